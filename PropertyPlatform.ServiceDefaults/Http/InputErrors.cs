@@ -1,0 +1,41 @@
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.ServiceDefaults.Http;
+
+/// <summary>
+/// Collects field errors for a request so that all of them are reported at once, before anything changes.
+/// </summary>
+public sealed class InputErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    public void Add(string field, string error)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(error);
+    }
+
+    /// <summary>Parses a named value of <typeparamref name="TEnum"/> (case-insensitive; numbers are not accepted).</summary>
+    public TEnum Enum<TEnum>(string? value, string field) where TEnum : struct, Enum
+    {
+        if (value is not null && !value.Any(char.IsDigit) && System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed))
+        {
+            return parsed;
+        }
+
+        Add(field, $"Must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+        return default;
+    }
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts;
+
+namespace PropertyPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// A consumer whose effects, its inbox record and any events it raises commit in one transaction.
+/// A redelivered event finds its inbox record and changes nothing; two copies racing each other collide
+/// on the inbox key, and the loser's retry finds the record.
+/// </summary>
+public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, TimeProvider time) : IConsumer<TMessage>
+    where TMessage : class, IIntegrationEvent
+    where TDbContext : DbContext, IOutboxDbContext
+{
+    protected TDbContext Db { get; } = db;
+
+    protected TimeProvider Time { get; } = time;
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var message = context.Message;
+        var consumer = GetType().Name;
+        var strategy = Db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            Db.ChangeTracker.Clear();
+            await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+            var handled = await Db.InboxMessages.AnyAsync(m => m.MessageId == message.EventId && m.Consumer == consumer, ct);
+            if (handled)
+            {
+                return;
+            }
+
+            Db.InboxMessages.Add(new InboxMessage { MessageId = message.EventId, Consumer = consumer, ProcessedAt = Time.GetUtcNow() });
+            await HandleAsync(message, ct);
+            await Db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, context.CancellationToken);
+    }
+
+    /// <summary>Applies the event to <see cref="Db"/>; do not call <c>SaveChanges</c>, the base class does.</summary>
+    protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,36 @@
+namespace PropertyPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// An integration event waiting to be published, written in the same transaction as the state change
+/// that raised it. <see cref="Sequence"/> gives the publishing order.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Sequence { get; private set; }
+
+    public Guid EventId { get; init; }
+
+    public required string EventType { get; init; }
+
+    public required string Payload { get; init; }
+
+    public Guid CorrelationId { get; init; }
+
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+/// <summary>A message this service has already handled, per consumer: a redelivery finds it and changes nothing.</summary>
+public sealed class InboxMessage
+{
+    public Guid MessageId { get; init; }
+
+    public required string Consumer { get; init; }
+
+    public DateTimeOffset ProcessedAt { get; init; }
+}

@@ -1,0 +1,25 @@
+using PropertyPlatform.Billing.Data;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Messaging;
+
+namespace PropertyPlatform.Billing;
+
+public static class BillingServiceExtensions
+{
+    public const string ServiceName = "billing";
+    public const string DatabaseName = "billing-db";
+
+    public static IHostApplicationBuilder AddBillingServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<BillingDbContext>(DatabaseName);
+        builder.AddMessaging(ServiceName);
+        return builder;
+    }
+
+    /// <summary>The service's API lives under /api/billing; its features arrive with their own issues.</summary>
+    public static WebApplication MapBillingApi(this WebApplication app)
+    {
+        app.MapGroup("/api/billing");
+        return app;
+    }
+}

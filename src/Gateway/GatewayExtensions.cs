@@ -1,0 +1,93 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using PropertyPlatform.ServiceDefaults.Http;
+using Yarp.ReverseProxy.ServiceDiscovery;
+using Yarp.ReverseProxy.Transforms;
+
+namespace PropertyPlatform.Gateway;
+
+public sealed class GatewayOptions
+{
+    /// <summary>Requests a client may make per second, sustained.</summary>
+    public int PermitsPerSecond { get; set; } = 50;
+
+    /// <summary>Requests a client may make in a burst above the sustained rate.</summary>
+    public int Burst { get; set; } = 200;
+
+    public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
+}
+
+public static class GatewayExtensions
+{
+    /// <summary>Headers only services set for each other; a client must not be able to forge them.</summary>
+    public const string InternalHeaderPrefix = "X-Internal-";
+
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
+            .AddTransforms(transforms => transforms.AddRequestTransform(context =>
+            {
+                var headers = context.ProxyRequest.Headers;
+                foreach (var header in headers.Where(h => h.Key.StartsWith(InternalHeaderPrefix, StringComparison.OrdinalIgnoreCase)).Select(h => h.Key).ToList())
+                {
+                    headers.Remove(header);
+                }
+
+                // The correlation id the gateway settled on travels with the request to the service.
+                var correlation = context.HttpContext.RequestServices.GetRequiredService<CorrelationContext>();
+                headers.Remove(CorrelationContext.HeaderName);
+                headers.TryAddWithoutValidation(CorrelationContext.HeaderName, correlation.CorrelationId.ToString());
+                return ValueTask.CompletedTask;
+            }));
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsProbe(context.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter("probes")
+                    : RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = options.Burst,
+                        TokensPerPeriod = options.PermitsPerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                    }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = "1";
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests.",
+                        Detail = "Slow down and retry after the time in the Retry-After header.",
+                    },
+                });
+            };
+        });
+
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapReverseProxy();
+        return app;
+    }
+
+    // Until sign-in exists every caller is known by address; with tokens this becomes the subject.
+    private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments("/metrics");
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Maintenance.Data;
+using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Maintenance.Features.WorkOrders;
+
+public sealed record WorkOrderResponse(
+    Guid Id,
+    Guid EstateId,
+    Guid? RequestId,
+    Guid? UnitId,
+    string Description,
+    WorkOrderUrgency Urgency,
+    WorkOrderStatus Status,
+    DateTimeOffset CreatedAt);
+
+public static class WorkOrdersApi
+{
+    public static RouteGroupBuilder MapWorkOrdersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/work-orders").WithTags("Work orders");
+        group.MapGet("/{id:guid}", GetWorkOrder);
+        group.MapGet("/", ListWorkOrders);
+        return group;
+    }
+
+    public static async Task<Ok<WorkOrderResponse>> GetWorkOrder(Guid id, MaintenanceDbContext db, CancellationToken cancellationToken)
+    {
+        var workOrder = await db.WorkOrders.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Work order", id);
+        return TypedResults.Ok(ToResponse(workOrder));
+    }
+
+    /// <summary>Work orders, newest first, keyset-paged; by estate and/or by the request they came from.</summary>
+    public static async Task<Ok<Page<WorkOrderResponse>>> ListWorkOrders(
+        MaintenanceDbContext db,
+        Guid? estateId,
+        Guid? requestId,
+        string? cursor,
+        int? limit,
+        CancellationToken cancellationToken)
+    {
+        var after = KeysetCursor.Decode(cursor);
+        var take = KeysetCursor.ValidateLimit(limit);
+
+        var query = db.WorkOrders.AsNoTracking();
+        if (estateId is not null)
+        {
+            query = query.Where(w => w.EstateId == estateId);
+        }
+
+        if (requestId is not null)
+        {
+            query = query.Where(w => w.RequestId == requestId);
+        }
+
+        if (after is { } c)
+        {
+            query = query.Where(w => w.CreatedAt < c.At || (w.CreatedAt == c.At && w.Id.CompareTo(c.Id) < 0));
+        }
+
+        var rows = await query
+            .OrderByDescending(w => w.CreatedAt).ThenByDescending(w => w.Id)
+            .Take(take + 1)
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Take(take).Select(ToResponse).ToList();
+        var next = rows.Count > take ? new KeysetCursor(rows[take - 1].CreatedAt, rows[take - 1].Id).Encode() : null;
+        return TypedResults.Ok(new Page<WorkOrderResponse>(items, next));
+    }
+
+    private static WorkOrderResponse ToResponse(WorkOrder w) =>
+        new(w.Id, w.EstateId, w.RequestId, w.UnitId, w.Description, w.Urgency, w.Status, w.CreatedAt);
+}

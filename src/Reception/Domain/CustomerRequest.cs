@@ -1,0 +1,120 @@
+namespace PropertyPlatform.Reception.Domain;
+
+public enum RequestChannel
+{
+    WalkIn,
+    Phone,
+    App,
+    Email,
+    Letter,
+    ButlerVisit,
+    Patrol,
+}
+
+public enum RequestCategory
+{
+    BasicService,
+    Repair,
+    Inquiry,
+    Suggestion,
+    Complaint,
+    Other,
+}
+
+public enum Urgency
+{
+    Emergency,
+    Urgent,
+    Normal,
+    Planned,
+}
+
+public enum RequestStatus
+{
+    Received,
+    Routed,
+}
+
+/// <summary>
+/// Every contact with the front desk. It must be routed (forwarded, or turned into a work order) within
+/// <see cref="RoutingTime"/> of intake; the deadline is kept with the request so breaches can be listed.
+/// </summary>
+public sealed class CustomerRequest
+{
+    public static readonly TimeSpan RoutingTime = TimeSpan.FromMinutes(5);
+
+    private CustomerRequest()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid EstateId { get; private set; }
+
+    public Guid? UnitId { get; private set; }
+
+    public RequestChannel Channel { get; private set; }
+
+    public RequestCategory Category { get; private set; }
+
+    public Urgency Urgency { get; private set; }
+
+    public string Description { get; private set; } = "";
+
+    public string RequesterName { get; private set; } = "";
+
+    public RequestStatus Status { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public DateTimeOffset RouteBy { get; private set; }
+
+    public DateTimeOffset? RoutedAt { get; private set; }
+
+    public Guid? WorkOrderId { get; private set; }
+
+    public Guid CorrelationId { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static CustomerRequest Record(
+        Guid estateId,
+        Guid? unitId,
+        RequestChannel channel,
+        RequestCategory category,
+        Urgency urgency,
+        string description,
+        string requesterName,
+        DateTimeOffset receivedAt,
+        Guid correlationId) => new()
+        {
+            Id = Guid.CreateVersion7(receivedAt),
+            EstateId = estateId,
+            UnitId = unitId,
+            Channel = channel,
+            Category = category,
+            Urgency = urgency,
+            Description = description.Trim(),
+            RequesterName = requesterName.Trim(),
+            Status = RequestStatus.Received,
+            ReceivedAt = receivedAt,
+            RouteBy = receivedAt + RoutingTime,
+            CorrelationId = correlationId,
+        };
+
+    /// <summary>Maintenance opened the work order for this request. Repeating it changes nothing.</summary>
+    public void MarkRouted(Guid workOrderId, DateTimeOffset at)
+    {
+        if (Status != RequestStatus.Received)
+        {
+            return;
+        }
+
+        Status = RequestStatus.Routed;
+        WorkOrderId = workOrderId;
+        RoutedAt = at;
+    }
+
+    /// <summary>Whether the 5-minute routing rule is (or, still unrouted at <paramref name="now"/>, already was) broken.</summary>
+    public bool RoutingBreached(DateTimeOffset now) => (RoutedAt ?? now) > RouteBy;
+}

@@ -1,0 +1,150 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts.Reception;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Reception.Features.Requests;
+
+public sealed record RecordRequestCommand(
+    [property: Required] Guid? EstateId,
+    Guid? UnitId,
+    [property: Required] string? Channel,
+    [property: Required] string? Category,
+    string? Urgency,
+    [property: Required, StringLength(4000, MinimumLength = 3)] string? Description,
+    [property: Required, StringLength(200, MinimumLength = 1)] string? RequesterName);
+
+public sealed record RequestResponse(
+    Guid Id,
+    Guid EstateId,
+    Guid? UnitId,
+    RequestChannel Channel,
+    RequestCategory Category,
+    Urgency Urgency,
+    string Description,
+    string RequesterName,
+    RequestStatus Status,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset RouteBy,
+    DateTimeOffset? RoutedAt,
+    Guid? WorkOrderId,
+    bool RoutingBreached);
+
+/// <summary>Customer requests: every contact with the front desk, recorded and routed.</summary>
+public static class RequestsApi
+{
+    public static RouteGroupBuilder MapRequestsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/requests").WithTags("Customer requests");
+        group.MapPost("/", RecordRequest);
+        group.MapGet("/{id:guid}", GetRequest);
+        group.MapGet("/", ListRequests);
+        return group;
+    }
+
+    /// <summary>Records a request; a repair request goes to maintenance as <see cref="RepairRequested"/>.</summary>
+    public static async Task<Created<RequestResponse>> RecordRequest(
+        RecordRequestCommand command,
+        ReceptionDbContext db,
+        TimeProvider time,
+        CorrelationContext correlation,
+        CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        if (command.EstateId == Guid.Empty)
+        {
+            errors.Add("estateId", "The estate is required.");
+        }
+
+        if (command.UnitId == Guid.Empty)
+        {
+            errors.Add("unitId", "Leave the unit out for a common area; an empty id is not a unit.");
+        }
+
+        var channel = errors.Enum<RequestChannel>(command.Channel, "channel");
+        var category = errors.Enum<RequestCategory>(command.Category, "category");
+        var urgency = command.Urgency is null ? Urgency.Normal : errors.Enum<Urgency>(command.Urgency, "urgency");
+        errors.ThrowIfAny();
+
+        var now = time.GetUtcNow();
+        var request = CustomerRequest.Record(
+            command.EstateId!.Value, command.UnitId, channel, category, urgency,
+            command.Description!, command.RequesterName!, now, correlation.CorrelationId);
+        db.Requests.Add(request);
+
+        if (request.Category == RequestCategory.Repair)
+        {
+            db.AddIntegrationEvent(new RepairRequested(
+                EventId: Guid.CreateVersion7(now),
+                OccurredAt: now,
+                EstateId: request.EstateId,
+                CorrelationId: request.CorrelationId,
+                RequestId: request.Id,
+                UnitId: request.UnitId,
+                Description: request.Description,
+                Urgency: request.Urgency.ToString()));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now));
+    }
+
+    public static async Task<Ok<RequestResponse>> GetRequest(Guid id, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Request", id);
+        return TypedResults.Ok(ToResponse(request, time.GetUtcNow()));
+    }
+
+    /// <summary>An estate's requests, newest first, keyset-paged; optionally only those with a status.</summary>
+    public static async Task<Ok<Page<RequestResponse>>> ListRequests(
+        ReceptionDbContext db,
+        TimeProvider time,
+        Guid? estateId,
+        string? status,
+        string? cursor,
+        int? limit,
+        CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        RequestStatus? statusFilter = status is null ? null : errors.Enum<RequestStatus>(status, "status");
+        errors.ThrowIfAny();
+        var after = KeysetCursor.Decode(cursor);
+        var take = KeysetCursor.ValidateLimit(limit);
+
+        var query = db.Requests.AsNoTracking();
+        if (estateId is not null)
+        {
+            query = query.Where(r => r.EstateId == estateId);
+        }
+
+        if (statusFilter is not null)
+        {
+            query = query.Where(r => r.Status == statusFilter);
+        }
+
+        if (after is { } c)
+        {
+            query = query.Where(r => r.ReceivedAt < c.At || (r.ReceivedAt == c.At && r.Id.CompareTo(c.Id) < 0));
+        }
+
+        var rows = await query
+            .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
+            .Take(take + 1)
+            .ToListAsync(cancellationToken);
+
+        var now = time.GetUtcNow();
+        var items = rows.Take(take).Select(r => ToResponse(r, now)).ToList();
+        var next = rows.Count > take ? new KeysetCursor(rows[take - 1].ReceivedAt, rows[take - 1].Id).Encode() : null;
+        return TypedResults.Ok(new Page<RequestResponse>(items, next));
+    }
+
+    private static RequestResponse ToResponse(CustomerRequest r, DateTimeOffset now) => new(
+        r.Id, r.EstateId, r.UnitId, r.Channel, r.Category, r.Urgency, r.Description, r.RequesterName, r.Status,
+        r.ReceivedAt, r.RouteBy, r.RoutedAt, r.WorkOrderId, r.RoutingBreached(now));
+}

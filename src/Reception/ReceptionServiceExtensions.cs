@@ -1,0 +1,30 @@
+using PropertyPlatform.Reception.Consumers;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.Reception.Grpc;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Messaging;
+
+namespace PropertyPlatform.Reception;
+
+public static class ReceptionServiceExtensions
+{
+    public const string ServiceName = "reception";
+    public const string DatabaseName = "reception-db";
+
+    public static IHostApplicationBuilder AddReceptionServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ReceptionDbContext>(DatabaseName);
+        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<WorkOrderCreatedConsumer>());
+        builder.Services.AddGrpc();
+        return builder;
+    }
+
+    public static WebApplication MapReceptionApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/reception");
+        api.MapRequestsApi();
+        app.MapGrpcService<PropertyRegistryService>();
+        return app;
+    }
+}

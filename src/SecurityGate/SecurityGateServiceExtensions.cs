@@ -1,0 +1,25 @@
+using PropertyPlatform.SecurityGate.Data;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Messaging;
+
+namespace PropertyPlatform.SecurityGate;
+
+public static class SecurityGateServiceExtensions
+{
+    public const string ServiceName = "security-gate";
+    public const string DatabaseName = "security-gate-db";
+
+    public static IHostApplicationBuilder AddSecurityGateServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<SecurityGateDbContext>(DatabaseName);
+        builder.AddMessaging(ServiceName);
+        return builder;
+    }
+
+    /// <summary>The service's API lives under /api/security-gate; its features arrive with their own issues.</summary>
+    public static WebApplication MapSecurityGateApi(this WebApplication app)
+    {
+        app.MapGroup("/api/security-gate");
+        return app;
+    }
+}
