@@ -17,26 +17,29 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
 
     protected TimeProvider Time { get; } = time;
 
-    public async Task Consume(ConsumeContext<TMessage> context)
+    public Task Consume(ConsumeContext<TMessage> context) => ConsumeAsync(context.Message, context.CancellationToken);
+
+    /// <summary>Handles <paramref name="message"/> unless this consumer already has; returns whether it did.</summary>
+    public async Task<bool> ConsumeAsync(TMessage message, CancellationToken cancellationToken)
     {
-        var message = context.Message;
         var consumer = GetType().Name;
         var strategy = Db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async ct =>
+        return await strategy.ExecuteAsync(async ct =>
         {
             Db.ChangeTracker.Clear();
             await using var transaction = await Db.Database.BeginTransactionAsync(ct);
             var handled = await Db.InboxMessages.AnyAsync(m => m.MessageId == message.EventId && m.Consumer == consumer, ct);
             if (handled)
             {
-                return;
+                return false;
             }
 
             Db.InboxMessages.Add(new InboxMessage { MessageId = message.EventId, Consumer = consumer, ProcessedAt = Time.GetUtcNow() });
             await HandleAsync(message, ct);
             await Db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-        }, context.CancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Applies the event to <see cref="Db"/>; do not call <c>SaveChanges</c>, the base class does.</summary>
