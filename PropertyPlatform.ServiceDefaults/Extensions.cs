@@ -42,7 +42,6 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddCorrelation();
         builder.Services.AddOpenApi();
-        builder.Services.AddValidation();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
 

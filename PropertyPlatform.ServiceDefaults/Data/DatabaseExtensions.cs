@@ -3,8 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.ServiceDefaults.Data;
@@ -29,35 +27,9 @@ public static class DatabaseExtensions
             .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDbContext>>(connectionName, tags: ["ready", "db"]);
+        builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         builder.Services.AddOutbox<TDbContext>();
         return builder;
-    }
-
-    /// <summary>
-    /// Applies pending migrations before the service serves (waiting for the server while it starts),
-    /// so a service never answers against an old schema.
-    /// </summary>
-    public static async Task MigrateDatabaseAsync<TDbContext>(this IHost app, CancellationToken cancellationToken = default)
-        where TDbContext : DbContext
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseExtensions));
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            try
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-                logger.LogInformation("Database for {DbContext} is migrated", typeof(TDbContext).Name);
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && DateTime.UtcNow < deadline)
-            {
-                logger.LogWarning("Database not reachable yet ({Message}); retrying", ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            }
-        }
     }
 }
 

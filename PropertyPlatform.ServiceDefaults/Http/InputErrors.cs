@@ -19,6 +19,34 @@ public sealed class InputErrors
         list.Add(error);
     }
 
+    /// <summary>Checks that <paramref name="value"/> has text of at most <paramref name="maxLength"/> characters; returns it trimmed.</summary>
+    public string Text(string? value, string field, int maxLength, int minLength = 1)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            Add(field, "Required.");
+        }
+        else if (trimmed.Length < minLength || trimmed.Length > maxLength)
+        {
+            Add(field, $"Must be between {minLength} and {maxLength} characters.");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Checks that an id is present and not empty.</summary>
+    public Guid Id(Guid? value, string field)
+    {
+        if (value is null || value == Guid.Empty)
+        {
+            Add(field, "Required.");
+            return Guid.Empty;
+        }
+
+        return value.Value;
+    }
+
     /// <summary>Parses a named value of <typeparamref name="TEnum"/> (case-insensitive; numbers are not accepted).</summary>
     public TEnum Enum<TEnum>(string? value, string field) where TEnum : struct, Enum
     {

@@ -1,6 +1,4 @@
 using PropertyPlatform.HrTraining;
-using PropertyPlatform.HrTraining.Data;
-using PropertyPlatform.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,7 +8,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapHrTrainingApi();
 
-await app.MigrateDatabaseAsync<HrTrainingDbContext>();
 await app.RunAsync();
 
 public partial class Program;

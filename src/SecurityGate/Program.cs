@@ -1,6 +1,4 @@
 using PropertyPlatform.SecurityGate;
-using PropertyPlatform.SecurityGate.Data;
-using PropertyPlatform.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,7 +8,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapSecurityGateApi();
 
-await app.MigrateDatabaseAsync<SecurityGateDbContext>();
 await app.RunAsync();
 
 public partial class Program;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Reception;
@@ -10,14 +9,15 @@ using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Reception.Features.Requests;
 
+/// <summary>A new customer request. Urgency defaults to normal; leave the unit out for a common area.</summary>
 public sealed record RecordRequestCommand(
-    [property: Required] Guid? EstateId,
+    Guid? EstateId,
     Guid? UnitId,
-    [property: Required] string? Channel,
-    [property: Required] string? Category,
+    string? Channel,
+    string? Category,
     string? Urgency,
-    [property: Required, StringLength(4000, MinimumLength = 3)] string? Description,
-    [property: Required, StringLength(200, MinimumLength = 1)] string? RequesterName);
+    string? Description,
+    string? RequesterName);
 
 public sealed record RequestResponse(
     Guid Id,
@@ -56,11 +56,7 @@ public static class RequestsApi
         CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
-        if (command.EstateId == Guid.Empty)
-        {
-            errors.Add("estateId", "The estate is required.");
-        }
-
+        var estateId = errors.Id(command.EstateId, "estateId");
         if (command.UnitId == Guid.Empty)
         {
             errors.Add("unitId", "Leave the unit out for a common area; an empty id is not a unit.");
@@ -69,12 +65,13 @@ public static class RequestsApi
         var channel = errors.Enum<RequestChannel>(command.Channel, "channel");
         var category = errors.Enum<RequestCategory>(command.Category, "category");
         var urgency = command.Urgency is null ? Urgency.Normal : errors.Enum<Urgency>(command.Urgency, "urgency");
+        var description = errors.Text(command.Description, "description", maxLength: 4000, minLength: 3);
+        var requesterName = errors.Text(command.RequesterName, "requesterName", maxLength: 200);
         errors.ThrowIfAny();
 
         var now = time.GetUtcNow();
         var request = CustomerRequest.Record(
-            command.EstateId!.Value, command.UnitId, channel, category, urgency,
-            command.Description!, command.RequesterName!, now, correlation.CorrelationId);
+            estateId, command.UnitId, channel, category, urgency, description, requesterName, now, correlation.CorrelationId);
         db.Requests.Add(request);
 
         if (request.Category == RequestCategory.Repair)

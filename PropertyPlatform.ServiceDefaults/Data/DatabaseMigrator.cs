@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace PropertyPlatform.ServiceDefaults.Data;
+
+/// <summary>
+/// Applies pending migrations before the service serves: <see cref="StartingAsync"/> runs before any hosted
+/// service starts, the web server and the outbox dispatcher included, so nothing ever runs against an old schema.
+/// Waits for the database server while it is still starting.
+/// </summary>
+internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TDbContext>> logger)
+    : IHostedLifecycleService
+    where TDbContext : DbContext
+{
+    private static readonly TimeSpan WaitForServer = TimeSpan.FromMinutes(2);
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + WaitForServer;
+        while (true)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<TDbContext>().Database.MigrateAsync(cancellationToken);
+                logger.LogInformation("Database of {DbContext} is up to date", typeof(TDbContext).Name);
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && DateTime.UtcNow < deadline)
+            {
+                logger.LogWarning("Database not reachable yet ({Message}); retrying", ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,11 @@
+using PropertyPlatform.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PropertyPlatform.Maintenance.Tests.MaintenanceService))]
+
+namespace PropertyPlatform.Maintenance.Tests;
+
+/// <summary>The maintenance service for this test assembly; every test makes its own estate and request ids.</summary>
+public sealed class MaintenanceService : ServiceUnderTest<Program>
+{
+    protected override string DatabaseConnectionName => MaintenanceServiceExtensions.DatabaseName;
+}

@@ -1,0 +1,64 @@
+using PropertyPlatform.Reception.Domain;
+
+namespace PropertyPlatform.Reception.Tests.Domain;
+
+public sealed class CustomerRequestTests
+{
+    private static readonly DateTimeOffset Intake = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static CustomerRequest NewRequest() => CustomerRequest.Record(
+        Guid.NewGuid(), Guid.NewGuid(), RequestChannel.Phone, RequestCategory.Repair, Urgency.Normal,
+        "  Kitchen tap leaking  ", "Li Wei", Intake, Guid.NewGuid());
+
+    [Fact]
+    public void A_request_must_be_routed_within_5_minutes_of_intake()
+    {
+        NewRequest().RouteBy.Should().Be(Intake.AddMinutes(5));
+    }
+
+    [Fact]
+    public void An_unrouted_request_breaches_once_the_5_minutes_pass()
+    {
+        var request = NewRequest();
+
+        request.RoutingBreached(Intake.AddMinutes(5)).Should().BeFalse();
+        request.RoutingBreached(Intake.AddMinutes(5).AddSeconds(1)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_request_routed_in_time_never_breaches_afterwards()
+    {
+        var request = NewRequest();
+        request.MarkRouted(Guid.NewGuid(), Intake.AddMinutes(4));
+
+        request.Status.Should().Be(RequestStatus.Routed);
+        request.RoutingBreached(Intake.AddDays(1)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_request_routed_late_stays_a_breach()
+    {
+        var request = NewRequest();
+        request.MarkRouted(Guid.NewGuid(), Intake.AddMinutes(6));
+
+        request.RoutingBreached(Intake.AddMinutes(6)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Routing_twice_keeps_the_first_work_order_and_time()
+    {
+        var request = NewRequest();
+        var first = Guid.NewGuid();
+        request.MarkRouted(first, Intake.AddMinutes(1));
+        request.MarkRouted(Guid.NewGuid(), Intake.AddMinutes(2));
+
+        request.WorkOrderId.Should().Be(first);
+        request.RoutedAt.Should().Be(Intake.AddMinutes(1));
+    }
+
+    [Fact]
+    public void Text_is_stored_trimmed()
+    {
+        NewRequest().Description.Should().Be("Kitchen tap leaking");
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.ServiceDefaults.Http;
+
+namespace PropertyPlatform.Reception.Tests.Features.Requests;
+
+public sealed class RequestsApiTests(ReceptionService reception)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly HttpClient _client = reception.CreateClient();
+
+    private static object RepairFor(Guid estateId, string description = "Water leaking from the ceiling") => new
+    {
+        estateId,
+        unitId = Guid.NewGuid(),
+        channel = "app",
+        category = "repair",
+        urgency = "urgent",
+        description,
+        requesterName = "Zhang Min",
+    };
+
+    [Fact]
+    public async Task A_repair_request_is_stored_and_queues_RepairRequested_in_the_same_transaction()
+    {
+        var estateId = Guid.NewGuid();
+
+        var response = await _client.PostAsJsonAsync("/api/reception/requests", RepairFor(estateId), Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(JsonOptions, Ct))!;
+        response.Headers.Location!.ToString().Should().Be($"/api/reception/requests/{created.Id}");
+        created.Status.ToString().Should().Be("Received");
+        (created.RouteBy - created.ReceivedAt).Should().Be(TimeSpan.FromMinutes(5));
+
+        var events = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>()
+            .OutboxMessages.ToListAsync(Ct));
+        events.Where(m => m.Payload.Contains(created.Id.ToString(), StringComparison.Ordinal)).Should().ContainSingle().Which.EventType.Should().StartWith("PropertyPlatform.Contracts.Reception.RepairRequested");
+    }
+
+    [Fact]
+    public async Task An_inquiry_is_stored_without_sending_anything_to_maintenance()
+    {
+        var estateId = Guid.NewGuid();
+        var inquiry = new { estateId, channel = "walkIn", category = "inquiry", description = "When is the water off?", requesterName = "Wang" };
+
+        var response = await _client.PostAsJsonAsync("/api/reception/requests", inquiry, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(JsonOptions, Ct))!;
+        var events = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>()
+            .OutboxMessages.ToListAsync(Ct));
+        events.Should().NotContain(m => m.Payload.Contains(created.Id.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_problem_naming_every_failing_field_and_stores_nothing()
+    {
+        var estateId = Guid.NewGuid();
+        var bad = new { estateId, unitId = Guid.Empty, channel = "pigeon", category = "repair", urgency = "whenever", description = "x", requesterName = "" };
+
+        var response = await _client.PostAsJsonAsync("/api/reception/requests", bad, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!;
+        problem.Errors.Keys.Should().BeEquivalentTo(["unitId", "channel", "urgency", "description", "requesterName"]);
+
+        var stored = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().Requests.CountAsync(r => r.EstateId == estateId, Ct));
+        stored.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_400_problem()
+    {
+        using var content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await _client.PostAsync("/api/reception/requests", content, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task An_unknown_request_is_a_404_problem()
+    {
+        var response = await _client.GetAsync($"/api/reception/requests/{Guid.NewGuid()}", Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!;
+        problem.Status.Should().Be(404);
+    }
+
+    [Fact]
+    public async Task The_list_pages_newest_first_without_repeating_or_skipping_a_request()
+    {
+        var estateId = Guid.NewGuid();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await _client.PostAsJsonAsync("/api/reception/requests", RepairFor(estateId, $"Leak number {i}"), Ct);
+            ids.Add((await response.Content.ReadFromJsonAsync<RequestResponse>(JsonOptions, Ct))!.Id);
+        }
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var url = $"/api/reception/requests?estateId={estateId}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}");
+            var page = (await _client.GetFromJsonAsync<Page<RequestResponse>>(url, JsonOptions, Ct))!;
+            page.Items.Should().OnlyContain(r => r.EstateId == estateId);
+            seen.AddRange(page.Items.Select(r => r.Id));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+
+        pages.Should().Be(3);
+        seen.Should().Equal(Enumerable.Reverse(ids));
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=500", "limit")]
+    [InlineData("cursor=garbage", "cursor")]
+    [InlineData("status=lost", "status")]
+    public async Task A_bad_list_query_is_a_problem_naming_the_parameter(string query, string field)
+    {
+        var response = await _client.GetAsync($"/api/reception/requests?{query}", Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!;
+        problem.Errors.Should().ContainKey(field);
+    }
+
+    [Fact]
+    public async Task The_correlation_id_of_the_caller_is_kept_on_the_request_and_echoed()
+    {
+        var correlationId = Guid.NewGuid();
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/reception/requests")
+        {
+            Content = JsonContent.Create(RepairFor(Guid.NewGuid())),
+        };
+        message.Headers.Add(CorrelationContext.HeaderName, correlationId.ToString());
+
+        var response = await _client.SendAsync(message, Ct);
+
+        response.Headers.GetValues(CorrelationContext.HeaderName).Should().Equal(correlationId.ToString());
+        var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(JsonOptions, Ct))!;
+        var stored = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().Requests.SingleAsync(r => r.Id == created.Id, Ct));
+        stored.CorrelationId.Should().Be(correlationId);
+    }
+
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}

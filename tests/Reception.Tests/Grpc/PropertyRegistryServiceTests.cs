@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using PropertyPlatform.Contracts.Reception.Grpc;
+using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.Reception.Tests.Features.Requests;
+
+namespace PropertyPlatform.Reception.Tests.Grpc;
+
+public sealed class PropertyRegistryServiceTests(ReceptionService reception)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private PropertyRegistry.PropertyRegistryClient Client()
+    {
+        var channel = GrpcChannel.ForAddress(reception.Factory.Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = reception.Factory.Server.CreateHandler(),
+        });
+        return new PropertyRegistry.PropertyRegistryClient(channel);
+    }
+
+    [Fact]
+    public async Task Another_service_can_read_a_request_over_grpc()
+    {
+        var estateId = Guid.NewGuid();
+        var response = await reception.CreateClient().PostAsJsonAsync("/api/reception/requests", new
+        {
+            estateId,
+            channel = "email",
+            category = "complaint",
+            description = "Noise at night",
+            requesterName = "Zhao",
+        }, Ct);
+        var request = (await response.Content.ReadFromJsonAsync<RequestResponse>(RequestsApiTests.JsonOptions, Ct))!;
+
+        var summary = await Client().GetRequestAsync(new GetRequestQuery { RequestId = request.Id.ToString() }, cancellationToken: Ct);
+
+        summary.EstateId.Should().Be(estateId.ToString());
+        summary.Status.Should().Be("Received");
+        summary.UnitId.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("not-a-uuid", StatusCode.InvalidArgument)]
+    [InlineData("0b0d5c1e-0000-4000-8000-000000000000", StatusCode.NotFound)]
+    public async Task A_bad_or_unknown_id_is_a_grpc_error(string id, StatusCode expected)
+    {
+        var call = async () => await Client().GetRequestAsync(new GetRequestQuery { RequestId = id }, cancellationToken: Ct);
+
+        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(expected);
+    }
+}

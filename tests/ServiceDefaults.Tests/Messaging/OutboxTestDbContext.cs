@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts;
+using PropertyPlatform.ServiceDefaults.Messaging;
+
+namespace PropertyPlatform.ServiceDefaults.Tests.Messaging;
+
+public sealed class Note
+{
+    public Guid Id { get; init; }
+
+    public int Number { get; init; }
+}
+
+public sealed record NoteAdded(Guid EventId, DateTimeOffset OccurredAt, Guid EstateId, Guid CorrelationId, int Number) : IIntegrationEvent
+{
+    public static NoteAdded Create(int number) => new(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), number);
+}
+
+public sealed class OutboxTestDbContext(DbContextOptions<OutboxTestDbContext> options) : DbContext(options), IOutboxDbContext
+{
+    public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.Entity<Note>().ToTable("notes");
+    }
+}
+
+/// <summary>Records what would have gone to the broker; can be told the broker is away.</summary>
+public sealed class RecordingPublisher : IIntegrationEventPublisher
+{
+    private readonly Lock _lock = new();
+    private readonly List<NoteAdded> _published = [];
+
+    public Func<NoteAdded, bool> BrokerAvailable { get; set; } = _ => true;
+
+    public IReadOnlyList<NoteAdded> Published
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _published];
+            }
+        }
+    }
+
+    public async Task PublishAsync(object integrationEvent, Type eventType, Guid eventId, Guid correlationId, CancellationToken cancellationToken)
+    {
+        var note = (NoteAdded)integrationEvent;
+        eventId.Should().Be(note.EventId, "the broker message id is the event id, which consumers deduplicate on");
+        await Task.Yield();
+        if (!BrokerAvailable(note))
+        {
+            throw new InvalidOperationException("Broker unreachable.");
+        }
+
+        lock (_lock)
+        {
+            _published.Add(note);
+        }
+    }
+}
+
+public sealed class NoteAddedConsumer(OutboxTestDbContext db, TimeProvider time) : IdempotentConsumer<NoteAdded, OutboxTestDbContext>(db, time)
+{
+    public bool FailNextHandle { get; set; }
+
+    protected override Task HandleAsync(NoteAdded message, CancellationToken cancellationToken)
+    {
+        if (FailNextHandle)
+        {
+            FailNextHandle = false;
+            throw new InvalidOperationException("Handler failed.");
+        }
+
+        Db.Notes.Add(new Note { Id = Guid.NewGuid(), Number = message.Number });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.ServiceDefaults.Tests.Messaging;
+
+public sealed class OutboxTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_event_is_stored_only_if_the_state_change_commits()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres);
+
+        await harness.InTransactionAsync(async (db, transaction) =>
+        {
+            db.Notes.Add(new Note { Id = Guid.NewGuid(), Number = 1 });
+            db.AddIntegrationEvent(NoteAdded.Create(1));
+            await db.SaveChangesAsync(Ct);
+            await transaction.RollbackAsync(Ct);
+        });
+        var committed = await harness.AddNoteAsync(2);
+
+        var (notes, events) = await harness.WithDbAsync(async db =>
+            (await db.Notes.CountAsync(Ct), await db.OutboxMessages.ToListAsync(Ct)));
+        notes.Should().Be(1);
+        events.Should().ContainSingle().Which.EventId.Should().Be(committed.EventId);
+    }
+
+    [Fact]
+    public async Task Pending_events_are_published_once_in_commit_order_and_marked()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres);
+        for (var number = 1; number <= 5; number++)
+        {
+            await harness.AddNoteAsync(number);
+        }
+
+        var first = await harness.Dispatcher.DispatchPendingAsync(Ct);
+        var second = await harness.Dispatcher.DispatchPendingAsync(Ct);
+
+        first.Should().Be(new DispatchResult(5, Failed: false));
+        second.Published.Should().Be(0);
+        harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 2, 3, 4, 5);
+        (await harness.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.PublishedAt == null, Ct))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task While_the_broker_is_away_events_wait_and_then_go_out_in_order_with_none_lost()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres);
+        for (var number = 1; number <= 5; number++)
+        {
+            await harness.AddNoteAsync(number);
+        }
+
+        harness.Publisher.BrokerAvailable = note => note.Number < 3;
+        var duringOutage = await harness.Dispatcher.DispatchPendingAsync(Ct);
+
+        duringOutage.Failed.Should().BeTrue();
+        duringOutage.Published.Should().Be(2);
+        var stuck = await harness.WithDbAsync(db => db.OutboxMessages.Where(m => m.PublishedAt == null).OrderBy(m => m.Sequence).ToListAsync(Ct));
+        stuck.Should().HaveCount(3, "the event that failed and every later one stay pending, so the order is kept");
+        stuck[0].Attempts.Should().Be(1);
+        stuck[0].LastError.Should().Contain("Broker unreachable");
+
+        harness.Publisher.BrokerAvailable = _ => true;
+        var afterOutage = await harness.Dispatcher.DispatchPendingAsync(Ct);
+
+        afterOutage.Published.Should().Be(3);
+        harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 2, 3, 4, 5);
+    }
+
+    [Fact]
+    public async Task Dispatchers_racing_on_one_database_publish_each_event_exactly_once()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options => options.BatchSize = 10);
+        await harness.WithDbAsync(async db =>
+        {
+            for (var number = 1; number <= 200; number++)
+            {
+                db.AddIntegrationEvent(NoteAdded.Create(number));
+            }
+
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        async Task DrainAsync()
+        {
+            var idle = 0;
+            while (idle < 3)
+            {
+                var result = await harness.Dispatcher.DispatchPendingAsync(Ct);
+                idle = result.Published == 0 ? idle + 1 : 0;
+            }
+        }
+
+        await Task.WhenAll(DrainAsync(), DrainAsync(), DrainAsync());
+
+        harness.Publisher.Published.Select(e => e.Number).Should().Equal(Enumerable.Range(1, 200));
+    }
+
+    [Fact]
+    public async Task A_committed_event_wakes_the_running_dispatcher_without_waiting_for_the_poll()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options => options.PollInterval = TimeSpan.FromMinutes(5));
+        await harness.Dispatcher.StartAsync(Ct);
+        try
+        {
+            await Task.Delay(500, Ct);
+            await harness.AddNoteAsync(1);
+            await harness.InTransactionAsync(async (db, transaction) =>
+            {
+                db.AddIntegrationEvent(NoteAdded.Create(2));
+                await db.SaveChangesAsync(Ct);
+                await transaction.CommitAsync(Ct);
+            });
+
+            await Eventually.Async(() => harness.Publisher.Published.Count == 2, TimeSpan.FromSeconds(10));
+            harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 2);
+        }
+        finally
+        {
+            await harness.Dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+}

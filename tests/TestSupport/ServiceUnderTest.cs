@@ -1,0 +1,79 @@
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace PropertyPlatform.TestSupport;
+
+/// <summary>
+/// One service, in process, against a real PostgreSQL database of its own and the real broker: the shape of
+/// every service integration test. Configuration arrives exactly as the AppHost would give it.
+/// </summary>
+public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram : class
+{
+    private PlatformInfrastructure? _infrastructure;
+    private WebApplicationFactory<TProgram>? _factory;
+
+    /// <summary>The connection name the service reads its database from, e.g. <c>reception-db</c>.</summary>
+    protected abstract string DatabaseConnectionName { get; }
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public IServiceProvider Services => Factory.Services;
+
+    /// <summary>The service's own bus: what a test publishes here travels through the real broker.</summary>
+    public IBus Bus => Services.GetRequiredService<IBus>();
+
+    public WebApplicationFactory<TProgram> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _infrastructure = await PlatformInfrastructure.StartAsync(postgres: true, rabbitMq: true);
+        DatabaseConnectionString = await _infrastructure.CreateDatabaseAsync(DatabaseConnectionName.Replace("-", "_", StringComparison.Ordinal));
+        var messaging = _infrastructure.RabbitMqConnectionString!;
+        _factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting($"ConnectionStrings:{DatabaseConnectionName}", DatabaseConnectionString);
+            web.UseSetting("ConnectionStrings:messaging", messaging);
+        });
+
+        // Starts the host: migrations, the bus and the outbox dispatcher.
+        _ = _factory.Server;
+        await WaitForBusAsync();
+    }
+
+    public HttpClient CreateClient() => Factory.CreateClient();
+
+    /// <summary>Runs <paramref name="action"/> with a fresh scope of the service (its DbContext, its services).</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    private async Task WaitForBusAsync()
+    {
+        var busControl = Services.GetRequiredService<IBusControl>();
+        await Eventually.Async(
+            () => busControl.CheckHealth().Status == BusHealthStatus.Healthy,
+            TimeSpan.FromSeconds(60),
+            "the service's consumers should be listening on the broker");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_infrastructure is not null)
+        {
+            await _infrastructure.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
