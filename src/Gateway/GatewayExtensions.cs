@@ -25,6 +25,7 @@ public static class GatewayExtensions
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddSingleton(options);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
@@ -81,8 +82,35 @@ public static class GatewayExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.Use(RefuseOversizedBodies);
         app.MapReverseProxy();
         return app;
+    }
+
+    /// <summary>
+    /// A declared body over the limit is refused at once with 413 problem details; a chunked one is cut off by the
+    /// server's own limit while it streams.
+    /// </summary>
+    private static async Task RefuseOversizedBodies(HttpContext context, RequestDelegate next)
+    {
+        var limit = context.RequestServices.GetRequiredService<GatewayOptions>().MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Title = "The request body is too large.",
+                    Detail = $"At most {limit} bytes are accepted.",
+                },
+            });
+            return;
+        }
+
+        await next(context);
     }
 
     // Until sign-in exists every caller is known by address; with tokens this becomes the subject.

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PropertyPlatform.ServiceDefaults.Http;
+
+namespace PropertyPlatform.Gateway.Tests;
+
+public sealed class GatewayTests : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private RecordingBackend _reception = null!;
+    private RecordingBackend _maintenance = null!;
+    private WebApplicationFactory<Program> _gateway = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _reception = await RecordingBackend.StartAsync();
+        _maintenance = await RecordingBackend.StartAsync();
+        _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            // Exactly what the AppHost gives the gateway: service discovery entries, no URLs in code.
+            web.UseSetting("services:reception:http:0", _reception.Address.ToString());
+            web.UseSetting("services:maintenance:http:0", _maintenance.Address.ToString());
+            web.UseSetting("Gateway:PermitsPerSecond", "1");
+            web.UseSetting("Gateway:Burst", "30");
+            web.UseSetting("Gateway:MaxRequestBodyBytes", "1024");
+        });
+    }
+
+    [Fact]
+    public async Task Each_api_prefix_goes_to_its_own_service_with_the_path_unchanged()
+    {
+        var client = _gateway.CreateClient();
+
+        (await client.GetAsync("/api/reception/requests?limit=5", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/api/maintenance/work-orders", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        _reception.Received.Select(r => r.Path).Should().Equal("/api/reception/requests?limit=5");
+        _maintenance.Received.Select(r => r.Path).Should().Equal("/api/maintenance/work-orders");
+    }
+
+    [Fact]
+    public async Task A_correlation_id_is_created_when_absent_and_travels_to_the_service_and_back()
+    {
+        var client = _gateway.CreateClient();
+
+        var response = await client.GetAsync("/api/reception/requests", Ct);
+
+        var returned = response.Headers.GetValues(CorrelationContext.HeaderName).Single();
+        Guid.TryParse(returned, out _).Should().BeTrue();
+        _reception.Received.Single().Headers[CorrelationContext.HeaderName].Should().Be(returned);
+    }
+
+    [Fact]
+    public async Task The_callers_correlation_id_is_kept()
+    {
+        var client = _gateway.CreateClient();
+        var correlationId = Guid.NewGuid().ToString();
+        client.DefaultRequestHeaders.Add(CorrelationContext.HeaderName, correlationId);
+
+        var response = await client.GetAsync("/api/reception/requests", Ct);
+
+        response.Headers.GetValues(CorrelationContext.HeaderName).Should().Equal(correlationId);
+        _reception.Received.Single().Headers[CorrelationContext.HeaderName].Should().Be(correlationId);
+    }
+
+    [Fact]
+    public async Task Internal_headers_sent_by_a_client_never_reach_a_service()
+    {
+        var client = _gateway.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Internal-Estate-Ids", "all");
+
+        await client.GetAsync("/api/reception/requests", Ct);
+
+        _reception.Received.Single().Headers.Keys.Should().NotContain(k => k.StartsWith("X-Internal-", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_client_over_its_rate_gets_429_problem_details()
+    {
+        var client = _gateway.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? rejected = null;
+        for (var i = 0; i < 40 && rejected is null; i++)
+        {
+            var response = await client.GetAsync("/api/maintenance/work-orders", Ct);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                rejected = response;
+            }
+        }
+
+        rejected.Should().NotBeNull("a burst of 30 is allowed, then the client must slow down");
+        statuses.Count(s => s == HttpStatusCode.OK).Should().BeInRange(30, 32);
+        rejected!.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await rejected.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!.Status.Should().Be(429);
+        (await client.GetAsync("/health", Ct)).StatusCode.Should().Be(HttpStatusCode.OK, "probes are never rate limited");
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_before_it_reaches_a_service()
+    {
+        var client = _gateway.CreateClient();
+        using var content = new ByteArrayContent(new byte[4096]);
+
+        var response = await client.PostAsync("/api/reception/requests", content, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task An_unknown_path_is_a_404_problem()
+    {
+        var response = await _gateway.CreateClient().GetAsync("/api/nowhere/at-all", Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _reception.DisposeAsync();
+        await _maintenance.DisposeAsync();
+    }
+}
