@@ -44,6 +44,13 @@ public static class GatewayExtensions
                 headers.Remove(CorrelationContext.HeaderName);
                 headers.TryAddWithoutValidation(CorrelationContext.HeaderName, correlation.CorrelationId.ToString());
                 return ValueTask.CompletedTask;
+            }))
+            .AddTransforms(transforms => transforms.AddResponseTransform(context =>
+            {
+                // The service echoes the id too; the caller gets it once.
+                var correlation = context.HttpContext.RequestServices.GetRequiredService<CorrelationContext>();
+                context.HttpContext.Response.Headers[CorrelationContext.HeaderName] = correlation.CorrelationId.ToString();
+                return ValueTask.CompletedTask;
             }));
 
         builder.Services.AddRateLimiter(limiter =>

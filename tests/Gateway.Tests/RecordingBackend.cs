@@ -30,6 +30,8 @@ public sealed class RecordingBackend : IAsyncDisposable
             backend.Received.Enqueue((
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+            // Services echo the correlation id, as CorrelationIdMiddleware does.
+            context.Response.Headers["X-Correlation-Id"] = context.Request.Headers["X-Correlation-Id"];
             await context.Response.WriteAsync("ok");
         });
         await app.StartAsync();

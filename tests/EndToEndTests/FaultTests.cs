@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+
+namespace PropertyPlatform.EndToEndTests;
+
+/// <summary>
+/// The broker stops, a service is killed, the database restarts, each while requests keep arriving:
+/// afterwards every accepted request has exactly one work order. 0 lost, 0 doubled.
+/// </summary>
+public sealed class FaultTests(Platform platform)
+{
+    private const int Requests = 200;
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(3);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task With_the_broker_stopped_while_200_requests_arrive_none_is_lost_or_doubled()
+    {
+        var estateId = Guid.NewGuid();
+        await platform.App.StopResourceAsync("messaging");
+        ConcurrentBag<Guid> accepted;
+        try
+        {
+            accepted = await PostRepairsAsync(estateId, Requests, fault: null);
+        }
+        finally
+        {
+            await platform.App.StartResourceAsync("messaging", Ct);
+        }
+
+        accepted.Should().HaveCount(Requests, "reception takes requests while the broker is away: the events wait in its outbox");
+        await platform.AssertExactlyOneWorkOrderPerRequestAsync(estateId, accepted, Settle);
+    }
+
+    [Fact]
+    public async Task With_maintenance_killed_mid_stream_none_is_lost_or_doubled()
+    {
+        var estateId = Guid.NewGuid();
+        var restartsBefore = platform.App.GetResource("maintenance").Restarts;
+
+        var accepted = await PostRepairsAsync(estateId, Requests, fault: (Requests / 3, () => platform.App.KillResourceAsync("maintenance")));
+
+        accepted.Should().HaveCount(Requests);
+        await platform.AssertExactlyOneWorkOrderPerRequestAsync(estateId, accepted, Settle);
+        platform.App.GetResource("maintenance").Restarts.Should().BeGreaterThan(restartsBefore, "the AppHost restarts a crashed service");
+        await platform.App.WaitForResourceHealthyAsync("maintenance", Ct);
+    }
+
+    [Fact]
+    public async Task With_postgres_restarted_mid_stream_services_recover_by_themselves_and_none_is_lost_or_doubled()
+    {
+        var estateId = Guid.NewGuid();
+        var services = new[] { "reception", "maintenance" };
+        var restartsBefore = services.ToDictionary(s => s, s => platform.App.GetResource(s).Restarts);
+
+        var accepted = await PostRepairsAsync(estateId, Requests, fault: (Requests / 3, async () =>
+        {
+            await platform.App.StopResourceAsync("postgres");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await platform.App.StartResourceAsync("postgres");
+        }));
+
+        accepted.Should().NotBeEmpty();
+        await platform.AssertExactlyOneWorkOrderPerRequestAsync(estateId, accepted, Settle);
+        foreach (var service in services)
+        {
+            platform.App.GetResource(service).Restarts.Should().Be(restartsBefore[service], $"{service} reconnects without being restarted");
+        }
+
+        var after = await platform.PostRepairAsync(estateId, "After the database came back", Ct);
+        after.Should().NotBeNull("the services serve again once the database is back");
+    }
+
+    /// <summary>Posts <paramref name="count"/> repair requests, 8 at a time; runs <paramref name="fault"/> after the given number.</summary>
+    private async Task<ConcurrentBag<Guid>> PostRepairsAsync(Guid estateId, int count, (int After, Func<Task> Inject)? fault)
+    {
+        var accepted = new ConcurrentBag<Guid>();
+        var posted = 0;
+        Task? faultTask = null;
+        var faultLock = new Lock();
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct }, async (i, ct) =>
+        {
+            var id = await platform.PostRepairAsync(estateId, $"Fault test repair {i}", ct);
+            if (id is { } value)
+            {
+                accepted.Add(value);
+            }
+
+            if (fault is { } f && Interlocked.Increment(ref posted) == f.After)
+            {
+                lock (faultLock)
+                {
+                    faultTask = f.Inject();
+                }
+            }
+        });
+
+        if (faultTask is not null)
+        {
+            await faultTask;
+        }
+
+        return accepted;
+    }
+}

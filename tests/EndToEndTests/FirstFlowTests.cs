@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.EndToEndTests;
+
+/// <summary>Flow 1's first steps: an owner's repair request at reception becomes a work order in maintenance.</summary>
+public sealed class FirstFlowTests(Platform platform)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_repair_request_through_the_gateway_becomes_a_work_order_and_the_request_is_marked_routed()
+    {
+        var estateId = Guid.NewGuid();
+        var correlationId = Guid.NewGuid();
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/reception/requests")
+        {
+            Content = JsonContent.Create(new
+            {
+                estateId,
+                unitId = Guid.NewGuid(),
+                channel = "app",
+                category = "repair",
+                urgency = "urgent",
+                description = "Leak under the kitchen sink",
+                requesterName = "Owner of 3-1201",
+            }),
+        };
+        post.Headers.Add("X-Correlation-Id", correlationId.ToString());
+
+        var response = await platform.Gateway.SendAsync(post, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        response.Headers.GetValues("X-Correlation-Id").Should().Equal(correlationId.ToString());
+        var requestId = (await response.Content.ReadFromJsonAsync<JsonElement>(Platform.Json, Ct)).GetProperty("id").GetGuid();
+
+        JsonElement workOrder = default;
+        await Eventually.Async(async () =>
+        {
+            var page = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders?requestId={requestId}", Platform.Json, Ct);
+            var items = page.GetProperty("items");
+            if (items.GetArrayLength() == 0)
+            {
+                return false;
+            }
+
+            workOrder = items[0];
+            return true;
+        }, TimeSpan.FromSeconds(60), "maintenance should open a work order for the repair request");
+        workOrder.GetProperty("urgency").GetString().Should().Be("Urgent");
+        workOrder.GetProperty("estateId").GetGuid().Should().Be(estateId);
+
+        JsonElement request = default;
+        await Eventually.Async(async () =>
+        {
+            request = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{requestId}", Platform.Json, Ct);
+            return request.GetProperty("status").GetString() == "Routed";
+        }, TimeSpan.FromSeconds(60), "reception should hear WorkOrderCreated and mark the request routed");
+        request.GetProperty("workOrderId").GetGuid().Should().Be(workOrder.GetProperty("id").GetGuid());
+        request.GetProperty("routingBreached").GetBoolean().Should().BeFalse("it was routed within 5 minutes");
+    }
+
+    [Fact]
+    public async Task Every_resource_is_healthy_and_every_service_answers_through_the_gateway()
+    {
+        platform.App.GetResources().Should().OnlyContain(r => r.IsHealthy, "the AppHost waits for health before it reports started");
+        platform.App.GetResources().Select(r => r.Name).Should().Contain(
+            ["postgres", "messaging", "reception", "maintenance", "billing", "security-gate", "hr-training", "identity", "gateway"]);
+
+        foreach (var service in new[] { "reception", "maintenance", "billing", "security-gate", "hr-training", "identity" })
+        {
+            using var client = new HttpClient { BaseAddress = platform.App.GetEndpoint(service) };
+            (await client.GetAsync("/health", Ct)).StatusCode.Should().Be(HttpStatusCode.OK, $"{service} is ready: database migrated, broker connected");
+            (await client.GetAsync("/openapi/v1.json", Ct)).StatusCode.Should().Be(HttpStatusCode.OK, $"{service} describes its API");
+        }
+
+        var notFound = await platform.Gateway.GetAsync($"/api/reception/requests/{Guid.NewGuid()}", Ct);
+        notFound.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        notFound.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+}

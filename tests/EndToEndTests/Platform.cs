@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PropertyPlatform.AppHost;
+using PropertyPlatform.AppHost.Hosting;
+using PropertyPlatform.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PropertyPlatform.EndToEndTests.Platform))]
+
+namespace PropertyPlatform.EndToEndTests;
+
+/// <summary>
+/// The whole system from the AppHost's own model (what Aspire.Hosting.Testing does): real PostgreSQL, real RabbitMQ,
+/// every service as its own process, reached through the gateway. The fault tests stop and kill parts of this one
+/// system, so tests in this assembly take turns (xunit.runner.json).
+/// </summary>
+public sealed class Platform : IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private DirectoryInfo? _state;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _state = TestState.CreateDirectory("e2e");
+        var builder = DistributedApplication.CreateBuilder(TestState.Options(_state.FullName, dashboard: true));
+        PlatformModel.Configure(builder);
+        // The fault tests post hundreds of requests from one address in seconds.
+        var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
+        gateway.Environment["Gateway__PermitsPerSecond"] = "2000";
+        gateway.Environment["Gateway__Burst"] = "2000";
+
+        App = builder.Build();
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await App.StartAsync(startup.Token);
+        Gateway = new HttpClient { BaseAddress = App.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(100) };
+    }
+
+    /// <summary>Posts a repair request for <paramref name="estateId"/> through the gateway; returns its id, or null if refused.</summary>
+    public async Task<Guid?> PostRepairAsync(Guid estateId, string description, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Gateway.PostAsJsonAsync("/api/reception/requests", new
+            {
+                estateId,
+                unitId = Guid.NewGuid(),
+                channel = "app",
+                category = "repair",
+                urgency = "normal",
+                description,
+                requesterName = "End To End",
+            }, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            var created = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+            return created.GetProperty("id").GetGuid();
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every page of a keyset-paged list behind the gateway.</summary>
+    public async Task<List<JsonElement>> GetAllAsync(string path, CancellationToken cancellationToken)
+    {
+        var items = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            var url = $"{path}{separator}limit=100" + (cursor is null ? "" : $"&cursor={cursor}");
+            var page = await Gateway.GetFromJsonAsync<JsonElement>(url, Json, cancellationToken);
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        return items;
+    }
+
+    /// <summary>
+    /// Waits until every request stored at reception for the estate has exactly one work order in maintenance and is
+    /// marked routed, and every accepted request is among them: nothing lost, nothing doubled.
+    /// </summary>
+    public async Task AssertExactlyOneWorkOrderPerRequestAsync(Guid estateId, IReadOnlyCollection<Guid> accepted, TimeSpan timeout)
+    {
+        List<Guid> stored = [];
+        List<Guid> workOrderRequests = [];
+        var routed = 0;
+        try
+        {
+            await Eventually.Async(async () =>
+            {
+                try
+                {
+                    return await CountAsync();
+                }
+                catch (HttpRequestException)
+                {
+                    // A service that was just killed answers 502 through the gateway until it is back.
+                    return false;
+                }
+            }, timeout);
+
+            async Task<bool> CountAsync()
+            {
+                var requests = await GetAllAsync($"/api/reception/requests?estateId={estateId}", CancellationToken.None);
+                stored = [.. requests.Select(r => r.GetProperty("id").GetGuid())];
+                routed = requests.Count(r => r.GetProperty("status").GetString() == "Routed");
+                var workOrders = await GetAllAsync($"/api/maintenance/work-orders?estateId={estateId}", CancellationToken.None);
+                workOrderRequests = [.. workOrders.Select(w => w.GetProperty("requestId").GetGuid())];
+                return workOrderRequests.Count >= stored.Count && routed == stored.Count && stored.Count >= accepted.Count;
+            }
+        }
+        catch (TimeoutException)
+        {
+            // Fall through to the assertions, which say what is missing.
+        }
+
+        stored.Should().Contain(accepted, "every request the gateway accepted is stored");
+        workOrderRequests.Should().OnlyHaveUniqueItems("no request may get two work orders");
+        workOrderRequests.Should().BeEquivalentTo(stored, "every stored request gets its work order");
+        routed.Should().Be(stored.Count, "reception hears back about every work order");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        if (_state is not null)
+        {
+            TestState.Delete(_state);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using PropertyPlatform.AppHost.Hosting;
+
+namespace PropertyPlatform.TestSupport;
+
+/// <summary>Throwaway state folders and the AppHost options every test run uses.</summary>
+public static class TestState
+{
+    public static DirectoryInfo CreateDirectory(string purpose)
+    {
+        var directory = Directory.CreateTempSubdirectory($"propertyplatform-{purpose}-");
+        // PostgreSQL runs as its own user and must be able to enter the folder.
+        File.SetUnixFileMode(directory.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return directory;
+    }
+
+    /// <summary>Free ports, fast (fsync-less) PostgreSQL, quiet console, no dashboard unless asked.</summary>
+    public static DistributedApplicationOptions Options(string stateDirectory, bool dashboard = false) => new()
+    {
+        StateDirectory = stateDirectory,
+        UseRandomPorts = true,
+        FastInfrastructure = true,
+        QuietConsole = true,
+        DashboardEnabled = dashboard,
+        EnvironmentName = "Testing",
+    };
+
+    public static void Delete(DirectoryInfo directory)
+    {
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process that has only just exited may still hold a file; the OS cleans temp folders anyway.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
