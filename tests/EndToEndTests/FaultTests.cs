@@ -30,6 +30,7 @@ public sealed class FaultTests(Platform platform)
 
         accepted.Should().HaveCount(Requests, "reception takes requests while the broker is away: the events wait in its outbox");
         await platform.AssertExactlyOneWorkOrderPerRequestAsync(estateId, accepted, Settle);
+        await platform.WaitUntilAllHealthyAsync(Settle);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class FaultTests(Platform platform)
         accepted.Should().HaveCount(Requests);
         await platform.AssertExactlyOneWorkOrderPerRequestAsync(estateId, accepted, Settle);
         platform.App.GetResource("maintenance").Restarts.Should().BeGreaterThan(restartsBefore, "the AppHost restarts a crashed service");
-        await platform.App.WaitForResourceHealthyAsync("maintenance", Ct);
+        await platform.WaitUntilAllHealthyAsync(Settle);
     }
 
     [Fact]
@@ -69,6 +70,7 @@ public sealed class FaultTests(Platform platform)
 
         var after = await platform.PostRepairAsync(estateId, "After the database came back", Ct);
         after.Should().NotBeNull("the services serve again once the database is back");
+        await platform.WaitUntilAllHealthyAsync(Settle);
     }
 
     /// <summary>Posts <paramref name="count"/> repair requests, 8 at a time; runs <paramref name="fault"/> after the given number.</summary>

@@ -65,7 +65,7 @@ public sealed class FirstFlowTests(Platform platform)
     [Fact]
     public async Task Every_resource_is_healthy_and_every_service_answers_through_the_gateway()
     {
-        platform.App.GetResources().Should().OnlyContain(r => r.IsHealthy, "the AppHost waits for health before it reports started");
+        await platform.WaitUntilAllHealthyAsync(TimeSpan.FromSeconds(60));
         platform.App.GetResources().Select(r => r.Name).Should().Contain(
             ["postgres", "messaging", "reception", "maintenance", "billing", "security-gate", "hr-training", "identity", "gateway"]);
 

@@ -40,6 +40,19 @@ public sealed class Platform : IAsyncLifetime
         Gateway = new HttpClient { BaseAddress = App.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(100) };
     }
 
+    /// <summary>Waits until every resource reports healthy again (after a fault, health is re-checked every few seconds).</summary>
+    public async Task WaitUntilAllHealthyAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await Eventually.Async(() => App.GetResources().All(r => r.IsHealthy), timeout);
+        }
+        catch (TimeoutException)
+        {
+            App.GetResources().Where(r => !r.IsHealthy).Select(r => $"{r.Name}: {r.State}").Should().BeEmpty("the system should be healthy again");
+        }
+    }
+
     /// <summary>Posts a repair request for <paramref name="estateId"/> through the gateway; returns its id, or null if refused.</summary>
     public async Task<Guid?> PostRepairAsync(Guid estateId, string description, CancellationToken cancellationToken)
     {
