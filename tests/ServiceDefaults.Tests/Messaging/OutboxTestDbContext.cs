@@ -9,6 +9,8 @@ public sealed class Note
     public Guid Id { get; init; }
 
     public int Number { get; init; }
+
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
 }
 
 public sealed record NoteAdded(Guid EventId, DateTimeOffset OccurredAt, Guid EstateId, Guid CorrelationId, int Number) : IIntegrationEvent

@@ -43,9 +43,6 @@ public static class WorkOrdersApi
         int? limit,
         CancellationToken cancellationToken)
     {
-        var after = KeysetCursor.Decode(cursor);
-        var take = KeysetCursor.ValidateLimit(limit);
-
         var query = db.WorkOrders.AsNoTracking();
         if (estateId is not null)
         {
@@ -57,19 +54,8 @@ public static class WorkOrdersApi
             query = query.Where(w => w.RequestId == requestId);
         }
 
-        if (after is { } c)
-        {
-            query = query.Where(w => w.CreatedAt < c.At || (w.CreatedAt == c.At && w.Id.CompareTo(c.Id) < 0));
-        }
-
-        var rows = await query
-            .OrderByDescending(w => w.CreatedAt).ThenByDescending(w => w.Id)
-            .Take(take + 1)
-            .ToListAsync(cancellationToken);
-
-        var items = rows.Take(take).Select(ToResponse).ToList();
-        var next = rows.Count > take ? new KeysetCursor(rows[take - 1].CreatedAt, rows[take - 1].Id).Encode() : null;
-        return TypedResults.Ok(new Page<WorkOrderResponse>(items, next));
+        var page = await query.ToKeysetPageAsync(w => w.CreatedAt, w => w.Id, cursor, limit, ToResponse, cancellationToken);
+        return TypedResults.Ok(page);
     }
 
     private static WorkOrderResponse ToResponse(WorkOrder w) =>

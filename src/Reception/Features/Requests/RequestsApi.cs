@@ -111,9 +111,6 @@ public static class RequestsApi
         var errors = new InputErrors();
         RequestStatus? statusFilter = status is null ? null : errors.Enum<RequestStatus>(status, "status");
         errors.ThrowIfAny();
-        var after = KeysetCursor.Decode(cursor);
-        var take = KeysetCursor.ValidateLimit(limit);
-
         var query = db.Requests.AsNoTracking();
         if (estateId is not null)
         {
@@ -125,20 +122,9 @@ public static class RequestsApi
             query = query.Where(r => r.Status == statusFilter);
         }
 
-        if (after is { } c)
-        {
-            query = query.Where(r => r.ReceivedAt < c.At || (r.ReceivedAt == c.At && r.Id.CompareTo(c.Id) < 0));
-        }
-
-        var rows = await query
-            .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
-            .Take(take + 1)
-            .ToListAsync(cancellationToken);
-
         var now = time.GetUtcNow();
-        var items = rows.Take(take).Select(r => ToResponse(r, now)).ToList();
-        var next = rows.Count > take ? new KeysetCursor(rows[take - 1].ReceivedAt, rows[take - 1].Id).Encode() : null;
-        return TypedResults.Ok(new Page<RequestResponse>(items, next));
+        var page = await query.ToKeysetPageAsync(r => r.ReceivedAt, r => r.Id, cursor, limit, r => ToResponse(r, now), cancellationToken);
+        return TypedResults.Ok(page);
     }
 
     private static RequestResponse ToResponse(CustomerRequest r, DateTimeOffset now) => new(
