@@ -20,6 +20,8 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
 
     public string DatabaseConnectionString { get; private set; } = "";
 
+    public string MessagingConnectionString { get; private set; } = "";
+
     public IServiceProvider Services => Factory.Services;
 
     /// <summary>The service's own bus: what a test publishes here travels through the real broker.</summary>
@@ -31,7 +33,7 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
     {
         _infrastructure = await PlatformInfrastructure.StartAsync(postgres: true, rabbitMq: true);
         DatabaseConnectionString = await _infrastructure.CreateDatabaseAsync(DatabaseConnectionName.Replace("-", "_", StringComparison.Ordinal));
-        var messaging = _infrastructure.RabbitMqConnectionString!;
+        var messaging = MessagingConnectionString = _infrastructure.RabbitMqConnectionString!;
         _factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
