@@ -45,11 +45,6 @@ public sealed class DistributedApplication : IAsyncDisposable
         try
         {
             started = true;
-            foreach (var leftover in await context.PidFiles.ReapLeftoversAsync())
-            {
-                context.Console.AppHost($"killed {leftover}, left running by an earlier run that did not stop cleanly");
-            }
-
             if (dashboardPort > 0)
             {
                 dashboard = new DashboardServer(this, dashboardPort);
@@ -167,11 +162,8 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public Task WaitForResourceHealthyAsync(string name, CancellationToken cancellationToken = default) => GetRunner(name).WaitForHealthyAsync(cancellationToken);
 
-    internal Uri? RabbitMQManagementUrl(out RabbitMQServerResource? server)
-    {
-        server = Resources.OfType<RabbitMQServerResource>().FirstOrDefault();
-        return server?.ManagementUrl;
-    }
+    /// <summary>The broker whose management UI and error queues the dashboard shows (the first one, if any).</summary>
+    internal RabbitMQServerResource? Broker => Resources.OfType<RabbitMQServerResource>().FirstOrDefault();
 
     private ResourceRunner CreateRunner(Resource resource) => resource switch
     {

@@ -55,16 +55,24 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
     public DistributedApplication Build()
     {
         var stateDirectory = Path.GetFullPath(Options.StateDirectory ?? Path.Combine(AppHostDirectory, ".state"));
+        var console = new ConsoleSink(Options.QuietConsole);
+        // First of all: a previous run killed with SIGKILL may still hold the ports and use the files.
+        foreach (var leftover in new PidFiles(stateDirectory).ReapLeftovers())
+        {
+            console.AppHost($"killed {leftover}, left running by an earlier run that did not stop cleanly");
+        }
+
         if (Options.Clean && Directory.Exists(stateDirectory))
         {
             Directory.Delete(stateDirectory, recursive: true);
         }
 
         Directory.CreateDirectory(stateDirectory);
+
         var selected = SelectResources();
         var ports = new PortAllocator();
         var dashboardPort = Options.DashboardEnabled
-            ? Options.UseRandomPorts ? ports.Random() : ports.Reserve(Options.DashboardPort)
+            ? Options.UseRandomPorts ? ports.Random() : ports.Reserve(Options.DashboardPort, "dashboard")
             : 0;
         foreach (var resource in selected)
         {
@@ -81,7 +89,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             }
         }
 
-        var context = new RunContext(Options, stateDirectory, ResolveProjectConfiguration(), new ConsoleSink(Options.QuietConsole), TelemetryEnvironment());
+        var context = new RunContext(Options, stateDirectory, ResolveProjectConfiguration(), console, TelemetryEnvironment());
         return new DistributedApplication(selected, context, dashboardPort);
     }
 
@@ -152,11 +160,14 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         switch (resource)
         {
             case PostgresServerResource postgres when !postgres.IsExternal:
-                postgres.GetEndpoint("tcp").Port = random ? ports.Random() : ports.Reserve(postgres.GetEndpoint("tcp").RequestedPort ?? StablePostgresPort);
+                postgres.GetEndpoint("tcp").Port = random ? ports.Random() : ports.Reserve(postgres.GetEndpoint("tcp").RequestedPort ?? StablePostgresPort, postgres.Name);
                 break;
             case RabbitMQServerResource rabbit when !rabbit.IsExternal:
                 // One block per node: AMQP, management, distribution, epmd, then the CLI tools' distribution range.
-                var start = random ? ports.Block(RabbitMQPortBlock, null) : ports.Block(RabbitMQPortBlock, rabbit.GetEndpoint("tcp").RequestedPort ?? StableRabbitMQBase);
+                // Fixed in a normal run: the node name (and so its data folder) is derived from the AMQP port.
+                var start = random
+                    ? ports.RandomBlock(RabbitMQPortBlock)
+                    : ports.ReserveBlock(rabbit.GetEndpoint("tcp").RequestedPort ?? StableRabbitMQBase, RabbitMQPortBlock, rabbit.Name);
                 rabbit.GetEndpoint("tcp").Port = start;
                 rabbit.GetEndpoint("management").Port = start + 1;
                 rabbit.DistributionPort = start + 2;
@@ -167,7 +178,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
                 foreach (var endpoint in project.Endpoints)
                 {
                     endpoint.Port = random ? ports.Random()
-                        : endpoint.RequestedPort is { } fixedPort ? ports.Reserve(fixedPort)
+                        : endpoint.RequestedPort is { } fixedPort ? ports.Reserve(fixedPort, $"{project.Name} {endpoint.Name}")
                         : ports.NextFree(StableProjectBase);
                 }
 

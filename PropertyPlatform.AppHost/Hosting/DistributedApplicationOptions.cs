@@ -14,7 +14,7 @@ public sealed class DistributedApplicationOptions
     /// <summary>Free ports everywhere instead of the stable defaults (<c>AppHost:UseRandomPorts</c>), for tests.</summary>
     public bool UseRandomPorts { get; set; }
 
-    /// <summary>PostgreSQL without fsync and friends (<c>AppHost:FastInfrastructure</c>): for tests only, never real data.</summary>
+    /// <summary>PostgreSQL without fsync (<c>AppHost:FastInfrastructure</c>): survives a killed process, not an OS crash; tests only.</summary>
     public bool FastInfrastructure { get; set; }
 
     /// <summary>Keep children's log lines off the console (they still reach the dashboard and <c>GetResourceLogs</c>).</summary>

@@ -42,6 +42,21 @@ public sealed class RabbitMQTests(InfrastructureFixture fixture)
         Encoding.UTF8.GetString(message.Body.Span).Should().Be("survives");
     }
 
+    [Fact]
+    public async Task Killed_broker_is_started_again_and_serves()
+    {
+        await fixture.App.KillResourceAsync("messaging");
+        fixture.App.GetResource("messaging").State.Should().Be(Hosting.ResourceState.Exited);
+        await fixture.App.StartResourceAsync("messaging", Cancel);
+
+        fixture.App.GetResource("messaging").IsHealthy.Should().BeTrue();
+        await using var reconnected = await ConnectAsync();
+        await using var channel = await reconnected.CreateChannelAsync(cancellationToken: Cancel);
+        var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: Cancel);
+        await channel.BasicPublishAsync("", queue.QueueName, Encoding.UTF8.GetBytes("after the crash"), Cancel);
+        Encoding.UTF8.GetString((await GetAsync(channel, queue.QueueName)).Body.Span).Should().Be("after the crash");
+    }
+
     private Task<IConnection> ConnectAsync() =>
         new ConnectionFactory { Uri = new Uri(fixture.App.GetConnectionString("messaging")) }.CreateConnectionAsync(Cancel);
 

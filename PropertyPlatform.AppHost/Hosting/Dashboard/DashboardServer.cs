@@ -12,7 +12,15 @@ internal sealed class DashboardServer(DistributedApplication application, int po
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port));
         web = builder.Build();
         MapEndpoints(web);
-        await web.StartAsync(cancellationToken);
+        try
+        {
+            await web.StartAsync(cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            throw new DistributedApplicationException(
+                $"The dashboard cannot listen on port {port} ({exception.Message}). Choose another with --AppHost:DashboardPort=<port>.", exception);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -39,8 +47,7 @@ internal sealed class DashboardServer(DistributedApplication application, int po
 
     private void MapDeadLetters(WebApplication app)
     {
-        application.RabbitMQManagementUrl(out var broker);
-        if (broker is null)
+        if (application.Broker is not { } broker)
         {
             app.MapGet("/api/dead-letters", () => Results.Json(Array.Empty<DeadLetterQueue>()));
             return;
@@ -100,7 +107,7 @@ internal sealed class DashboardServer(DistributedApplication application, int po
     /// <summary>Where an operator goes next: the broker's UI and every project's metrics and API reference.</summary>
     private object Links()
     {
-        var management = application.RabbitMQManagementUrl(out _);
+        var management = application.Broker?.ManagementUrl;
         var projects = application.Resources.OfType<ProjectResource>().Select(p => new
         {
             name = p.Name,

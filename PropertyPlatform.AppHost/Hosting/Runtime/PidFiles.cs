@@ -21,7 +21,7 @@ internal sealed class PidFiles(string stateDirectory)
     public void Forget(string key) => File.Delete(PathOf(key));
 
     /// <summary>Kills the process groups a previous run recorded and never stopped; returns what it killed.</summary>
-    public async Task<IReadOnlyList<string>> ReapLeftoversAsync()
+    public IReadOnlyList<string> ReapLeftovers()
     {
         var reaped = new List<string>();
         if (!System.IO.Directory.Exists(Directory))
@@ -31,7 +31,7 @@ internal sealed class PidFiles(string stateDirectory)
 
         foreach (var file in System.IO.Directory.GetFiles(Directory, "*.pid"))
         {
-            var parts = (await File.ReadAllTextAsync(file)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var parts = File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length == 2
                 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var pid)
                 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var startTime)
@@ -40,14 +40,14 @@ internal sealed class PidFiles(string stateDirectory)
                 for (var attempt = 0; attempt < 50 && ProcessTable.GroupIsAlive(pid); attempt++)
                 {
                     NativeMethods.SignalGroup(pid, NativeMethods.SigKill);
-                    await Task.Delay(100);
+                    Thread.Sleep(100);
                 }
 
                 // A killed process stays a zombie until init reaps it, and postgres treats a zombie's pid in
                 // postmaster.pid as a running server: wait until the pid is really gone.
                 for (var attempt = 0; attempt < 100 && System.IO.Directory.Exists($"/proc/{pid}"); attempt++)
                 {
-                    await Task.Delay(50);
+                    Thread.Sleep(50);
                 }
 
                 reaped.Add($"{Path.GetFileNameWithoutExtension(file)} (pid {pid})");

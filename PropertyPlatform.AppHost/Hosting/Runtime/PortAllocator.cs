@@ -8,11 +8,28 @@ internal sealed class PortAllocator
 {
     private readonly HashSet<int> taken = [];
 
-    /// <summary>Reserves a specific port (a fixed one from the model or configuration) without probing it.</summary>
-    public int Reserve(int port)
+    /// <summary>Reserves a fixed port (from the model, configuration or the stable defaults); fails early when it is taken.</summary>
+    public int Reserve(int port, string purpose)
     {
+        if (taken.Contains(port) || !IsFree(port))
+        {
+            throw new DistributedApplicationException(
+                $"Port {port} ({purpose}) is already in use. Stop whatever holds it, or choose other ports (AppHost:GatewayPort, AppHost:DashboardPort).");
+        }
+
         taken.Add(port);
         return port;
+    }
+
+    /// <summary><paramref name="count"/> consecutive fixed ports, each checked like <see cref="Reserve"/>.</summary>
+    public int ReserveBlock(int start, int count, string purpose)
+    {
+        foreach (var port in Enumerable.Range(start, count))
+        {
+            Reserve(port, purpose);
+        }
+
+        return start;
     }
 
     /// <summary>The first port from <paramref name="start"/> on that is free and not yet handed out.</summary>
@@ -24,7 +41,8 @@ internal sealed class PortAllocator
             port++;
         }
 
-        return Reserve(port);
+        taken.Add(port);
+        return port;
     }
 
     /// <summary>A free port the operating system picks.</summary>
@@ -43,13 +61,13 @@ internal sealed class PortAllocator
         }
     }
 
-    /// <summary><paramref name="count"/> consecutive free ports starting at <paramref name="start"/> or above; random start when null.</summary>
-    public int Block(int count, int? start)
+    /// <summary><paramref name="count"/> consecutive free ports at a random place.</summary>
+    public int RandomBlock(int count)
     {
-        var candidate = start ?? System.Random.Shared.Next(20000, 60000);
+        var candidate = System.Random.Shared.Next(20000, 60000);
         while (!Enumerable.Range(candidate, count).All(p => !taken.Contains(p) && IsFree(p)))
         {
-            candidate = start.HasValue ? candidate + count : System.Random.Shared.Next(20000, 60000);
+            candidate = System.Random.Shared.Next(20000, 60000);
         }
 
         foreach (var port in Enumerable.Range(candidate, count))

@@ -84,6 +84,9 @@ internal sealed class PostgresRunner(PostgresServerResource server, RunContext c
             running.KillGroup();
             await running.WaitForExitAsync(TimeSpan.FromSeconds(10));
             await running.KillRemainingGroupAsync();
+            // Set here as well as by the watcher, so the caller sees the result as soon as this returns.
+            SetProcess(null, running.ExitCode);
+            SetState(ResourceState.Exited);
         }
     }
 
@@ -129,8 +132,10 @@ internal sealed class PostgresRunner(PostgresServerResource server, RunContext c
         [
             Path.Combine(BinDirectory, "postgres"), "-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + InstanceDirectory,
+            // Fast mode skips fsync (only an OS crash would lose data) but keeps synchronous_commit: with it off, a
+            // SIGKILL in a fault test would lose commits the client was told had succeeded.
             .. Context.Options.FastInfrastructure
-                ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+                ? ["-c", "fsync=off", "-c", "full_page_writes=off"]
                 : Array.Empty<string>(),
         ];
         var arguments = AsPostgresUser(command);

@@ -107,6 +107,7 @@ internal sealed class ProjectRunner(ProjectResource project, RunContext context)
                 await child.StopAsync(NativeMethods.SigTerm, Context.Options.StopTimeout, signalGroup: true);
                 SetProcess(null, child.ExitCode);
                 Context.PidFiles.Forget(Name);
+                process = null;
                 await IgnoreCancellation(healthLoop);
                 return;
             }
@@ -115,6 +116,8 @@ internal sealed class ProjectRunner(ProjectResource project, RunContext context)
             await IgnoreCancellation(healthLoop);
             await child.KillRemainingGroupAsync();
             SetProcess(null, child.ExitCode);
+            // No kill may reach for this process (about to be disposed) while we wait to restart.
+            process = null;
 
             consecutiveCrashes = DateTimeOffset.UtcNow - startedAt > StableAfter ? 1 : consecutiveCrashes + 1;
             var delay = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, consecutiveCrashes - 1)));

@@ -98,6 +98,9 @@ internal sealed class RabbitMQRunner(RabbitMQServerResource server, RunContext c
             running.KillGroup();
             await running.WaitForExitAsync(TimeSpan.FromSeconds(10));
             await running.KillRemainingGroupAsync();
+            // Set here as well as by the watcher, so the caller sees the result as soon as this returns.
+            SetProcess(null, running.ExitCode);
+            SetState(ResourceState.Exited);
         }
     }
 

@@ -109,6 +109,7 @@ internal abstract class ResourceRunner(Resource resource, RunContext context)
     /// <summary>A line the child wrote: kept for the dashboard and echoed to the console.</summary>
     protected void OnChildLine(string line, bool isError)
     {
+        line = ConsoleText.Clean(line);
         Logs.Add(line, isError);
         Context.Console.Child(Name, line);
     }
