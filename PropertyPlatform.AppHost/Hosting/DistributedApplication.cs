@@ -136,7 +136,14 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        foreach (var runner in runners.Values)
+        {
+            runner.Dispose();
+        }
+    }
 
     public Uri GetEndpoint(string resource, string endpointName = "http") => GetRunner(resource).Resource.GetEndpoint(endpointName).Url;
 

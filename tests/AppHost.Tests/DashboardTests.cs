@@ -3,12 +3,12 @@ using System.Text.Json;
 
 namespace PropertyPlatform.AppHost.Tests;
 
-[Collection(InfrastructureCollection.Name)]
+[Collection(SharedInfrastructure.Name)]
 public sealed class DashboardTests(InfrastructureFixture fixture)
 {
     private static readonly HttpClient Http = new();
 
-    private CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Resources_api_lists_every_resource_healthy_once_ready()

@@ -6,12 +6,12 @@ using RabbitMQ.Client;
 
 namespace PropertyPlatform.AppHost.Tests;
 
-[Collection(InfrastructureCollection.Name)]
+[Collection(SharedInfrastructure.Name)]
 public sealed class DeadLetterTests(InfrastructureFixture fixture)
 {
     private static readonly HttpClient Http = new();
 
-    private CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Error_queue_messages_are_listed_and_replayed_to_their_queue()
@@ -58,7 +58,7 @@ public sealed class DeadLetterTests(InfrastructureFixture fixture)
 
     private Uri Api(string path) => new(fixture.App.DashboardUrl!, path);
 
-    private async Task PublishFaultedAsync(IChannel channel, string messageId)
+    private static async Task PublishFaultedAsync(IChannel channel, string messageId)
     {
         // What MassTransit leaves in an error queue: its JSON envelope plus MT-Fault-* headers.
         var body = $$$"""{"messageId":"{{{messageId}}}","messageType":["urn:message:PropertyPlatform.Contracts:RepairRequested"],"message":{"unitId":"u-7"}}""";

@@ -28,7 +28,7 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
 /// <summary>The PostgreSQL, RabbitMQ and dashboard tests share one set of servers (starting RabbitMQ takes seconds).</summary>
 [CollectionDefinition(Name)]
-public sealed class InfrastructureCollection : ICollectionFixture<InfrastructureFixture>
+public sealed class SharedInfrastructure : ICollectionFixture<InfrastructureFixture>
 {
     public const string Name = "Infrastructure";
 }

@@ -3,10 +3,10 @@ using PropertyPlatform.AppHost.Hosting;
 
 namespace PropertyPlatform.AppHost.Tests;
 
-[Collection(InfrastructureCollection.Name)]
+[Collection(SharedInfrastructure.Name)]
 public sealed class PostgresTests(InfrastructureFixture fixture)
 {
-    private CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Database_resource_is_created_and_accepts_connections()
@@ -81,7 +81,7 @@ public sealed class PostgresTests(InfrastructureFixture fixture)
         connection.Database.Should().Be("extra");
     }
 
-    private async Task ExecuteAsync(string connectionString, string sql)
+    private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(Cancel);

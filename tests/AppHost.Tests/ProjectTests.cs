@@ -7,7 +7,7 @@ public sealed class ProjectTests(ProjectFixture fixture) : IClassFixture<Project
 {
     private static readonly HttpClient Http = new();
 
-    private CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Project_receives_kestrel_endpoints_and_references_as_environment()
@@ -94,7 +94,7 @@ public sealed class ProjectTests(ProjectFixture fixture) : IClassFixture<Project
     private async Task<string> EnvAsync(string name) =>
         await Http.GetStringAsync(new Uri(fixture.App.GetEndpoint("crashy"), "/env/" + name), Cancel);
 
-    private async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));

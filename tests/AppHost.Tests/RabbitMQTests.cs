@@ -3,10 +3,10 @@ using RabbitMQ.Client;
 
 namespace PropertyPlatform.AppHost.Tests;
 
-[Collection(InfrastructureCollection.Name)]
+[Collection(SharedInfrastructure.Name)]
 public sealed class RabbitMQTests(InfrastructureFixture fixture)
 {
-    private CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Connection_string_opens_an_amqp_connection()
@@ -60,7 +60,7 @@ public sealed class RabbitMQTests(InfrastructureFixture fixture)
     private Task<IConnection> ConnectAsync() =>
         new ConnectionFactory { Uri = new Uri(fixture.App.GetConnectionString("messaging")) }.CreateConnectionAsync(Cancel);
 
-    private async Task<BasicGetResult> GetAsync(IChannel channel, string queue)
+    private static async Task<BasicGetResult> GetAsync(IChannel channel, string queue)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {

@@ -49,7 +49,7 @@ internal sealed class DashboardServer(DistributedApplication application, int po
     {
         if (application.Broker is not { } broker)
         {
-            app.MapGet("/api/dead-letters", () => Results.Json(Array.Empty<DeadLetterQueue>()));
+            app.MapGet("/api/dead-letters", () => Results.Json(Array.Empty<ErrorQueueContents>()));
             return;
         }
 

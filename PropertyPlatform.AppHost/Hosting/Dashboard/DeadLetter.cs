@@ -10,7 +10,7 @@ public sealed record DeadLetterMessage(
     IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>An error queue (<c>&lt;queue&gt;_error</c>) and the first of its messages.</summary>
-public sealed record DeadLetterQueue(string Queue, string OriginalQueue, uint MessageCount, IReadOnlyList<DeadLetterMessage> Messages);
+public sealed record ErrorQueueContents(string Queue, string OriginalQueue, uint MessageCount, IReadOnlyList<DeadLetterMessage> Messages);
 
 /// <summary>What a replay did: how many messages went back to which queue.</summary>
 public sealed record ReplayResult(string Queue, int Replayed);

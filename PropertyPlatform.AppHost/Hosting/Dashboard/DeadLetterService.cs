@@ -18,11 +18,11 @@ internal sealed class DeadLetterService(RabbitMQServerResource broker)
     private const int MaxReplay = 100_000;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public async Task<IReadOnlyList<DeadLetterQueue>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ErrorQueueContents>> ListAsync(CancellationToken cancellationToken)
     {
         var queues = await ListErrorQueuesAsync(cancellationToken);
         await using var connection = await ConnectAsync(cancellationToken);
-        var result = new List<DeadLetterQueue>();
+        var result = new List<ErrorQueueContents>();
         foreach (var queue in queues)
         {
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
@@ -35,7 +35,7 @@ internal sealed class DeadLetterService(RabbitMQServerResource broker)
 
             // Closing the channel without acks returns every message we looked at to the queue.
             await channel.CloseAsync(cancellationToken);
-            result.Add(new DeadLetterQueue(queue, OriginalQueue(queue), declared.MessageCount, messages));
+            result.Add(new ErrorQueueContents(queue, OriginalQueue(queue), declared.MessageCount, messages));
         }
 
         return result;

@@ -204,4 +204,10 @@ internal sealed class PostgresRunner(PostgresServerResource server, RunContext c
             throw new DistributedApplicationException($"`{string.Join(' ', command)}` failed with exit code {child.ExitCode}");
         }
     }
+
+    public override void Dispose()
+    {
+        lifecycle.Dispose();
+        base.Dispose();
+    }
 }

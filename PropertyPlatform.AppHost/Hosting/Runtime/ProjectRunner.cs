@@ -192,4 +192,12 @@ internal sealed class ProjectRunner(ProjectResource project, RunContext context)
         {
         }
     }
+
+    public override void Dispose()
+    {
+        lifecycle.Dispose();
+        http.Dispose();
+        supervision?.Dispose();
+        base.Dispose();
+    }
 }

@@ -224,4 +224,10 @@ internal sealed class RabbitMQRunner(RabbitMQServerResource server, RunContext c
     }
 
     private static string Format(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    public override void Dispose()
+    {
+        lifecycle.Dispose();
+        base.Dispose();
+    }
 }

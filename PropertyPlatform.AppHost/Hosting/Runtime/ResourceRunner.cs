@@ -1,7 +1,7 @@
 namespace PropertyPlatform.AppHost.Hosting;
 
 /// <summary>Runs one resource: starts it, watches it, stops it, and keeps its status and console lines.</summary>
-internal abstract class ResourceRunner(Resource resource, RunContext context)
+internal abstract class ResourceRunner(Resource resource, RunContext context) : IDisposable
 {
     private readonly Lock gate = new();
     private ResourceState state = ResourceState.Waiting;
@@ -123,4 +123,10 @@ internal abstract class ResourceRunner(Resource resource, RunContext context)
 
     protected string RecentLog(int count = 15) =>
         string.Join(System.Environment.NewLine, Logs.GetLines().TakeLast(count).Select(l => l.Text));
+
+    /// <summary>Releases what the runner holds; the process itself is stopped by <see cref="StopAsync"/> first.</summary>
+    public virtual void Dispose()
+    {
+        GC.SuppressFinalize(this);
+    }
 }
