@@ -6,12 +6,9 @@ namespace PropertyPlatform.AppHost.Hosting;
 /// A private PostgreSQL 15: initdb once into the state folder, then the postmaster as user postgres in its own
 /// process group, listening on loopback only with its socket in the state folder (never /var/run/postgresql).
 /// </summary>
-internal sealed class PostgresRunner(PostgresServerResource server, RunContext context) : ResourceRunner(server, context)
+internal sealed class PostgresRunner(PostgresServerResource server, RunContext context) : InfrastructureRunner(server, context)
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
-    private readonly SemaphoreSlim lifecycle = new(1, 1);
-    private ChildProcess? process;
-    private bool stopping;
 
     private string InstanceDirectory => Path.Combine(Context.StateDirectory, Name);
 
@@ -19,75 +16,21 @@ internal sealed class PostgresRunner(PostgresServerResource server, RunContext c
 
     private int Port => server.GetEndpoint("tcp").Port;
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    protected override string Product => "PostgreSQL";
+
+    protected override bool IsExternal => server.IsExternal;
+
+    protected override string PackageBinary => PackageAcquirer.PostgresBinary;
+
+    // SIGINT is PostgreSQL's "fast" shutdown: disconnect clients, checkpoint, exit.
+    protected override int StopSignal => NativeMethods.SigInt;
+
+    protected override string ReadyMessage => $"ready on 127.0.0.1:{Port}";
+
+    protected override async Task LaunchAsync(CancellationToken cancellationToken)
     {
-        await lifecycle.WaitAsync(cancellationToken);
-        try
-        {
-            if (process is { HasExited: false })
-            {
-                return;
-            }
-
-            SetState(ResourceState.Starting);
-            if (!server.IsExternal)
-            {
-                await PackageAcquirer.EnsureInstalledAsync(
-                    PackageAcquirer.PostgresBinary, Context.Options.AcquirePackages, line => Context.Console.Progress("apt", line), cancellationToken);
-                await InitializeAsync(cancellationToken);
-                StartPostmaster();
-            }
-
-            await WaitUntilConnectableAsync(cancellationToken);
-            SetState(ResourceState.Running, ResourceSnapshot.Healthy);
-            Report(server.IsExternal ? "using the existing server from configuration" : $"ready on 127.0.0.1:{Port}");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            SetState(ResourceState.FailedToStart);
-            throw new DistributedApplicationException($"PostgreSQL '{Name}' did not start: {exception.Message}{System.Environment.NewLine}{RecentLog()}", exception);
-        }
-        finally
-        {
-            lifecycle.Release();
-        }
-    }
-
-    public override async Task StopAsync()
-    {
-        await lifecycle.WaitAsync();
-        try
-        {
-            if (process is not null)
-            {
-                stopping = true;
-                // SIGINT is PostgreSQL's "fast" shutdown: disconnect clients, checkpoint, exit.
-                await process.StopAsync(NativeMethods.SigInt, Context.Options.StopTimeout);
-                SetProcess(null, process.ExitCode);
-                Context.PidFiles.Forget(Name);
-                process.Dispose();
-                process = null;
-            }
-
-            SetState(ResourceState.Stopped);
-        }
-        finally
-        {
-            lifecycle.Release();
-        }
-    }
-
-    public override async Task KillAsync()
-    {
-        if (process is { } running)
-        {
-            running.KillGroup();
-            await running.WaitForExitAsync(TimeSpan.FromSeconds(10));
-            await running.KillRemainingGroupAsync();
-            // Set here as well as by the watcher, so the caller sees the result as soon as this returns.
-            SetProcess(null, running.ExitCode);
-            SetState(ResourceState.Exited);
-        }
+        await InitializeAsync(cancellationToken);
+        StartPostmaster();
     }
 
     private async Task InitializeAsync(CancellationToken cancellationToken)
@@ -139,11 +82,7 @@ internal sealed class PostgresRunner(PostgresServerResource server, RunContext c
                 : Array.Empty<string>(),
         ];
         var arguments = AsPostgresUser(command);
-        stopping = false;
-        process = ChildProcess.Start(arguments[0], arguments[1..], OnChildLine, workingDirectory: InstanceDirectory);
-        SetProcess(process.Pid);
-        Context.PidFiles.Record(Name, process);
-        _ = WatchAsync(process);
+        Watch(ChildProcess.Start(arguments[0], arguments[1..], OnChildLine, workingDirectory: InstanceDirectory));
     }
 
     /// <summary>PostgreSQL refuses to run as root: switch user with setpriv (in place, so the pid stays the postmaster's).</summary>
@@ -152,18 +91,7 @@ internal sealed class PostgresRunner(PostgresServerResource server, RunContext c
             ? ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--", .. command]
             : command;
 
-    private async Task WatchAsync(ChildProcess watched)
-    {
-        await watched.WaitForExitAsync();
-        if (!stopping && ReferenceEquals(watched, process))
-        {
-            SetProcess(null, watched.ExitCode);
-            SetState(ResourceState.Exited);
-            Report($"exited with code {watched.ExitCode}");
-        }
-    }
-
-    private async Task WaitUntilConnectableAsync(CancellationToken cancellationToken)
+    protected override async Task WaitUntilConnectableAsync(CancellationToken cancellationToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(server.GetConnectionString("postgres")) { Pooling = false, Timeout = 5 }.ConnectionString;
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
@@ -177,7 +105,7 @@ internal sealed class PostgresRunner(PostgresServerResource server, RunContext c
             }
             catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
             {
-                if (process is { HasExited: true } || DateTimeOffset.UtcNow > deadline)
+                if (HasExited || DateTimeOffset.UtcNow > deadline)
                 {
                     throw new DistributedApplicationException($"no connection to PostgreSQL on port {Port}: {exception.Message}", exception);
                 }
@@ -205,9 +133,4 @@ internal sealed class PostgresRunner(PostgresServerResource server, RunContext c
         }
     }
 
-    public override void Dispose()
-    {
-        lifecycle.Dispose();
-        base.Dispose();
-    }
 }

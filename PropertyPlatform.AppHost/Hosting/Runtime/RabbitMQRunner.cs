@@ -8,14 +8,11 @@ namespace PropertyPlatform.AppHost.Hosting;
 /// Mnesia and log folders, config files, node name rmq&lt;port&gt;@localhost, an explicit distribution port and its own
 /// epmd, so it never collides with another broker and never starts a daemonised epmd that would outlive us.
 /// </summary>
-internal sealed class RabbitMQRunner(RabbitMQServerResource server, RunContext context) : ResourceRunner(server, context)
+internal sealed class RabbitMQRunner(RabbitMQServerResource server, RunContext context) : InfrastructureRunner(server, context)
 {
     private const string BinDirectory = "/usr/lib/rabbitmq/bin";
     private const string EpmdBinary = "/usr/bin/epmd";
-    private readonly SemaphoreSlim lifecycle = new(1, 1);
     private ChildProcess? epmd;
-    private ChildProcess? process;
-    private bool stopping;
 
     private string EpmdKey => Name + "-epmd";
 
@@ -25,82 +22,32 @@ internal sealed class RabbitMQRunner(RabbitMQServerResource server, RunContext c
 
     public override IReadOnlyDictionary<string, string> Environment => server.IsExternal ? new Dictionary<string, string>() : BuildEnvironment();
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    protected override string Product => "RabbitMQ";
+
+    protected override bool IsExternal => server.IsExternal;
+
+    protected override string PackageBinary => PackageAcquirer.RabbitMQBinary;
+
+    // The rabbitmq-server script traps SIGTERM, stops the node cleanly and waits for beam.smp.
+    protected override int StopSignal => NativeMethods.SigTerm;
+
+    protected override string ReadyMessage => $"ready on 127.0.0.1:{AmqpPort}, management UI {server.ManagementUrl}";
+
+    protected override Task LaunchAsync(CancellationToken cancellationToken)
     {
-        await lifecycle.WaitAsync(cancellationToken);
-        try
-        {
-            if (process is { HasExited: false })
-            {
-                return;
-            }
-
-            SetState(ResourceState.Starting);
-            if (!server.IsExternal)
-            {
-                await PackageAcquirer.EnsureInstalledAsync(
-                    PackageAcquirer.RabbitMQBinary, Context.Options.AcquirePackages, line => Context.Console.Progress("apt", line), cancellationToken);
-                WriteFiles();
-                StartNode();
-            }
-
-            await WaitUntilConnectableAsync(cancellationToken);
-            SetState(ResourceState.Running, ResourceSnapshot.Healthy);
-            Report(server.IsExternal ? "using the existing broker from configuration" : $"ready on 127.0.0.1:{AmqpPort}, management UI {server.ManagementUrl}");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            SetState(ResourceState.FailedToStart);
-            throw new DistributedApplicationException($"RabbitMQ '{Name}' did not start: {exception.Message}{System.Environment.NewLine}{RecentLog()}", exception);
-        }
-        finally
-        {
-            lifecycle.Release();
-        }
+        WriteFiles();
+        StartNode();
+        return Task.CompletedTask;
     }
 
-    public override async Task StopAsync()
+    protected override async Task StopHelpersAsync()
     {
-        await lifecycle.WaitAsync();
-        try
+        if (epmd is not null)
         {
-            if (process is not null)
-            {
-                stopping = true;
-                // The rabbitmq-server script traps SIGTERM, stops the node cleanly and waits for beam.smp.
-                await process.StopAsync(NativeMethods.SigTerm, Context.Options.StopTimeout);
-                SetProcess(null, process.ExitCode);
-                Context.PidFiles.Forget(Name);
-                process.Dispose();
-                process = null;
-            }
-
-            if (epmd is not null)
-            {
-                await epmd.StopAsync(NativeMethods.SigTerm, TimeSpan.FromSeconds(5));
-                Context.PidFiles.Forget(EpmdKey);
-                epmd.Dispose();
-                epmd = null;
-            }
-
-            SetState(ResourceState.Stopped);
-        }
-        finally
-        {
-            lifecycle.Release();
-        }
-    }
-
-    public override async Task KillAsync()
-    {
-        if (process is { } running)
-        {
-            running.KillGroup();
-            await running.WaitForExitAsync(TimeSpan.FromSeconds(10));
-            await running.KillRemainingGroupAsync();
-            // Set here as well as by the watcher, so the caller sees the result as soon as this returns.
-            SetProcess(null, running.ExitCode);
-            SetState(ResourceState.Exited);
+            await epmd.StopAsync(NativeMethods.SigTerm, TimeSpan.FromSeconds(5));
+            Context.PidFiles.Forget(EpmdKey);
+            epmd.Dispose();
+            epmd = null;
         }
     }
 
@@ -175,27 +122,12 @@ internal sealed class RabbitMQRunner(RabbitMQServerResource server, RunContext c
             Context.PidFiles.Record(EpmdKey, epmd);
         }
 
-        stopping = false;
-        process = ChildProcess.Start(
-            Path.Combine(BinDirectory, "rabbitmq-server"), [], OnChildLine, BuildEnvironment(), workingDirectory: InstanceDirectory);
-        SetProcess(process.Pid);
-        Context.PidFiles.Record(Name, process);
-        _ = WatchAsync(process);
-    }
-
-    private async Task WatchAsync(ChildProcess watched)
-    {
-        await watched.WaitForExitAsync();
-        if (!stopping && ReferenceEquals(watched, process))
-        {
-            SetProcess(null, watched.ExitCode);
-            SetState(ResourceState.Exited);
-            Report($"exited with code {watched.ExitCode}");
-        }
+        Watch(ChildProcess.Start(
+            Path.Combine(BinDirectory, "rabbitmq-server"), [], OnChildLine, BuildEnvironment(), workingDirectory: InstanceDirectory));
     }
 
     /// <summary>Ready means an AMQP connection with the real credentials succeeds; the wrapper's exit code proves nothing.</summary>
-    private async Task WaitUntilConnectableAsync(CancellationToken cancellationToken)
+    protected override async Task WaitUntilConnectableAsync(CancellationToken cancellationToken)
     {
         var factory = new ConnectionFactory
         {
@@ -213,7 +145,7 @@ internal sealed class RabbitMQRunner(RabbitMQServerResource server, RunContext c
             }
             catch (Exception exception) when (exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or System.Net.Sockets.SocketException)
             {
-                if (process is { HasExited: true } || DateTimeOffset.UtcNow > deadline)
+                if (HasExited || DateTimeOffset.UtcNow > deadline)
                 {
                     throw new DistributedApplicationException($"no AMQP connection on port {AmqpPort}: {exception.Message}", exception);
                 }
@@ -225,9 +157,4 @@ internal sealed class RabbitMQRunner(RabbitMQServerResource server, RunContext c
 
     private static string Format(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    public override void Dispose()
-    {
-        lifecycle.Dispose();
-        base.Dispose();
-    }
 }
