@@ -20,44 +20,59 @@ public static class KeysetPaging
     {
         var after = KeysetCursor.Decode(cursor);
         var take = KeysetCursor.ValidateLimit(limit);
+        var key = new Key<TEntity>(at, id);
         if (after is { } c)
         {
-            query = query.Where(After(at, id, c));
+            query = query.Where(key.After(c));
         }
 
+        // The key of each row comes back with it, so the next cursor needs no second look at the entity.
         var rows = await query
             .OrderByDescending(at).ThenByDescending(id)
             .Take(take + 1)
+            .Select(key.WithKey())
             .ToListAsync(cancellationToken);
 
-        var items = rows.Take(take).Select(toResponse).ToList();
-        string? next = null;
-        if (rows.Count > take)
-        {
-            var last = rows[take - 1];
-            next = new KeysetCursor(at.Compile()(last), id.Compile()(last)).Encode();
-        }
-
+        var items = rows.Take(take).Select(r => toResponse(r.Row)).ToList();
+        var next = rows.Count > take ? new KeysetCursor(rows[take - 1].At, rows[take - 1].Id).Encode() : null;
         return new Page<TResponse>(items, next);
     }
 
-    /// <summary><c>e =&gt; at(e) &lt; c.At || (at(e) == c.At &amp;&amp; id(e) &lt; c.Id)</c>, for the database to evaluate.</summary>
-    private static Expression<Func<TEntity, bool>> After<TEntity>(
-        Expression<Func<TEntity, DateTimeOffset>> at, Expression<Func<TEntity, Guid>> id, KeysetCursor cursor)
-    {
-        var entity = Expression.Parameter(typeof(TEntity), "e");
-        var atValue = new ReplaceParameter(at.Parameters[0], entity).Visit(at.Body);
-        var idValue = new ReplaceParameter(id.Parameters[0], entity).Visit(id.Body);
-        Expression<Func<DateTimeOffset>> cursorAt = () => cursor.At;
-        Expression<Func<Guid>> cursorId = () => cursor.Id;
-        var compareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
+    private sealed record Keyed<TEntity>(TEntity Row, DateTimeOffset At, Guid Id);
 
-        var body = Expression.OrElse(
-            Expression.LessThan(atValue, cursorAt.Body),
-            Expression.AndAlso(
-                Expression.Equal(atValue, cursorAt.Body),
-                Expression.LessThan(Expression.Call(idValue, compareTo, cursorId.Body), Expression.Constant(0))));
-        return Expression.Lambda<Func<TEntity, bool>>(body, entity);
+    /// <summary>The paging key's two columns, over one shared parameter, for the database to evaluate.</summary>
+    private sealed class Key<TEntity>
+    {
+        private readonly ParameterExpression _entity = Expression.Parameter(typeof(TEntity), "e");
+        private readonly Expression _at;
+        private readonly Expression _id;
+
+        public Key(Expression<Func<TEntity, DateTimeOffset>> at, Expression<Func<TEntity, Guid>> id)
+        {
+            _at = new ReplaceParameter(at.Parameters[0], _entity).Visit(at.Body);
+            _id = new ReplaceParameter(id.Parameters[0], _entity).Visit(id.Body);
+        }
+
+        /// <summary><c>e =&gt; at(e) &lt; c.At || (at(e) == c.At &amp;&amp; id(e) &lt; c.Id)</c>.</summary>
+        public Expression<Func<TEntity, bool>> After(KeysetCursor cursor)
+        {
+            Expression<Func<DateTimeOffset>> cursorAt = () => cursor.At;
+            Expression<Func<Guid>> cursorId = () => cursor.Id;
+            var compareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
+
+            var body = Expression.OrElse(
+                Expression.LessThan(_at, cursorAt.Body),
+                Expression.AndAlso(
+                    Expression.Equal(_at, cursorAt.Body),
+                    Expression.LessThan(Expression.Call(_id, compareTo, cursorId.Body), Expression.Constant(0))));
+            return Expression.Lambda<Func<TEntity, bool>>(body, _entity);
+        }
+
+        /// <summary><c>e =&gt; new Keyed(e, at(e), id(e))</c>.</summary>
+        public Expression<Func<TEntity, Keyed<TEntity>>> WithKey() =>
+            Expression.Lambda<Func<TEntity, Keyed<TEntity>>>(
+                Expression.New(typeof(Keyed<TEntity>).GetConstructors().Single(c => c.GetParameters().Length == 3), _entity, _at, _id),
+                _entity);
     }
 
     private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
