@@ -65,21 +65,11 @@ public static class GatewayExtensions
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                         QueueLimit = 0,
                     }));
-            limiter.OnRejected = async (context, cancellationToken) =>
+            limiter.OnRejected = async (context, _) =>
             {
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = "1";
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests.",
-                        Detail = "Slow down and retry after the time in the Retry-After header.",
-                    },
-                });
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await WriteProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
+                    "Too many requests.", "Slow down and retry after the time in the Retry-After header.");
             };
         });
 
@@ -103,21 +93,23 @@ public static class GatewayExtensions
         var limit = context.RequestServices.GetRequiredService<GatewayOptions>().MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "The request body is too large.",
-                    Detail = $"At most {limit} bytes are accepted.",
-                },
-            });
+            await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge,
+                "The request body is too large.", $"At most {limit} bytes are accepted.");
             return;
         }
 
         await next(context);
+    }
+
+    /// <summary>Answers the gateway's own refusals as problem details, like every service's.</summary>
+    private static async Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
     }
 
     // Until sign-in exists every caller is known by address; with tokens this becomes the subject.
