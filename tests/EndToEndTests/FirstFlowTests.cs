@@ -34,12 +34,12 @@ public sealed class FirstFlowTests(Platform platform)
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         response.Headers.GetValues("X-Correlation-Id").Should().Equal(correlationId.ToString());
-        var requestId = (await response.Content.ReadFromJsonAsync<JsonElement>(Platform.Json, Ct)).GetProperty("id").GetGuid();
+        var requestId = (await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct)).GetProperty("id").GetGuid();
 
         JsonElement workOrder = default;
         await Eventually.Async(async () =>
         {
-            var page = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders?requestId={requestId}", Platform.Json, Ct);
+            var page = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders?requestId={requestId}", ApiJson.Options, Ct);
             var items = page.GetProperty("items");
             if (items.GetArrayLength() == 0)
             {
@@ -55,7 +55,7 @@ public sealed class FirstFlowTests(Platform platform)
         JsonElement request = default;
         await Eventually.Async(async () =>
         {
-            request = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{requestId}", Platform.Json, Ct);
+            request = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{requestId}", ApiJson.Options, Ct);
             return request.GetProperty("status").GetString() == "Routed";
         }, TimeSpan.FromSeconds(60), "reception should hear WorkOrderCreated and mark the request routed");
         request.GetProperty("workOrderId").GetGuid().Should().Be(workOrder.GetProperty("id").GetGuid());

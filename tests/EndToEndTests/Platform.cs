@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using PropertyPlatform.AppHost;
 using PropertyPlatform.AppHost.Hosting;
 using PropertyPlatform.TestSupport;
@@ -16,8 +15,6 @@ namespace PropertyPlatform.EndToEndTests;
 /// </summary>
 public sealed class Platform : IAsyncLifetime
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private DirectoryInfo? _state;
 
     public DistributedApplication App { get; private set; } = null!;
@@ -73,7 +70,7 @@ public sealed class Platform : IAsyncLifetime
                 return null;
             }
 
-            var created = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+            var created = await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, cancellationToken);
             return created.GetProperty("id").GetGuid();
         }
         catch (HttpRequestException)
@@ -91,7 +88,7 @@ public sealed class Platform : IAsyncLifetime
         {
             var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
             var url = $"{path}{separator}limit=100" + (cursor is null ? "" : $"&cursor={cursor}");
-            var page = await Gateway.GetFromJsonAsync<JsonElement>(url, Json, cancellationToken);
+            var page = await Gateway.GetFromJsonAsync<JsonElement>(url, ApiJson.Options, cancellationToken);
             items.AddRange(page.GetProperty("items").EnumerateArray());
             cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextCursor").GetString();
         }

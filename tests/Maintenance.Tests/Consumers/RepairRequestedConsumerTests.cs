@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Contracts.Reception;
@@ -15,8 +13,6 @@ namespace PropertyPlatform.Maintenance.Tests.Consumers;
 
 public sealed class RepairRequestedConsumerTests(MaintenanceService maintenance)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static RepairRequested Repair(Guid estateId, Guid requestId, string urgency = "Urgent") =>
@@ -68,7 +64,7 @@ public sealed class RepairRequestedConsumerTests(MaintenanceService maintenance)
         var listed = (await WaitForWorkOrdersAsync(repair.RequestId)).Items.Single();
         var client = maintenance.CreateClient();
 
-        var found = await client.GetFromJsonAsync<WorkOrderResponse>($"/api/maintenance/work-orders/{listed.Id}", Json, Ct);
+        var found = await client.GetFromJsonAsync<WorkOrderResponse>($"/api/maintenance/work-orders/{listed.Id}", ApiJson.Options, Ct);
         var missing = await client.GetAsync($"/api/maintenance/work-orders/{Guid.NewGuid()}", Ct);
 
         found!.Urgency.Should().Be(WorkOrderUrgency.Emergency);
@@ -82,7 +78,7 @@ public sealed class RepairRequestedConsumerTests(MaintenanceService maintenance)
         Page<WorkOrderResponse>? page = null;
         await Eventually.Async(async () =>
         {
-            page = await client.GetFromJsonAsync<Page<WorkOrderResponse>>($"/api/maintenance/work-orders?requestId={requestId}", Json, Ct);
+            page = await client.GetFromJsonAsync<Page<WorkOrderResponse>>($"/api/maintenance/work-orders?requestId={requestId}", ApiJson.Options, Ct);
             return page!.Items.Count > 0;
         }, TimeSpan.FromSeconds(30), "maintenance should consume RepairRequested from the broker");
         return page!;

@@ -5,7 +5,6 @@ using PropertyPlatform.Contracts.Maintenance;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Requests;
-using PropertyPlatform.Reception.Tests.Features.Requests;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Reception.Tests.Consumers;
@@ -28,7 +27,7 @@ public sealed class WorkOrderCreatedConsumerTests(ReceptionService reception)
             description = "No hot water",
             requesterName = "Chen",
         }, Ct);
-        var request = (await response.Content.ReadFromJsonAsync<RequestResponse>(RequestsApiTests.JsonOptions, Ct))!;
+        var request = (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
         var workOrderId = Guid.NewGuid();
         var created = new WorkOrderCreated(Guid.NewGuid(), DateTimeOffset.UtcNow, estateId, Guid.NewGuid(), workOrderId, request.Id, "Normal");
 

@@ -3,7 +3,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using PropertyPlatform.Contracts.Reception.Grpc;
 using PropertyPlatform.Reception.Features.Requests;
-using PropertyPlatform.Reception.Tests.Features.Requests;
+using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Reception.Tests.Grpc;
 
@@ -32,7 +32,7 @@ public sealed class PropertyRegistryServiceTests(ReceptionService reception)
             description = "Noise at night",
             requesterName = "Zhao",
         }, Ct);
-        var request = (await response.Content.ReadFromJsonAsync<RequestResponse>(RequestsApiTests.JsonOptions, Ct))!;
+        var request = (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
 
         var summary = await Client().GetRequestAsync(new GetRequestQuery { RequestId = request.Id.ToString() }, cancellationToken: Ct);
 

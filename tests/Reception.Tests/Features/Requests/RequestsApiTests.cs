@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Reception.Tests.Features.Requests;
 
@@ -35,7 +35,7 @@ public sealed class RequestsApiTests(ReceptionService reception)
         var response = await _client.PostAsJsonAsync("/api/reception/requests", RepairFor(estateId), Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(JsonOptions, Ct))!;
+        var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
         response.Headers.Location!.ToString().Should().Be($"/api/reception/requests/{created.Id}");
         created.Status.ToString().Should().Be("Received");
         (created.RouteBy - created.ReceivedAt).Should().Be(TimeSpan.FromMinutes(5));
@@ -54,7 +54,7 @@ public sealed class RequestsApiTests(ReceptionService reception)
         var response = await _client.PostAsJsonAsync("/api/reception/requests", inquiry, Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(JsonOptions, Ct))!;
+        var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
         var events = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>()
             .OutboxMessages.ToListAsync(Ct));
         events.Should().NotContain(m => m.Payload.Contains(created.Id.ToString(), StringComparison.Ordinal));
@@ -106,7 +106,7 @@ public sealed class RequestsApiTests(ReceptionService reception)
         for (var i = 0; i < 5; i++)
         {
             var response = await _client.PostAsJsonAsync("/api/reception/requests", RepairFor(estateId, $"Leak number {i}"), Ct);
-            ids.Add((await response.Content.ReadFromJsonAsync<RequestResponse>(JsonOptions, Ct))!.Id);
+            ids.Add((await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!.Id);
         }
 
         var seen = new List<Guid>();
@@ -115,7 +115,7 @@ public sealed class RequestsApiTests(ReceptionService reception)
         do
         {
             var url = $"/api/reception/requests?estateId={estateId}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}");
-            var page = (await _client.GetFromJsonAsync<Page<RequestResponse>>(url, JsonOptions, Ct))!;
+            var page = (await _client.GetFromJsonAsync<Page<RequestResponse>>(url, ApiJson.Options, Ct))!;
             page.Items.Should().OnlyContain(r => r.EstateId == estateId);
             seen.AddRange(page.Items.Select(r => r.Id));
             cursor = page.NextCursor;
@@ -154,13 +154,8 @@ public sealed class RequestsApiTests(ReceptionService reception)
         var response = await _client.SendAsync(message, Ct);
 
         response.Headers.GetValues(CorrelationContext.HeaderName).Should().Equal(correlationId.ToString());
-        var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(JsonOptions, Ct))!;
+        var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
         var stored = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().Requests.SingleAsync(r => r.Id == created.Id, Ct));
         stored.CorrelationId.Should().Be(correlationId);
     }
-
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
 }
