@@ -65,9 +65,13 @@ public sealed class Platform : IAsyncLifetime
 
     public async Task<TokenSet> SignInForTokensAsync(string userName, CancellationToken cancellationToken, string clientId = DemoGroup.WebConsole)
     {
-        using var browser = AuthorizationCodeFlow.CreateBrowser(Gateway.BaseAddress!);
-        return await AuthorizationCodeFlow.SignInAsync(
-            browser, clientId, DemoGroup.RedirectUri(clientId), DemoGroup.AllScopes, userName, DemoGroup.Password, cancellationToken);
+        // A browser of its own: keeps the sign-in cookie, and shows redirects instead of following them.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+        {
+            BaseAddress = Gateway.BaseAddress,
+        };
+        return await new AuthorizationCodeFlow(browser, clientId, DemoGroup.RedirectUri(clientId), DemoGroup.AllScopes, userName, DemoGroup.Password)
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>Waits until every resource reports healthy again (after a fault, health is re-checked every few seconds).</summary>
