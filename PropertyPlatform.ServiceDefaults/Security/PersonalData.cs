@@ -1,0 +1,20 @@
+namespace PropertyPlatform.ServiceDefaults.Security;
+
+/// <summary>Personal data as lists show it to roles that do not need it in full.</summary>
+public static class PersonalData
+{
+    /// <summary>
+    /// <c>13812341234</c> → <c>138****1234</c>: the first three and the last four characters stay; anything too short to
+    /// keep both is masked entirely.
+    /// </summary>
+    public static string? MaskPhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return phone;
+        }
+
+        var trimmed = phone.Trim();
+        return trimmed.Length < 8 ? "****" : $"{trimmed[..3]}****{trimmed[^4..]}";
+    }
+}
