@@ -1,4 +1,11 @@
+using PropertyPlatform.Identity.Consumers;
 using PropertyPlatform.Identity.Data;
+using PropertyPlatform.Identity.Features.Accounts;
+using PropertyPlatform.Identity.Features.Connect;
+using PropertyPlatform.Identity.Features.Login;
+using PropertyPlatform.Identity.Features.Owners;
+using PropertyPlatform.Identity.Hosting;
+using PropertyPlatform.Identity.Seed;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
@@ -11,15 +18,37 @@ public static class IdentityServiceExtensions
 
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
+        var section = builder.Configuration.GetSection(IdentitySettings.Section);
+        var settings = section.Get<IdentitySettings>() ?? new IdentitySettings();
+        builder.Services.Configure<IdentitySettings>(section);
+
         builder.AddServiceDatabase<IdentityDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName);
+        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<OwnerRegisteredConsumer>());
+        builder.AddAccounts();
+        builder.AddAuthServer(settings);
+
+        builder.Services.AddScoped<ClientRegistration>();
+        builder.Services.AddScoped<DemoSeeder>();
+        // After AddServiceDatabase: the migrator's StartingAsync has run when this one's does.
+        builder.Services.AddHostedService<IdentityStartup>();
         return builder;
     }
 
-    /// <summary>The service's API lives under /api/identity; its features arrive with their own issues.</summary>
+    /// <summary>The sign-in pages, the OpenID Connect endpoints and the API under /api/identity.</summary>
     public static WebApplication MapIdentityApi(this WebApplication app)
     {
-        app.MapGroup("/api/identity");
+        // Behind the gateway: the public host and scheme (for the issuer and redirects) and the client's IP (rate limits).
+        app.UseForwardedHeaders();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapLoginApi();
+        app.MapConnectApi();
+        var api = app.MapGroup("/api/identity");
+        api.MapAccountsApi();
+        api.MapOwnersApi();
         return app;
     }
 }

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using PropertyPlatform.Identity.Domain;
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.Identity.Features;
+
+/// <summary>Who is calling, from the access token: roles and the estates they work in.</summary>
+public sealed record Caller(string? Subject, IReadOnlySet<string> Roles, IReadOnlySet<Guid> Estates)
+{
+    public bool IsGroupAdmin => Roles.Contains(PlatformRoles.GroupAdmin);
+
+    public static Caller From(ClaimsPrincipal user) => new(
+        user.FindFirst(PlatformClaims.Subject)?.Value,
+        user.FindAll(PlatformClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+        user.FindAll(PlatformClaims.Estate).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToHashSet());
+
+    /// <summary>Group admins see everyone; others see accounts whose estates all lie within their own.</summary>
+    public bool CanSee(Account account) =>
+        IsGroupAdmin || (account.EstateIds.Count > 0 && account.EstateIds.All(Estates.Contains));
+
+    /// <summary>Works in at least one of the account's estates (or is group-wide).</summary>
+    public bool SharesAnEstateWith(Account account) => IsGroupAdmin || account.EstateIds.Any(Estates.Contains);
+}

@@ -1,0 +1,40 @@
+namespace PropertyPlatform.Identity.Hosting;
+
+/// <summary>The <c>Identity</c> configuration section.</summary>
+public sealed class IdentitySettings
+{
+    public const string Section = "Identity";
+
+    /// <summary>The issuer in tokens and discovery (the public gateway URL); unset: derived from each request.</summary>
+    public Uri? Issuer { get; set; }
+
+    /// <summary>Allows plain HTTP (development and tests only).</summary>
+    public bool AllowHttp { get; set; }
+
+    /// <summary>Where the RSA signing and encryption keys live (created when missing); unset: ephemeral keys.</summary>
+    public string? KeyDirectory { get; set; }
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Login and activation attempts per client IP and minute.</summary>
+    public int LoginPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>Creates the demo group's accounts at start-up (Development only).</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>Per client id: its secret (confidential clients) or redirect URIs (public clients).</summary>
+    public Dictionary<string, ClientSettings> Clients { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public ClientSettings Client(string clientId) => Clients.TryGetValue(clientId, out var client) ? client : new ClientSettings();
+}
+
+public sealed class ClientSettings
+{
+    public string? Secret { get; set; }
+
+    public List<string> RedirectUris { get; set; } = [];
+
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
+}

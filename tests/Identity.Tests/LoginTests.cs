@@ -1,0 +1,85 @@
+using System.Net;
+using PropertyPlatform.Identity.Features.Login;
+using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.TestSupport.Auth;
+
+namespace PropertyPlatform.Identity.Tests;
+
+public sealed class LoginTests(IdentityService identity)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string ReturnTo = "/account/login?ReturnUrl=%2Fconnect%2Fauthorize";
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_user_get_the_same_generic_answer()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
+        var browser = identity.CreateBrowser();
+
+        var wrongPassword = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, account.UserName!, "Wrong-Pass-2026", Ct);
+        var unknownUser = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, IdentityService.UniqueUserName(), "Wrong-Pass-2026", Ct);
+
+        foreach (var response in new[] { wrongPassword, unknownUser })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await response.Content.ReadAsStringAsync(Ct)).Should().Contain(LoginApi.WrongCredentials);
+        }
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_the_right_password_is_refused_while_locked()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
+        var browser = identity.CreateBrowser();
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, account.UserName!, "Wrong-Pass-2026", Ct);
+        }
+
+        var right = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, account.UserName!, IdentityService.Password, Ct);
+
+        right.StatusCode.Should().Be(HttpStatusCode.OK, "no redirect: the sign-in was refused");
+        (await right.Content.ReadAsStringAsync(Ct)).Should().Contain(LoginApi.LockedOut);
+    }
+
+    [Fact]
+    public async Task The_eleventh_login_attempt_within_a_minute_from_one_address_is_answered_429()
+    {
+        var browser = identity.CreateBrowser();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var attempt = 1; attempt <= 11; attempt++)
+        {
+            var response = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, IdentityService.UniqueUserName(), "Wrong-Pass-2026", Ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.Take(10).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.OK));
+        statuses[10].Should().Be(HttpStatusCode.TooManyRequests);
+
+        var other = await AuthorizationCodeFlow.SubmitLoginAsync(identity.CreateBrowser(), ReturnTo, IdentityService.UniqueUserName(), "x", Ct);
+        other.StatusCode.Should().Be(HttpStatusCode.OK, "the limit is per client address");
+    }
+
+    [Fact]
+    public async Task After_login_only_a_local_return_url_is_followed()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
+
+        var response = await AuthorizationCodeFlow.SubmitLoginAsync(
+            identity.CreateBrowser(), "/account/login?ReturnUrl=https%3A%2F%2Fevil.example%2F", account.UserName!, IdentityService.Password, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.Location.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("/connect/authorize?x=1", true)]
+    [InlineData("//evil.example", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("https://evil.example/", false)]
+    [InlineData("", false)]
+    public void Local_urls_are_paths_on_this_server(string url, bool local) => LoginApi.IsLocalUrl(url).Should().Be(local);
+}
