@@ -46,6 +46,25 @@ public sealed class StartupTests(IdentityService identity)
     }
 
     [Fact]
+    public async Task With_a_key_directory_the_service_signs_with_the_key_from_its_file()
+    {
+        var directory = Directory.CreateTempSubdirectory("identity-keys-");
+        try
+        {
+            await using var withKeys = identity.Factory.WithWebHostBuilder(web => web.UseSetting("Identity:KeyDirectory", directory.FullName));
+            using var jwks = JsonDocument.Parse(await withKeys.CreateClient().GetStringAsync("/.well-known/jwks", Ct));
+
+            var signing = KeyFiles.LoadOrCreate(directory.FullName, "signing.pem");
+            jwks.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).Should().Contain(signing.KeyId);
+            File.Exists(Path.Combine(directory.FullName, "encryption.pem")).Should().BeTrue();
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Userinfo_answers_for_the_signed_in_account()
     {
         var account = await identity.CreateAccountAsync([PlatformRoles.Trainer], [Guid.NewGuid()]);
