@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using MassTransit.Logging;
 using MassTransit.Monitoring;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,6 +102,12 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            // After the exception handler and status-code pages, so 401/403 are problem details too.
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
 
         app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions

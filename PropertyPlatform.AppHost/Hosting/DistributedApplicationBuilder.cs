@@ -38,6 +38,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     public string AppHostDirectory { get; }
 
+    public string StatePath => Path.GetFullPath(Options.StateDirectory ?? Path.Combine(AppHostDirectory, ".state"));
+
     public IReadOnlyList<Resource> Resources => resources;
 
     public IResourceBuilder<T> AddResource<T>(T resource)
@@ -54,7 +56,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     public DistributedApplication Build()
     {
-        var stateDirectory = Path.GetFullPath(Options.StateDirectory ?? Path.Combine(AppHostDirectory, ".state"));
+        var stateDirectory = StatePath;
         var console = new ConsoleSink(Options.QuietConsole);
         // First of all: a previous run killed with SIGKILL may still hold the ports and use the files.
         foreach (var leftover in new PidFiles(stateDirectory).ReapLeftovers())

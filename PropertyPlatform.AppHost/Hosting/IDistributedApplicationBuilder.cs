@@ -11,6 +11,9 @@ public interface IDistributedApplicationBuilder
     /// <summary>Where relative project paths are resolved: the repository root.</summary>
     string AppHostDirectory { get; }
 
+    /// <summary>Where data survives restarts (<see cref="DistributedApplicationOptions.StateDirectory"/> or <c>.state</c>).</summary>
+    string StatePath { get; }
+
     IReadOnlyList<Resource> Resources { get; }
 
     IResourceBuilder<T> AddResource<T>(T resource)

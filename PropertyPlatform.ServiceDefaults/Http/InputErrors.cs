@@ -35,6 +35,19 @@ public sealed class InputErrors
         return trimmed;
     }
 
+    /// <summary>A phone number: 6 to 20 digits, optionally with a leading + and spaces or dashes, which are dropped.</summary>
+    public string Phone(string? value, string field)
+    {
+        var compact = string.Concat((value ?? "").Where(c => c is not (' ' or '-')));
+        var digits = compact.StartsWith('+') ? compact[1..] : compact;
+        if (digits.Length is < 6 or > 20 || !digits.All(char.IsAsciiDigit))
+        {
+            Add(field, "Must be a phone number of 6 to 20 digits.");
+        }
+
+        return compact;
+    }
+
     /// <summary>Checks that an id is present and not empty.</summary>
     public Guid Id(Guid? value, string field)
     {

@@ -37,6 +37,12 @@ public sealed class ProblemDetailsExceptionHandler(
                 Title = "Not found.",
                 Detail = notFound.Message,
             },
+            ForbiddenException forbidden => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Forbidden.",
+                Detail = forbidden.Message,
+            },
             ConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

@@ -18,3 +18,6 @@ public sealed class NotFoundException(string resource, object key)
 
 /// <summary>The request conflicts with the current state of the record: answered 409.</summary>
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The caller may not do this here (another estate, another owner's unit, a role they lack): answered 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

@@ -1,6 +1,8 @@
 using PropertyPlatform.Billing.Data;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Billing;
 
@@ -13,13 +15,14 @@ public static class BillingServiceExtensions
     {
         builder.AddServiceDatabase<BillingDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName);
+        builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
 
-    /// <summary>The service's API lives under /api/billing; its features arrive with their own issues.</summary>
+    /// <summary>The service's API lives under /api/billing (so far its audit trail); its features arrive with their own issues.</summary>
     public static WebApplication MapBillingApi(this WebApplication app)
     {
-        app.MapGroup("/api/billing");
+        app.MapGroup("/api/billing").MapAuditApi();
         return app;
     }
 }

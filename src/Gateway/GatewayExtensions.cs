@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Security;
 using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
@@ -27,6 +28,9 @@ public static class GatewayExtensions
         var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.AddSingleton(options);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        // Signature, issuer, lifetime and an audience of one of the services; each service checks its own audience again.
+        builder.AddPlatformAuthentication([.. PlatformAudiences.All]);
 
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
         builder.Services.AddReverseProxy()
@@ -112,8 +116,11 @@ public static class GatewayExtensions
         });
     }
 
-    // Until sign-in exists every caller is known by address; with tokens this becomes the subject.
-    private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>A signed-in caller is limited by who they are (one user behind a shared NAT doesn't starve the others); others by address.</summary>
+    private static string ClientKey(HttpContext context) =>
+        context.User.FindFirst(PlatformClaims.Subject)?.Value is { } subject
+            ? $"sub:{subject}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments("/metrics");

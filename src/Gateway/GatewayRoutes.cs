@@ -3,22 +3,42 @@ using Yarp.ReverseProxy.Configuration;
 namespace PropertyPlatform.Gateway;
 
 /// <summary>
-/// The public surface: <c>/api/&lt;service&gt;/**</c> goes to that service, unchanged. Destinations are the
-/// service names, resolved by service discovery (<c>services__&lt;name&gt;__http__0</c>), never hard-coded URLs.
+/// The public surface: <c>/api/&lt;service&gt;/**</c> goes to that service, unchanged, and only with a valid access
+/// token; sign-in (login page, OAuth endpoints, discovery, owner activation) goes to identity without one.
+/// Destinations are the service names, resolved by service discovery (<c>services__&lt;name&gt;__http__0</c>), never
+/// hard-coded URLs.
 /// </summary>
 public static class GatewayRoutes
 {
+    /// <summary>YARP's name for "no token needed" on a route.</summary>
+    public const string Anonymous = "anonymous";
+
     public static readonly IReadOnlyList<string> Services =
         ["reception", "maintenance", "billing", "security-gate", "hr-training", "identity"];
 
-    public static IReadOnlyList<RouteConfig> Routes { get; } = Services
-        .Select(service => new RouteConfig
+    /// <summary>Identity's public paths: what a caller needs before it has a token.</summary>
+    public static readonly IReadOnlyList<string> SignInPaths =
+        ["/connect/{**rest}", "/account/{**rest}", "/.well-known/{**rest}", "/api/identity/activation"];
+
+    public static IReadOnlyList<RouteConfig> Routes { get; } =
+    [
+        .. Services.Select(service => new RouteConfig
         {
             RouteId = service,
             ClusterId = service,
             Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
-        })
-        .ToList();
+            // No policy: the gateway's fallback policy (an authenticated caller) applies.
+        }),
+        .. SignInPaths.Select((path, index) => new RouteConfig
+        {
+            RouteId = $"identity-sign-in-{index}",
+            ClusterId = "identity",
+            Match = new RouteMatch { Path = path },
+            AuthorizationPolicy = Anonymous,
+            // More specific than /api/identity/{**rest}.
+            Order = -1,
+        }),
+    ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } = Services
         .Select(service => new ClusterConfig

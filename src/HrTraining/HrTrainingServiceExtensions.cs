@@ -1,6 +1,8 @@
 using PropertyPlatform.HrTraining.Data;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.HrTraining;
 
@@ -13,13 +15,14 @@ public static class HrTrainingServiceExtensions
     {
         builder.AddServiceDatabase<HrTrainingDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName);
+        builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
 
-    /// <summary>The service's API lives under /api/hr-training; its features arrive with their own issues.</summary>
+    /// <summary>The service's API lives under /api/hr-training (so far its audit trail); its features arrive with their own issues.</summary>
     public static WebApplication MapHrTrainingApi(this WebApplication app)
     {
-        app.MapGroup("/api/hr-training");
+        app.MapGroup("/api/hr-training").MapAuditApi();
         return app;
     }
 }

@@ -1,8 +1,10 @@
 using PropertyPlatform.Maintenance.Consumers;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Maintenance;
 
@@ -15,6 +17,7 @@ public static class MaintenanceServiceExtensions
     {
         builder.AddServiceDatabase<MaintenanceDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<RepairRequestedConsumer>());
+        builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
 
@@ -22,6 +25,7 @@ public static class MaintenanceServiceExtensions
     {
         var api = app.MapGroup("/api/maintenance");
         api.MapWorkOrdersApi();
+        api.MapAuditApi();
         return app;
     }
 }

@@ -2,8 +2,10 @@ using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Grpc;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Reception;
 
@@ -17,6 +19,7 @@ public static class ReceptionServiceExtensions
         builder.AddServiceDatabase<ReceptionDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<WorkOrderCreatedConsumer>());
         builder.Services.AddGrpc();
+        builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
 
@@ -24,7 +27,9 @@ public static class ReceptionServiceExtensions
     {
         var api = app.MapGroup("/api/reception");
         api.MapRequestsApi();
-        app.MapGrpcService<PropertyRegistryService>();
+        api.MapAuditApi();
+        // Only services (client-credentials tokens for the reception audience) use the registry.
+        app.MapGrpcService<PropertyRegistryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using PropertyPlatform.SecurityGate.Data;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.SecurityGate;
 
@@ -13,13 +15,14 @@ public static class SecurityGateServiceExtensions
     {
         builder.AddServiceDatabase<SecurityGateDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName);
+        builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
 
-    /// <summary>The service's API lives under /api/security-gate; its features arrive with their own issues.</summary>
+    /// <summary>The service's API lives under /api/security-gate (so far its audit trail); its features arrive with their own issues.</summary>
     public static WebApplication MapSecurityGateApi(this WebApplication app)
     {
-        app.MapGroup("/api/security-gate");
+        app.MapGroup("/api/security-gate").MapAuditApi();
         return app;
     }
 }

@@ -5,7 +5,10 @@ using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.EndToEndTests;
 
-/// <summary>Flow 1's first steps: an owner's repair request at reception becomes a work order in maintenance.</summary>
+/// <summary>
+/// Flow 1's first steps with real people signed in through the login page: the North front-desk clerk records an
+/// owner's repair request, maintenance opens the work order, the North technician sees it, the request is routed.
+/// </summary>
 public sealed class FirstFlowTests(Platform platform)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -13,15 +16,17 @@ public sealed class FirstFlowTests(Platform platform)
     [Fact]
     public async Task A_repair_request_through_the_gateway_becomes_a_work_order_and_the_request_is_marked_routed()
     {
-        var estateId = Guid.NewGuid();
+        using var clerk = await platform.SignInAsync(DemoGroup.ClerkNorth, Ct);
+        using var technician = await platform.SignInAsync(DemoGroup.TechnicianNorth, Ct);
+        var estateId = DemoGroup.North;
         var correlationId = Guid.NewGuid();
         using var post = new HttpRequestMessage(HttpMethod.Post, "/api/reception/requests")
         {
             Content = JsonContent.Create(new
             {
                 estateId,
-                unitId = Guid.NewGuid(),
-                channel = "app",
+                unitId = DemoGroup.NorthUnit101,
+                channel = "phone",
                 category = "repair",
                 urgency = "urgent",
                 description = "Leak under the kitchen sink",
@@ -30,7 +35,7 @@ public sealed class FirstFlowTests(Platform platform)
         };
         post.Headers.Add("X-Correlation-Id", correlationId.ToString());
 
-        var response = await platform.Gateway.SendAsync(post, Ct);
+        var response = await clerk.SendAsync(post, Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         response.Headers.GetValues("X-Correlation-Id").Should().Equal(correlationId.ToString());
@@ -39,7 +44,7 @@ public sealed class FirstFlowTests(Platform platform)
         JsonElement workOrder = default;
         await Eventually.Async(async () =>
         {
-            var page = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders?requestId={requestId}", ApiJson.Options, Ct);
+            var page = await technician.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders?requestId={requestId}", ApiJson.Options, Ct);
             var items = page.GetProperty("items");
             if (items.GetArrayLength() == 0)
             {
@@ -55,7 +60,7 @@ public sealed class FirstFlowTests(Platform platform)
         JsonElement request = default;
         await Eventually.Async(async () =>
         {
-            request = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{requestId}", ApiJson.Options, Ct);
+            request = await clerk.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{requestId}", ApiJson.Options, Ct);
             return request.GetProperty("status").GetString() == "Routed";
         }, TimeSpan.FromSeconds(60), "reception should hear WorkOrderCreated and mark the request routed");
         request.GetProperty("workOrderId").GetGuid().Should().Be(workOrder.GetProperty("id").GetGuid());
@@ -76,7 +81,7 @@ public sealed class FirstFlowTests(Platform platform)
             (await client.GetAsync("/openapi/v1.json", Ct)).StatusCode.Should().Be(HttpStatusCode.OK, $"{service} describes its API");
         }
 
-        var notFound = await platform.Gateway.GetAsync($"/api/reception/requests/{Guid.NewGuid()}", Ct);
+        var notFound = await platform.Admin.GetAsync($"/api/reception/requests/{Guid.NewGuid()}", Ct);
         notFound.StatusCode.Should().Be(HttpStatusCode.NotFound);
         notFound.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }

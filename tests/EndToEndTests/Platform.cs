@@ -3,6 +3,7 @@ using System.Text.Json;
 using PropertyPlatform.AppHost;
 using PropertyPlatform.AppHost.Hosting;
 using PropertyPlatform.TestSupport;
+using PropertyPlatform.TestSupport.Auth;
 
 [assembly: AssemblyFixture(typeof(PropertyPlatform.EndToEndTests.Platform))]
 
@@ -19,7 +20,14 @@ public sealed class Platform : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>Reception's own client secret at identity, to act as reception calling another service.</summary>
+    public string ReceptionClientSecret { get; private set; } = "";
+
+    /// <summary>The gateway without a token.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway as the demo group admin, signed in through the real login page (the fault tests use it).</summary>
+    public HttpClient Admin { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -30,11 +38,40 @@ public sealed class Platform : IAsyncLifetime
         var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
         gateway.Environment["Gateway__PermitsPerSecond"] = "2000";
         gateway.Environment["Gateway__Burst"] = "2000";
+        // The demo group (README) is what the tests sign in with; access tokens outlive the whole run.
+        var identity = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity");
+        identity.Environment["Identity__SeedDemoData"] = "true";
+        identity.Environment["Identity__AccessTokenLifetime"] = "01:00:00";
+        ReceptionClientSecret = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "reception").Environment["Auth__ClientSecret"];
 
         App = builder.Build();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await App.StartAsync(startup.Token);
         Gateway = new HttpClient { BaseAddress = App.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(100) };
+        Admin = await SignInAsync(DemoGroup.Admin, startup.Token);
+    }
+
+    /// <summary>
+    /// Signs <paramref name="userName"/> in through the gateway with the authorization-code flow (login page, PKCE,
+    /// token endpoint) and returns a gateway client carrying the access token.
+    /// </summary>
+    public async Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken, string clientId = DemoGroup.WebConsole)
+    {
+        var tokens = await SignInForTokensAsync(userName, cancellationToken, clientId);
+        var client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return client;
+    }
+
+    public async Task<TokenSet> SignInForTokensAsync(string userName, CancellationToken cancellationToken, string clientId = DemoGroup.WebConsole)
+    {
+        // A browser of its own: keeps the sign-in cookie, and shows redirects instead of following them.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+        {
+            BaseAddress = Gateway.BaseAddress,
+        };
+        return await new AuthorizationCodeFlow(browser, clientId, DemoGroup.RedirectUri(clientId), DemoGroup.AllScopes, userName, DemoGroup.Password)
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>Waits until every resource reports healthy again (after a fault, health is re-checked every few seconds).</summary>
@@ -55,7 +92,7 @@ public sealed class Platform : IAsyncLifetime
     {
         try
         {
-            var response = await Gateway.PostAsJsonAsync("/api/reception/requests", new
+            var response = await Admin.PostAsJsonAsync("/api/reception/requests", new
             {
                 estateId,
                 unitId = Guid.NewGuid(),
@@ -88,7 +125,7 @@ public sealed class Platform : IAsyncLifetime
         {
             var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
             var url = $"{path}{separator}limit=100" + (cursor is null ? "" : $"&cursor={cursor}");
-            var page = await Gateway.GetFromJsonAsync<JsonElement>(url, ApiJson.Options, cancellationToken);
+            var page = await Admin.GetFromJsonAsync<JsonElement>(url, ApiJson.Options, cancellationToken);
             items.AddRange(page.GetProperty("items").EnumerateArray());
             cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextCursor").GetString();
         }
@@ -145,6 +182,7 @@ public sealed class Platform : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
+        Admin?.Dispose();
         if (App is not null)
         {
             await App.DisposeAsync();

@@ -1,8 +1,14 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.Gateway.Tests;
 
@@ -12,27 +18,77 @@ public sealed class GatewayTests : IAsyncLifetime
 
     private RecordingBackend _reception = null!;
     private RecordingBackend _maintenance = null!;
+    private RecordingBackend _identity = null!;
     private WebApplicationFactory<Program> _gateway = null!;
 
     public async ValueTask InitializeAsync()
     {
         _reception = await RecordingBackend.StartAsync();
         _maintenance = await RecordingBackend.StartAsync();
+        _identity = await RecordingBackend.StartAsync();
         _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             // Exactly what the AppHost gives the gateway: service discovery entries, no URLs in code.
             web.UseSetting("services:reception:http:0", _reception.Address.ToString());
             web.UseSetting("services:maintenance:http:0", _maintenance.Address.ToString());
+            web.UseSetting("services:identity:http:0", _identity.Address.ToString());
             web.UseSetting("Gateway:PermitsPerSecond", "1");
             web.UseSetting("Gateway:Burst", "30");
             web.UseSetting("Gateway:MaxRequestBodyBytes", "1024");
+            web.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
+                JwtBearerDefaults.AuthenticationScheme, options => options.Configuration = TestTokens.Configuration));
         });
+    }
+
+    /// <summary>A signed-in clerk's client (each call of this is another person).</summary>
+    private HttpClient Client(string audience = PlatformAudiences.Reception)
+    {
+        var client = _gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", TestTokens.Create(TestCaller.Clerk(Guid.NewGuid()), audience));
+        return client;
+    }
+
+    [Fact]
+    public async Task A_call_without_a_valid_token_is_refused_at_the_gateway_and_never_reaches_a_service()
+    {
+        var anonymous = _gateway.CreateClient();
+        var forged = _gateway.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", TestTokens.Create(TestCaller.Clerk(Guid.NewGuid()), PlatformAudiences.Reception, signingKey: TestTokens.ForeignKey()));
+        var expired = _gateway.CreateClient();
+        expired.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", TestTokens.Create(TestCaller.Clerk(Guid.NewGuid()), PlatformAudiences.Reception, issuedAt: DateTimeOffset.UtcNow.AddHours(-2)));
+
+        foreach (var client in new[] { anonymous, forged, expired })
+        {
+            var response = await client.GetAsync("/api/reception/requests", Ct);
+            response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        }
+
+        (await anonymous.GetAsync("/api/identity/accounts", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        _reception.Received.Should().BeEmpty();
+        _identity.Received.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("/connect/token")]
+    [InlineData("/account/login?ReturnUrl=%2Fconnect%2Fauthorize")]
+    [InlineData("/.well-known/openid-configuration")]
+    [InlineData("/api/identity/activation")]
+    public async Task Signing_in_needs_no_token_and_goes_to_identity(string path)
+    {
+        var response = await _gateway.CreateClient().GetAsync(path, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        _identity.Received.Select(r => r.Path).Should().Equal(path);
     }
 
     [Fact]
     public async Task Each_api_prefix_goes_to_its_own_service_with_the_path_unchanged()
     {
-        var client = _gateway.CreateClient();
+        var client = Client();
 
         (await client.GetAsync("/api/reception/requests?limit=5", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync("/api/maintenance/work-orders", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -44,7 +100,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task A_correlation_id_is_created_when_absent_and_travels_to_the_service_and_back()
     {
-        var client = _gateway.CreateClient();
+        var client = Client();
 
         var response = await client.GetAsync("/api/reception/requests", Ct);
 
@@ -56,7 +112,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task The_callers_correlation_id_is_kept()
     {
-        var client = _gateway.CreateClient();
+        var client = Client();
         var correlationId = Guid.NewGuid().ToString();
         client.DefaultRequestHeaders.Add(CorrelationContext.HeaderName, correlationId);
 
@@ -69,7 +125,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Internal_headers_sent_by_a_client_never_reach_a_service()
     {
-        var client = _gateway.CreateClient();
+        var client = Client();
         client.DefaultRequestHeaders.Add("X-Internal-Estate-Ids", "all");
 
         await client.GetAsync("/api/reception/requests", Ct);
@@ -78,9 +134,9 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_client_over_its_rate_gets_429_problem_details()
+    public async Task A_caller_over_its_rate_gets_429_problem_details_while_others_carry_on()
     {
-        var client = _gateway.CreateClient();
+        var client = Client();
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? rejected = null;
@@ -99,12 +155,14 @@ public sealed class GatewayTests : IAsyncLifetime
         rejected!.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await rejected.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!.Status.Should().Be(429);
         (await client.GetAsync("/health", Ct)).StatusCode.Should().Be(HttpStatusCode.OK, "probes are never rate limited");
+        (await Client().GetAsync("/api/maintenance/work-orders", Ct)).StatusCode.Should().Be(
+            HttpStatusCode.OK, "signed-in callers are limited one by one, not by the address they share");
     }
 
     [Fact]
     public async Task An_oversized_body_is_refused_before_it_reaches_a_service()
     {
-        var client = _gateway.CreateClient();
+        var client = Client();
         using var content = new ByteArrayContent(new byte[4096]);
 
         var response = await client.PostAsync("/api/reception/requests", content, Ct);
@@ -115,7 +173,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_path_is_a_404_problem()
     {
-        var response = await _gateway.CreateClient().GetAsync("/api/nowhere/at-all", Ct);
+        var response = await Client().GetAsync("/api/nowhere/at-all", Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -126,5 +184,6 @@ public sealed class GatewayTests : IAsyncLifetime
         await _gateway.DisposeAsync();
         await _reception.DisposeAsync();
         await _maintenance.DisposeAsync();
+        await _identity.DisposeAsync();
     }
 }

@@ -25,6 +25,8 @@ public sealed class IdentityService : ServiceUnderTest<Program>
 
     protected override string DatabaseConnectionName => IdentityServiceExtensions.DatabaseName;
 
+    public override string Audience => IdentityServiceExtensions.ServiceName;
+
     /// <summary>Keeps cookies, does not follow redirects, and comes (through the gateway) from an address of its own.</summary>
     public HttpClient CreateBrowser()
     {

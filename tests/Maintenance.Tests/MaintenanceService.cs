@@ -8,4 +8,6 @@ namespace PropertyPlatform.Maintenance.Tests;
 public sealed class MaintenanceService : ServiceUnderTest<Program>
 {
     protected override string DatabaseConnectionName => MaintenanceServiceExtensions.DatabaseName;
+
+    public override string Audience => MaintenanceServiceExtensions.ServiceName;
 }

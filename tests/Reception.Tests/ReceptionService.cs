@@ -8,4 +8,6 @@ namespace PropertyPlatform.Reception.Tests;
 public sealed class ReceptionService : ServiceUnderTest<Program>
 {
     protected override string DatabaseConnectionName => ReceptionServiceExtensions.DatabaseName;
+
+    public override string Audience => ReceptionServiceExtensions.ServiceName;
 }

@@ -1,7 +1,11 @@
+using System.Net.Http.Headers;
 using MassTransit;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.TestSupport.Auth;
 using Xunit;
 
 namespace PropertyPlatform.TestSupport;
@@ -17,6 +21,9 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
 
     /// <summary>The connection name the service reads its database from, e.g. <c>reception-db</c>.</summary>
     protected abstract string DatabaseConnectionName { get; }
+
+    /// <summary>The audience the service accepts tokens for (its own name).</summary>
+    public abstract string Audience { get; }
 
     public string DatabaseConnectionString { get; private set; } = "";
 
@@ -39,6 +46,10 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
             web.UseEnvironment("Testing");
             web.UseSetting($"ConnectionStrings:{DatabaseConnectionName}", DatabaseConnectionString);
             web.UseSetting("ConnectionStrings:messaging", messaging);
+            // Tokens minted by TestTokens stand in for identity's: the service validates them exactly as it would real ones.
+            web.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
+                JwtBearerDefaults.AuthenticationScheme, options => options.Configuration = TestTokens.Configuration));
+            Configure(web);
         });
 
         // Starts the host: migrations, the bus and the outbox dispatcher.
@@ -46,7 +57,21 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
         await WaitForBusAsync();
     }
 
+    /// <summary>Extra settings of a derived fixture.</summary>
+    protected virtual void Configure(IWebHostBuilder web)
+    {
+    }
+
+    /// <summary>A client without a token.</summary>
     public HttpClient CreateClient() => Factory.CreateClient();
+
+    /// <summary>A client calling as <paramref name="caller"/>, with a token for this service's audience.</summary>
+    public HttpClient CreateClient(TestCaller caller)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(caller, Audience));
+        return client;
+    }
 
     /// <summary>Runs <paramref name="action"/> with a fresh scope of the service (its DbContext, its services).</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

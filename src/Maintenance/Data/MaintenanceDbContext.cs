@@ -1,11 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Maintenance.Data;
 
-public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> options) : DbContext(options), IOutboxDbContext
+public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> options, EstateScope scope)
+    : DbContext(options), IOutboxDbContext, IEstateScopedDbContext
 {
+    public EstateScope Scope => scope;
+
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -15,6 +21,7 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditTrail();
 
         modelBuilder.Entity<WorkOrder>(workOrder =>
         {
@@ -28,5 +35,7 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             workOrder.HasIndex(w => w.RequestId).IsUnique().HasFilter("request_id IS NOT NULL");
             workOrder.HasIndex(w => new { w.EstateId, w.CreatedAt, w.Id }).IsDescending(false, true, true);
         });
+
+        modelBuilder.ApplyEstateScope(this);
     }
 }

@@ -1,3 +1,5 @@
+using PropertyPlatform.ServiceDefaults.Security;
+
 namespace PropertyPlatform.Maintenance.Domain;
 
 public enum WorkOrderUrgency
@@ -14,7 +16,7 @@ public enum WorkOrderStatus
 }
 
 /// <summary>A job for the maintenance team: from a customer request, a patrol or an inspection.</summary>
-public sealed class WorkOrder
+public sealed class WorkOrder : IUnitScoped
 {
     private WorkOrder()
     {

@@ -1,3 +1,6 @@
+using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Security;
+
 namespace PropertyPlatform.Reception.Domain;
 
 public enum RequestChannel
@@ -39,7 +42,7 @@ public enum RequestStatus
 /// Every contact with the front desk. It must be routed (forwarded, or turned into a work order) within
 /// <see cref="RoutingTime"/> of intake; the deadline is kept with the request so breaches can be listed.
 /// </summary>
-public sealed class CustomerRequest
+public sealed class CustomerRequest : IUnitScoped
 {
     public static readonly TimeSpan RoutingTime = TimeSpan.FromMinutes(5);
 
@@ -63,6 +66,13 @@ public sealed class CustomerRequest
 
     public string RequesterName { get; private set; } = "";
 
+    /// <summary>Where to give feedback; personal data, masked in lists for roles that don't call back.</summary>
+    [PrivateData]
+    public string? RequesterPhone { get; private set; }
+
+    /// <summary>The account (token subject) that recorded the request: a clerk, or the owner through the app.</summary>
+    public string SubmittedBy { get; private set; } = "";
+
     public RequestStatus Status { get; private set; }
 
     public DateTimeOffset ReceivedAt { get; private set; }
@@ -85,6 +95,8 @@ public sealed class CustomerRequest
         Urgency urgency,
         string description,
         string requesterName,
+        string? requesterPhone,
+        string submittedBy,
         DateTimeOffset receivedAt,
         Guid correlationId) => new()
         {
@@ -96,6 +108,8 @@ public sealed class CustomerRequest
             Urgency = urgency,
             Description = description.Trim(),
             RequesterName = requesterName.Trim(),
+            RequesterPhone = requesterPhone,
+            SubmittedBy = submittedBy,
             Status = RequestStatus.Received,
             ReceivedAt = receivedAt,
             RouteBy = receivedAt + RoutingTime,

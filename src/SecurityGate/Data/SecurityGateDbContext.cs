@@ -1,13 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.SecurityGate.Data;
 
-public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext> options) : DbContext(options), IOutboxDbContext
+public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext> options, EstateScope scope)
+    : DbContext(options), IOutboxDbContext, IEstateScopedDbContext
 {
+    public EstateScope Scope => scope;
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.AddOutboxAndInbox().AddAuditTrail().ApplyEstateScope(this);
 }

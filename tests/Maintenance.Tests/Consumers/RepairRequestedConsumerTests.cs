@@ -7,7 +7,9 @@ using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
+using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.Maintenance.Tests.Consumers;
 
@@ -62,7 +64,7 @@ public sealed class RepairRequestedConsumerTests(MaintenanceService maintenance)
         var repair = Repair(Guid.NewGuid(), Guid.NewGuid(), urgency: "Emergency");
         await maintenance.Bus.Publish(repair, Ct);
         var listed = (await WaitForWorkOrdersAsync(repair.RequestId)).Items.Single();
-        var client = maintenance.CreateClient();
+        var client = maintenance.CreateClient(TestCaller.Staff(PlatformRoles.Technician, repair.EstateId));
 
         var found = await client.GetFromJsonAsync<WorkOrderResponse>($"/api/maintenance/work-orders/{listed.Id}", ApiJson.Options, Ct);
         var missing = await client.GetAsync($"/api/maintenance/work-orders/{Guid.NewGuid()}", Ct);
@@ -74,7 +76,7 @@ public sealed class RepairRequestedConsumerTests(MaintenanceService maintenance)
 
     private async Task<Page<WorkOrderResponse>> WaitForWorkOrdersAsync(Guid requestId)
     {
-        var client = maintenance.CreateClient();
+        var client = maintenance.CreateClient(TestCaller.GroupAdmin());
         Page<WorkOrderResponse>? page = null;
         await Eventually.Async(async () =>
         {

@@ -6,6 +6,7 @@ using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.TestSupport;
+using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.Reception.Tests.Consumers;
 
@@ -16,8 +17,8 @@ public sealed class WorkOrderCreatedConsumerTests(ReceptionService reception)
     [Fact]
     public async Task A_work_order_created_for_a_request_marks_it_routed_even_when_delivered_twice()
     {
-        var client = reception.CreateClient();
         var estateId = Guid.NewGuid();
+        var client = reception.CreateClient(TestCaller.Clerk(estateId));
         var response = await client.PostAsJsonAsync("/api/reception/requests", new
         {
             estateId,

@@ -8,7 +8,7 @@ public sealed class CustomerRequestTests
 
     private static CustomerRequest NewRequest() => CustomerRequest.Record(
         Guid.NewGuid(), Guid.NewGuid(), RequestChannel.Phone, RequestCategory.Repair, Urgency.Normal,
-        "  Kitchen tap leaking  ", "Li Wei", Intake, Guid.NewGuid());
+        "  Kitchen tap leaking  ", "Li Wei", "13800001234", "clerk-1", Intake, Guid.NewGuid());
 
     [Fact]
     public void A_request_must_be_routed_within_5_minutes_of_intake()

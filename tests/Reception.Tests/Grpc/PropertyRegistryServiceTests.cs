@@ -3,7 +3,9 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using PropertyPlatform.Contracts.Reception.Grpc;
 using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
+using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.Reception.Tests.Grpc;
 
@@ -11,11 +13,19 @@ public sealed class PropertyRegistryServiceTests(ReceptionService reception)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private PropertyRegistry.PropertyRegistryClient Client()
+    /// <summary>A registry client calling as billing would: a client-credentials token for the reception audience.</summary>
+    private PropertyRegistry.PropertyRegistryClient Client(TestCaller? caller = null, string audience = PlatformAudiences.Reception)
     {
+        var token = TestTokens.Create(caller ?? TestCaller.Service(PlatformAudiences.Billing), audience);
         var channel = GrpcChannel.ForAddress(reception.Factory.Server.BaseAddress, new GrpcChannelOptions
         {
             HttpHandler = reception.Factory.Server.CreateHandler(),
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("Authorization", $"Bearer {token}");
+                return Task.CompletedTask;
+            })),
+            UnsafeUseInsecureChannelCallCredentials = true,
         });
         return new PropertyRegistry.PropertyRegistryClient(channel);
     }
@@ -24,7 +34,7 @@ public sealed class PropertyRegistryServiceTests(ReceptionService reception)
     public async Task Another_service_can_read_a_request_over_grpc()
     {
         var estateId = Guid.NewGuid();
-        var response = await reception.CreateClient().PostAsJsonAsync("/api/reception/requests", new
+        var response = await reception.CreateClient(TestCaller.Clerk(estateId)).PostAsJsonAsync("/api/reception/requests", new
         {
             estateId,
             channel = "email",
@@ -49,5 +59,23 @@ public sealed class PropertyRegistryServiceTests(ReceptionService reception)
         var call = async () => await Client().GetRequestAsync(new GetRequestQuery { RequestId = id }, cancellationToken: Ct);
 
         (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task The_registry_refuses_a_service_token_issued_for_another_audience()
+    {
+        var call = async () => await Client(audience: PlatformAudiences.Maintenance)
+            .GetRequestAsync(new GetRequestQuery { RequestId = Guid.NewGuid().ToString() }, cancellationToken: Ct);
+
+        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task The_registry_is_for_services_not_for_people()
+    {
+        var call = async () => await Client(TestCaller.Clerk(Guid.NewGuid()))
+            .GetRequestAsync(new GetRequestQuery { RequestId = Guid.NewGuid().ToString() }, cancellationToken: Ct);
+
+        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.PermissionDenied);
     }
 }

@@ -4,6 +4,7 @@ using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Maintenance.Features.WorkOrders;
 
@@ -22,10 +23,14 @@ public static class WorkOrdersApi
     public static RouteGroupBuilder MapWorkOrdersApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/work-orders").WithTags("Work orders");
-        group.MapGet("/{id:guid}", GetWorkOrder);
-        group.MapGet("/", ListWorkOrders);
+        group.MapGet("/{id:guid}", GetWorkOrder).RequireRoles(ReadingRoles);
+        group.MapGet("/", ListWorkOrders).RequireRoles(ReadingRoles);
         return group;
     }
+
+    /// <summary>Maintenance staff, and the front desk that follows up on requests; limited to their estates.</summary>
+    private static readonly string[] ReadingRoles =
+        [PlatformRoles.Technician, PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
 
     public static async Task<Ok<WorkOrderResponse>> GetWorkOrder(Guid id, MaintenanceDbContext db, CancellationToken cancellationToken)
     {
@@ -34,7 +39,7 @@ public static class WorkOrdersApi
         return TypedResults.Ok(ToResponse(workOrder));
     }
 
-    /// <summary>Work orders, newest first, keyset-paged; by estate and/or by the request they came from.</summary>
+    /// <summary>Work orders of the caller's estates, newest first, keyset-paged; by estate and/or by the request they came from.</summary>
     public static async Task<Ok<Page<WorkOrderResponse>>> ListWorkOrders(
         MaintenanceDbContext db,
         Guid? estateId,

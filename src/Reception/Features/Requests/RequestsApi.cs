@@ -6,6 +6,7 @@ using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Reception.Features.Requests;
 
@@ -17,7 +18,8 @@ public sealed record RecordRequestCommand(
     string? Category,
     string? Urgency,
     string? Description,
-    string? RequesterName);
+    string? RequesterName,
+    string? RequesterPhone = null);
 
 public sealed record RequestResponse(
     Guid Id,
@@ -28,6 +30,7 @@ public sealed record RequestResponse(
     Urgency Urgency,
     string Description,
     string RequesterName,
+    string? RequesterPhone,
     RequestStatus Status,
     DateTimeOffset ReceivedAt,
     DateTimeOffset RouteBy,
@@ -41,16 +44,26 @@ public static class RequestsApi
     public static RouteGroupBuilder MapRequestsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/requests").WithTags("Customer requests");
-        group.MapPost("/", RecordRequest);
-        group.MapGet("/{id:guid}", GetRequest);
-        group.MapGet("/", ListRequests);
+        group.MapPost("/", RecordRequest).RequireRoles(RecordingRoles);
+        group.MapGet("/{id:guid}", GetRequest).RequireRoles(ReadingRoles);
+        group.MapGet("/", ListRequests).RequireRoles(ReadingRoles);
         return group;
     }
+
+    /// <summary>The front desk records contacts; owners report through the app.</summary>
+    private static readonly string[] RecordingRoles =
+        [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager, PlatformRoles.Owner];
+
+    private static readonly string[] ReadingRoles = [.. RecordingRoles, PlatformRoles.Technician];
+
+    /// <summary>Roles that call requesters back and so see their phone numbers in lists.</summary>
+    private static readonly string[] CallbackRoles = [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor];
 
     /// <summary>Records a request; a repair request goes to maintenance as <see cref="RepairRequested"/>.</summary>
     public static async Task<Created<RequestResponse>> RecordRequest(
         RecordRequestCommand command,
         ReceptionDbContext db,
+        EstateScope scope,
         TimeProvider time,
         CorrelationContext correlation,
         CancellationToken cancellationToken)
@@ -67,11 +80,19 @@ public static class RequestsApi
         var urgency = command.Urgency is null ? Urgency.Normal : errors.Enum<Urgency>(command.Urgency, "urgency");
         var description = errors.Text(command.Description, "description", maxLength: 4000, minLength: 3);
         var requesterName = errors.Text(command.RequesterName, "requesterName", maxLength: 200);
+        var requesterPhone = command.RequesterPhone is null ? null : errors.Phone(command.RequesterPhone, "requesterPhone");
+        if (scope.IsOwnerOnly && command.Channel is not null && channel != RequestChannel.App)
+        {
+            errors.Add("channel", "Owners report through the app: the channel must be 'app'.");
+        }
+
         errors.ThrowIfAny();
+        scope.EnsureCanWrite(estateId, command.UnitId);
 
         var now = time.GetUtcNow();
         var request = CustomerRequest.Record(
-            estateId, command.UnitId, channel, category, urgency, description, requesterName, now, correlation.CorrelationId);
+            estateId, command.UnitId, channel, category, urgency, description, requesterName, requesterPhone, scope.Subject ?? "", now,
+            correlation.CorrelationId);
         db.Requests.Add(request);
 
         if (request.Category == RequestCategory.Repair)
@@ -88,19 +109,23 @@ public static class RequestsApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now));
+        return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now, maskPhone: false));
     }
 
     public static async Task<Ok<RequestResponse>> GetRequest(Guid id, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("Request", id);
-        return TypedResults.Ok(ToResponse(request, time.GetUtcNow()));
+        return TypedResults.Ok(ToResponse(request, time.GetUtcNow(), maskPhone: false));
     }
 
-    /// <summary>An estate's requests, newest first, keyset-paged; optionally only those with a status.</summary>
+    /// <summary>
+    /// The requests the caller may see (their estates; an owner's own units), newest first, keyset-paged; optionally
+    /// one estate's, or only those with a status. Phone numbers are masked unless the caller calls requesters back.
+    /// </summary>
     public static async Task<Ok<Page<RequestResponse>>> ListRequests(
         ReceptionDbContext db,
+        EstateScope scope,
         TimeProvider time,
         Guid? estateId,
         string? status,
@@ -123,11 +148,13 @@ public static class RequestsApi
         }
 
         var now = time.GetUtcNow();
-        var page = await query.ToKeysetPageAsync(r => r.ReceivedAt, r => r.Id, cursor, limit, r => ToResponse(r, now), cancellationToken);
+        var maskPhone = !scope.IsOwnerOnly && !CallbackRoles.Any(scope.IsInRole);
+        var page = await query.ToKeysetPageAsync(r => r.ReceivedAt, r => r.Id, cursor, limit, r => ToResponse(r, now, maskPhone), cancellationToken);
         return TypedResults.Ok(page);
     }
 
-    private static RequestResponse ToResponse(CustomerRequest r, DateTimeOffset now) => new(
-        r.Id, r.EstateId, r.UnitId, r.Channel, r.Category, r.Urgency, r.Description, r.RequesterName, r.Status,
+    private static RequestResponse ToResponse(CustomerRequest r, DateTimeOffset now, bool maskPhone) => new(
+        r.Id, r.EstateId, r.UnitId, r.Channel, r.Category, r.Urgency, r.Description, r.RequesterName,
+        maskPhone ? PersonalData.MaskPhone(r.RequesterPhone) : r.RequesterPhone, r.Status,
         r.ReceivedAt, r.RouteBy, r.RoutedAt, r.WorkOrderId, r.RoutingBreached(now));
 }

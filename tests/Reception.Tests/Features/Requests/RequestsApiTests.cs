@@ -7,6 +7,7 @@ using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.TestSupport;
+using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.Reception.Tests.Features.Requests;
 
@@ -14,7 +15,10 @@ public sealed class RequestsApiTests(ReceptionService reception)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly HttpClient _client = reception.CreateClient();
+    // Every test runs in an estate of its own, as a clerk of that estate.
+    private readonly Guid _estateId = Guid.NewGuid();
+
+    private HttpClient Client => field ??= reception.CreateClient(TestCaller.Clerk(_estateId));
 
     private static object RepairFor(Guid estateId, string description = "Water leaking from the ceiling") => new
     {
@@ -30,9 +34,9 @@ public sealed class RequestsApiTests(ReceptionService reception)
     [Fact]
     public async Task A_repair_request_is_stored_and_queues_RepairRequested_in_the_same_transaction()
     {
-        var estateId = Guid.NewGuid();
+        var estateId = _estateId;
 
-        var response = await _client.PostAsJsonAsync("/api/reception/requests", RepairFor(estateId), Ct);
+        var response = await Client.PostAsJsonAsync("/api/reception/requests", RepairFor(estateId), Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
@@ -48,10 +52,10 @@ public sealed class RequestsApiTests(ReceptionService reception)
     [Fact]
     public async Task An_inquiry_is_stored_without_sending_anything_to_maintenance()
     {
-        var estateId = Guid.NewGuid();
+        var estateId = _estateId;
         var inquiry = new { estateId, channel = "walkIn", category = "inquiry", description = "When is the water off?", requesterName = "Wang" };
 
-        var response = await _client.PostAsJsonAsync("/api/reception/requests", inquiry, Ct);
+        var response = await Client.PostAsJsonAsync("/api/reception/requests", inquiry, Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
@@ -63,10 +67,10 @@ public sealed class RequestsApiTests(ReceptionService reception)
     [Fact]
     public async Task Bad_input_is_a_problem_naming_every_failing_field_and_stores_nothing()
     {
-        var estateId = Guid.NewGuid();
+        var estateId = _estateId;
         var bad = new { estateId, unitId = Guid.Empty, channel = "pigeon", category = "repair", urgency = "whenever", description = "x", requesterName = "" };
 
-        var response = await _client.PostAsJsonAsync("/api/reception/requests", bad, Ct);
+        var response = await Client.PostAsJsonAsync("/api/reception/requests", bad, Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -82,7 +86,7 @@ public sealed class RequestsApiTests(ReceptionService reception)
     {
         using var content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");
 
-        var response = await _client.PostAsync("/api/reception/requests", content, Ct);
+        var response = await Client.PostAsync("/api/reception/requests", content, Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -91,7 +95,7 @@ public sealed class RequestsApiTests(ReceptionService reception)
     [Fact]
     public async Task An_unknown_request_is_a_404_problem()
     {
-        var response = await _client.GetAsync($"/api/reception/requests/{Guid.NewGuid()}", Ct);
+        var response = await Client.GetAsync($"/api/reception/requests/{Guid.NewGuid()}", Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!;
@@ -101,11 +105,11 @@ public sealed class RequestsApiTests(ReceptionService reception)
     [Fact]
     public async Task The_list_pages_newest_first_without_repeating_or_skipping_a_request()
     {
-        var estateId = Guid.NewGuid();
+        var estateId = _estateId;
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
-            var response = await _client.PostAsJsonAsync("/api/reception/requests", RepairFor(estateId, $"Leak number {i}"), Ct);
+            var response = await Client.PostAsJsonAsync("/api/reception/requests", RepairFor(estateId, $"Leak number {i}"), Ct);
             ids.Add((await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!.Id);
         }
 
@@ -115,7 +119,7 @@ public sealed class RequestsApiTests(ReceptionService reception)
         do
         {
             var url = $"/api/reception/requests?estateId={estateId}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}");
-            var page = (await _client.GetFromJsonAsync<Page<RequestResponse>>(url, ApiJson.Options, Ct))!;
+            var page = (await Client.GetFromJsonAsync<Page<RequestResponse>>(url, ApiJson.Options, Ct))!;
             page.Items.Should().OnlyContain(r => r.EstateId == estateId);
             seen.AddRange(page.Items.Select(r => r.Id));
             cursor = page.NextCursor;
@@ -134,7 +138,7 @@ public sealed class RequestsApiTests(ReceptionService reception)
     [InlineData("status=lost", "status")]
     public async Task A_bad_list_query_is_a_problem_naming_the_parameter(string query, string field)
     {
-        var response = await _client.GetAsync($"/api/reception/requests?{query}", Ct);
+        var response = await Client.GetAsync($"/api/reception/requests?{query}", Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!;
@@ -147,11 +151,11 @@ public sealed class RequestsApiTests(ReceptionService reception)
         var correlationId = Guid.NewGuid();
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/reception/requests")
         {
-            Content = JsonContent.Create(RepairFor(Guid.NewGuid())),
+            Content = JsonContent.Create(RepairFor(_estateId)),
         };
         message.Headers.Add(CorrelationContext.HeaderName, correlationId.ToString());
 
-        var response = await _client.SendAsync(message, Ct);
+        var response = await Client.SendAsync(message, Ct);
 
         response.Headers.GetValues(CorrelationContext.HeaderName).Should().Equal(correlationId.ToString());
         var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;

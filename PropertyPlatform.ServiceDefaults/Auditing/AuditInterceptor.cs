@@ -1,0 +1,103 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.ServiceDefaults.Auditing;
+
+/// <summary>
+/// Records every change a context saves as <see cref="AuditEntry"/> rows added to the same SaveChanges, so the trail
+/// commits (or rolls back) with the change. Contexts without <see cref="AuditModelExtensions.AddAuditTrail"/> are skipped.
+/// </summary>
+public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider time, IHostEnvironment environment) : SaveChangesInterceptor
+{
+    private const string Masked = "***";
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context?.Model.FindEntityType(typeof(AuditEntry)) is null)
+        {
+            return;
+        }
+
+        var changes = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or OutboxMessage or InboxMessage))
+            .ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var httpContext = http.HttpContext;
+        var user = httpContext?.User;
+        var actor = user?.FindFirst(PlatformClaims.Subject)?.Value ?? $"system:{environment.ApplicationName}";
+        var actorName = user?.FindFirst(PlatformClaims.Name)?.Value;
+        var correlation = httpContext?.RequestServices.GetService<CorrelationContext>()?.CorrelationId;
+        var operation = httpContext is null ? null : $"{httpContext.Request.Method} {httpContext.Request.Path}";
+        var now = time.GetUtcNow();
+
+        foreach (var entry in changes)
+        {
+            context.Add(new AuditEntry
+            {
+                Id = Guid.CreateVersion7(now),
+                OccurredAt = now,
+                Actor = actor,
+                ActorName = actorName,
+                EstateId = entry.Entity is IEstateOwned owned ? owned.EstateId : null,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()?.Properties.Select(p => entry.Property(p.Name).CurrentValue) ?? []),
+                Action = entry.State switch
+                {
+                    EntityState.Added => AuditAction.Created,
+                    EntityState.Deleted => AuditAction.Deleted,
+                    _ => AuditAction.Updated,
+                },
+                Changes = Describe(entry),
+                CorrelationId = correlation,
+                Operation = operation,
+            });
+        }
+    }
+
+    private static string Describe(EntityEntry entry)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties.Where(p => !p.Metadata.IsConcurrencyToken))
+        {
+            var personal = property.Metadata.PropertyInfo?.GetCustomAttribute<PrivateDataAttribute>() is not null;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    values[property.Metadata.Name] = personal && property.CurrentValue is not null ? Masked : property.CurrentValue;
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    values[property.Metadata.Name] = personal ? new[] { Masked, Masked } : new[] { property.OriginalValue, property.CurrentValue };
+                    break;
+            }
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+}

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using PropertyPlatform.Contracts.Reception.Grpc;
+using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.EndToEndTests;
+
+/// <summary>
+/// Access through the running system with real tokens from the identity service, obtained through the login page:
+/// estates and owners kept apart, forged tokens refused, service tokens bound to their audience, no personal data in logs.
+/// </summary>
+public sealed class AccessTests(Platform platform)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] ApiServices = ["reception", "maintenance", "billing", "security-gate", "hr-training", "identity"];
+
+    private static object Repair(Guid estateId, Guid? unitId, string description, string? phone = null) => new
+    {
+        estateId,
+        unitId,
+        channel = "app",
+        category = "repair",
+        description,
+        requesterName = "Demo requester",
+        requesterPhone = phone,
+    };
+
+    private static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct)).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task Every_documented_endpoint_of_every_service_refuses_anonymous_callers_directly_and_through_the_gateway()
+    {
+        var checkedCount = 0;
+        foreach (var service in ApiServices)
+        {
+            using var direct = new HttpClient { BaseAddress = platform.App.GetEndpoint(service) };
+            using var document = JsonDocument.Parse(await direct.GetStringAsync("/openapi/v1.json", Ct));
+            foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+            {
+                var concrete = System.Text.RegularExpressions.Regex.Replace(path.Name, "{[^}]+}", Guid.NewGuid().ToString());
+                foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
+                {
+                    if (IsPublic(concrete))
+                    {
+                        continue;
+                    }
+
+                    foreach (var client in new[] { direct, platform.Gateway })
+                    {
+                        using var request = new HttpRequestMessage(new HttpMethod(operation.Name.ToUpperInvariant()), concrete);
+                        if (operation.Name is "post" or "put" or "patch")
+                        {
+                            request.Content = JsonContent.Create(new { });
+                        }
+
+                        using var response = await client.SendAsync(request, Ct);
+                        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"{operation.Name.ToUpperInvariant()} {concrete} at {client.BaseAddress}");
+                        checkedCount++;
+                    }
+                }
+            }
+        }
+
+        checkedCount.Should().BeGreaterThan(10, "every service documents its endpoints");
+
+        static bool IsPublic(string path) =>
+            path.StartsWith("/account/", StringComparison.Ordinal) || path.StartsWith("/connect/", StringComparison.Ordinal)
+            || path == "/api/identity/activation";
+    }
+
+    [Fact]
+    public async Task A_clerk_of_South_sees_nothing_of_North_and_cannot_write_into_it()
+    {
+        using var clerkNorth = await platform.SignInAsync(DemoGroup.ClerkNorth, Ct);
+        using var clerkSouth = await platform.SignInAsync(DemoGroup.ClerkSouth, Ct);
+        var northRequest = await CreatedIdAsync(await clerkNorth.PostAsJsonAsync(
+            "/api/reception/requests", Repair(DemoGroup.North, DemoGroup.NorthUnit102, "Corridor light flickering"), Ct));
+
+        (await clerkSouth.GetAsync($"/api/reception/requests/{northRequest}", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var southView = await clerkSouth.GetFromJsonAsync<JsonElement>($"/api/reception/requests?estateId={DemoGroup.North}", ApiJson.Options, Ct);
+        southView.GetProperty("items").GetArrayLength().Should().Be(0);
+        var allSouthSees = await clerkSouth.GetFromJsonAsync<JsonElement>("/api/reception/requests?limit=100", ApiJson.Options, Ct);
+        allSouthSees.GetProperty("items").EnumerateArray().Should().OnlyContain(r => r.GetProperty("estateId").GetGuid() == DemoGroup.South);
+
+        var write = await clerkSouth.PostAsJsonAsync("/api/reception/requests", Repair(DemoGroup.North, DemoGroup.NorthUnit102, "Forged into North"), Ct);
+        write.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await clerkNorth.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{northRequest}", ApiJson.Options, Ct))
+            .GetProperty("estateId").GetGuid().Should().Be(DemoGroup.North);
+    }
+
+    [Fact]
+    public async Task An_owner_sees_only_their_own_requests_and_another_owner_sees_none_of_them()
+    {
+        using var ownerNorth = await platform.SignInAsync(DemoGroup.OwnerNorth, Ct, DemoGroup.OwnerApp);
+        using var ownerSouth = await platform.SignInAsync(DemoGroup.OwnerSouth, Ct, DemoGroup.OwnerApp);
+        var mine = await CreatedIdAsync(await ownerNorth.PostAsJsonAsync(
+            "/api/reception/requests", Repair(DemoGroup.North, DemoGroup.NorthUnit101, "Balcony drain blocked"), Ct));
+
+        (await ownerSouth.GetAsync($"/api/reception/requests/{mine}", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var southList = await ownerSouth.GetFromJsonAsync<JsonElement>("/api/reception/requests?limit=100", ApiJson.Options, Ct);
+        southList.GetProperty("items").EnumerateArray().Should().NotContain(r => r.GetProperty("id").GetGuid() == mine);
+        var northList = await ownerNorth.GetFromJsonAsync<JsonElement>("/api/reception/requests?limit=100", ApiJson.Options, Ct);
+        northList.GetProperty("items").EnumerateArray().Should().Contain(r => r.GetProperty("id").GetGuid() == mine)
+            .And.OnlyContain(r => r.GetProperty("unitId").GetGuid() == DemoGroup.NorthUnit101);
+        (await ownerNorth.PostAsJsonAsync("/api/reception/requests", Repair(DemoGroup.North, DemoGroup.NorthUnit102, "Not my flat"), Ct))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await ownerNorth.GetAsync("/api/maintenance/work-orders", Ct)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_real_token_with_its_estate_claim_tampered_is_refused_by_the_gateway_and_by_the_service()
+    {
+        var tokens = await platform.SignInForTokensAsync(DemoGroup.ClerkSouth, Ct);
+        var parts = tokens.AccessToken.Split('.');
+        var payload = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[1]));
+        payload.Should().Contain(DemoGroup.South.ToString());
+        parts[1] = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload.Replace(DemoGroup.South.ToString(), DemoGroup.North.ToString(), StringComparison.Ordinal));
+        var tampered = string.Join('.', parts);
+
+        foreach (var baseAddress in new[] { platform.Gateway.BaseAddress!, platform.App.GetEndpoint("reception") })
+        {
+            using var client = new HttpClient { BaseAddress = baseAddress };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tampered);
+            (await client.GetAsync($"/api/reception/requests?estateId={DemoGroup.North}", Ct)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Fact]
+    public async Task A_refresh_token_is_rotated_and_reusing_the_old_one_is_detected_and_revokes_the_new_one()
+    {
+        var first = await platform.SignInForTokensAsync(DemoGroup.ManagerNorth, Ct);
+
+        var second = await RefreshAsync(first.RefreshToken!);
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        var rotated = (await second.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("refresh_token").GetString();
+        rotated.Should().NotBe(first.RefreshToken);
+
+        (await RefreshAsync(first.RefreshToken!)).StatusCode.Should().Be(HttpStatusCode.BadRequest, "a redeemed refresh token is never accepted again");
+        (await RefreshAsync(rotated!)).StatusCode.Should().Be(HttpStatusCode.BadRequest, "reuse revokes the whole chain: a thief's copy dies with the owner's");
+
+        Task<HttpResponseMessage> RefreshAsync(string refreshToken) => platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = DemoGroup.WebConsole,
+            ["refresh_token"] = refreshToken,
+        }), Ct);
+    }
+
+    [Fact]
+    public async Task A_service_token_opens_the_registry_only_for_the_audience_it_was_issued_for()
+    {
+        using var identity = new HttpClient();
+        var tokens = new ServiceTokenProvider(identity, new ServiceClientOptions
+        {
+            Authority = platform.App.GetEndpoint("identity"),
+            ClientId = "reception",
+            ClientSecret = platform.ReceptionClientSecret,
+        }, TimeProvider.System);
+
+        var forReception = await RegistryCallAsync(await tokens.GetTokenAsync(PlatformAudiences.Reception, Ct));
+        var forMaintenance = await RegistryCallAsync(await tokens.GetTokenAsync(PlatformAudiences.Maintenance, Ct));
+
+        forReception.Should().Be(StatusCode.NotFound, "the token was accepted and the unknown request looked up");
+        forMaintenance.Should().Be(StatusCode.Unauthenticated);
+
+        async Task<StatusCode> RegistryCallAsync(string token)
+        {
+            using var channel = GrpcChannel.ForAddress(platform.App.GetEndpoint("reception", "grpc"));
+            var client = new PropertyRegistry.PropertyRegistryClient(channel);
+            try
+            {
+                await client.GetRequestAsync(new GetRequestQuery { RequestId = Guid.NewGuid().ToString() },
+                    new Metadata { { "Authorization", $"Bearer {token}" } }, cancellationToken: Ct);
+                return StatusCode.OK;
+            }
+            catch (RpcException exception)
+            {
+                return exception.StatusCode;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_logs_of_every_service_hold_none_of_the_seeded_owners_phone_numbers()
+    {
+        // Both owners sign in with their phone numbers and report with them, through every layer.
+        using var ownerNorth = await platform.SignInAsync(DemoGroup.OwnerNorth, Ct, DemoGroup.OwnerApp);
+        using var ownerSouth = await platform.SignInAsync(DemoGroup.OwnerSouth, Ct, DemoGroup.OwnerApp);
+        await CreatedIdAsync(await ownerNorth.PostAsJsonAsync("/api/reception/requests",
+            Repair(DemoGroup.North, DemoGroup.NorthUnit101, "Water heater broken", DemoGroup.OwnerNorth), Ct));
+        await CreatedIdAsync(await ownerSouth.PostAsJsonAsync("/api/reception/requests",
+            Repair(DemoGroup.South, DemoGroup.SouthUnit101, "Door lock stuck", DemoGroup.OwnerSouth), Ct));
+        (await ownerNorth.PostAsJsonAsync("/api/reception/requests", new { estateId = DemoGroup.North, requesterPhone = DemoGroup.OwnerNorth }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        var lines = platform.App.GetResources()
+            .SelectMany(r => platform.App.GetResourceLogs(r.Name).Select(l => (Resource: r.Name, l.Text)))
+            .ToList();
+
+        lines.Should().NotBeEmpty();
+        lines.Where(l => l.Text.Contains(DemoGroup.OwnerNorth, StringComparison.Ordinal) || l.Text.Contains(DemoGroup.OwnerSouth, StringComparison.Ordinal))
+            .Should().BeEmpty("owners' phone numbers never reach a log");
+    }
+}
