@@ -50,14 +50,16 @@ public sealed class LoginTests(IdentityService identity)
         var browser = identity.CreateBrowser();
         var statuses = new List<HttpStatusCode>();
 
+        HttpResponseMessage? last = null;
         for (var attempt = 1; attempt <= 11; attempt++)
         {
-            var response = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, IdentityService.UniqueUserName(), "Wrong-Pass-2026", Ct);
-            statuses.Add(response.StatusCode);
+            last = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, IdentityService.UniqueUserName(), "Wrong-Pass-2026", Ct);
+            statuses.Add(last.StatusCode);
         }
 
         statuses.Take(10).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.OK));
         statuses[10].Should().Be(HttpStatusCode.TooManyRequests);
+        last!.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
 
         var other = await AuthorizationCodeFlow.SubmitLoginAsync(identity.CreateBrowser(), ReturnTo, IdentityService.UniqueUserName(), "x", Ct);
         other.StatusCode.Should().Be(HttpStatusCode.OK, "the limit is per client address");
