@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PropertyPlatform.Identity.Hosting;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport.Auth;
@@ -62,6 +63,18 @@ public sealed class StartupTests(IdentityService identity)
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Pruning_removes_old_tokens_and_leaves_valid_refresh_tokens_working()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
+        var tokens = await identity.SignInAsync(account, Ct);
+
+        await identity.Services.GetServices<IHostedService>().OfType<TokenPruning>().Single().PruneAsync(Ct);
+
+        var refreshed = await AuthorizationCodeFlow.RefreshAsync(identity.CreateBrowser(), PlatformClients.WebConsole, tokens.RefreshToken!, Ct);
+        refreshed.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
