@@ -31,6 +31,7 @@ public static class IdentityServiceExtensions
         builder.Services.AddScoped<DemoSeeder>();
         // After AddServiceDatabase: the migrator's StartingAsync has run when this one's does.
         builder.Services.AddHostedService<IdentityStartup>();
+        builder.Services.AddHostedService<TokenPruning>();
         return builder;
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Identity.Domain;
 using PropertyPlatform.Identity.Seed;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.Identity.Tests;
 
@@ -38,5 +40,21 @@ public sealed class DemoSeedTests(IdentityService identity)
         byName["13800001234"].UnitIds.Should().Equal(DemoGroup.North1101);
         byName["13800001234"].DisplayName.Should().Be("Li Wei");
         byName["13900005678"].UnitIds.Should().Equal(DemoGroup.South1101);
+    }
+
+    [Fact]
+    public async Task With_SeedDemoData_on_the_service_seeds_at_start_and_the_demo_owner_signs_in_with_its_unit()
+    {
+        await using var seeded = identity.Factory.WithWebHostBuilder(web => web.UseSetting("Identity:SeedDemoData", "true"));
+        var browser = seeded.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        browser.DefaultRequestHeaders.Add("X-Forwarded-For", "10.250.0.1");
+
+        var tokens = await new AuthorizationCodeFlow(
+            browser, PlatformClients.OwnerApp, IdentityService.OwnerAppRedirectUri, ["openid", "reception"], "13800001234", DemoGroup.Password).RunAsync(Ct);
+
+        var claims = Jwt.Claims(tokens.AccessToken);
+        claims["name"].Should().Equal("Li Wei");
+        claims["unit"].Should().Equal(DemoGroup.North1101.ToString());
+        claims["estate"].Should().Equal(DemoGroup.North.ToString());
     }
 }

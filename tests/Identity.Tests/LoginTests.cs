@@ -50,14 +50,16 @@ public sealed class LoginTests(IdentityService identity)
         var browser = identity.CreateBrowser();
         var statuses = new List<HttpStatusCode>();
 
+        HttpResponseMessage? last = null;
         for (var attempt = 1; attempt <= 11; attempt++)
         {
-            var response = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, IdentityService.UniqueUserName(), "Wrong-Pass-2026", Ct);
-            statuses.Add(response.StatusCode);
+            last = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, IdentityService.UniqueUserName(), "Wrong-Pass-2026", Ct);
+            statuses.Add(last.StatusCode);
         }
 
         statuses.Take(10).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.OK));
         statuses[10].Should().Be(HttpStatusCode.TooManyRequests);
+        last!.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
 
         var other = await AuthorizationCodeFlow.SubmitLoginAsync(identity.CreateBrowser(), ReturnTo, IdentityService.UniqueUserName(), "x", Ct);
         other.StatusCode.Should().Be(HttpStatusCode.OK, "the limit is per client address");
@@ -73,6 +75,38 @@ public sealed class LoginTests(IdentityService identity)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Headers.Location.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_login_post_without_the_antiforgery_token_is_refused()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
+
+        var response = await identity.CreateBrowser().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = account.UserName!,
+            ["Password"] = IdentityService.Password,
+        }), Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Ending_the_session_returns_to_the_client_and_the_next_authorization_asks_for_the_login_again()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
+        var browser = identity.CreateBrowser();
+        await IdentityService.Flow(browser, account.UserName!).RunAsync(Ct);
+        const string signedOut = "http://localhost:8080/signout-callback";
+
+        var logout = await browser.GetAsync(
+            $"/connect/logout?client_id={PlatformClients.WebConsole}&post_logout_redirect_uri={Uri.EscapeDataString(signedOut)}", Ct);
+
+        logout.Headers.Location!.ToString().Should().StartWith(signedOut);
+        var again = await browser.GetAsync(
+            $"/connect/authorize?client_id=web-console&response_type=code&scope=openid&code_challenge=abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(IdentityService.WebConsoleRedirectUri)}",
+            Ct);
+        again.Headers.Location!.AbsolutePath.Should().Be("/account/login");
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PropertyPlatform.Identity.Hosting;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport.Auth;
@@ -43,6 +44,37 @@ public sealed class StartupTests(IdentityService identity)
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task With_a_key_directory_the_service_signs_with_the_key_from_its_file()
+    {
+        var directory = Directory.CreateTempSubdirectory("identity-keys-");
+        try
+        {
+            await using var withKeys = identity.Factory.WithWebHostBuilder(web => web.UseSetting("Identity:KeyDirectory", directory.FullName));
+            using var jwks = JsonDocument.Parse(await withKeys.CreateClient().GetStringAsync("/.well-known/jwks", Ct));
+
+            var signing = KeyFiles.LoadOrCreate(directory.FullName, "signing.pem");
+            jwks.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).Should().Contain(signing.KeyId);
+            File.Exists(Path.Combine(directory.FullName, "encryption.pem")).Should().BeTrue();
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Pruning_removes_old_tokens_and_leaves_valid_refresh_tokens_working()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
+        var tokens = await identity.SignInAsync(account, Ct);
+
+        await identity.Services.GetServices<IHostedService>().OfType<TokenPruning>().Single().PruneAsync(Ct);
+
+        var refreshed = await AuthorizationCodeFlow.RefreshAsync(identity.CreateBrowser(), PlatformClients.WebConsole, tokens.RefreshToken!, Ct);
+        refreshed.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -18,16 +18,20 @@ public sealed class OwnerRegisteredConsumer(
 {
     protected override async Task HandleAsync(OwnerRegistered message, CancellationToken cancellationToken)
     {
-        var account = await Db.Accounts.SingleOrDefaultAsync(a => a.OwnerId == message.OwnerId, cancellationToken);
-        if (account is not null)
+        var phone = message.PhoneNumber.Trim();
+        var normalizedName = normalizer.NormalizeName(phone);
+        // By owner id or by user name: a registration of the same owner committed meanwhile shows up under the latter.
+        var account = await Db.Accounts
+            .Where(a => a.OwnerId == message.OwnerId || a.NormalizedUserName == normalizedName)
+            .OrderByDescending(a => a.OwnerId == message.OwnerId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (account?.OwnerId == message.OwnerId)
         {
             AddUnits(account, message);
             return;
         }
 
-        var phone = message.PhoneNumber.Trim();
-        var normalizedName = normalizer.NormalizeName(phone);
-        if (await Db.Accounts.AnyAsync(a => a.NormalizedUserName == normalizedName, cancellationToken))
+        if (account is not null)
         {
             logger.LogWarning("Owner {OwnerId}: another account already signs in with the owner's phone number; no account opened", message.OwnerId);
             return;

@@ -54,6 +54,12 @@ public sealed class ClientRegistration(
             if (string.IsNullOrWhiteSpace(secret))
             {
                 logger.LogInformation("Client {ClientId} has no secret configured (Identity:Clients:{ClientId}:Secret); not registered", clientId, clientId);
+                // A secret taken out of configuration retires the client: its old secret must stop working.
+                if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } retired)
+                {
+                    await applications.DeleteAsync(retired, cancellationToken);
+                }
+
                 continue;
             }
 

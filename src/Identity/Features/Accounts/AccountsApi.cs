@@ -61,7 +61,7 @@ public static partial class AccountsApi
     }
 
     public static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> CreateAccount(
-        CreateAccountCommand command, ClaimsPrincipal user, UserManager<Account> users, TimeProvider time, CancellationToken cancellationToken)
+        CreateAccountCommand command, ClaimsPrincipal user, UserManager<Account> users, TimeProvider time)
     {
         var caller = Caller.From(user);
         var errors = new InputErrors();

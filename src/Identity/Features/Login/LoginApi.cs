@@ -29,6 +29,10 @@ public static class LoginApi
     public const string WrongCredentials = "The user name or password is wrong.";
     public const string LockedOut = "Too many failed attempts: the account is locked. Try again later.";
 
+    /// <summary>Checked against when the user is unknown, so that the answer takes as long as for a wrong password.</summary>
+    private static readonly Lazy<string> UnknownUserHash =
+        new(() => new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString()));
+
     public static IEndpointRouteBuilder MapLoginApi(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
@@ -47,13 +51,15 @@ public static class LoginApi
         IAntiforgery antiforgery,
         SignInManager<Account> signIn,
         IdentityDbContext db,
-        ILogger<LoginForm> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        var logger = loggers.CreateLogger(typeof(LoginApi).FullName!);
         var name = form.UserName?.Trim() ?? "";
         var account = name.Length == 0 || string.IsNullOrEmpty(form.Password) ? null : await FindAsync(signIn.UserManager, db, name, cancellationToken);
         if (account is null)
         {
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new Account(), UnknownUserHash.Value, form.Password ?? "");
             return Page(http, antiforgery, form.ReturnUrl, name, WrongCredentials);
         }
 
@@ -95,6 +101,10 @@ public static class LoginApi
     private static ContentHttpResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? userName, string? error)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
+        // The password form is never framed by another site (clickjacking) and loads nothing. No form-action: browsers
+        // apply it to the redirects after the post too, and the flow ends at the client's own redirect URI.
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        http.Response.Headers.XFrameOptions = "DENY";
         var encode = HtmlEncoder.Default;
         var body = $"""
             <h1>PropertyPlatform</h1>

@@ -65,7 +65,7 @@ public static class OwnersApi
 
     /// <summary>Any wrong, expired or used code gets the same answer, whether or not the account exists.</summary>
     public static async Task<NoContent> Activate(
-        ActivateCommand command, UserManager<Account> users, TimeProvider time, CancellationToken cancellationToken)
+        ActivateCommand command, UserManager<Account> users, TimeProvider time)
     {
         var errors = new InputErrors();
         var userName = errors.Text(command.UserName, "userName", maxLength: 64);
