@@ -49,6 +49,17 @@ public sealed class PrivateDataAttribute : Attribute;
 
 public static class AuditModelExtensions
 {
+    internal const string NotAuditedAnnotation = "PropertyPlatform:NotAudited";
+
+    /// <summary>
+    /// Protocol state that is not a business record (issued tokens, sign-in sessions): its churn stays out of the trail.
+    /// </summary>
+    public static ModelBuilder ExcludeFromAuditTrail<TEntity>(this ModelBuilder modelBuilder) where TEntity : class
+    {
+        modelBuilder.Entity<TEntity>().HasAnnotation(NotAuditedAnnotation, true);
+        return modelBuilder;
+    }
+
     /// <summary>Adds the <c>audit_entries</c> table: every tracked change of this context is recorded there.</summary>
     public static ModelBuilder AddAuditTrail(this ModelBuilder modelBuilder)
     {

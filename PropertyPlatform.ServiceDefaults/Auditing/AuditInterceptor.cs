@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -19,6 +20,7 @@ namespace PropertyPlatform.ServiceDefaults.Auditing;
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider time, IHostEnvironment environment) : SaveChangesInterceptor
 {
     private const string Masked = "***";
+    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -43,6 +45,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not (AuditEntry or OutboxMessage or InboxMessage))
+            .Where(e => e.Metadata.FindAnnotation(AuditModelExtensions.NotAuditedAnnotation) is null)
             .ToList();
         if (changes.Count == 0)
         {
@@ -81,12 +84,23 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         }
     }
 
+    /// <summary>
+    /// Personal data (<see cref="PrivateDataAttribute"/>, or ASP.NET Identity's [ProtectedPersonalData]: user name, email, phone)
+    /// and credentials (hashes, secrets, stamps) are recorded as changed, never with their values.
+    /// </summary>
+    private static bool IsSecretOrPersonal(PropertyInfo? property) =>
+        property is not null
+        && (property.GetCustomAttributes(inherit: true).Any(a => a is PrivateDataAttribute || a.GetType().Name == "ProtectedPersonalDataAttribute")
+            || SecretNameParts.Any(part => property.Name.Contains(part, StringComparison.OrdinalIgnoreCase)));
+
+    private static readonly string[] SecretNameParts = ["Hash", "Secret", "Stamp", "Password"];
+
     private static string Describe(EntityEntry entry)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties.Where(p => !p.Metadata.IsConcurrencyToken))
         {
-            var personal = property.Metadata.PropertyInfo?.GetCustomAttribute<PrivateDataAttribute>() is not null;
+            var personal = IsSecretOrPersonal(property.Metadata.PropertyInfo);
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -98,6 +112,6 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
             }
         }
 
-        return JsonSerializer.Serialize(values);
+        return JsonSerializer.Serialize(values, JsonOptions);
     }
 }

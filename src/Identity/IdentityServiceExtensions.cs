@@ -6,8 +6,10 @@ using PropertyPlatform.Identity.Features.Login;
 using PropertyPlatform.Identity.Features.Owners;
 using PropertyPlatform.Identity.Hosting;
 using PropertyPlatform.Identity.Seed;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Identity;
 
@@ -27,6 +29,7 @@ public static class IdentityServiceExtensions
         builder.AddAccounts();
         builder.AddAuthServer(settings);
 
+        builder.Services.AddScoped<EstateScope>();
         builder.Services.AddScoped<ClientRegistration>();
         builder.Services.AddScoped<DemoSeeder>();
         // After AddServiceDatabase: the migrator's StartingAsync has run when this one's does.
@@ -38,11 +41,9 @@ public static class IdentityServiceExtensions
     /// <summary>The sign-in pages, the OpenID Connect endpoints and the API under /api/identity.</summary>
     public static WebApplication MapIdentityApi(this WebApplication app)
     {
-        // Behind the gateway: the public host and scheme (for the issuer and redirects) and the client's IP (rate limits).
-        app.UseForwardedHeaders();
-        app.UseAuthentication();
+        // MapDefaultEndpoints has taken the gateway's forwarded headers (public host for redirects, client IP for the
+        // login rate limit) and authenticated the caller.
         app.UseRateLimiter();
-        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapLoginApi();
@@ -50,6 +51,7 @@ public static class IdentityServiceExtensions
         var api = app.MapGroup("/api/identity");
         api.MapAccountsApi();
         api.MapOwnersApi();
+        api.MapAuditApi();
         return app;
     }
 }

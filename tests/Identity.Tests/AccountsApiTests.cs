@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Identity.Data;
 using PropertyPlatform.Identity.Domain;
 using PropertyPlatform.Identity.Features.Accounts;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
@@ -200,5 +201,28 @@ public sealed class AccountsApiTests(IdentityService identity)
         problem.Errors.Keys.Should().BeEquivalentTo(["userName", "displayName", "password", "roles", "estateIds", "trades"]);
         var stored = await identity.InScopeAsync(sp => sp.GetRequiredService<IdentityDbContext>().Accounts.CountAsync(a => a.UserName!.StartsWith(userName), Ct));
         stored.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Account_changes_are_in_the_audit_trail_without_credentials_or_phone_numbers_and_only_group_admins_read_it()
+    {
+        var north = Guid.NewGuid();
+        var admin = await identity.ApiClientAsync([PlatformRoles.GroupAdmin], [], Ct);
+        var created = await ReadAccount(await admin.PostAsJsonAsync(Accounts, NewStaff(north), Ct));
+        (await admin.PostAsync($"{Accounts}/{created.Id}/disable", null, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var trail = (await admin.GetFromJsonAsync<Page<AuditEntryResponse>>(
+            $"/api/identity/audit?entityType=Account&entityId={created.Id}", ApiJson.Options, Ct))!;
+
+        trail.Items.Select(e => e.Action).Should().Contain([AuditAction.Created, AuditAction.Updated]);
+        trail.Items.Should().OnlyContain(e => e.Operation!.StartsWith("POST /api/identity/accounts", StringComparison.Ordinal));
+        var everything = string.Join("\n", trail.Items.Select(e => e.Changes));
+        everything.Should().Contain("Disabled").And.NotContain("13712345678").And.NotContain("AQAAAA", "password hashes never enter the trail");
+        using var creation = System.Text.Json.JsonDocument.Parse(trail.Items.Single(e => e.Action == AuditAction.Created).Changes);
+        creation.RootElement.GetProperty("PasswordHash").GetString().Should().Be("***");
+
+        var manager = await identity.ApiClientAsync([PlatformRoles.EstateManager], [north], Ct);
+        var managerView = (await manager.GetFromJsonAsync<Page<AuditEntryResponse>>($"/api/identity/audit?entityId={created.Id}", ApiJson.Options, Ct))!;
+        managerView.Items.Should().BeEmpty("accounts span estates: their trail is for group admins");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using PropertyPlatform.Identity.Domain;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Identity.Data;
@@ -21,7 +22,16 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     {
         base.OnModelCreating(builder);
         builder.AddOutboxAndInbox();
+        builder.AddAuditTrail();
         builder.UseOpenIddict<Guid>();
+        // Accounts are audited (who created, disabled or re-roled whom); tokens and sign-in sessions are protocol churn.
+        builder.ExcludeFromAuditTrail<IdentityUserClaim<Guid>>()
+            .ExcludeFromAuditTrail<IdentityUserLogin<Guid>>()
+            .ExcludeFromAuditTrail<IdentityUserToken<Guid>>()
+            .ExcludeFromAuditTrail<OpenIddictEntityFrameworkCoreApplication<Guid>>()
+            .ExcludeFromAuditTrail<OpenIddictEntityFrameworkCoreAuthorization<Guid>>()
+            .ExcludeFromAuditTrail<OpenIddictEntityFrameworkCoreScope<Guid>>()
+            .ExcludeFromAuditTrail<OpenIddictEntityFrameworkCoreToken<Guid>>();
 
         // snake_case like every other table (Identity and OpenIddict name theirs explicitly).
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("account_claims");

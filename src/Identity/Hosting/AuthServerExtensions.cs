@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PropertyPlatform.Identity.Data;
@@ -118,8 +117,6 @@ public static class AuthServerExtensions
                 .AddAuthenticationSchemes(ValidationScheme.AuthenticationScheme)
                 .RequireRole(IdentityPolicies.ActivationIssuerRoles));
 
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 
         builder.Services.AddRateLimiter(limiter =>
         {

@@ -51,6 +51,8 @@ namespace PropertyPlatform.Identity.Data.Migrations
                         .HasDatabaseName("ix_account_claims_user_id");
 
                     b.ToTable("account_claims", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
@@ -78,6 +80,8 @@ namespace PropertyPlatform.Identity.Data.Migrations
                         .HasDatabaseName("ix_account_logins_user_id");
 
                     b.ToTable("account_logins", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
@@ -102,6 +106,8 @@ namespace PropertyPlatform.Identity.Data.Migrations
                         .HasName("pk_account_tokens");
 
                     b.ToTable("account_tokens", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
@@ -185,6 +191,8 @@ namespace PropertyPlatform.Identity.Data.Migrations
                         .HasDatabaseName("ix_openiddict_applications_client_id");
 
                     b.ToTable("openiddict_applications", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<System.Guid>", b =>
@@ -238,6 +246,8 @@ namespace PropertyPlatform.Identity.Data.Migrations
                         .HasDatabaseName("ix_openiddict_authorizations_application_id_status_subject_type");
 
                     b.ToTable("openiddict_authorizations", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope<System.Guid>", b =>
@@ -290,6 +300,8 @@ namespace PropertyPlatform.Identity.Data.Migrations
                         .HasDatabaseName("ix_openiddict_scopes_name");
 
                     b.ToTable("openiddict_scopes", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken<System.Guid>", b =>
@@ -367,6 +379,8 @@ namespace PropertyPlatform.Identity.Data.Migrations
                         .HasDatabaseName("ix_openiddict_tokens_application_id_status_subject_type");
 
                     b.ToTable("openiddict_tokens", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Identity.Domain.Account", b =>
@@ -520,6 +534,77 @@ namespace PropertyPlatform.Identity.Data.Migrations
                         .HasDatabaseName("ix_accounts_created_at_id");
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Auditing.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid?>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<Guid?>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Operation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("operation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("EntityType", "EntityId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id_occurred_at");
+
+                    b.HasIndex("EstateId", "OccurredAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_audit_entries_estate_id_occurred_at_id");
+
+                    b.ToTable("audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Messaging.InboxMessage", b =>
