@@ -7,6 +7,7 @@ using Grpc.Net.Client;
 using PropertyPlatform.Contracts.Reception.Grpc;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
+using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.EndToEndTests;
 
@@ -121,11 +122,7 @@ public sealed class AccessTests(Platform platform)
     public async Task A_real_token_with_its_estate_claim_tampered_is_refused_by_the_gateway_and_by_the_service()
     {
         var tokens = await platform.SignInForTokensAsync(DemoGroup.ClerkSouth, Ct);
-        var parts = tokens.AccessToken.Split('.');
-        var payload = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[1]));
-        payload.Should().Contain(DemoGroup.South.ToString());
-        parts[1] = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload.Replace(DemoGroup.South.ToString(), DemoGroup.North.ToString(), StringComparison.Ordinal));
-        var tampered = string.Join('.', parts);
+        var tampered = TestTokens.Tamper(tokens.AccessToken, DemoGroup.South.ToString(), DemoGroup.North.ToString());
 
         foreach (var baseAddress in new[] { platform.Gateway.BaseAddress!, platform.App.GetEndpoint("reception") })
         {

@@ -71,7 +71,7 @@ public sealed class AccessTests(ReceptionService reception)
             "expired" => TestTokens.Create(clerk, PlatformAudiences.Reception, lifetime: TimeSpan.FromMinutes(15), issuedAt: DateTimeOffset.UtcNow.AddHours(-1)),
             "wrong-audience" => TestTokens.Create(clerk, PlatformAudiences.Billing),
             "wrong-signature" => TestTokens.Create(clerk, PlatformAudiences.Reception, signingKey: TestTokens.ForeignKey()),
-            "tampered-estate" => TamperPayload(TestTokens.Create(clerk, PlatformAudiences.Reception), _estateA, _estateB),
+            "tampered-estate" => TestTokens.Tamper(TestTokens.Create(clerk, PlatformAudiences.Reception), _estateA.ToString(), _estateB.ToString()),
             "identity-token" => TestTokens.Create(clerk, PlatformAudiences.Reception, tokenType: "JWT"),
             _ => TestTokens.Create(clerk, PlatformAudiences.Reception, issuer: "https://someone-else.test/"),
         };
@@ -183,14 +183,5 @@ public sealed class AccessTests(ReceptionService reception)
             .GetFromJsonAsync<Page<AuditEntryResponse>>($"/api/reception/audit?estateId={_estateA}", ApiJson.Options, Ct);
         otherManager!.Items.Should().BeEmpty();
         (await reception.CreateClient(clerk).GetAsync("/api/reception/audit", Ct)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-    }
-
-    /// <summary>Swaps an estate id inside the token's payload, keeping the original signature.</summary>
-    private static string TamperPayload(string token, Guid from, Guid to)
-    {
-        var parts = token.Split('.');
-        var payload = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[1]));
-        parts[1] = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload.Replace(from.ToString(), to.ToString(), StringComparison.Ordinal));
-        return string.Join('.', parts);
     }
 }

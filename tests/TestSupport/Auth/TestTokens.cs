@@ -68,6 +68,20 @@ public static class TestTokens
         });
     }
 
+    /// <summary>Replaces <paramref name="from"/> by <paramref name="to"/> in the token's payload, keeping the original signature.</summary>
+    public static string Tamper(string token, string from, string to)
+    {
+        var parts = token.Split('.');
+        var payload = System.Text.Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1]));
+        if (!payload.Contains(from, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The token's payload does not contain '{from}'.", nameof(from));
+        }
+
+        parts[1] = Base64UrlEncoder.Encode(payload.Replace(from, to, StringComparison.Ordinal));
+        return string.Join('.', parts);
+    }
+
     /// <summary>A key nobody trusts, for forged tokens.</summary>
     public static SecurityKey ForeignKey() => new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-signing-key" };
 
