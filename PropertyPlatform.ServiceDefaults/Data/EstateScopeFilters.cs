@@ -35,9 +35,13 @@ public static class EstateScopeFilters
             // this.Scope, written as C# would compile `this` in OnModelCreating, so EF binds it to the querying context.
             var scope = Expression.Property(Expression.Constant(context, typeof(TContext)), nameof(IEstateScopedDbContext.Scope));
             var row = Expression.Parameter(clrType, "row");
+            // An estate itself has no EstateId column: its own key is the estate id.
+            var estateProperty = entityType.FindProperty(nameof(IEstateOwned.EstateId)) is not null
+                ? nameof(IEstateOwned.EstateId)
+                : entityType.FindPrimaryKey()!.Properties.Single().Name;
             Expression visible = Expression.OrElse(
                 Expression.Property(scope, nameof(EstateScope.SeesAllEstates)),
-                Expression.Call(ContainsGuid, Expression.Property(scope, nameof(EstateScope.EstateIds)), Expression.Property(row, nameof(IEstateOwned.EstateId))));
+                Expression.Call(ContainsGuid, Expression.Property(scope, nameof(EstateScope.EstateIds)), Expression.Property(row, estateProperty)));
 
             if (typeof(IUnitScoped).IsAssignableFrom(clrType))
             {

@@ -17,4 +17,16 @@ public static class PersonalData
         var trimmed = phone.Trim();
         return trimmed.Length < 8 ? "****" : $"{trimmed[..3]}****{trimmed[^4..]}";
     }
+
+    /// <summary>An identity-card number: the first three and last four characters stay (<c>110***********1234</c>).</summary>
+    public static string? MaskIdNumber(string? idNumber)
+    {
+        if (string.IsNullOrWhiteSpace(idNumber))
+        {
+            return idNumber;
+        }
+
+        var trimmed = idNumber.Trim();
+        return trimmed.Length < 8 ? "****" : $"{trimmed[..3]}{new string('*', trimmed.Length - 7)}{trimmed[^4..]}";
+    }
 }

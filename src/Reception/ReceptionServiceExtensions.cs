@@ -1,5 +1,6 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Grpc;
 using PropertyPlatform.ServiceDefaults.Auditing;
@@ -27,6 +28,8 @@ public static class ReceptionServiceExtensions
     {
         var api = app.MapGroup("/api/reception");
         api.MapRequestsApi();
+        api.MapRegistryApi();
+        api.MapOwnersApi();
         api.MapAuditApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.
         app.MapGrpcService<PropertyRegistryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));

@@ -15,6 +15,14 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<CustomerRequest> Requests => Set<CustomerRequest>();
 
+    public DbSet<Estate> Estates => Set<Estate>();
+
+    public DbSet<Building> Buildings => Set<Building>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Owner> Owners => Set<Owner>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -43,6 +51,54 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             request.HasIndex(r => r.WorkOrderId);
             // An owner's own requests: by unit.
             request.HasIndex(r => new { r.UnitId, r.ReceivedAt });
+        });
+
+        modelBuilder.Entity<Estate>(estate =>
+        {
+            estate.ToTable("estates");
+            estate.HasKey(e => e.Id);
+            estate.Property(e => e.Name).HasMaxLength(200);
+            estate.Property(e => e.TimeZoneId).HasMaxLength(64);
+            estate.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
+            estate.HasIndex(e => e.Name).IsUnique();
+            estate.HasIndex(e => new { e.CreatedAt, e.Id });
+        });
+
+        modelBuilder.Entity<Building>(building =>
+        {
+            building.ToTable("buildings");
+            building.HasKey(b => b.Id);
+            building.Property(b => b.Code).HasMaxLength(32);
+            building.Property(b => b.Name).HasMaxLength(200);
+            building.HasOne<Estate>().WithMany().HasForeignKey(b => b.EstateId);
+            building.HasIndex(b => new { b.EstateId, b.Code }).IsUnique();
+            building.HasIndex(b => new { b.EstateId, b.CreatedAt, b.Id });
+        });
+
+        modelBuilder.Entity<Unit>(unit =>
+        {
+            unit.ToTable("units");
+            unit.HasKey(u => u.Id);
+            unit.Property(u => u.Number).HasMaxLength(32);
+            unit.Property(u => u.FloorArea).HasPrecision(10, 2);
+            unit.Property(u => u.Usage).HasConversion<string>().HasMaxLength(32);
+            unit.Property(u => u.Status).HasConversion<string>().HasMaxLength(32);
+            unit.HasOne<Building>().WithMany().HasForeignKey(u => u.BuildingId);
+            unit.HasIndex(u => new { u.BuildingId, u.Number }).IsUnique();
+            // The unit list: an estate's units in registration order, keyset-paged.
+            unit.HasIndex(u => new { u.EstateId, u.RegisteredAt, u.Id });
+        });
+
+        modelBuilder.Entity<Owner>(owner =>
+        {
+            owner.ToTable("owners");
+            owner.HasKey(o => o.Id);
+            owner.Property(o => o.FullName).HasMaxLength(200);
+            owner.Property(o => o.Phone).HasMaxLength(32);
+            owner.Property(o => o.IdNumber).HasMaxLength(32);
+            owner.HasIndex(o => new { o.EstateId, o.Phone }).IsUnique();
+            owner.HasIndex(o => new { o.EstateId, o.RegisteredAt, o.Id });
+            owner.HasIndex(o => o.UnitIds).HasMethod("gin");
         });
 
         modelBuilder.ApplyEstateScope(this);

@@ -1,0 +1,166 @@
+using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
+
+namespace PropertyPlatform.Reception.Domain;
+
+/// <summary>
+/// An estate of the group: its time zone (every local rule — "same day", "by 17:00", working hours — is evaluated
+/// in it), its currency and its front desk's working hours.
+/// </summary>
+public sealed class Estate : IEstateOwned
+{
+    private Estate()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    Guid IEstateOwned.EstateId => Id;
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>IANA time zone id, e.g. <c>Asia/Shanghai</c>.</summary>
+    public string TimeZoneId { get; private set; } = "";
+
+    /// <summary>ISO 4217 code; one currency per estate.</summary>
+    public string Currency { get; private set; } = "";
+
+    public TimeOnly OpensAt { get; private set; }
+
+    public TimeOnly ClosesAt { get; private set; }
+
+    public List<DayOfWeek> WorkingDays { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Estate Create(Guid id, string name, string timeZoneId, string currency, TimeOnly opensAt, TimeOnly closesAt,
+        IEnumerable<DayOfWeek> workingDays, DateTimeOffset at) => new()
+        {
+            Id = id,
+            Name = name,
+            TimeZoneId = timeZoneId,
+            Currency = currency,
+            OpensAt = opensAt,
+            ClosesAt = closesAt,
+            WorkingDays = [.. workingDays.Distinct().Order()],
+            CreatedAt = at,
+        };
+
+    public EstateCalendar Calendar() => new(
+        TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId),
+        WorkingDays.ToDictionary(day => day, _ => new WorkingDay(OpensAt, ClosesAt)));
+}
+
+public sealed class Building : IEstateOwned
+{
+    private Building()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid EstateId { get; private set; }
+
+    /// <summary>The building's code on site, e.g. <c>3</c> or <c>B2</c>; unique within the estate.</summary>
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Building Create(Guid estateId, string code, string name, DateTimeOffset at) =>
+        new() { Id = Guid.CreateVersion7(at), EstateId = estateId, Code = code, Name = name, CreatedAt = at };
+}
+
+public enum UnitUsage
+{
+    Residential,
+    Commercial,
+    Parking,
+    Storage,
+}
+
+public enum UnitStatus
+{
+    Vacant,
+    Occupied,
+    Renovating,
+}
+
+/// <summary>A unit (flat, shop, parking space): its floor area in m² is what the management fee is billed on.</summary>
+public sealed class Unit : IEstateOwned
+{
+    private Unit()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid EstateId { get; private set; }
+
+    public Guid BuildingId { get; private set; }
+
+    /// <summary>The unit's number in its building, e.g. <c>1201</c>; unique within the building.</summary>
+    public string Number { get; private set; } = "";
+
+    public int Floor { get; private set; }
+
+    /// <summary>Floor area in m², exact to 0.01.</summary>
+    public decimal FloorArea { get; private set; }
+
+    public UnitUsage Usage { get; private set; }
+
+    public UnitStatus Status { get; private set; }
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    public static Unit Register(Guid estateId, Guid buildingId, string number, int floor, decimal floorArea, UnitUsage usage, UnitStatus status, DateTimeOffset at) =>
+        new()
+        {
+            RegisteredAt = at,
+            Id = Guid.CreateVersion7(at),
+            EstateId = estateId,
+            BuildingId = buildingId,
+            Number = number,
+            Floor = floor,
+            FloorArea = floorArea,
+            Usage = usage,
+            Status = status,
+        };
+}
+
+/// <summary>An owner of one or more units of an estate (the owner roster). Phone and ID number are personal data.</summary>
+public sealed class Owner : IEstateOwned
+{
+    private Owner()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid EstateId { get; private set; }
+
+    public string FullName { get; private set; } = "";
+
+    [PrivateData]
+    public string Phone { get; private set; } = "";
+
+    [PrivateData]
+    public string IdNumber { get; private set; } = "";
+
+    public List<Guid> UnitIds { get; private set; } = [];
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    public static Owner Register(Guid estateId, string fullName, string phone, string idNumber, IEnumerable<Guid> unitIds, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        EstateId = estateId,
+        FullName = fullName,
+        Phone = phone,
+        IdNumber = idNumber,
+        UnitIds = [.. unitIds.Distinct()],
+        RegisteredAt = at,
+    };
+}

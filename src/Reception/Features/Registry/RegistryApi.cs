@@ -1,0 +1,215 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts.Reception;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.Reception.Features.Registry;
+
+public sealed record CreateEstateCommand(
+    Guid? Id, string? Name, string? TimeZoneId, string? Currency, string? OpensAt, string? ClosesAt, string[]? WorkingDays);
+
+public sealed record EstateResponse(
+    Guid Id, string Name, string TimeZoneId, string Currency, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<DayOfWeek> WorkingDays);
+
+public sealed record CreateBuildingCommand(string? Code, string? Name);
+
+public sealed record BuildingResponse(Guid Id, Guid EstateId, string Code, string Name);
+
+public sealed record RegisterUnitCommand(Guid? EstateId, Guid? BuildingId, string? Number, int? Floor, decimal? FloorArea, string? Usage, string? Status);
+
+public sealed record UnitResponse(Guid Id, Guid EstateId, Guid BuildingId, string Number, int Floor, decimal FloorArea, UnitUsage Usage, UnitStatus Status);
+
+/// <summary>
+/// The registry: estates (group admins), their buildings and units (the estate's front desk and manager). Everyone on
+/// the estate's staff reads it; billing, security and maintenance use it to know what exists.
+/// </summary>
+public static class RegistryApi
+{
+    private static readonly string[] Keepers =
+        [PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
+
+    public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
+    {
+        var estates = api.MapGroup("/estates").WithTags("Registry");
+        estates.MapPost("/", CreateEstate).RequireAuthorization(policy => policy.RequireRole(PlatformRoles.GroupAdmin));
+        estates.MapGet("/{id:guid}", GetEstate).RequireRoles([.. PlatformRoles.Staff]);
+        estates.MapGet("/", ListEstates).RequireRoles([.. PlatformRoles.Staff]);
+        estates.MapPost("/{estateId:guid}/buildings", CreateBuilding).RequireRoles(Keepers);
+        estates.MapGet("/{estateId:guid}/buildings", ListBuildings).RequireRoles([.. PlatformRoles.Staff]);
+
+        var units = api.MapGroup("/units").WithTags("Registry");
+        units.MapPost("/", RegisterUnit).RequireRoles(Keepers);
+        units.MapGet("/{id:guid}", GetUnit).RequireRoles([.. PlatformRoles.Staff]);
+        units.MapGet("/", ListUnits).RequireRoles([.. PlatformRoles.Staff]);
+        return api;
+    }
+
+    /// <summary>A new estate of the group (group admins only).</summary>
+    public static async Task<Created<EstateResponse>> CreateEstate(CreateEstateCommand command, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var name = errors.Text(command.Name, "name", maxLength: 200);
+        if (command.Id == Guid.Empty)
+        {
+            errors.Add("id", "Leave the id out to have one assigned; an empty id is not an estate.");
+        }
+
+        var timeZoneId = command.TimeZoneId?.Trim() ?? "";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
+        {
+            errors.Add("timeZoneId", "Must be an IANA time zone id, e.g. Asia/Shanghai.");
+        }
+
+        var currency = command.Currency?.Trim() ?? "";
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        {
+            errors.Add("currency", "Must be an ISO 4217 code of three capital letters, e.g. CNY.");
+        }
+
+        var opensAt = Time(errors, command.OpensAt, "opensAt");
+        var closesAt = Time(errors, command.ClosesAt, "closesAt");
+        if (opensAt is not null && closesAt is not null && closesAt <= opensAt)
+        {
+            errors.Add("closesAt", "Must be after opensAt.");
+        }
+
+        var days = new List<DayOfWeek>();
+        foreach (var day in command.WorkingDays ?? [])
+        {
+            days.Add(errors.Enum<DayOfWeek>(day, "workingDays"));
+        }
+
+        if (days.Count == 0)
+        {
+            errors.Add("workingDays", "At least one working day is required.");
+        }
+
+        errors.ThrowIfAny();
+        if (await db.Estates.AnyAsync(e => e.Name == name || e.Id == command.Id, cancellationToken))
+        {
+            throw new ConflictException($"An estate named '{name}' (or with that id) exists already.");
+        }
+
+        var now = time.GetUtcNow();
+        var estate = Estate.Create(command.Id ?? Guid.CreateVersion7(now), name, timeZoneId, currency, opensAt!.Value, closesAt!.Value, days, now);
+        db.Estates.Add(estate);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/reception/estates/{estate.Id}", ToResponse(estate));
+    }
+
+    public static async Task<Ok<EstateResponse>> GetEstate(Guid id, ReceptionDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToResponse(await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Estate", id)));
+
+    /// <summary>The estates the caller works in (all of them for group roles).</summary>
+    public static async Task<Ok<Page<EstateResponse>>> ListEstates(ReceptionDbContext db, string? cursor, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Estates.AsNoTracking().ToKeysetPageAsync(e => e.CreatedAt, e => e.Id, cursor, limit, ToResponse, cancellationToken));
+
+    public static async Task<Created<BuildingResponse>> CreateBuilding(
+        Guid estateId, CreateBuildingCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var code = errors.Text(command.Code, "code", maxLength: 32);
+        var name = errors.Text(command.Name, "name", maxLength: 200);
+        errors.ThrowIfAny();
+        scope.EnsureCanWrite(estateId);
+        _ = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken) ?? throw new NotFoundException("Estate", estateId);
+        if (await db.Buildings.AnyAsync(b => b.EstateId == estateId && b.Code == code, cancellationToken))
+        {
+            throw new ConflictException($"Building '{code}' exists already in this estate.");
+        }
+
+        var building = Building.Create(estateId, code, name, time.GetUtcNow());
+        db.Buildings.Add(building);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/reception/estates/{estateId}/buildings", ToResponse(building));
+    }
+
+    public static async Task<Ok<Page<BuildingResponse>>> ListBuildings(
+        Guid estateId, ReceptionDbContext db, string? cursor, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Buildings.AsNoTracking().Where(b => b.EstateId == estateId)
+            .ToKeysetPageAsync(b => b.CreatedAt, b => b.Id, cursor, limit, ToResponse, cancellationToken));
+
+    /// <summary>Registers a unit in a building of the estate and announces it (<see cref="UnitRegistered"/>).</summary>
+    public static async Task<Created<UnitResponse>> RegisterUnit(
+        RegisterUnitCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CorrelationContext correlation, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var estateId = errors.Id(command.EstateId, "estateId");
+        var buildingId = errors.Id(command.BuildingId, "buildingId");
+        var number = errors.Text(command.Number, "number", maxLength: 32);
+        if (command.Floor is null or < -10 or > 200)
+        {
+            errors.Add("floor", "Required, between -10 and 200.");
+        }
+
+        if (command.FloorArea is not { } area || area <= 0 || area > 100_000 || decimal.Round(area, 2) != area)
+        {
+            errors.Add("floorArea", "Required: square metres above 0, at most two decimals.");
+        }
+
+        var usage = errors.Enum<UnitUsage>(command.Usage, "usage");
+        var status = command.Status is null ? UnitStatus.Vacant : errors.Enum<UnitStatus>(command.Status, "status");
+        errors.ThrowIfAny();
+        scope.EnsureCanWrite(estateId);
+        if (!await db.Buildings.AnyAsync(b => b.Id == buildingId && b.EstateId == estateId, cancellationToken))
+        {
+            throw new ValidationFailedException("buildingId", "No such building in this estate.");
+        }
+
+        if (await db.Units.AnyAsync(u => u.BuildingId == buildingId && u.Number == number, cancellationToken))
+        {
+            throw new ConflictException($"Unit '{number}' exists already in this building.");
+        }
+
+        var now = time.GetUtcNow();
+        var unit = Unit.Register(estateId, buildingId, number, command.Floor!.Value, command.FloorArea!.Value, usage, status, now);
+        db.Units.Add(unit);
+        db.AddIntegrationEvent(new UnitRegistered(
+            Guid.CreateVersion7(now), now, estateId, correlation.CorrelationId, unit.Id, buildingId, unit.Number, unit.FloorArea,
+            unit.Usage.ToString(), unit.Status.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/reception/units/{unit.Id}", ToResponse(unit));
+    }
+
+    public static async Task<Ok<UnitResponse>> GetUnit(Guid id, ReceptionDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToResponse(await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Unit", id)));
+
+    /// <summary>Units of the caller's estates, in registration order, keyset-paged; by estate, building or status.</summary>
+    public static async Task<Ok<Page<UnitResponse>>> ListUnits(
+        ReceptionDbContext db, Guid? estateId, Guid? buildingId, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        UnitStatus? statusFilter = status is null ? null : errors.Enum<UnitStatus>(status, "status");
+        errors.ThrowIfAny();
+        var query = db.Units.AsNoTracking();
+        query = estateId is null ? query : query.Where(u => u.EstateId == estateId);
+        query = buildingId is null ? query : query.Where(u => u.BuildingId == buildingId);
+        query = statusFilter is null ? query : query.Where(u => u.Status == statusFilter);
+        return TypedResults.Ok(await query.ToKeysetPageAsync(u => u.RegisteredAt, u => u.Id, cursor, limit, ToResponse, cancellationToken));
+    }
+
+    private static TimeOnly? Time(InputErrors errors, string? value, string field)
+    {
+        if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add(field, "Required, as HH:mm in the estate's local time.");
+        return null;
+    }
+
+    private static EstateResponse ToResponse(Estate e) => new(e.Id, e.Name, e.TimeZoneId, e.Currency, e.OpensAt, e.ClosesAt, e.WorkingDays);
+
+    private static BuildingResponse ToResponse(Building b) => new(b.Id, b.EstateId, b.Code, b.Name);
+
+    private static UnitResponse ToResponse(Unit u) => new(u.Id, u.EstateId, u.BuildingId, u.Number, u.Floor, u.FloorArea, u.Usage, u.Status);
+}
