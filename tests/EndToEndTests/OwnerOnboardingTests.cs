@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.EndToEndTests;
+
+/// <summary>
+/// A new owner from the front desk to the app: reception registers the estate, unit and owner; identity hears
+/// <c>OwnerRegistered</c> and opens a pending account; the front desk hands over a one-time code; the owner sets a
+/// password, signs in through the login page and reports a repair for their own unit — and only for it.
+/// </summary>
+public sealed class OwnerOnboardingTests(Platform platform)
+{
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct);
+    }
+
+    [Fact]
+    public async Task An_owner_registered_at_reception_activates_the_app_account_and_reports_for_their_own_unit()
+    {
+        var estateId = Guid.NewGuid();
+        var phone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
+        await CreatedAsync(await platform.Admin.PostAsJsonAsync("/api/reception/estates", new
+        {
+            id = estateId, name = $"Onboarding {estateId:N}", timeZoneId = "Asia/Shanghai", currency = "CNY",
+            opensAt = "08:30", closesAt = "17:30", workingDays = Weekdays,
+        }, Ct));
+        var building = await CreatedAsync(await platform.Admin.PostAsJsonAsync($"/api/reception/estates/{estateId}/buildings", new { code = "1", name = "Building 1" }, Ct));
+        var unit = await CreatedAsync(await platform.Admin.PostAsJsonAsync("/api/reception/units", new
+        {
+            estateId, buildingId = building.GetProperty("id").GetGuid(), number = "0801", floor = 8, floorArea = 102.30m, usage = "residential", status = "occupied",
+        }, Ct));
+        var unitId = unit.GetProperty("id").GetGuid();
+        var owner = await CreatedAsync(await platform.Admin.PostAsJsonAsync("/api/reception/owners", new
+        {
+            estateId, fullName = "Chen Jing", phone, idNumber = "310101198805061234", unitIds = new[] { unitId },
+        }, Ct));
+        var ownerId = owner.GetProperty("id").GetGuid();
+
+        // Identity opens the account when the event arrives; until then there is nothing to issue a code for.
+        string? code = null;
+        await Eventually.Async(async () =>
+        {
+            var issued = await platform.Admin.PostAsync($"/api/identity/owners/{ownerId}/activation-code", null, Ct);
+            if (issued.StatusCode != HttpStatusCode.OK)
+            {
+                return false;
+            }
+
+            code = (await issued.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct)).GetProperty("code").GetString();
+            return true;
+        }, TimeSpan.FromSeconds(60), "identity should open the owner's account from OwnerRegistered");
+
+        var activated = await platform.Gateway.PostAsJsonAsync("/api/identity/activation", new { userName = phone, code, newPassword = DemoGroup.Password }, Ct);
+        activated.IsSuccessStatusCode.Should().BeTrue(await activated.Content.ReadAsStringAsync(Ct));
+        (await platform.Gateway.PostAsJsonAsync("/api/identity/activation", new { userName = phone, code, newPassword = DemoGroup.Password }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest, "the code works once");
+
+        using var app = await platform.SignInAsync(phone, Ct, DemoGroup.OwnerApp);
+        var request = await CreatedAsync(await app.PostAsJsonAsync("/api/reception/requests", new
+        {
+            estateId, unitId, channel = "app", category = "repair", description = "Kitchen tap dripping", requesterName = "Chen Jing",
+        }, Ct));
+        request.GetProperty("unitId").GetGuid().Should().Be(unitId);
+        (await app.PostAsJsonAsync("/api/reception/requests", new
+        {
+            estateId = DemoGroup.North, unitId = DemoGroup.NorthUnit101, channel = "app", category = "repair", description = "Not mine", requesterName = "Chen Jing",
+        }, Ct)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await app.GetAsync($"/api/reception/owners/{ownerId}", Ct)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the roster is for staff");
+    }
+}
