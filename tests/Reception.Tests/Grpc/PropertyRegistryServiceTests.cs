@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using PropertyPlatform.Contracts.Reception.Grpc;
+using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
@@ -11,6 +12,8 @@ namespace PropertyPlatform.Reception.Tests.Grpc;
 
 public sealed class PropertyRegistryServiceTests(ReceptionService reception)
 {
+    private static readonly string[] Monday = ["monday"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A registry client calling as billing would: a client-credentials token for the reception audience.</summary>
@@ -77,5 +80,40 @@ public sealed class PropertyRegistryServiceTests(ReceptionService reception)
             .GetRequestAsync(new GetRequestQuery { RequestId = Guid.NewGuid().ToString() }, cancellationToken: Ct);
 
         (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.PermissionDenied);
+    }
+
+    [Fact]
+    public async Task Billing_reads_an_estates_units_with_their_exact_floor_area_over_grpc()
+    {
+        var estateId = Guid.NewGuid();
+        var admin = reception.CreateClient(TestCaller.GroupAdmin());
+        (await admin.PostAsJsonAsync("/api/reception/estates", new
+        {
+            id = estateId, name = $"Registry {estateId:N}", timeZoneId = "Asia/Shanghai", currency = "CNY", opensAt = "08:30", closesAt = "17:30", workingDays = Monday,
+        }, Ct)).EnsureSuccessStatusCode();
+        var building = await (await admin.PostAsJsonAsync($"/api/reception/estates/{estateId}/buildings", new { code = "A", name = "A" }, Ct))
+            .Content.ReadFromJsonAsync<BuildingResponse>(ApiJson.Options, Ct);
+        var registered = new List<UnitResponse>();
+        foreach (var (number, area) in new[] { ("101", 75.25m), ("102", 120.00m), ("103", 64.10m) })
+        {
+            var response = await admin.PostAsJsonAsync("/api/reception/units", new
+            {
+                estateId, buildingId = building!.Id, number, floor = 1, floorArea = area, usage = "residential",
+            }, Ct);
+            registered.Add((await response.Content.ReadFromJsonAsync<UnitResponse>(ApiJson.Options, Ct))!);
+        }
+
+        using var call = Client().ListUnits(new ListUnitsQuery { EstateId = estateId.ToString() }, cancellationToken: Ct);
+        var streamed = new List<UnitSummary>();
+        await foreach (var unit in call.ResponseStream.ReadAllAsync(Ct))
+        {
+            streamed.Add(unit);
+        }
+
+        streamed.Select(u => u.Number).Should().Equal("101", "102", "103");
+        streamed.Select(u => decimal.Parse(u.FloorArea, System.Globalization.CultureInfo.InvariantCulture)).Should().Equal(75.25m, 120.00m, 64.10m);
+        var one = await Client().GetUnitAsync(new GetUnitQuery { UnitId = registered[1].Id.ToString() }, cancellationToken: Ct);
+        one.Number.Should().Be("102");
+        one.Status.Should().Be("Vacant");
     }
 }
