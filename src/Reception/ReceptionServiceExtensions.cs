@@ -3,6 +3,7 @@ using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Grpc;
+using PropertyPlatform.Reception.Seed;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
@@ -21,6 +22,12 @@ public static class ReceptionServiceExtensions
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<WorkOrderCreatedConsumer>());
         builder.Services.AddGrpc();
         builder.AddPlatformAuthentication(ServiceName);
+        builder.Services.AddScoped<DemoRegistry>();
+        if (builder.Configuration.GetValue<bool>("Reception:SeedDemoData"))
+        {
+            builder.Services.AddHostedService<DemoRegistryStartup>();
+        }
+
         return builder;
     }
 

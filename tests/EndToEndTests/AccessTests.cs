@@ -119,6 +119,20 @@ public sealed class AccessTests(Platform platform)
     }
 
     [Fact]
+    public async Task The_demo_registry_at_reception_matches_the_demo_accounts_and_the_roster_is_estate_scoped()
+    {
+        using var clerkNorth = await platform.SignInAsync(DemoGroup.ClerkNorth, Ct);
+        using var clerkSouth = await platform.SignInAsync(DemoGroup.ClerkSouth, Ct);
+
+        var northRoster = await clerkNorth.GetFromJsonAsync<JsonElement>($"/api/reception/owners?unitId={DemoGroup.NorthUnit101}", ApiJson.Options, Ct);
+        var owner = northRoster.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
+        owner.GetProperty("phone").GetString().Should().Be(DemoGroup.OwnerNorth);
+        owner.GetProperty("idNumber").GetString().Should().MatchRegex(@"^\d{3}\*+\d{4}$", "ID numbers are masked in the roster");
+        (await clerkSouth.GetAsync($"/api/reception/units/{DemoGroup.NorthUnit101}", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await clerkSouth.GetAsync($"/api/reception/owners/{owner.GetProperty("id").GetGuid()}", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_real_token_with_its_estate_claim_tampered_is_refused_by_the_gateway_and_by_the_service()
     {
         var tokens = await platform.SignInForTokensAsync(DemoGroup.ClerkSouth, Ct);

@@ -41,6 +41,7 @@ public sealed class Platform : IAsyncLifetime
         // The demo group (README) is what the tests sign in with; access tokens outlive the whole run.
         var identity = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity");
         identity.Environment["Identity__SeedDemoData"] = "true";
+        builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "reception").Environment["Reception__SeedDemoData"] = "true";
         identity.Environment["Identity__AccessTokenLifetime"] = "01:00:00";
         // Every sign-in of the suite comes from this one address within a few minutes; identity's tests cover the limit.
         identity.Environment["Identity__LoginPermitsPerMinute"] = "1000";

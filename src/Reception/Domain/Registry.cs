@@ -69,8 +69,8 @@ public sealed class Building : IEstateOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static Building Create(Guid estateId, string code, string name, DateTimeOffset at) =>
-        new() { Id = Guid.CreateVersion7(at), EstateId = estateId, Code = code, Name = name, CreatedAt = at };
+    public static Building Create(Guid estateId, string code, string name, DateTimeOffset at, Guid? id = null) =>
+        new() { Id = id ?? Guid.CreateVersion7(at), EstateId = estateId, Code = code, Name = name, CreatedAt = at };
 }
 
 public enum UnitUsage
@@ -115,11 +115,12 @@ public sealed class Unit : IEstateOwned
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
-    public static Unit Register(Guid estateId, Guid buildingId, string number, int floor, decimal floorArea, UnitUsage usage, UnitStatus status, DateTimeOffset at) =>
+    public static Unit Register(
+        Guid estateId, Guid buildingId, string number, int floor, decimal floorArea, UnitUsage usage, UnitStatus status, DateTimeOffset at, Guid? id = null) =>
         new()
         {
             RegisteredAt = at,
-            Id = Guid.CreateVersion7(at),
+            Id = id ?? Guid.CreateVersion7(at),
             EstateId = estateId,
             BuildingId = buildingId,
             Number = number,
@@ -153,9 +154,10 @@ public sealed class Owner : IEstateOwned
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
-    public static Owner Register(Guid estateId, string fullName, string phone, string idNumber, IEnumerable<Guid> unitIds, DateTimeOffset at) => new()
+    public static Owner Register(
+        Guid estateId, string fullName, string phone, string idNumber, IEnumerable<Guid> unitIds, DateTimeOffset at, Guid? id = null) => new()
     {
-        Id = Guid.CreateVersion7(at),
+        Id = id ?? Guid.CreateVersion7(at),
         EstateId = estateId,
         FullName = fullName,
         Phone = phone,
