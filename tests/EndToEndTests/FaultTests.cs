@@ -16,7 +16,7 @@ public sealed class FaultTests(Platform platform)
     [Fact]
     public async Task With_the_broker_stopped_while_200_requests_arrive_none_is_lost_or_doubled()
     {
-        var estateId = Guid.NewGuid();
+        var estateId = await platform.NewEstateAsync(Ct);
         await platform.App.StopResourceAsync("messaging");
         ConcurrentBag<Guid> accepted;
         try
@@ -36,7 +36,7 @@ public sealed class FaultTests(Platform platform)
     [Fact]
     public async Task With_maintenance_killed_mid_stream_none_is_lost_or_doubled()
     {
-        var estateId = Guid.NewGuid();
+        var estateId = await platform.NewEstateAsync(Ct);
         var restartsBefore = platform.App.GetResource("maintenance").Restarts;
 
         var accepted = await PostRepairsAsync(estateId, Requests, fault: (Requests / 3, () => platform.App.KillResourceAsync("maintenance")));
@@ -50,7 +50,7 @@ public sealed class FaultTests(Platform platform)
     [Fact]
     public async Task With_postgres_restarted_mid_stream_services_recover_by_themselves_and_none_is_lost_or_doubled()
     {
-        var estateId = Guid.NewGuid();
+        var estateId = await platform.NewEstateAsync(Ct);
         var services = new[] { "reception", "maintenance" };
         var restartsBefore = services.ToDictionary(s => s, s => platform.App.GetResource(s).Restarts);
 

@@ -90,7 +90,30 @@ public sealed class Platform : IAsyncLifetime
         }
     }
 
-    /// <summary>Posts a repair request for <paramref name="estateId"/> through the gateway; returns its id, or null if refused.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> _unitOfEstate = new();
+
+    /// <summary>A new estate in reception's registry with one building and one unit (as the group admin, through the gateway).</summary>
+    public async Task<Guid> NewEstateAsync(CancellationToken cancellationToken)
+    {
+        var estateId = Guid.NewGuid();
+        (await Admin.PostAsJsonAsync("/api/reception/estates", new
+        {
+            id = estateId, name = $"E2E {estateId:N}", timeZoneId = "Asia/Shanghai", currency = "CNY", opensAt = "08:30", closesAt = "17:30",
+            workingDays = EveryDay,
+        }, cancellationToken)).EnsureSuccessStatusCode();
+        var building = await (await Admin.PostAsJsonAsync($"/api/reception/estates/{estateId}/buildings", new { code = "1", name = "Building 1" }, cancellationToken))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, cancellationToken);
+        var unit = await (await Admin.PostAsJsonAsync("/api/reception/units", new
+        {
+            estateId, buildingId = building.GetProperty("id").GetGuid(), number = "101", floor = 1, floorArea = 90m, usage = "residential", status = "occupied",
+        }, cancellationToken)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, cancellationToken);
+        _unitOfEstate[estateId] = unit.GetProperty("id").GetGuid();
+        return estateId;
+    }
+
+    private static readonly string[] EveryDay = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    /// <summary>Posts a repair request for <paramref name="estateId"/> (made by <see cref="NewEstateAsync"/>) through the gateway; returns its id, or null if refused.</summary>
     public async Task<Guid?> PostRepairAsync(Guid estateId, string description, CancellationToken cancellationToken)
     {
         try
@@ -98,7 +121,7 @@ public sealed class Platform : IAsyncLifetime
             var response = await Admin.PostAsJsonAsync("/api/reception/requests", new
             {
                 estateId,
-                unitId = Guid.NewGuid(),
+                unitId = _unitOfEstate[estateId],
                 channel = "app",
                 category = "repair",
                 urgency = "normal",

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PropertyPlatform.Reception.Tests.ReceptionService))]
@@ -10,4 +13,21 @@ public sealed class ReceptionService : ServiceUnderTest<Program>
     protected override string DatabaseConnectionName => ReceptionServiceExtensions.DatabaseName;
 
     public override string Audience => ReceptionServiceExtensions.ServiceName;
+
+    /// <summary>A registered estate of its own for a test, with one building and <paramref name="units"/> units.</summary>
+    public Task<(Guid EstateId, Guid[] UnitIds)> NewEstateAsync(int units = 1) => InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<ReceptionDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var estate = Estate.Create(Guid.CreateVersion7(), $"Test estate {Guid.NewGuid():N}", "Asia/Shanghai", "CNY", new(8, 30), new(17, 30),
+            [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], now);
+        var building = Building.Create(estate.Id, "1", "Building 1", now);
+        var registered = Enumerable.Range(1, units)
+            .Select(i => Unit.Register(estate.Id, building.Id, $"{100 + i}", 1, 80m, UnitUsage.Residential, UnitStatus.Occupied, now))
+            .ToArray();
+        db.AddRange(estate, building);
+        db.AddRange(registered);
+        await db.SaveChangesAsync();
+        return (estate.Id, registered.Select(u => u.Id).ToArray());
+    });
 }

@@ -17,12 +17,12 @@ public sealed class WorkOrderCreatedConsumerTests(ReceptionService reception)
     [Fact]
     public async Task A_work_order_created_for_a_request_marks_it_routed_even_when_delivered_twice()
     {
-        var estateId = Guid.NewGuid();
+        var (estateId, units) = await reception.NewEstateAsync();
         var client = reception.CreateClient(TestCaller.Clerk(estateId));
         var response = await client.PostAsJsonAsync("/api/reception/requests", new
         {
             estateId,
-            unitId = Guid.NewGuid(),
+            unitId = units[0],
             channel = "phone",
             category = "repair",
             description = "No hot water",

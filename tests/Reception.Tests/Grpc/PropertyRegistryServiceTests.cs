@@ -36,7 +36,7 @@ public sealed class PropertyRegistryServiceTests(ReceptionService reception)
     [Fact]
     public async Task Another_service_can_read_a_request_over_grpc()
     {
-        var estateId = Guid.NewGuid();
+        var (estateId, _) = await reception.NewEstateAsync();
         var response = await reception.CreateClient(TestCaller.Clerk(estateId)).PostAsJsonAsync("/api/reception/requests", new
         {
             estateId,

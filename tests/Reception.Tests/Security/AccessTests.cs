@@ -15,12 +15,22 @@ using PropertyPlatform.TestSupport.Auth;
 namespace PropertyPlatform.Reception.Tests.Security;
 
 /// <summary>Who may do what at reception: tokens, roles, estates, owners' units, masking and the audit trail.</summary>
-public sealed class AccessTests(ReceptionService reception)
+public sealed class AccessTests(ReceptionService reception) : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly Guid _estateA = Guid.NewGuid();
-    private readonly Guid _estateB = Guid.NewGuid();
+    private Guid _estateA;
+    private Guid _estateB;
+    private Guid[] _unitsA = [];
+    private Guid[] _unitsB = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        (_estateA, _unitsA) = await reception.NewEstateAsync(units: 3);
+        (_estateB, _unitsB) = await reception.NewEstateAsync();
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private static object Repair(Guid estateId, Guid? unitId, string phone = "13812345678") => new
     {
@@ -35,7 +45,7 @@ public sealed class AccessTests(ReceptionService reception)
 
     private async Task<RequestResponse> RecordAsync(TestCaller caller, Guid estateId, Guid? unitId = null)
     {
-        var response = await reception.CreateClient(caller).PostAsJsonAsync("/api/reception/requests", Repair(estateId, unitId ?? Guid.NewGuid()), Ct);
+        var response = await reception.CreateClient(caller).PostAsJsonAsync("/api/reception/requests", Repair(estateId, unitId ?? (estateId == _estateA ? _unitsA[0] : _unitsB[0])), Ct);
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
     }
@@ -113,8 +123,8 @@ public sealed class AccessTests(ReceptionService reception)
     [Fact]
     public async Task An_owner_sees_only_the_requests_about_their_own_units()
     {
-        var unitX = Guid.NewGuid();
-        var unitY = Guid.NewGuid();
+        var unitX = _unitsA[1];
+        var unitY = _unitsA[2];
         var clerk = TestCaller.Clerk(_estateA);
         var aboutX = await RecordAsync(clerk, _estateA, unitX);
         var aboutY = await RecordAsync(clerk, _estateA, unitY);
@@ -128,7 +138,7 @@ public sealed class AccessTests(ReceptionService reception)
     [Fact]
     public async Task An_owner_reports_through_the_app_for_their_own_unit_only()
     {
-        var unitX = Guid.NewGuid();
+        var unitX = _unitsA[1];
         var ownerX = reception.CreateClient(TestCaller.Owner(_estateA, unitX));
 
         (await ownerX.PostAsJsonAsync("/api/reception/requests", Repair(_estateA, unitX), Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
@@ -164,7 +174,7 @@ public sealed class AccessTests(ReceptionService reception)
     {
         var clerk = TestCaller.Clerk(_estateA);
         var correlationId = Guid.NewGuid();
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/reception/requests") { Content = JsonContent.Create(Repair(_estateA, Guid.NewGuid())) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/reception/requests") { Content = JsonContent.Create(Repair(_estateA, _unitsA[0])) };
         message.Headers.Add(CorrelationContext.HeaderName, correlationId.ToString());
         var created = await (await reception.CreateClient(clerk).SendAsync(message, Ct)).Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct);
 

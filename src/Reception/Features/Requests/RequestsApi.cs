@@ -88,6 +88,15 @@ public static class RequestsApi
 
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId, command.UnitId);
+        if (!await db.Estates.AnyAsync(e => e.Id == estateId, cancellationToken))
+        {
+            throw new ValidationFailedException("estateId", "No such estate in the registry.");
+        }
+
+        if (command.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.EstateId == estateId, cancellationToken))
+        {
+            throw new ValidationFailedException("unitId", "No such unit in this estate.");
+        }
 
         var now = time.GetUtcNow();
         var request = CustomerRequest.Record(

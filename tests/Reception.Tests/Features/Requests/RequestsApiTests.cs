@@ -11,19 +11,28 @@ using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.Reception.Tests.Features.Requests;
 
-public sealed class RequestsApiTests(ReceptionService reception)
+public sealed class RequestsApiTests(ReceptionService reception) : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // Every test runs in an estate of its own, as a clerk of that estate.
-    private readonly Guid _estateId = Guid.NewGuid();
+    // Every test runs in a registered estate of its own, as a clerk of that estate.
+    private Guid _estateId;
+    private Guid _unitId;
+
+    public async ValueTask InitializeAsync()
+    {
+        var (estateId, unitIds) = await reception.NewEstateAsync();
+        (_estateId, _unitId) = (estateId, unitIds[0]);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private HttpClient Client => field ??= reception.CreateClient(TestCaller.Clerk(_estateId));
 
-    private static object RepairFor(Guid estateId, string description = "Water leaking from the ceiling") => new
+    private object RepairFor(Guid estateId, string description = "Water leaking from the ceiling") => new
     {
         estateId,
-        unitId = Guid.NewGuid(),
+        unitId = _unitId,
         channel = "app",
         category = "repair",
         urgency = "urgent",
@@ -161,5 +170,28 @@ public sealed class RequestsApiTests(ReceptionService reception)
         var created = (await response.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
         var stored = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().Requests.SingleAsync(r => r.Id == created.Id, Ct));
         stored.CorrelationId.Should().Be(correlationId);
+    }
+
+    [Fact]
+    public async Task A_request_for_an_estate_or_unit_not_in_the_registry_names_the_field_and_stores_nothing()
+    {
+        var admin = reception.CreateClient(TestCaller.GroupAdmin());
+        var unknownEstate = Guid.NewGuid();
+        var (otherEstate, otherUnits) = await reception.NewEstateAsync();
+
+        var noEstate = await admin.PostAsJsonAsync("/api/reception/requests", new
+        {
+            estateId = unknownEstate, channel = "phone", category = "inquiry", description = "Is the pool open?", requesterName = "Wang",
+        }, Ct);
+        var unitOfAnotherEstate = await Client.PostAsJsonAsync("/api/reception/requests", new
+        {
+            estateId = _estateId, unitId = otherUnits[0], channel = "phone", category = "repair", description = "Leak", requesterName = "Wang",
+        }, Ct);
+
+        (await noEstate.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("estateId");
+        (await unitOfAnotherEstate.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("unitId");
+        var stored = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().Requests
+            .CountAsync(r => r.EstateId == unknownEstate || r.EstateId == _estateId || r.EstateId == otherEstate, Ct));
+        stored.Should().Be(0);
     }
 }
