@@ -62,14 +62,18 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
 
         foreach (var entry in changes)
         {
+            // A value kept inside a record (an SLA clock in a request) is audited as part of that record.
+            var owner = OwnerOf(entry, changes, context);
             context.Add(new AuditEntry
             {
                 Id = Guid.CreateVersion7(now),
                 OccurredAt = now,
                 Actor = actor,
                 ActorName = actorName,
-                EstateId = entry.Entity is IEstateOwned owned ? owned.EstateId : null,
-                EntityType = entry.Metadata.ClrType.Name,
+                EstateId = (owner?.Entity ?? entry.Entity) is IEstateOwned owned ? owned.EstateId : null,
+                EntityType = owner is null
+                    ? entry.Metadata.ClrType.Name
+                    : $"{owner.Metadata.ClrType.Name}.{entry.Metadata.FindOwnership()!.PrincipalToDependent!.Name}",
                 EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()?.Properties.Select(p => entry.Property(p.Name).CurrentValue) ?? []),
                 Action = entry.State switch
                 {
@@ -82,6 +86,19 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
                 Operation = operation,
             });
         }
+    }
+
+    private static EntityEntry? OwnerOf(EntityEntry entry, List<EntityEntry> changes, DbContext context)
+    {
+        var ownership = entry.Metadata.FindOwnership();
+        if (ownership?.PrincipalToDependent is null)
+        {
+            return null;
+        }
+
+        return changes.Concat(context.ChangeTracker.Entries())
+            .FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+                                 && ReferenceEquals(e.Reference(ownership.PrincipalToDependent.Name).CurrentValue, entry.Entity));
     }
 
     /// <summary>

@@ -45,6 +45,13 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             request.Property(r => r.RequesterPhone).HasMaxLength(32);
             request.Property(r => r.SubmittedBy).HasMaxLength(200);
             request.Property(r => r.Version).IsRowVersion();
+            request.Property(r => r.FeedbackNote).HasMaxLength(2000);
+            request.OwnsOne(r => r.Feedback, feedback =>
+            {
+                feedback.Property(c => c.Policy).HasMaxLength(64);
+                // Open feedback deadlines, soonest first: what the front desk must answer today.
+                feedback.HasIndex(c => new { c.CompletedAt, c.DueAt });
+            });
             // The request list: an estate's requests, newest first, keyset-paged.
             request.HasIndex(r => new { r.EstateId, r.ReceivedAt, r.Id }).IsDescending(false, true, true);
             request.HasIndex(r => new { r.EstateId, r.Status, r.ReceivedAt });

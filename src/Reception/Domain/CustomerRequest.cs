@@ -1,5 +1,6 @@
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Reception.Domain;
 
@@ -46,6 +47,11 @@ public sealed class CustomerRequest : IUnitScoped
 {
     public static readonly TimeSpan RoutingTime = TimeSpan.FromMinutes(5);
 
+    /// <summary>The requester hears back the same (estate-local) day; the clerk is warned two hours before it ends.</summary>
+    public static readonly SlaPolicy SameDayFeedback = new(
+        "request-same-day-feedback", SlaTimeBasis.SameLocalDay, TimeSpan.Zero, TimeSpan.FromHours(2),
+        SlaPolicy.FrontDeskChain(toManagerAfter: TimeSpan.FromHours(12)));
+
     private CustomerRequest()
     {
     }
@@ -85,6 +91,11 @@ public sealed class CustomerRequest : IUnitScoped
 
     public Guid CorrelationId { get; private set; }
 
+    /// <summary>The same-day feedback deadline, kept with the request.</summary>
+    public SlaClock Feedback { get; private set; } = null!;
+
+    public string? FeedbackNote { get; private set; }
+
     public uint Version { get; private set; }
 
     public static CustomerRequest Record(
@@ -97,6 +108,7 @@ public sealed class CustomerRequest : IUnitScoped
         string requesterName,
         string? requesterPhone,
         string submittedBy,
+        EstateCalendar calendar,
         DateTimeOffset receivedAt,
         Guid correlationId) => new()
         {
@@ -114,7 +126,24 @@ public sealed class CustomerRequest : IUnitScoped
             ReceivedAt = receivedAt,
             RouteBy = receivedAt + RoutingTime,
             CorrelationId = correlationId,
+            Feedback = SlaClock.Start(SameDayFeedback, calendar, receivedAt),
         };
+
+    /// <summary>The requester was told where their request stands. Once: a second feedback is a conflict.</summary>
+    public bool GiveFeedback(string note, DateTimeOffset at)
+    {
+        if (Feedback.CompletedAt is not null)
+        {
+            return false;
+        }
+
+        FeedbackNote = note;
+        Feedback.Complete(at);
+        return true;
+    }
+
+    /// <summary>Whether the same-day feedback came (or, still missing at <paramref name="now"/>, will come) too late.</summary>
+    public bool FeedbackBreached(DateTimeOffset now) => (Feedback.CompletedAt ?? now) > Feedback.DueAt;
 
     /// <summary>Maintenance opened the work order for this request. Repeating it changes nothing.</summary>
     public void MarkRouted(Guid workOrderId, DateTimeOffset at)

@@ -180,7 +180,9 @@ public sealed class AccessTests(ReceptionService reception) : IAsyncLifetime
 
         var trail = await reception.CreateClient(TestCaller.Staff(PlatformRoles.EstateManager, _estateA))
             .GetFromJsonAsync<Page<AuditEntryResponse>>($"/api/reception/audit?estateId={_estateA}", ApiJson.Options, Ct);
-        var entry = trail!.Items.Should().ContainSingle(e => e.EntityId == created!.Id.ToString()).Which;
+        var entry = trail!.Items.Should().ContainSingle(e => e.EntityId == created!.Id.ToString() && e.EntityType == "CustomerRequest").Which;
+        trail.Items.Should().ContainSingle(e => e.EntityId == created!.Id.ToString() && e.EntityType == "CustomerRequest.Feedback",
+            "a deadline kept inside the request is audited as part of it, in its estate");
         entry.Actor.Should().Be(clerk.Subject);
         entry.Action.Should().Be(AuditAction.Created);
         entry.CorrelationId.Should().Be(correlationId);

@@ -96,6 +96,11 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("estate_id");
 
+                    b.Property<string>("FeedbackNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("feedback_note");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -500,6 +505,72 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_buildings_estates_estate_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustomerRequest", b =>
+                {
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Feedback", b1 =>
+                        {
+                            b1.Property<Guid>("CustomerRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("feedback_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("feedback_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("feedback_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("feedback_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("feedback_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("feedback_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("feedback_remaining_when_paused");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("feedback_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("feedback_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("feedback_warned_at");
+
+                            b1.HasKey("CustomerRequestId");
+
+                            b1.HasIndex("CompletedAt", "DueAt")
+                                .HasDatabaseName("ix_customer_requests_feedback_completed_at_feedback_due_at");
+
+                            b1.ToTable("customer_requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerRequestId")
+                                .HasConstraintName("fk_customer_requests_customer_requests_id");
+                        });
+
+                    b.Navigation("Feedback")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Unit", b =>

@@ -36,7 +36,13 @@ public sealed record RequestResponse(
     DateTimeOffset RouteBy,
     DateTimeOffset? RoutedAt,
     Guid? WorkOrderId,
-    bool RoutingBreached);
+    bool RoutingBreached,
+    DateTimeOffset FeedbackDueBy,
+    DateTimeOffset? FeedbackGivenAt,
+    bool FeedbackBreached);
+
+/// <summary>What the requester was told.</summary>
+public sealed record GiveFeedbackCommand(string? Note);
 
 /// <summary>Customer requests: every contact with the front desk, recorded and routed.</summary>
 public static class RequestsApi
@@ -47,6 +53,7 @@ public static class RequestsApi
         group.MapPost("/", RecordRequest).RequireRoles(RecordingRoles);
         group.MapGet("/{id:guid}", GetRequest).RequireRoles(ReadingRoles);
         group.MapGet("/", ListRequests).RequireRoles(ReadingRoles);
+        group.MapPost("/{id:guid}/feedback", GiveFeedback).RequireRoles(CallbackRoles);
         return group;
     }
 
@@ -88,10 +95,8 @@ public static class RequestsApi
 
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId, command.UnitId);
-        if (!await db.Estates.AnyAsync(e => e.Id == estateId, cancellationToken))
-        {
-            throw new ValidationFailedException("estateId", "No such estate in the registry.");
-        }
+        var estate = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken)
+            ?? throw new ValidationFailedException("estateId", "No such estate in the registry.");
 
         if (command.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.EstateId == estateId, cancellationToken))
         {
@@ -100,8 +105,8 @@ public static class RequestsApi
 
         var now = time.GetUtcNow();
         var request = CustomerRequest.Record(
-            estateId, command.UnitId, channel, category, urgency, description, requesterName, requesterPhone, scope.Subject ?? "", now,
-            correlation.CorrelationId);
+            estateId, command.UnitId, channel, category, urgency, description, requesterName, requesterPhone, scope.Subject ?? "",
+            estate.Calendar(), now, correlation.CorrelationId);
         db.Requests.Add(request);
 
         if (request.Category == RequestCategory.Repair)
@@ -119,6 +124,24 @@ public static class RequestsApi
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now, maskPhone: false));
+    }
+
+    /// <summary>Records the feedback given to the requester, which is due the same estate-local day.</summary>
+    public static async Task<Ok<RequestResponse>> GiveFeedback(
+        Guid id, GiveFeedbackCommand command, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var note = errors.Text(command.Note, "note", maxLength: 2000);
+        errors.ThrowIfAny();
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("Request", id);
+        var now = time.GetUtcNow();
+        if (!request.GiveFeedback(note, now))
+        {
+            throw new ConflictException("Feedback was already given for this request.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(request, now, maskPhone: false));
     }
 
     public static async Task<Ok<RequestResponse>> GetRequest(Guid id, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -165,5 +188,6 @@ public static class RequestsApi
     private static RequestResponse ToResponse(CustomerRequest r, DateTimeOffset now, bool maskPhone) => new(
         r.Id, r.EstateId, r.UnitId, r.Channel, r.Category, r.Urgency, r.Description, r.RequesterName,
         maskPhone ? PersonalData.MaskPhone(r.RequesterPhone) : r.RequesterPhone, r.Status,
-        r.ReceivedAt, r.RouteBy, r.RoutedAt, r.WorkOrderId, r.RoutingBreached(now));
+        r.ReceivedAt, r.RouteBy, r.RoutedAt, r.WorkOrderId, r.RoutingBreached(now),
+        r.Feedback.DueAt, r.Feedback.CompletedAt, r.FeedbackBreached(now));
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
 
@@ -193,5 +194,31 @@ public sealed class RequestsApiTests(ReceptionService reception) : IAsyncLifetim
         var stored = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().Requests
             .CountAsync(r => r.EstateId == unknownEstate || r.EstateId == _estateId || r.EstateId == otherEstate, Ct));
         stored.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_front_desk_records_same_day_feedback_once_and_only_in_its_own_estate()
+    {
+        var created = (await (await Client.PostAsJsonAsync("/api/reception/requests", RepairFor(_estateId), Ct))
+            .Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
+        created.FeedbackGivenAt.Should().BeNull();
+        created.FeedbackDueBy.Should().BeAfter(created.ReceivedAt).And.BeOnOrBefore(created.ReceivedAt.AddDays(1));
+
+        var empty = await Client.PostAsJsonAsync($"/api/reception/requests/{created.Id}/feedback", new { note = " " }, Ct);
+        var otherEstate = await reception.CreateClient(TestCaller.Clerk(Guid.NewGuid()))
+            .PostAsJsonAsync($"/api/reception/requests/{created.Id}/feedback", new { note = "Hello" }, Ct);
+        var technician = await reception.CreateClient(TestCaller.Staff(PlatformRoles.Technician, _estateId))
+            .PostAsJsonAsync($"/api/reception/requests/{created.Id}/feedback", new { note = "Hello" }, Ct);
+        var given = await Client.PostAsJsonAsync($"/api/reception/requests/{created.Id}/feedback", new { note = "A plumber comes at 14:00" }, Ct);
+        var again = await Client.PostAsJsonAsync($"/api/reception/requests/{created.Id}/feedback", new { note = "Once more" }, Ct);
+
+        (await empty.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("note");
+        otherEstate.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        technician.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        given.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answered = (await given.Content.ReadFromJsonAsync<RequestResponse>(ApiJson.Options, Ct))!;
+        answered.FeedbackGivenAt.Should().NotBeNull();
+        answered.FeedbackBreached.Should().BeFalse();
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 }
