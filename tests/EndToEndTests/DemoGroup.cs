@@ -17,10 +17,14 @@ public static class DemoGroup
     public const string OwnerNorth = "13800001234";
     public const string OwnerSouth = "13900005678";
 
+    /// <summary>The demo owners' ID numbers in reception's roster (personal data: never in a log, masked in lists).</summary>
+    public static readonly string[] OwnerIdNumbers = ["110101198001011234", "310101198502025678"];
+
     public static readonly Guid North = Guid.Parse("0197a000-0000-7000-8000-000000000001");
     public static readonly Guid South = Guid.Parse("0197a000-0000-7000-8000-000000000002");
     public static readonly Guid NorthUnit101 = Guid.Parse("0197a000-0000-7000-8000-000000000101");
     public static readonly Guid NorthUnit102 = Guid.Parse("0197a000-0000-7000-8000-000000000102");
+    public static readonly Guid OwnerLiWeiId = Guid.Parse("0197a000-0000-7000-8000-000000000301");
     public static readonly Guid SouthUnit101 = Guid.Parse("0197a000-0000-7000-8000-000000000201");
 
     public const string WebConsole = PlatformClients.WebConsole;
