@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.ServiceDefaults.Data;
 
@@ -12,12 +12,12 @@ namespace PropertyPlatform.ServiceDefaults.Data;
 /// Waits for the database server while it is still starting.
 /// </summary>
 internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TDbContext>> logger)
-    : IHostedLifecycleService
+    : BeforeServingTask
     where TDbContext : DbContext
 {
     private static readonly TimeSpan WaitForServer = TimeSpan.FromMinutes(2);
 
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + WaitForServer;
         while (true)
@@ -36,14 +36,4 @@ internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, 
             }
         }
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PropertyPlatform.Identity.Seed;
+using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.Identity.Hosting;
 
@@ -7,9 +8,9 @@ namespace PropertyPlatform.Identity.Hosting;
 /// Registers scopes and clients (and, in Development, the demo accounts) before the service serves. It runs in
 /// <see cref="StartingAsync"/>, after the database migrator that was registered before it.
 /// </summary>
-internal sealed class IdentityStartup(IServiceScopeFactory scopes, IOptions<IdentitySettings> settings) : IHostedLifecycleService
+internal sealed class IdentityStartup(IServiceScopeFactory scopes, IOptions<IdentitySettings> settings) : BeforeServingTask
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ClientRegistration>().RegisterAsync(cancellationToken);
@@ -18,14 +19,4 @@ internal sealed class IdentityStartup(IServiceScopeFactory scopes, IOptions<Iden
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Reception.Seed;
@@ -86,21 +87,11 @@ public sealed class DemoRegistry(ReceptionDbContext db, TimeProvider time, ILogg
 }
 
 /// <summary>Seeds the demo registry before the service serves, after the database migrator (registered before it).</summary>
-internal sealed class DemoRegistryStartup(IServiceScopeFactory scopes) : IHostedLifecycleService
+internal sealed class DemoRegistryStartup(IServiceScopeFactory scopes) : BeforeServingTask
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoRegistry>().SeedAsync(cancellationToken);
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
