@@ -42,7 +42,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
             return;
         }
 
-        var changes = context.ChangeTracker.Entries()
+        // Entries() detects changes each time it is called: read the tracked entries once.
+        var tracked = context.ChangeTracker.Entries().ToList();
+        var changes = tracked
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not (AuditEntry or OutboxMessage or InboxMessage))
             .Where(e => e.Metadata.FindAnnotation(AuditModelExtensions.NotAuditedAnnotation) is null)
@@ -63,7 +65,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         foreach (var entry in changes)
         {
             // A value kept inside a record (an SLA clock in a request) is audited as part of that record.
-            var owner = OwnerOf(entry, changes, context);
+            var owner = OwnerOf(entry, tracked);
             context.Add(new AuditEntry
             {
                 Id = Guid.CreateVersion7(now),
@@ -88,7 +90,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         }
     }
 
-    private static EntityEntry? OwnerOf(EntityEntry entry, List<EntityEntry> changes, DbContext context)
+    private static EntityEntry? OwnerOf(EntityEntry entry, List<EntityEntry> tracked)
     {
         var ownership = entry.Metadata.FindOwnership();
         if (ownership?.PrincipalToDependent is null)
@@ -96,8 +98,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
             return null;
         }
 
-        return changes.Concat(context.ChangeTracker.Entries())
-            .FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+        return tracked.FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
                                  && ReferenceEquals(e.Reference(ownership.PrincipalToDependent.Name).CurrentValue, entry.Entity));
     }
 

@@ -46,9 +46,6 @@ public static class PlatformClaims
 
     /// <summary>A technician's trades (plumbing, electrical, hvac, elevator, civil, general).</summary>
     public const string Trade = "trade";
-
-    public const string ClientId = "client_id";
-    public const string Scope = "scope";
 }
 
 /// <summary>

@@ -12,8 +12,6 @@ namespace PropertyPlatform.EndToEndTests;
 /// </summary>
 public sealed class OwnerOnboardingTests(Platform platform)
 {
-    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
@@ -25,19 +23,9 @@ public sealed class OwnerOnboardingTests(Platform platform)
     [Fact]
     public async Task An_owner_registered_at_reception_activates_the_app_account_and_reports_for_their_own_unit()
     {
-        var estateId = Guid.NewGuid();
+        var estateId = await platform.NewEstateAsync(Ct);
+        var unitId = platform.UnitOf(estateId);
         var phone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
-        await CreatedAsync(await platform.Admin.PostAsJsonAsync("/api/reception/estates", new
-        {
-            id = estateId, name = $"Onboarding {estateId:N}", timeZoneId = "Asia/Shanghai", currency = "CNY",
-            opensAt = "08:30", closesAt = "17:30", workingDays = Weekdays,
-        }, Ct));
-        var building = await CreatedAsync(await platform.Admin.PostAsJsonAsync($"/api/reception/estates/{estateId}/buildings", new { code = "1", name = "Building 1" }, Ct));
-        var unit = await CreatedAsync(await platform.Admin.PostAsJsonAsync("/api/reception/units", new
-        {
-            estateId, buildingId = building.GetProperty("id").GetGuid(), number = "0801", floor = 8, floorArea = 102.30m, usage = "residential", status = "occupied",
-        }, Ct));
-        var unitId = unit.GetProperty("id").GetGuid();
         var owner = await CreatedAsync(await platform.Admin.PostAsJsonAsync("/api/reception/owners", new
         {
             estateId, fullName = "Chen Jing", phone, idNumber = "310101198805061234", unitIds = new[] { unitId },

@@ -111,6 +111,9 @@ public sealed class Platform : IAsyncLifetime
         return estateId;
     }
 
+    /// <summary>The unit <see cref="NewEstateAsync"/> registered in the estate.</summary>
+    public Guid UnitOf(Guid estateId) => _unitOfEstate[estateId];
+
     private static readonly string[] EveryDay = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
     /// <summary>Posts a repair request for <paramref name="estateId"/> (made by <see cref="NewEstateAsync"/>) through the gateway; returns its id, or null if refused.</summary>

@@ -49,17 +49,11 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
             // Tokens minted by TestTokens stand in for identity's: the service validates them exactly as it would real ones.
             web.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
                 JwtBearerDefaults.AuthenticationScheme, options => options.Configuration = TestTokens.Configuration));
-            Configure(web);
         });
 
         // Starts the host: migrations, the bus and the outbox dispatcher.
         _ = _factory.Server;
         await WaitForBusAsync();
-    }
-
-    /// <summary>Extra settings of a derived fixture.</summary>
-    protected virtual void Configure(IWebHostBuilder web)
-    {
     }
 
     /// <summary>A client without a token.</summary>

@@ -9,10 +9,12 @@ public sealed record Caller(string? Subject, IReadOnlySet<string> Roles, IReadOn
 {
     public bool IsGroupAdmin => Roles.Contains(PlatformRoles.GroupAdmin);
 
-    public static Caller From(ClaimsPrincipal user) => new(
-        user.FindFirst(PlatformClaims.Subject)?.Value,
-        user.FindAll(PlatformClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
-        user.FindAll(PlatformClaims.Estate).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToHashSet());
+    public static Caller From(ClaimsPrincipal user)
+    {
+        // The subject and estates are read from the token exactly as every service's estate scope reads them.
+        var scope = EstateScope.For(user);
+        return new(scope.Subject, user.FindAll(PlatformClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal), scope.EstateIds.ToHashSet());
+    }
 
     /// <summary>Group admins see everyone; others see accounts whose estates all lie within their own.</summary>
     public bool CanSee(Account account) =>

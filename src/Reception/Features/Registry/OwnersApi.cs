@@ -21,17 +21,12 @@ public sealed record OwnerResponse(Guid Id, Guid EstateId, string FullName, stri
 /// </summary>
 public static class OwnersApi
 {
-    private static readonly string[] Keepers =
-        [PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
-
-    private static readonly string[] CallbackRoles = [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor];
-
     public static RouteGroupBuilder MapOwnersApi(this RouteGroupBuilder api)
     {
         var owners = api.MapGroup("/owners").WithTags("Registry");
-        owners.MapPost("/", RegisterOwner).RequireRoles(Keepers);
-        owners.MapGet("/{id:guid}", GetOwner).RequireRoles(Keepers);
-        owners.MapGet("/", ListOwners).RequireRoles([.. Keepers, PlatformRoles.Cashier]);
+        owners.MapPost("/", RegisterOwner).RequireRoles(ReceptionRoles.RegistryKeepers);
+        owners.MapGet("/{id:guid}", GetOwner).RequireRoles(ReceptionRoles.RegistryKeepers);
+        owners.MapGet("/", ListOwners).RequireRoles([.. ReceptionRoles.RegistryKeepers, PlatformRoles.Cashier]);
         return api;
     }
 
@@ -82,7 +77,7 @@ public static class OwnersApi
         var query = db.Owners.AsNoTracking();
         query = estateId is null ? query : query.Where(o => o.EstateId == estateId);
         query = unitId is null ? query : query.Where(o => o.UnitIds.Contains(unitId.Value));
-        var maskPhone = !CallbackRoles.Any(scope.IsInRole);
+        var maskPhone = !ReceptionRoles.CallBack.Any(scope.IsInRole);
         return TypedResults.Ok(await query.ToKeysetPageAsync(o => o.RegisteredAt, o => o.Id, cursor, limit,
             o => ToResponse(o, maskPhone, maskIdNumber: true), cancellationToken));
     }

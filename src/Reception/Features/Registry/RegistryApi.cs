@@ -31,20 +31,17 @@ public sealed record UnitResponse(Guid Id, Guid EstateId, Guid BuildingId, strin
 /// </summary>
 public static class RegistryApi
 {
-    private static readonly string[] Keepers =
-        [PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
-
     public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
     {
         var estates = api.MapGroup("/estates").WithTags("Registry");
         estates.MapPost("/", CreateEstate).RequireAuthorization(policy => policy.RequireRole(PlatformRoles.GroupAdmin));
         estates.MapGet("/{id:guid}", GetEstate).RequireRoles([.. PlatformRoles.Staff]);
         estates.MapGet("/", ListEstates).RequireRoles([.. PlatformRoles.Staff]);
-        estates.MapPost("/{estateId:guid}/buildings", CreateBuilding).RequireRoles(Keepers);
+        estates.MapPost("/{estateId:guid}/buildings", CreateBuilding).RequireRoles(ReceptionRoles.RegistryKeepers);
         estates.MapGet("/{estateId:guid}/buildings", ListBuildings).RequireRoles([.. PlatformRoles.Staff]);
 
         var units = api.MapGroup("/units").WithTags("Registry");
-        units.MapPost("/", RegisterUnit).RequireRoles(Keepers);
+        units.MapPost("/", RegisterUnit).RequireRoles(ReceptionRoles.RegistryKeepers);
         units.MapGet("/{id:guid}", GetUnit).RequireRoles([.. PlatformRoles.Staff]);
         units.MapGet("/", ListUnits).RequireRoles([.. PlatformRoles.Staff]);
         return api;

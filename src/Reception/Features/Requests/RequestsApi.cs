@@ -53,7 +53,7 @@ public static class RequestsApi
         group.MapPost("/", RecordRequest).RequireRoles(RecordingRoles);
         group.MapGet("/{id:guid}", GetRequest).RequireRoles(ReadingRoles);
         group.MapGet("/", ListRequests).RequireRoles(ReadingRoles);
-        group.MapPost("/{id:guid}/feedback", GiveFeedback).RequireRoles(CallbackRoles);
+        group.MapPost("/{id:guid}/feedback", GiveFeedback).RequireRoles(ReceptionRoles.CallBack);
         return group;
     }
 
@@ -62,9 +62,6 @@ public static class RequestsApi
         [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager, PlatformRoles.Owner];
 
     private static readonly string[] ReadingRoles = [.. RecordingRoles, PlatformRoles.Technician];
-
-    /// <summary>Roles that call requesters back and so see their phone numbers in lists.</summary>
-    private static readonly string[] CallbackRoles = [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor];
 
     /// <summary>Records a request; a repair request goes to maintenance as <see cref="RepairRequested"/>.</summary>
     public static async Task<Created<RequestResponse>> RecordRequest(
@@ -180,7 +177,7 @@ public static class RequestsApi
         }
 
         var now = time.GetUtcNow();
-        var maskPhone = !scope.IsOwnerOnly && !CallbackRoles.Any(scope.IsInRole);
+        var maskPhone = !scope.IsOwnerOnly && !ReceptionRoles.CallBack.Any(scope.IsInRole);
         var page = await query.ToKeysetPageAsync(r => r.ReceivedAt, r => r.Id, cursor, limit, r => ToResponse(r, now, maskPhone), cancellationToken);
         return TypedResults.Ok(page);
     }

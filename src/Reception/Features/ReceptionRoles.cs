@@ -1,0 +1,14 @@
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.Reception.Features;
+
+/// <summary>Who does what at reception, shared by its features.</summary>
+internal static class ReceptionRoles
+{
+    /// <summary>Keep the registry and the owner roster: the estate's front desk and its manager.</summary>
+    public static readonly string[] RegistryKeepers =
+        [PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
+
+    /// <summary>Call requesters and owners back, so they see phone numbers in full.</summary>
+    public static readonly string[] CallBack = [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor];
+}
