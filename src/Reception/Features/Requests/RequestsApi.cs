@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
-using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
 
@@ -63,7 +61,7 @@ public static class RequestsApi
 
     private static readonly string[] ReadingRoles = [.. RecordingRoles, PlatformRoles.Technician];
 
-    /// <summary>Records a request; a repair request goes to maintenance as <see cref="RepairRequested"/>.</summary>
+    /// <summary>Records a request through <see cref="RequestIntake"/>; a repair goes on to maintenance.</summary>
     public static async Task<Created<RequestResponse>> RecordRequest(
         RecordRequestCommand command,
         ReceptionDbContext db,
@@ -101,24 +99,9 @@ public static class RequestsApi
         }
 
         var now = time.GetUtcNow();
-        var request = CustomerRequest.Record(
-            estateId, command.UnitId, channel, category, urgency, description, requesterName, requesterPhone, scope.Subject ?? "",
-            estate.Calendar(), now, correlation.CorrelationId);
-        db.Requests.Add(request);
-
-        if (request.Category == RequestCategory.Repair)
-        {
-            db.AddIntegrationEvent(new RepairRequested(
-                EventId: Guid.CreateVersion7(now),
-                OccurredAt: now,
-                EstateId: request.EstateId,
-                CorrelationId: request.CorrelationId,
-                RequestId: request.Id,
-                UnitId: request.UnitId,
-                Description: request.Description,
-                Urgency: request.Urgency.ToString()));
-        }
-
+        var request = RequestIntake.Open(
+            db, estate, new NewRequest(command.UnitId, channel, category, urgency, description, requesterName, requesterPhone),
+            scope.Subject ?? "", now, correlation.CorrelationId);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now, maskPhone: false));
     }
