@@ -45,6 +45,12 @@ public sealed class SlaClock
     /// <summary>0 before a breach; the number of escalation steps reached after it.</summary>
     public int EscalationLevel { get; private set; }
 
+    /// <summary>
+    /// When <see cref="Evaluate"/> will next have something to report (the warning, the breach, the next escalation
+    /// step); null when nothing more can happen (met, paused, fully escalated). Indexed: monitors query by it.
+    /// </summary>
+    public DateTimeOffset? NextCheckAt { get; private set; }
+
     public bool IsRunning => CompletedAt is null && PausedAt is null;
 
     /// <summary>Met: completed by the deadline (a completed clock that breached is not).</summary>
@@ -68,6 +74,7 @@ public sealed class SlaClock
 
         RemainingWhenPaused = policy.Remaining(at, DueAt, calendar);
         PausedAt = at;
+        NextCheckAt = null;
     }
 
     /// <summary>Starts the clock again with the time that was left; the deadline moves accordingly.</summary>
@@ -86,6 +93,10 @@ public sealed class SlaClock
         {
             SetDue(policy, policy.DueFrom(at, remaining, calendar));
         }
+        else
+        {
+            Schedule(policy);
+        }
     }
 
     /// <summary>The task is done; repeating it changes nothing.</summary>
@@ -96,6 +107,7 @@ public sealed class SlaClock
             CompletedAt = at;
             PausedAt = null;
             RemainingWhenPaused = null;
+            NextCheckAt = null;
         }
     }
 
@@ -133,6 +145,7 @@ public sealed class SlaClock
             transitions.Add(new SlaEscalatedTo(BreachedAt.Value + step.AfterBreach, EscalationLevel, step.Role));
         }
 
+        Schedule(policy);
         return transitions;
     }
 
@@ -142,7 +155,14 @@ public sealed class SlaClock
         var warnAt = due - policy.WarningBefore;
         WarnAt = warnAt > StartedAt ? warnAt : StartedAt;
         WarnedAt = null;
+        Schedule(policy);
     }
+
+    private void Schedule(SlaPolicy policy) => NextCheckAt =
+        !IsRunning ? null
+        : BreachedAt is null ? (WarnedAt is null && WarnAt < DueAt ? WarnAt : DueAt)
+        : EscalationLevel < policy.Escalation.Count ? BreachedAt.Value + policy.Escalation[EscalationLevel].AfterBreach
+        : null;
 
     private void EnsurePolicy(SlaPolicy policy)
     {

@@ -1,5 +1,6 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Deadlines;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Grpc;
@@ -8,6 +9,7 @@ using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Reception;
 
@@ -20,6 +22,9 @@ public static class ReceptionServiceExtensions
     {
         builder.AddServiceDatabase<ReceptionDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<WorkOrderCreatedConsumer>());
+        builder.AddSlaMonitor<ReceptionDbContext>(ServiceName)
+            .AddSlaWatch<ReceptionDbContext, RequestRoutingWatch>()
+            .AddSlaWatch<ReceptionDbContext, RequestFeedbackWatch>();
         builder.Services.AddGrpc();
         builder.AddPlatformAuthentication(ServiceName);
         builder.Services.AddScoped<DemoRegistry>();
@@ -38,6 +43,7 @@ public static class ReceptionServiceExtensions
         api.MapRegistryApi();
         api.MapOwnersApi();
         api.MapAuditApi();
+        api.MapSlaApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.
         app.MapGrpcService<PropertyRegistryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));
         return app;

@@ -4,6 +4,7 @@ using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Reception.Data;
 
@@ -23,6 +24,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Owner> Owners => Set<Owner>();
 
+    public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -31,6 +34,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     {
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditTrail();
+        modelBuilder.AddSlaEvents();
 
         // One IEntityTypeConfiguration per entity, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReceptionDbContext).Assembly);

@@ -40,12 +40,19 @@ public enum RequestStatus
 }
 
 /// <summary>
-/// Every contact with the front desk. It must be routed (forwarded, or turned into a work order) within
-/// <see cref="RoutingTime"/> of intake; the deadline is kept with the request so breaches can be listed.
+/// Every contact with the front desk. Its deadlines (<see cref="RoutingRule"/>, <see cref="SameDayFeedback"/>) are
+/// kept with it as SLA clocks, so the monitor records breaches and the lists can show them.
 /// </summary>
 public sealed class CustomerRequest : IUnitScoped
 {
-    public static readonly TimeSpan RoutingTime = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Routed (forwarded to a department, or turned into a work order) within 5 minutes, around the clock: the desk is
+    /// warned a minute before, the supervisor hears of a breach at once, the estate manager if it is still unrouted 30
+    /// minutes later.
+    /// </summary>
+    public static readonly SlaPolicy RoutingRule = new(
+        "request-routing", SlaTimeBasis.Elapsed, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1),
+        SlaPolicy.FrontDeskChain(toManagerAfter: TimeSpan.FromMinutes(30)));
 
     /// <summary>The requester hears back the same (estate-local) day; the clerk is warned two hours before it ends.</summary>
     public static readonly SlaPolicy SameDayFeedback = new(
@@ -83,9 +90,8 @@ public sealed class CustomerRequest : IUnitScoped
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
-    public DateTimeOffset RouteBy { get; private set; }
-
-    public DateTimeOffset? RoutedAt { get; private set; }
+    /// <summary>The 5-minute routing deadline, kept with the request.</summary>
+    public SlaClock Routing { get; private set; } = null!;
 
     public Guid? WorkOrderId { get; private set; }
 
@@ -124,7 +130,7 @@ public sealed class CustomerRequest : IUnitScoped
             SubmittedBy = submittedBy,
             Status = RequestStatus.Received,
             ReceivedAt = receivedAt,
-            RouteBy = receivedAt + RoutingTime,
+            Routing = SlaClock.Start(RoutingRule, calendar, receivedAt),
             CorrelationId = correlationId,
             Feedback = SlaClock.Start(SameDayFeedback, calendar, receivedAt),
         };
@@ -155,9 +161,9 @@ public sealed class CustomerRequest : IUnitScoped
 
         Status = RequestStatus.Routed;
         WorkOrderId = workOrderId;
-        RoutedAt = at;
+        Routing.Complete(at);
     }
 
     /// <summary>Whether the 5-minute routing rule is (or, still unrouted at <paramref name="now"/>, already was) broken.</summary>
-    public bool RoutingBreached(DateTimeOffset now) => (RoutedAt ?? now) > RouteBy;
+    public bool RoutingBreached(DateTimeOffset now) => (Routing.CompletedAt ?? now) > Routing.DueAt;
 }

@@ -16,7 +16,7 @@ public sealed class CustomerRequestTests
     [Fact]
     public void A_request_must_be_routed_within_5_minutes_of_intake()
     {
-        NewRequest().RouteBy.Should().Be(Intake.AddMinutes(5));
+        NewRequest().Routing.DueAt.Should().Be(Intake.AddMinutes(5));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class CustomerRequestTests
         request.MarkRouted(Guid.NewGuid(), Intake.AddMinutes(2));
 
         request.WorkOrderId.Should().Be(first);
-        request.RoutedAt.Should().Be(Intake.AddMinutes(1));
+        request.Routing.CompletedAt.Should().Be(Intake.AddMinutes(1));
     }
 
     [Fact]

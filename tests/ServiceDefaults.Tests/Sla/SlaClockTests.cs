@@ -107,4 +107,34 @@ public sealed class SlaClockTests
 
         wrong.Should().Throw<InvalidOperationException>();
     }
+
+    [Fact]
+    public void The_next_check_follows_the_clock_from_warning_to_breach_to_each_escalation_and_stops_when_nothing_is_left()
+    {
+        var clock = SlaClock.Start(Routing, Shanghai, T0);
+        clock.NextCheckAt.Should().Be(T0.AddMinutes(4), "the warning comes first");
+
+        clock.Evaluate(Routing, T0.AddMinutes(4));
+        clock.NextCheckAt.Should().Be(T0.AddMinutes(5), "then the deadline");
+
+        clock.Evaluate(Routing, T0.AddMinutes(6));
+        clock.NextCheckAt.Should().Be(T0.AddMinutes(35), "then the manager's step, 30 minutes after the breach");
+
+        clock.Evaluate(Routing, T0.AddMinutes(40));
+        clock.NextCheckAt.Should().BeNull("the chain has no more steps");
+    }
+
+    [Fact]
+    public void A_paused_or_completed_clock_needs_no_check_and_a_resumed_one_does_again()
+    {
+        var clock = SlaClock.Start(ComplaintResponse, Shanghai, T0);
+        clock.Pause(ComplaintResponse, Shanghai, T0.AddHours(1));
+        clock.NextCheckAt.Should().BeNull();
+
+        clock.Resume(ComplaintResponse, Shanghai, T0.AddHours(2));
+        clock.NextCheckAt.Should().Be(clock.WarnAt);
+
+        clock.Complete(T0.AddHours(3));
+        clock.NextCheckAt.Should().BeNull();
+    }
 }

@@ -20,11 +20,18 @@ internal sealed class CustomerRequestConfiguration : IEntityTypeConfiguration<Cu
         request.Property(r => r.SubmittedBy).HasMaxLength(200);
         request.Property(r => r.Version).IsRowVersion();
         request.Property(r => r.FeedbackNote).HasMaxLength(2000);
+        request.OwnsOne(r => r.Routing, routing =>
+        {
+            routing.Property(c => c.Policy).HasMaxLength(64);
+            // The SLA monitor: clocks whose next step is due.
+            routing.HasIndex(c => c.NextCheckAt).HasFilter("routing_next_check_at IS NOT NULL");
+        });
         request.OwnsOne(r => r.Feedback, feedback =>
         {
             feedback.Property(c => c.Policy).HasMaxLength(64);
             // Open feedback deadlines, soonest first: what the front desk must answer today.
             feedback.HasIndex(c => new { c.CompletedAt, c.DueAt });
+            feedback.HasIndex(c => c.NextCheckAt).HasFilter("feedback_next_check_at IS NOT NULL");
         });
         // The request list: an estate's requests, newest first, keyset-paged.
         request.HasIndex(r => new { r.EstateId, r.ReceivedAt, r.Id }).IsDescending(false, true, true);

@@ -116,14 +116,6 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("requester_phone");
 
-                    b.Property<DateTimeOffset>("RouteBy")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("route_by");
-
-                    b.Property<DateTimeOffset?>("RoutedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("routed_at");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -497,6 +489,74 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Sla.SlaEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("NotifiedRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("notified_role");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("policy");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_events");
+
+                    b.HasIndex("EstateId", "Kind", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_sla_events_estate_id_kind_occurred_at_id");
+
+                    b.HasIndex("SubjectId", "Policy", "Kind", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
+
+                    b.ToTable("sla_events", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Building", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.Estate", null)
@@ -531,6 +591,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("feedback_escalation_level");
 
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("feedback_next_check_at");
+
                             b1.Property<DateTimeOffset?>("PausedAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("feedback_paused_at");
@@ -559,6 +623,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
 
                             b1.HasKey("CustomerRequestId");
 
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_customer_requests_feedback_next_check_at")
+                                .HasFilter("feedback_next_check_at IS NOT NULL");
+
                             b1.HasIndex("CompletedAt", "DueAt")
                                 .HasDatabaseName("ix_customer_requests_feedback_completed_at_feedback_due_at");
 
@@ -569,7 +637,75 @@ namespace PropertyPlatform.Reception.Data.Migrations
                                 .HasConstraintName("fk_customer_requests_customer_requests_id");
                         });
 
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Routing", b1 =>
+                        {
+                            b1.Property<Guid>("CustomerRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("routing_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("routing_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("routing_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("routing_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("routing_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("routing_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("routing_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("routing_remaining_when_paused");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("routing_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("routing_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("routing_warned_at");
+
+                            b1.HasKey("CustomerRequestId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_customer_requests_routing_next_check_at")
+                                .HasFilter("routing_next_check_at IS NOT NULL");
+
+                            b1.ToTable("customer_requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerRequestId")
+                                .HasConstraintName("fk_customer_requests_customer_requests_id");
+                        });
+
                     b.Navigation("Feedback")
+                        .IsRequired();
+
+                    b.Navigation("Routing")
                         .IsRequired();
                 });
 

@@ -168,6 +168,6 @@ public static class RequestsApi
     private static RequestResponse ToResponse(CustomerRequest r, DateTimeOffset now, bool maskPhone) => new(
         r.Id, r.EstateId, r.UnitId, r.Channel, r.Category, r.Urgency, r.Description, r.RequesterName,
         maskPhone ? PersonalData.MaskPhone(r.RequesterPhone) : r.RequesterPhone, r.Status,
-        r.ReceivedAt, r.RouteBy, r.RoutedAt, r.WorkOrderId, r.RoutingBreached(now),
+        r.ReceivedAt, r.Routing.DueAt, r.Routing.CompletedAt, r.WorkOrderId, r.RoutingBreached(now),
         r.Feedback.DueAt, r.Feedback.CompletedAt, r.FeedbackBreached(now));
 }

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Sla;
+
+namespace PropertyPlatform.Reception.Features.Deadlines;
+
+/// <summary>The 5-minute routing rule of every customer request.</summary>
+public sealed class RequestRoutingWatch : ISlaWatch<ReceptionDbContext>
+{
+    public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await db.Requests
+            .Where(r => r.Routing.NextCheckAt <= now)
+            .OrderBy(r => r.Routing.NextCheckAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. due.Select(r => new WatchedDeadline(Subjects.Request, r.Id, r.EstateId, r.CorrelationId, CustomerRequest.RoutingRule, r.Routing))];
+    }
+}
+
+/// <summary>Feedback to the requester the same estate-local day.</summary>
+public sealed class RequestFeedbackWatch : ISlaWatch<ReceptionDbContext>
+{
+    public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await db.Requests
+            .Where(r => r.Feedback.NextCheckAt <= now)
+            .OrderBy(r => r.Feedback.NextCheckAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. due.Select(r => new WatchedDeadline(Subjects.Request, r.Id, r.EstateId, r.CorrelationId, CustomerRequest.SameDayFeedback, r.Feedback))];
+    }
+}
+
+/// <summary>The names reception's deadlines carry in SLA events.</summary>
+public static class Subjects
+{
+    public const string Request = "customer-request";
+    public const string Complaint = "complaint";
+    public const string Callback = "callback";
+}
