@@ -72,6 +72,19 @@ public sealed class InputErrors
         return default;
     }
 
+    /// <summary>Parses a calendar month written <c>yyyy-MM</c> (e.g. <c>2026-11</c>); returns its first day.</summary>
+    public DateOnly Month(string? value, string field)
+    {
+        if (value is not null && DateOnly.TryParseExact($"{value}-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var first))
+        {
+            return first;
+        }
+
+        Add(field, "Required: a month written yyyy-MM, e.g. 2026-11.");
+        return default;
+    }
+
     public void ThrowIfAny()
     {
         if (_errors.Count > 0)

@@ -61,6 +61,10 @@ public sealed class EstateCalendar
         return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>The estate-local calendar month starting on <paramref name="firstDay"/>, as instants [From, To): what monthly reports count.</summary>
+    public (DateTimeOffset From, DateTimeOffset To) LocalMonth(DateOnly firstDay) =>
+        (ToInstant(firstDay, TimeOnly.MinValue), ToInstant(firstDay.AddMonths(1), TimeOnly.MinValue));
+
     /// <summary>The end of the estate-local day that <paramref name="instant"/> falls on ("the same day").</summary>
     public DateTimeOffset EndOfLocalDay(DateTimeOffset instant) =>
         ToInstant(DateOnly.FromDateTime(ToLocal(instant).DateTime).AddDays(1), TimeOnly.MinValue);

@@ -1,5 +1,6 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.Reception.Features.Deadlines;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
@@ -21,10 +22,17 @@ public static class ReceptionServiceExtensions
     public static IHostApplicationBuilder AddReceptionServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReceptionDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<WorkOrderCreatedConsumer>());
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<WorkOrderCreatedConsumer>();
+            bus.AddConsumer<WorkOrderStartedConsumer>();
+            bus.AddConsumer<WorkOrderCompletedConsumer>();
+            bus.AddConsumer<WorkOrderClosedConsumer>();
+        });
         builder.AddSlaMonitor<ReceptionDbContext>(ServiceName)
             .AddSlaWatch<ReceptionDbContext, RequestRoutingWatch>()
-            .AddSlaWatch<ReceptionDbContext, RequestFeedbackWatch>();
+            .AddSlaWatch<ReceptionDbContext, RequestFeedbackWatch>()
+            .AddSlaWatch<ReceptionDbContext, CallbackWatch>();
         builder.Services.AddGrpc();
         builder.AddPlatformAuthentication(ServiceName);
         builder.Services.AddScoped<DemoRegistry>();
@@ -42,6 +50,7 @@ public static class ReceptionServiceExtensions
         api.MapRequestsApi();
         api.MapRegistryApi();
         api.MapOwnersApi();
+        api.MapCallbacksApi();
         api.MapAuditApi();
         api.MapSlaApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.

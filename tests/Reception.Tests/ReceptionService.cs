@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
@@ -29,5 +31,14 @@ public sealed class ReceptionService : ServiceUnderTest<Program>
         db.AddRange(registered);
         await db.SaveChangesAsync();
         return (estate.Id, registered.Select(u => u.Id).ToArray());
+    });
+
+    /// <summary>The events of type <typeparamref name="TEvent"/> the service has put in its outbox so far.</summary>
+    public Task<List<TEvent>> OutboxAsync<TEvent>() => InScopeAsync(async services =>
+    {
+        var name = typeof(TEvent).FullName!;
+        var rows = await services.GetRequiredService<ReceptionDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.EventType.StartsWith(name)).ToListAsync();
+        return rows.Select(m => JsonSerializer.Deserialize<TEvent>(m.Payload, ApiJson.Options)!).ToList();
     });
 }

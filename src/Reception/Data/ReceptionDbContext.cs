@@ -24,6 +24,10 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Owner> Owners => Set<Owner>();
 
+    public DbSet<Callback> Callbacks => Set<Callback>();
+
+    public DbSet<CallbackSampleTally> CallbackSampleTallies => Set<CallbackSampleTally>();
+
     public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

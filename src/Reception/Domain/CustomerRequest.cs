@@ -1,4 +1,5 @@
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
 
@@ -33,10 +34,30 @@ public enum Urgency
     Planned,
 }
 
+/// <summary>
+/// Received → Routed (a work order, or a department) → InProgress → Completed → Closed; a dissatisfied callback
+/// reopens a completed request (Reopened), and the work starts again.
+/// </summary>
 public enum RequestStatus
 {
     Received,
     Routed,
+    InProgress,
+    Completed,
+    Reopened,
+    Closed,
+}
+
+/// <summary>Where the desk forwards a request that is not a repair (repairs go to maintenance as work orders).</summary>
+public enum Department
+{
+    CustomerService,
+    Maintenance,
+    Security,
+    Billing,
+    Cleaning,
+    Landscaping,
+    Management,
 }
 
 /// <summary>
@@ -95,6 +116,27 @@ public sealed class CustomerRequest : IUnitScoped
 
     public Guid? WorkOrderId { get; private set; }
 
+    /// <summary>The department a non-repair request was forwarded to, and to whom there.</summary>
+    public Department? RoutedTo { get; private set; }
+
+    public string? Assignee { get; private set; }
+
+    public string? Resolution { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>The technician who completed the repair (for the callback and the appraisal).</summary>
+    public Guid? TechnicianId { get; private set; }
+
+    public string? TechnicianName { get; private set; }
+
+    /// <summary>A paid (chargeable) service: every one of them gets a callback.</summary>
+    public bool Chargeable { get; private set; }
+
+    public int ReopenCount { get; private set; }
+
     public Guid CorrelationId { get; private set; }
 
     /// <summary>The same-day feedback deadline, kept with the request.</summary>
@@ -150,6 +192,91 @@ public sealed class CustomerRequest : IUnitScoped
 
     /// <summary>Whether the same-day feedback came (or, still missing at <paramref name="now"/>, will come) too late.</summary>
     public bool FeedbackBreached(DateTimeOffset now) => (Feedback.CompletedAt ?? now) > Feedback.DueAt;
+
+    /// <summary>The desk forwarded a request that is not a repair; repairs are routed by maintenance's work order.</summary>
+    public void RouteTo(Department department, string? assignee, DateTimeOffset at)
+    {
+        if (Category == RequestCategory.Repair)
+        {
+            throw new ConflictException("A repair is routed by the work order maintenance opens for it.");
+        }
+
+        if (Status != RequestStatus.Received)
+        {
+            throw new ConflictException($"The request is already {Status}.");
+        }
+
+        Status = RequestStatus.Routed;
+        RoutedTo = department;
+        Assignee = assignee;
+        Routing.Complete(at);
+    }
+
+    /// <summary>Work started (or restarted after a reopen). Events may arrive late or twice: earlier states only move forward.</summary>
+    public void MarkInProgress()
+    {
+        if (Status is RequestStatus.Received or RequestStatus.Routed or RequestStatus.Reopened)
+        {
+            Status = RequestStatus.InProgress;
+        }
+    }
+
+    /// <summary>The repair was completed by <paramref name="technicianName"/>; a repeated completion changes nothing.</summary>
+    public bool MarkCompleted(DateTimeOffset at, Guid? technicianId, string? technicianName, bool chargeable)
+    {
+        if (Status is RequestStatus.Completed or RequestStatus.Closed)
+        {
+            return false;
+        }
+
+        Status = RequestStatus.Completed;
+        CompletedAt = at;
+        TechnicianId = technicianId;
+        TechnicianName = technicianName;
+        Chargeable = chargeable;
+        Routing.Complete(at);
+        return true;
+    }
+
+    /// <summary>The desk resolved a forwarded request that is not a repair.</summary>
+    public void Resolve(string resolution, DateTimeOffset at)
+    {
+        if (Category == RequestCategory.Repair)
+        {
+            throw new ConflictException("A repair is completed by its work order.");
+        }
+
+        if (Status is not (RequestStatus.Routed or RequestStatus.InProgress or RequestStatus.Reopened))
+        {
+            throw new ConflictException($"Only a routed request can be resolved; this one is {Status}.");
+        }
+
+        Resolution = resolution;
+        MarkCompleted(at, null, null, chargeable: false);
+    }
+
+    public void MarkClosed(DateTimeOffset at)
+    {
+        if (Status != RequestStatus.Closed)
+        {
+            Status = RequestStatus.Closed;
+            ClosedAt = at;
+        }
+    }
+
+    /// <summary>The requester was not satisfied: the request opens again and the work restarts.</summary>
+    public void Reopen()
+    {
+        if (Status is not (RequestStatus.Completed or RequestStatus.Closed))
+        {
+            throw new ConflictException($"Only a completed request can be reopened; this one is {Status}.");
+        }
+
+        Status = RequestStatus.Reopened;
+        CompletedAt = null;
+        ClosedAt = null;
+        ReopenCount++;
+    }
 
     /// <summary>Maintenance opened the work order for this request. Repeating it changes nothing.</summary>
     public void MarkRouted(Guid workOrderId, DateTimeOffset at)

@@ -9,6 +9,10 @@ internal static class ReceptionRoles
     public static readonly string[] RegistryKeepers =
         [PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
 
+    /// <summary>Work the front desk's queue (route, resolve, answer): its clerks, their supervisor and the estate manager.</summary>
+    public static readonly string[] Desk =
+        [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
+
     /// <summary>Call requesters and owners back, so they see phone numbers in full.</summary>
     public static readonly string[] CallBack = [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor];
 }

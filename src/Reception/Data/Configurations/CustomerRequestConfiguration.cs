@@ -20,6 +20,10 @@ internal sealed class CustomerRequestConfiguration : IEntityTypeConfiguration<Cu
         request.Property(r => r.SubmittedBy).HasMaxLength(200);
         request.Property(r => r.Version).IsRowVersion();
         request.Property(r => r.FeedbackNote).HasMaxLength(2000);
+        request.Property(r => r.RoutedTo).HasConversion<string>().HasMaxLength(32);
+        request.Property(r => r.Assignee).HasMaxLength(200);
+        request.Property(r => r.Resolution).HasMaxLength(4000);
+        request.Property(r => r.TechnicianName).HasMaxLength(200);
         request.OwnsOne(r => r.Routing, routing =>
         {
             routing.Property(c => c.Policy).HasMaxLength(64);
@@ -37,6 +41,8 @@ internal sealed class CustomerRequestConfiguration : IEntityTypeConfiguration<Cu
         request.HasIndex(r => new { r.EstateId, r.ReceivedAt, r.Id }).IsDescending(false, true, true);
         request.HasIndex(r => new { r.EstateId, r.Status, r.ReceivedAt });
         request.HasIndex(r => r.WorkOrderId);
+        // The monthly reports: an estate's requests completed in a month.
+        request.HasIndex(r => new { r.EstateId, r.CompletedAt });
         // An owner's own requests: by unit.
         request.HasIndex(r => new { r.UnitId, r.ReceivedAt });
     }

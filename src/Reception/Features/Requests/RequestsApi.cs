@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -37,7 +38,20 @@ public sealed record RequestResponse(
     bool RoutingBreached,
     DateTimeOffset FeedbackDueBy,
     DateTimeOffset? FeedbackGivenAt,
-    bool FeedbackBreached);
+    bool FeedbackBreached,
+    Department? RoutedTo,
+    string? Assignee,
+    string? Resolution,
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? ClosedAt,
+    string? TechnicianName,
+    int ReopenCount);
+
+/// <summary>Forwards a request that is not a repair to a department (and optionally a named person there).</summary>
+public sealed record RouteRequestCommand(string? Department, string? Assignee);
+
+/// <summary>What was done about a forwarded request.</summary>
+public sealed record ResolveRequestCommand(string? Resolution);
 
 /// <summary>What the requester was told.</summary>
 public sealed record GiveFeedbackCommand(string? Note);
@@ -52,12 +66,13 @@ public static class RequestsApi
         group.MapGet("/{id:guid}", GetRequest).RequireRoles(ReadingRoles);
         group.MapGet("/", ListRequests).RequireRoles(ReadingRoles);
         group.MapPost("/{id:guid}/feedback", GiveFeedback).RequireRoles(ReceptionRoles.CallBack);
+        group.MapPost("/{id:guid}/route", RouteRequest).RequireRoles(ReceptionRoles.Desk);
+        group.MapPost("/{id:guid}/resolve", ResolveRequest).RequireRoles(ReceptionRoles.Desk);
         return group;
     }
 
     /// <summary>The front desk records contacts; owners report through the app.</summary>
-    private static readonly string[] RecordingRoles =
-        [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager, PlatformRoles.Owner];
+    private static readonly string[] RecordingRoles = [.. ReceptionRoles.Desk, PlatformRoles.Owner];
 
     private static readonly string[] ReadingRoles = [.. RecordingRoles, PlatformRoles.Technician];
 
@@ -124,6 +139,38 @@ public static class RequestsApi
         return TypedResults.Ok(ToResponse(request, now, maskPhone: false));
     }
 
+    /// <summary>Forwards a request that is not a repair within the 5-minute routing rule; repairs are routed by their work order.</summary>
+    public static async Task<Ok<RequestResponse>> RouteRequest(
+        Guid id, RouteRequestCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var department = errors.Enum<Department>(command.Department, "department");
+        var assignee = command.Assignee is null ? null : errors.Text(command.Assignee, "assignee", maxLength: 200);
+        errors.ThrowIfAny();
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("Request", id);
+        scope.EnsureCanWrite(request.EstateId);
+        var now = time.GetUtcNow();
+        request.RouteTo(department, assignee, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(request, now, maskPhone: false));
+    }
+
+    /// <summary>Records the resolution of a forwarded request; a sample of them (and every paid service) gets a callback.</summary>
+    public static async Task<Ok<RequestResponse>> ResolveRequest(
+        Guid id, ResolveRequestCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var resolution = errors.Text(command.Resolution, "resolution", maxLength: 4000);
+        errors.ThrowIfAny();
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("Request", id);
+        scope.EnsureCanWrite(request.EstateId);
+        var now = time.GetUtcNow();
+        request.Resolve(resolution, now);
+        await CallbackPlanner.PlanAsync(db, request, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(request, now, maskPhone: false));
+    }
+
     public static async Task<Ok<RequestResponse>> GetRequest(Guid id, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
@@ -169,5 +216,6 @@ public static class RequestsApi
         r.Id, r.EstateId, r.UnitId, r.Channel, r.Category, r.Urgency, r.Description, r.RequesterName,
         maskPhone ? PersonalData.MaskPhone(r.RequesterPhone) : r.RequesterPhone, r.Status,
         r.ReceivedAt, r.Routing.DueAt, r.Routing.CompletedAt, r.WorkOrderId, r.RoutingBreached(now),
-        r.Feedback.DueAt, r.Feedback.CompletedAt, r.FeedbackBreached(now));
+        r.Feedback.DueAt, r.Feedback.CompletedAt, r.FeedbackBreached(now),
+        r.RoutedTo, r.Assignee, r.Resolution, r.CompletedAt, r.ClosedAt, r.TechnicianName, r.ReopenCount);
 }

@@ -32,7 +32,7 @@ public sealed class SlaMonitorTests(ReceptionService reception)
         breach.DueAt.Should().BeCloseTo(request.Routing.DueAt, TimeSpan.FromMilliseconds(1));
         breach.OccurredAt.Should().Be(breach.DueAt, "a breach happens at the deadline, whenever the monitor notices");
         events.Should().NotContain(e => e.Kind == SlaEventKind.Escalated, "the manager hears of it only 30 minutes after the breach");
-        var published = await OutboxAsync<SlaBreached>();
+        var published = await reception.OutboxAsync<SlaBreached>();
         published.Should().ContainSingle(e => e.SubjectId == request.Id && e.Policy == "request-routing" && e.Service == "reception" && e.EstateId == estateId);
     }
 
@@ -46,7 +46,7 @@ public sealed class SlaMonitorTests(ReceptionService reception)
 
         var events = await EventsOfAsync(request.Id, CustomerRequest.RoutingRule.Name);
         events.Should().ContainSingle(e => e.Kind == SlaEventKind.Escalated && e.Level == 2 && e.NotifiedRole == "estate-manager");
-        (await OutboxAsync<SlaEscalated>()).Should().ContainSingle(e => e.SubjectId == request.Id && e.Level == 2);
+        (await reception.OutboxAsync<SlaEscalated>()).Should().ContainSingle(e => e.SubjectId == request.Id && e.Level == 2);
     }
 
     [Fact]
@@ -121,12 +121,4 @@ public sealed class SlaMonitorTests(ReceptionService reception)
     private Task<List<SlaEvent>> EventsOfAsync(Guid subjectId, string policy) => reception.InScopeAsync(services =>
         services.GetRequiredService<ReceptionDbContext>().SlaEvents.AsNoTracking()
             .Where(e => e.SubjectId == subjectId && e.Policy == policy).ToListAsync(Ct));
-
-    private Task<List<TEvent>> OutboxAsync<TEvent>() => reception.InScopeAsync(async services =>
-    {
-        var name = typeof(TEvent).FullName!;
-        var rows = await services.GetRequiredService<ReceptionDbContext>().OutboxMessages.AsNoTracking()
-            .Where(m => m.EventType.StartsWith(name)).ToListAsync(Ct);
-        return rows.Select(m => System.Text.Json.JsonSerializer.Deserialize<TEvent>(m.Payload, ApiJson.Options)!).ToList();
-    });
 }

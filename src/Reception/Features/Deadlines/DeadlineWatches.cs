@@ -33,6 +33,20 @@ public sealed class RequestFeedbackWatch : ISlaWatch<ReceptionDbContext>
     }
 }
 
+/// <summary>The 24-hour callback after the work is done.</summary>
+public sealed class CallbackWatch : ISlaWatch<ReceptionDbContext>
+{
+    public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await db.Callbacks
+            .Where(c => c.Due.NextCheckAt <= now)
+            .OrderBy(c => c.Due.NextCheckAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. due.Select(c => new WatchedDeadline(Subjects.Callback, c.Id, c.EstateId, c.CorrelationId, Callback.Deadline, c.Due))];
+    }
+}
+
 /// <summary>The names reception's deadlines carry in SLA events.</summary>
 public static class Subjects
 {

@@ -1,0 +1,135 @@
+using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Sla;
+
+namespace PropertyPlatform.Reception.Tests.Domain;
+
+public sealed class CallbackRulesTests
+{
+    private static readonly DateTimeOffset Done = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly EstateCalendar Shanghai = EstateCalendar.Weekdays("Asia/Shanghai", new(8, 30), new(17, 30));
+
+    private static CustomerRequest CompletedRepair()
+    {
+        var request = CustomerRequest.Record(
+            Guid.NewGuid(), Guid.NewGuid(), RequestChannel.App, RequestCategory.Repair, Urgency.Normal, "Leak", "Li", null, "owner", Shanghai,
+            Done.AddHours(-3), Guid.NewGuid());
+        request.MarkRouted(Guid.NewGuid(), Done.AddHours(-3).AddMinutes(2));
+        request.MarkCompleted(Done, Guid.NewGuid(), "Wang the plumber", chargeable: false);
+        return request;
+    }
+
+    [Fact]
+    public void A_callback_is_due_24_hours_after_the_work_is_done_around_the_clock()
+    {
+        var callback = Callback.Open(CompletedRepair(), CallbackSelection.Repair, null, Shanghai, Done);
+
+        callback.Due.DueAt.Should().Be(Done.AddHours(24));
+    }
+
+    [Theory]
+    [InlineData(5, 5, 5, true)]
+    [InlineData(3, 3, 3, true)]
+    [InlineData(5, 2, 5, false)]
+    [InlineData(1, 4, 4, false)]
+    [InlineData(4, 4, 2, false)]
+    public void A_requester_scoring_2_or_less_on_any_of_attitude_quality_and_speed_is_dissatisfied(int attitude, int quality, int speed, bool satisfied)
+    {
+        var callback = Callback.Open(CompletedRepair(), CallbackSelection.Repair, null, Shanghai, Done);
+
+        callback.Complete(attitude, quality, speed, null, null, "clerk", Done.AddHours(2)).Should().Be(satisfied);
+        callback.Satisfied.Should().Be(satisfied);
+        callback.WithinDeadline.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_callback_is_made_once()
+    {
+        var callback = Callback.Open(CompletedRepair(), CallbackSelection.Repair, null, Shanghai, Done);
+        callback.Complete(5, 5, 5, null, null, "clerk", Done.AddHours(1));
+
+        var again = () => callback.Complete(1, 1, 1, null, null, "clerk", Done.AddHours(2));
+
+        again.Should().Throw<ConflictException>();
+    }
+
+    [Fact]
+    public void A_completed_request_reopens_and_counts_the_reopen_but_an_open_one_cannot()
+    {
+        var request = CompletedRepair();
+
+        request.Reopen();
+
+        request.Status.Should().Be(RequestStatus.Reopened);
+        request.ReopenCount.Should().Be(1);
+        request.CompletedAt.Should().BeNull();
+        var twice = () => request.Reopen();
+        twice.Should().Throw<ConflictException>();
+    }
+
+    [Fact]
+    public void A_repair_is_routed_by_its_work_order_not_by_the_desk()
+    {
+        var request = CustomerRequest.Record(
+            Guid.NewGuid(), null, RequestChannel.Phone, RequestCategory.Repair, Urgency.Normal, "Lift stuck", "Li", null, "clerk", Shanghai, Done, Guid.NewGuid());
+
+        var route = () => request.RouteTo(Department.Maintenance, null, Done.AddMinutes(1));
+
+        route.Should().Throw<ConflictException>();
+    }
+
+    [Fact]
+    public void The_sample_draw_is_a_function_of_the_request_id_alone()
+    {
+        var id = Guid.NewGuid();
+
+        CallbackSampler.Draw(id).Should().Be(CallbackSampler.Draw(id)).And.BeInRange(0, CallbackSampler.DrawRange - 1);
+    }
+
+    [Fact]
+    public void At_least_10_percent_of_eligible_requests_are_sampled_at_every_moment_and_far_from_all_of_them()
+    {
+        var tally = CallbackSampleTally.StartFor(Guid.NewGuid());
+        var random = new Random(20261123);
+        for (var i = 1; i <= 2_000; i++)
+        {
+            var id = new Guid(random.NextBytes(16));
+            var sampled = CallbackSampler.Decide(id, tally, out var draw);
+
+            if (draw < 1_000)
+            {
+                sampled.Should().BeTrue("a draw under the rate is always sampled");
+            }
+
+            tally.Sampled.Should().BeGreaterThanOrEqualTo((int)Math.Ceiling(0.10m * i), $"after {i} eligible requests");
+        }
+
+        tally.Eligible.Should().Be(2_000);
+        tally.Sampled.Should().BeLessThan(300, "the sample is about a tenth, not everything");
+    }
+
+    [Fact]
+    public void The_same_requests_in_the_same_order_are_sampled_the_same_way()
+    {
+        var ids = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid()).ToArray();
+
+        bool[] Run()
+        {
+            var tally = CallbackSampleTally.StartFor(Guid.Empty);
+            return [.. ids.Select(id => CallbackSampler.Decide(id, tally, out _))];
+        }
+
+        Run().Should().Equal(Run());
+    }
+}
+
+internal static class RandomExtensions
+{
+    public static byte[] NextBytes(this Random random, int count)
+    {
+        var bytes = new byte[count];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+}
