@@ -98,8 +98,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
             return null;
         }
 
-        return tracked.FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
-                                 && ReferenceEquals(e.Reference(ownership.PrincipalToDependent.Name).CurrentValue, entry.Entity));
+        // Owned one (a clock) or owned many (a complaint's steps).
+        var name = ownership.PrincipalToDependent.Name;
+        return tracked.FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType && (ownership.IsUnique
+            ? ReferenceEquals(e.Reference(name).CurrentValue, entry.Entity)
+            : e.Collection(name).CurrentValue?.Cast<object>().Any(item => ReferenceEquals(item, entry.Entity)) == true));
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ public sealed class EstateScope
 
         User = user;
         Subject = user.FindFirstValue(PlatformClaims.Subject);
+        Name = user.FindFirstValue(PlatformClaims.Name);
         SeesAllEstates = user.Identity?.IsAuthenticated == true && PlatformRoles.GroupWide.Any(user.IsInRole);
         EstateIds = ParseIds(user, PlatformClaims.Estate);
         UnitIds = ParseIds(user, PlatformClaims.Unit);
@@ -54,6 +55,9 @@ public sealed class EstateScope
 
     /// <summary>The token subject (account id or client id); null for system work.</summary>
     public string? Subject { get; }
+
+    /// <summary>The caller's display name, for records that say who took a step; null for system work.</summary>
+    public string? Name { get; }
 
     public bool SeesAllEstates { get; }
 

@@ -1,6 +1,7 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Features.Callbacks;
+using PropertyPlatform.Reception.Features.Complaints;
 using PropertyPlatform.Reception.Features.Deadlines;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
@@ -32,7 +33,8 @@ public static class ReceptionServiceExtensions
         builder.AddSlaMonitor<ReceptionDbContext>(ServiceName)
             .AddSlaWatch<ReceptionDbContext, RequestRoutingWatch>()
             .AddSlaWatch<ReceptionDbContext, RequestFeedbackWatch>()
-            .AddSlaWatch<ReceptionDbContext, CallbackWatch>();
+            .AddSlaWatch<ReceptionDbContext, CallbackWatch>()
+            .AddSlaWatch<ReceptionDbContext, ComplaintWatch>();
         builder.Services.AddGrpc();
         builder.AddPlatformAuthentication(ServiceName);
         builder.Services.AddScoped<DemoRegistry>();
@@ -51,6 +53,7 @@ public static class ReceptionServiceExtensions
         api.MapRegistryApi();
         api.MapOwnersApi();
         api.MapCallbacksApi();
+        api.MapComplaintsApi();
         api.MapAuditApi();
         api.MapSlaApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.

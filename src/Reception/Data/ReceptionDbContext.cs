@@ -24,6 +24,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Owner> Owners => Set<Owner>();
 
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
     public DbSet<Callback> Callbacks => Set<Callback>();
 
     public DbSet<CallbackSampleTally> CallbackSampleTallies => Set<CallbackSampleTally>();

@@ -17,13 +17,15 @@ public sealed record NewRequest(
 
 /// <summary>
 /// The one way a customer request enters the system: the request with its deadlines, and what it sets off (a repair
-/// goes to maintenance as <see cref="RepairRequested"/>), added to the context so one SaveChanges stores them together.
+/// goes to maintenance as <see cref="RepairRequested"/>, a complaint opens its <see cref="Complaint"/> record), added to the
+/// context so one SaveChanges stores them together.
 /// Callers validate input and access first.
 /// </summary>
 public static class RequestIntake
 {
     public static CustomerRequest Open(
-        ReceptionDbContext db, Estate estate, NewRequest details, string submittedBy, DateTimeOffset now, Guid correlationId)
+        ReceptionDbContext db, Estate estate, NewRequest details, string submittedBy, DateTimeOffset now, Guid correlationId,
+        string? submittedByName = null)
     {
         var request = CustomerRequest.Record(
             estate.Id, details.UnitId, details.Channel, details.Category, details.Urgency, details.Description,
@@ -41,6 +43,11 @@ public static class RequestIntake
                 UnitId: request.UnitId,
                 Description: request.Description,
                 Urgency: request.Urgency.ToString()));
+        }
+
+        if (request.Category == RequestCategory.Complaint)
+        {
+            db.Complaints.Add(Complaint.Record(request, new Actor(submittedBy, submittedByName ?? submittedBy)));
         }
 
         return request;

@@ -116,7 +116,7 @@ public static class RequestsApi
         var now = time.GetUtcNow();
         var request = RequestIntake.Open(
             db, estate, new NewRequest(command.UnitId, channel, category, urgency, description, requesterName, requesterPhone),
-            scope.Subject ?? "", now, correlation.CorrelationId);
+            scope.Subject ?? "", now, correlation.CorrelationId, scope.Name);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now, maskPhone: false));
     }

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Sla;
+
+namespace PropertyPlatform.Reception.Features.Deadlines;
+
+/// <summary>The deadline a complaint's responsible person works against.</summary>
+public sealed class ComplaintWatch : ISlaWatch<ReceptionDbContext>
+{
+    public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await db.Complaints
+            .Where(c => c.Resolution!.NextCheckAt <= now)
+            .OrderBy(c => c.Resolution!.NextCheckAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. due.Select(c => new WatchedDeadline(Subjects.Complaint, c.Id, c.EstateId, c.CorrelationId, Complaint.Deadline, c.Resolution!))];
+    }
+}
