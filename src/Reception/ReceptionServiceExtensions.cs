@@ -1,7 +1,13 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Keys;
+using PropertyPlatform.Reception.Features.Messages;
+using PropertyPlatform.Reception.Features.Notices;
+using PropertyPlatform.Reception.Features.Notifications;
+using PropertyPlatform.Reception.Features.Parcels;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.Reception.Features.WorkLog;
 using PropertyPlatform.Reception.Grpc;
 using PropertyPlatform.Reception.Seed;
 using PropertyPlatform.ServiceDefaults.Auditing;
@@ -38,6 +44,12 @@ public static class ReceptionServiceExtensions
         api.MapRegistryApi();
         api.MapOwnersApi();
         api.MapAuditApi();
+        api.MapKeysApi();
+        api.MapParcelsApi();
+        api.MapOwnerNotificationsApi();
+        api.MapNoticesApi();
+        api.MapMessagesApi();
+        api.MapWorkLogApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.
         app.MapGrpcService<PropertyRegistryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));
         return app;

@@ -23,6 +23,22 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Owner> Owners => Set<Owner>();
 
+    public DbSet<CustodyKey> Keys => Set<CustodyKey>();
+
+    public DbSet<KeyLoan> KeyLoans => Set<KeyLoan>();
+
+    public DbSet<Parcel> Parcels => Set<Parcel>();
+
+    public DbSet<OwnerNotification> OwnerNotifications => Set<OwnerNotification>();
+
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<OwnerMessage> OwnerMessages => Set<OwnerMessage>();
+
+    public DbSet<MessageReply> MessageReplies => Set<MessageReply>();
+
+    public DbSet<WorkLogEntry> WorkLog => Set<WorkLogEntry>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

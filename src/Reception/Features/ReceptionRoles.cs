@@ -9,6 +9,10 @@ internal static class ReceptionRoles
     public static readonly string[] RegistryKeepers =
         [PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
 
+    /// <summary>Do the front desk's daily work (keys, parcels, notices, owners' messages, the work log).</summary>
+    public static readonly string[] FrontDesk =
+        [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
+
     /// <summary>Call requesters and owners back, so they see phone numbers in full.</summary>
     public static readonly string[] CallBack = [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor];
 }
