@@ -110,7 +110,8 @@ public static class KeysApi
         var errors = new InputErrors();
         var issuedTo = errors.Text(command.IssuedTo, "issuedTo", maxLength: 200);
         var purpose = errors.Text(command.Purpose, "purpose", maxLength: 500);
-        if (command.ExpectedReturnAt is not { } expected || expected <= now)
+        var expectedReturnAt = command.ExpectedReturnAt?.ToUniversalTime();
+        if (expectedReturnAt is not { } expected || expected <= now)
         {
             errors.Add("expectedReturnAt", "Required, and in the future.");
         }
@@ -118,7 +119,7 @@ public static class KeysApi
         errors.ThrowIfAny();
         var key = await db.Keys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken) ?? throw new NotFoundException("Key", id);
         scope.EnsureCanWrite(key.EstateId);
-        var loan = key.Issue(issuedTo, purpose, command.ExpectedReturnAt!.Value, scope.Account(), now)
+        var loan = key.Issue(issuedTo, purpose, expectedReturnAt!.Value, scope.Account(), now)
             ?? throw new ConflictException($"Key '{key.Label}' is out; it must be returned before it is issued again.");
         db.KeyLoans.Add(loan);
         await db.SaveChangesAsync(cancellationToken);

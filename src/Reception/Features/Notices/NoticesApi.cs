@@ -73,13 +73,15 @@ public static class NoticesApi
             errors.Add("unitId", "Required for a unit's notice, and only there.");
         }
 
-        var publishAt = command.PublishAt ?? now;
+        // Stored as UTC instants, whatever offset the caller wrote.
+        var publishAt = command.PublishAt?.ToUniversalTime() ?? now;
+        var expiresAt = command.ExpiresAt?.ToUniversalTime();
         if (publishAt < now - Backdating)
         {
             errors.Add("publishAt", $"May be dated back at most {Backdating.TotalHours} hours.");
         }
 
-        if (command.ExpiresAt is { } expiresAt && (expiresAt <= publishAt || expiresAt <= now))
+        if (expiresAt is { } expiry && (expiry <= publishAt || expiry <= now))
         {
             errors.Add("expiresAt", "Must be after publishAt, and in the future.");
         }
@@ -101,7 +103,7 @@ public static class NoticesApi
             throw new ValidationFailedException("unitId", "No such unit in this estate.");
         }
 
-        var notice = Notice.Publish(estateId, audience, command.BuildingId, command.UnitId, title, body, publishAt, command.ExpiresAt, scope.Account(), now);
+        var notice = Notice.Publish(estateId, audience, command.BuildingId, command.UnitId, title, body, publishAt, expiresAt, scope.Account(), now);
         db.Notices.Add(notice);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/notices/{notice.Id}", ToResponse(notice, now));

@@ -60,7 +60,8 @@ public static class ParcelsApi
         var carrier = errors.Text(command.Carrier, "carrier", maxLength: 100);
         var trackingNumber = errors.Text(command.TrackingNumber, "trackingNumber", maxLength: 100);
         var shelf = errors.Text(command.Shelf, "shelf", maxLength: 32);
-        var receivedAt = command.ReceivedAt ?? now;
+        // Stored as UTC instants, whatever offset the caller wrote.
+        var receivedAt = command.ReceivedAt?.ToUniversalTime() ?? now;
         if (receivedAt > now.AddMinutes(1) || receivedAt < now - LatestRecording)
         {
             errors.Add("receivedAt", $"Must not be in the future nor more than {LatestRecording.TotalDays} days ago.");
