@@ -83,12 +83,4 @@ public sealed class Notice : IEstateOwned
 
     /// <summary>Published and not yet expired at <paramref name="now"/>.</summary>
     public bool IsShowing(DateTimeOffset now) => PublishAt <= now && (ExpiresAt is null || ExpiresAt > now);
-
-    /// <summary>Whether the notice is meant for <paramref name="unitId"/> of <paramref name="buildingId"/>.</summary>
-    public bool Reaches(Guid unitId, Guid buildingId) => Audience switch
-    {
-        NoticeAudience.Estate => true,
-        NoticeAudience.Building => BuildingId == buildingId,
-        _ => UnitId == unitId,
-    };
 }

@@ -74,7 +74,4 @@ public sealed class Parcel : IUnitScoped
         HandedOverBy = handedOverBy;
         return true;
     }
-
-    /// <summary>Still on the shelf <paramref name="days"/> days or more after it arrived.</summary>
-    public bool WaitingLongerThan(TimeSpan days, DateTimeOffset now) => !IsCollected && now - ReceivedAt >= days;
 }

@@ -24,19 +24,6 @@ public sealed class NoticeTests
     }
 
     [Fact]
-    public void A_notice_reaches_the_whole_estate_its_building_or_its_unit_only()
-    {
-        var otherBuilding = Guid.NewGuid();
-        var otherUnit = Guid.NewGuid();
-
-        To(NoticeAudience.Estate).Reaches(otherUnit, otherBuilding).Should().BeTrue();
-        To(NoticeAudience.Building, building: Building).Reaches(otherUnit, Building).Should().BeTrue();
-        To(NoticeAudience.Building, building: Building).Reaches(Unit, otherBuilding).Should().BeFalse();
-        To(NoticeAudience.Unit, unit: Unit).Reaches(Unit, otherBuilding).Should().BeTrue();
-        To(NoticeAudience.Unit, unit: Unit).Reaches(otherUnit, Building).Should().BeFalse();
-    }
-
-    [Fact]
     public void A_notice_shows_from_its_publish_time_until_it_expires()
     {
         var notice = To(NoticeAudience.Estate, publishAt: Now.AddHours(1), expiresAt: Now.AddHours(3));

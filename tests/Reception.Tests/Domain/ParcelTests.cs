@@ -29,15 +29,4 @@ public sealed class ParcelTests
 
         collect.Should().Throw<ArgumentException>();
     }
-
-    [Fact]
-    public void A_parcel_waits_too_long_only_while_uncollected()
-    {
-        var parcel = NewParcel();
-
-        parcel.WaitingLongerThan(TimeSpan.FromDays(3), Arrival.AddDays(3).AddSeconds(-1)).Should().BeFalse();
-        parcel.WaitingLongerThan(TimeSpan.FromDays(3), Arrival.AddDays(3)).Should().BeTrue();
-        parcel.Collect("Zhang Min", "clerk-2", Arrival.AddDays(4));
-        parcel.WaitingLongerThan(TimeSpan.FromDays(3), Arrival.AddDays(5)).Should().BeFalse();
-    }
 }
