@@ -3,8 +3,14 @@ using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.Reception.Features.Complaints;
 using PropertyPlatform.Reception.Features.Deadlines;
+using PropertyPlatform.Reception.Features.Keys;
+using PropertyPlatform.Reception.Features.Messages;
+using PropertyPlatform.Reception.Features.Notices;
+using PropertyPlatform.Reception.Features.Notifications;
+using PropertyPlatform.Reception.Features.Parcels;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.Reception.Features.WorkLog;
 using PropertyPlatform.Reception.Grpc;
 using PropertyPlatform.Reception.Seed;
 using PropertyPlatform.ServiceDefaults.Auditing;
@@ -56,6 +62,12 @@ public static class ReceptionServiceExtensions
         api.MapComplaintsApi();
         api.MapAuditApi();
         api.MapSlaApi();
+        api.MapKeysApi();
+        api.MapParcelsApi();
+        api.MapOwnerNotificationsApi();
+        api.MapNoticesApi();
+        api.MapMessagesApi();
+        api.MapWorkLogApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.
         app.MapGrpcService<PropertyRegistryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));
         return app;

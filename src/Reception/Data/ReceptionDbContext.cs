@@ -31,6 +31,21 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<CallbackSampleTally> CallbackSampleTallies => Set<CallbackSampleTally>();
 
     public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
+    public DbSet<CustodyKey> Keys => Set<CustodyKey>();
+
+    public DbSet<KeyLoan> KeyLoans => Set<KeyLoan>();
+
+    public DbSet<Parcel> Parcels => Set<Parcel>();
+
+    public DbSet<OwnerNotification> OwnerNotifications => Set<OwnerNotification>();
+
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<OwnerMessage> OwnerMessages => Set<OwnerMessage>();
+
+    public DbSet<MessageReply> MessageReplies => Set<MessageReply>();
+
+    public DbSet<WorkLogEntry> WorkLog => Set<WorkLogEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -9,7 +9,10 @@ internal static class ReceptionRoles
     public static readonly string[] RegistryKeepers =
         [PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
 
-    /// <summary>Work the front desk's queue (route, resolve, answer): its clerks, their supervisor and the estate manager.</summary>
+    /// <summary>
+    /// Work the front desk's queue and its daily work (route and resolve requests, keys, parcels, notices, owners'
+    /// messages, the work log): its clerks, their supervisor and the estate manager.
+    /// </summary>
     public static readonly string[] Desk =
         [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
 

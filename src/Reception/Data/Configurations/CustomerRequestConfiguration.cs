@@ -45,5 +45,7 @@ internal sealed class CustomerRequestConfiguration : IEntityTypeConfiguration<Cu
         request.HasIndex(r => new { r.EstateId, r.CompletedAt });
         // An owner's own requests: by unit.
         request.HasIndex(r => new { r.UnitId, r.ReceivedAt });
+        // Work summaries: the requests a clerk recorded.
+        request.HasIndex(r => new { r.SubmittedBy, r.ReceivedAt });
     }
 }

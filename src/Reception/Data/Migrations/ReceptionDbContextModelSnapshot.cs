@@ -324,6 +324,68 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustodyKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("area");
+
+                    b.Property<Guid?>("CurrentLoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_loan_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registered_by");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_custody_keys");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_custody_keys_unit_id");
+
+                    b.HasIndex("EstateId", "Label")
+                        .IsUnique()
+                        .HasDatabaseName("ix_custody_keys_estate_id_label");
+
+                    b.HasIndex("EstateId", "RegisteredAt", "Id")
+                        .HasDatabaseName("ix_custody_keys_estate_id_registered_at_id");
+
+                    b.ToTable("custody_keys", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustomerRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -458,6 +520,9 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.HasIndex("EstateId", "CompletedAt")
                         .HasDatabaseName("ix_customer_requests_estate_id_completed_at");
 
+                    b.HasIndex("SubmittedBy", "ReceivedAt")
+                        .HasDatabaseName("ix_customer_requests_submitted_by_received_at");
+
                     b.HasIndex("UnitId", "ReceivedAt")
                         .HasDatabaseName("ix_customer_requests_unit_id_received_at");
 
@@ -527,6 +592,227 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("estates", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("ExpectedReturnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expected_return_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("IssuedTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_to");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("KeyLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key_label");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_note");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<string>("ReturnedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("returned_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_loans");
+
+                    b.HasIndex("EstateId", "IssuedAt")
+                        .HasDatabaseName("ix_key_loans_estate_id_issued_at");
+
+                    b.HasIndex("EstateId", "ReturnedAt")
+                        .HasDatabaseName("ix_key_loans_estate_id_returned_at");
+
+                    b.HasIndex("IssuedBy", "IssuedAt")
+                        .HasDatabaseName("ix_key_loans_issued_by_issued_at");
+
+                    b.HasIndex("ReturnedTo", "ReturnedAt")
+                        .HasDatabaseName("ix_key_loans_returned_to_returned_at");
+
+                    b.HasIndex("EstateId", "ExpectedReturnAt", "Id")
+                        .HasDatabaseName("ix_key_loans_estate_id_expected_return_at_id")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.HasIndex("KeyId", "IssuedAt", "Id")
+                        .HasDatabaseName("ix_key_loans_key_id_issued_at_id");
+
+                    b.ToTable("key_loans", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.MessageReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_replies");
+
+                    b.HasIndex("Author", "PostedAt")
+                        .HasDatabaseName("ix_message_replies_author_posted_at");
+
+                    b.HasIndex("EstateId", "PostedAt")
+                        .HasDatabaseName("ix_message_replies_estate_id_posted_at");
+
+                    b.HasIndex("MessageId", "PostedAt", "Id")
+                        .HasDatabaseName("ix_message_replies_message_id_posted_at_id");
+
+                    b.ToTable("message_replies", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("PublishAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publish_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notices");
+
+                    b.HasIndex("BuildingId")
+                        .HasDatabaseName("ix_notices_building_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_notices_unit_id");
+
+                    b.HasIndex("PublishedBy", "CreatedAt")
+                        .HasDatabaseName("ix_notices_published_by_created_at");
+
+                    b.HasIndex("EstateId", "PublishAt", "Id")
+                        .HasDatabaseName("ix_notices_estate_id_publish_at_id");
+
+                    b.ToTable("notices", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Owner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -581,6 +867,223 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasDatabaseName("ix_owners_estate_id_registered_at_id");
 
                     b.ToTable("owners", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.OwnerMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AwaitingReply")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_reply");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset?>("FirstAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_answered_at");
+
+                    b.Property<DateTimeOffset>("LastPostAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_post_at");
+
+                    b.Property<int>("ReplyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reply_count");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WriterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("writer_name");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_owner_messages");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_owner_messages_unit_id");
+
+                    b.HasIndex("EstateId", "WrittenAt", "Id")
+                        .HasDatabaseName("ix_owner_messages_awaiting_reply")
+                        .HasFilter("awaiting_reply");
+
+                    b.HasIndex("WrittenBy", "WrittenAt", "Id")
+                        .HasDatabaseName("ix_owner_messages_written_by_written_at_id");
+
+                    b.ToTable("owner_messages", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.OwnerNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AboutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("about_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_owner_notifications");
+
+                    b.HasIndex("AboutId")
+                        .HasDatabaseName("ix_owner_notifications_about_id");
+
+                    b.HasIndex("UnitId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_owner_notifications_unit_id_created_at_id");
+
+                    b.ToTable("owner_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Parcel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTimeOffset?>("CollectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("collected_at");
+
+                    b.Property<string>("CollectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("collected_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("HandedOverBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handed_over_by");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("received_by");
+
+                    b.Property<string>("Shelf")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("shelf");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tracking_number");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parcels");
+
+                    b.HasIndex("EstateId", "CollectedAt")
+                        .HasDatabaseName("ix_parcels_estate_id_collected_at");
+
+                    b.HasIndex("HandedOverBy", "CollectedAt")
+                        .HasDatabaseName("ix_parcels_handed_over_by_collected_at");
+
+                    b.HasIndex("ReceivedBy", "ReceivedAt")
+                        .HasDatabaseName("ix_parcels_received_by_received_at");
+
+                    b.HasIndex("EstateId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_parcels_waiting")
+                        .HasFilter("collected_at IS NULL");
+
+                    b.HasIndex("UnitId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_parcels_unit_id_received_at_id");
+
+                    b.ToTable("parcels", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Unit", b =>
@@ -640,6 +1143,61 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasDatabaseName("ix_units_estate_id_registered_at_id");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.WorkLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("clerk");
+
+                    b.Property<string>("ClerkName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("clerk_name");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_log_entries");
+
+                    b.HasIndex("Clerk", "Day")
+                        .HasDatabaseName("ix_work_log_entries_clerk_day");
+
+                    b.HasIndex("EstateId", "Day")
+                        .HasDatabaseName("ix_work_log_entries_estate_id_day");
+
+                    b.HasIndex("Clerk", "WrittenAt", "Id")
+                        .HasDatabaseName("ix_work_log_entries_clerk_written_at_id");
+
+                    b.HasIndex("EstateId", "WrittenAt", "Id")
+                        .HasDatabaseName("ix_work_log_entries_estate_id_written_at_id");
+
+                    b.ToTable("work_log_entries", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Auditing.AuditEntry", b =>
@@ -1065,6 +1623,14 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.Navigation("Steps");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustodyKey", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .HasConstraintName("fk_custody_keys_units_unit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustomerRequest", b =>
                 {
                     b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Feedback", b1 =>
@@ -1205,6 +1771,59 @@ namespace PropertyPlatform.Reception.Data.Migrations
 
                     b.Navigation("Routing")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.CustodyKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_loans_custody_keys_key_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.MessageReply", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.OwnerMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_replies_owner_messages_message_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Notice", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .HasConstraintName("fk_notices_buildings_building_id");
+
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .HasConstraintName("fk_notices_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.OwnerMessage", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_owner_messages_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Parcel", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_parcels_units_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Unit", b =>

@@ -188,7 +188,7 @@ public static class ComplaintsApi
         scope.EnsureCanWrite(complaint.EstateId, complaint.UnitId);
         var estate = await db.Estates.AsNoTracking().SingleAsync(e => e.Id == complaint.EstateId, cancellationToken);
         var now = time.GetUtcNow();
-        await step(complaint, estate, new Actor(scope.Subject ?? "", scope.Name ?? scope.Subject ?? ""), now);
+        await step(complaint, estate, new Actor(scope.Account(), scope.DisplayName()), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(complaint, now, MaskPhone(scope)));
     }
