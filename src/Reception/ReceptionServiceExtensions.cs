@@ -1,7 +1,11 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.ButlerVisits;
+using PropertyPlatform.Reception.Features.Patrols;
 using PropertyPlatform.Reception.Features.Registry;
+using PropertyPlatform.Reception.Features.Renovations;
 using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.Reception.Features.Violations;
 using PropertyPlatform.Reception.Grpc;
 using PropertyPlatform.Reception.Seed;
 using PropertyPlatform.ServiceDefaults.Auditing;
@@ -19,7 +23,13 @@ public static class ReceptionServiceExtensions
     public static IHostApplicationBuilder AddReceptionServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReceptionDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<WorkOrderCreatedConsumer>());
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<WorkOrderCreatedConsumer>();
+            bus.AddConsumer<DunningEscalatedToVisitConsumer>();
+            bus.AddConsumer<PatrolFindingReportedConsumer>();
+            bus.AddConsumer<IncidentReportedConsumer>();
+        });
         builder.Services.AddGrpc();
         builder.AddPlatformAuthentication(ServiceName);
         builder.Services.AddScoped<DemoRegistry>();
@@ -37,6 +47,10 @@ public static class ReceptionServiceExtensions
         api.MapRequestsApi();
         api.MapRegistryApi();
         api.MapOwnersApi();
+        api.MapButlerVisitsApi();
+        api.MapPatrolsApi();
+        api.MapViolationsApi();
+        api.MapRenovationsApi();
         api.MapAuditApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.
         app.MapGrpcService<PropertyRegistryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
@@ -29,5 +30,16 @@ public sealed class ReceptionService : ServiceUnderTest<Program>
         db.AddRange(registered);
         await db.SaveChangesAsync();
         return (estate.Id, registered.Select(u => u.Id).ToArray());
+    });
+
+    /// <summary>One more unit in the estate's first building, with <paramref name="status"/>.</summary>
+    public Task<Guid> AddUnitAsync(Guid estateId, UnitStatus status) => InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<ReceptionDbContext>();
+        var building = await db.Buildings.Where(b => b.EstateId == estateId).OrderBy(b => b.CreatedAt).FirstAsync();
+        var unit = Unit.Register(estateId, building.Id, $"{status}-{Guid.NewGuid():N}"[..30], 2, 60m, UnitUsage.Residential, status, DateTimeOffset.UtcNow);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        return unit.Id;
     });
 }

@@ -23,6 +23,16 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Owner> Owners => Set<Owner>();
 
+    public DbSet<ButlerVisit> ButlerVisits => Set<ButlerVisit>();
+
+    public DbSet<PatrolTarget> PatrolTargets => Set<PatrolTarget>();
+
+    public DbSet<PatrolRecord> PatrolRecords => Set<PatrolRecord>();
+
+    public DbSet<Violation> Violations => Set<Violation>();
+
+    public DbSet<RenovationPermit> RenovationPermits => Set<RenovationPermit>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
