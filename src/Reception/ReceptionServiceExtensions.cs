@@ -8,9 +8,13 @@ using PropertyPlatform.Reception.Features.Messages;
 using PropertyPlatform.Reception.Features.Notices;
 using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.Reception.Features.Parcels;
+using PropertyPlatform.Reception.Features.ButlerVisits;
+using PropertyPlatform.Reception.Features.Patrols;
 using PropertyPlatform.Reception.Features.Registry;
+using PropertyPlatform.Reception.Features.Renovations;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Features.WorkLog;
+using PropertyPlatform.Reception.Features.Violations;
 using PropertyPlatform.Reception.Grpc;
 using PropertyPlatform.Reception.Seed;
 using PropertyPlatform.ServiceDefaults.Auditing;
@@ -35,6 +39,9 @@ public static class ReceptionServiceExtensions
             bus.AddConsumer<WorkOrderStartedConsumer>();
             bus.AddConsumer<WorkOrderCompletedConsumer>();
             bus.AddConsumer<WorkOrderClosedConsumer>();
+            bus.AddConsumer<DunningEscalatedToVisitConsumer>();
+            bus.AddConsumer<PatrolFindingReportedConsumer>();
+            bus.AddConsumer<IncidentReportedConsumer>();
         });
         builder.AddSlaMonitor<ReceptionDbContext>(ServiceName)
             .AddSlaWatch<ReceptionDbContext, RequestRoutingWatch>()
@@ -60,6 +67,10 @@ public static class ReceptionServiceExtensions
         api.MapOwnersApi();
         api.MapCallbacksApi();
         api.MapComplaintsApi();
+        api.MapButlerVisitsApi();
+        api.MapPatrolsApi();
+        api.MapViolationsApi();
+        api.MapRenovationsApi();
         api.MapAuditApi();
         api.MapSlaApi();
         api.MapKeysApi();

@@ -41,4 +41,15 @@ public sealed class ReceptionService : ServiceUnderTest<Program>
             .Where(m => m.EventType.StartsWith(name)).ToListAsync();
         return rows.Select(m => JsonSerializer.Deserialize<TEvent>(m.Payload, ApiJson.Options)!).ToList();
     });
+
+    /// <summary>One more unit in the estate's first building, with <paramref name="status"/>.</summary>
+    public Task<Guid> AddUnitAsync(Guid estateId, UnitStatus status) => InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<ReceptionDbContext>();
+        var building = await db.Buildings.Where(b => b.EstateId == estateId).OrderBy(b => b.CreatedAt).FirstAsync();
+        var unit = Unit.Register(estateId, building.Id, $"{status}-{Guid.NewGuid():N}"[..30], 2, 60m, UnitUsage.Residential, status, DateTimeOffset.UtcNow);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        return unit.Id;
+    });
 }

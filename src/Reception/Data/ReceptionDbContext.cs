@@ -46,6 +46,15 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<MessageReply> MessageReplies => Set<MessageReply>();
 
     public DbSet<WorkLogEntry> WorkLog => Set<WorkLogEntry>();
+    public DbSet<ButlerVisit> ButlerVisits => Set<ButlerVisit>();
+
+    public DbSet<PatrolTarget> PatrolTargets => Set<PatrolTarget>();
+
+    public DbSet<PatrolRecord> PatrolRecords => Set<PatrolRecord>();
+
+    public DbSet<Violation> Violations => Set<Violation>();
+
+    public DbSet<RenovationPermit> RenovationPermits => Set<RenovationPermit>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -129,6 +129,18 @@ public sealed class Unit : IEstateOwned
             Usage = usage,
             Status = status,
         };
+
+    /// <summary>An approved renovation permit makes the unit a renovation site; returns the status to go back to.</summary>
+    public UnitStatus StartRenovation()
+    {
+        var before = Status;
+        Status = UnitStatus.Renovating;
+        return before;
+    }
+
+    /// <summary>The renovation was accepted: the unit goes back to what it was before the works.</summary>
+    public void EndRenovation(UnitStatus restoredStatus) =>
+        Status = restoredStatus == UnitStatus.Renovating ? UnitStatus.Occupied : restoredStatus;
 }
 
 /// <summary>An owner of one or more units of an estate (the owner roster). Phone and ID number are personal data.</summary>

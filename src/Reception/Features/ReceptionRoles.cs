@@ -10,12 +10,19 @@ internal static class ReceptionRoles
         [PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
 
     /// <summary>
-    /// Work the front desk's queue and its daily work (route and resolve requests, keys, parcels, notices, owners'
-    /// messages, the work log): its clerks, their supervisor and the estate manager.
+    /// Work the front desk's queue and its daily work (route and resolve requests, butler visits, patrols, violations,
+    /// renovation applications, keys, parcels, notices, owners' messages, the work log): its clerks (who are also the
+    /// butlers), their supervisor and the estate manager.
     /// </summary>
     public static readonly string[] Desk =
         [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
 
     /// <summary>Call requesters and owners back, so they see phone numbers in full.</summary>
     public static readonly string[] CallBack = [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor];
+
+    /// <summary>Decide what a clerk may not: who is responsible for a complaint, renovation permits, accepting finished works.</summary>
+    public static readonly string[] Supervisors = [PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
+
+    /// <summary>Read butler work: the butlers, and technicians who work on the same units.</summary>
+    public static readonly string[] ButlerWorkReaders = [.. Desk, PlatformRoles.Technician];
 }

@@ -63,6 +63,113 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("buildings", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ButlerVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AppointmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appointment_at");
+
+                    b.Property<decimal?>("ArrearsAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("arrears_amount");
+
+                    b.Property<string>("Butler")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("butler");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<int?>("DunningStep")
+                        .HasColumnType("integer")
+                        .HasColumnName("dunning_step");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.PrimitiveCollection<List<Guid>>("RequestIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("request_ids");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("VisitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visited_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_butler_visits");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_butler_visits_estate_id_created_at_id");
+
+                    b.HasIndex("UnitId", "Outcome", "VisitedAt")
+                        .HasDatabaseName("ix_butler_visits_unit_id_outcome_visited_at");
+
+                    b.ToTable("butler_visits", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Callback", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1086,6 +1193,299 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("parcels", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.PatrolRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.PrimitiveCollection<List<string>>("FailedItems")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("failed_items");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.PrimitiveCollection<List<string>>("PassedItems")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("passed_items");
+
+                    b.Property<DateTimeOffset>("PatrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("patrolled_at");
+
+                    b.Property<string>("PatrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("patrolled_by");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.PrimitiveCollection<List<Guid>>("RequestIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("request_ids");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.PrimitiveCollection<List<Guid>>("ViolationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("violation_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patrol_records");
+
+                    b.HasIndex("TargetId", "PatrolledAt", "Id")
+                        .HasDatabaseName("ix_patrol_records_target_id_patrolled_at_id");
+
+                    b.ToTable("patrol_records", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.PatrolTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DueBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LastPatrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_patrolled_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patrol_targets");
+
+                    b.HasIndex("PermitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patrol_targets_permit_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_patrol_targets_unit_id");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_patrol_targets_estate_id_created_at_id");
+
+                    b.HasIndex("EstateId", "Active", "DueBy", "Id")
+                        .HasDatabaseName("ix_patrol_targets_estate_id_active_due_by_id");
+
+                    b.ToTable("patrol_targets", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RenovationInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("findings");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_renovation_inspections");
+
+                    b.HasIndex("PermitId", "At")
+                        .HasDatabaseName("ix_renovation_inspections_permit_id_at");
+
+                    b.ToTable("renovation_inspections", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RenovationPermit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptanceNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("acceptance_note");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("applied_by");
+
+                    b.Property<string>("Contractor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contractor");
+
+                    b.Property<string>("ContractorPhone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("contractor_phone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("PlannedEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_end");
+
+                    b.Property<DateOnly>("PlannedStart")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_start");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitStatusBefore")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_status_before");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<List<string>>("Workers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("workers");
+
+                    b.HasKey("Id")
+                        .HasName("pk_renovation_permits");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_renovation_permits_active_unit")
+                        .HasFilter("status IN ('Applied', 'Approved')");
+
+                    b.HasIndex("EstateId", "AppliedAt", "Id")
+                        .HasDatabaseName("ix_renovation_permits_estate_id_applied_at_id");
+
+                    b.ToTable("renovation_permits", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1143,6 +1543,139 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasDatabaseName("ix_units_estate_id_registered_at_id");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Violation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("FoundBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("found_by");
+
+                    b.Property<Guid>("PatrolRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patrol_record_id");
+
+                    b.Property<DateOnly?>("RectifyBy")
+                        .HasColumnType("date")
+                        .HasColumnName("rectify_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("verified_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_violations");
+
+                    b.HasIndex("PatrolRecordId")
+                        .HasDatabaseName("ix_violations_patrol_record_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_violations_unit_id");
+
+                    b.HasIndex("EstateId", "FoundAt", "Id")
+                        .HasDatabaseName("ix_violations_estate_id_found_at_id");
+
+                    b.HasIndex("EstateId", "Status", "FoundAt", "Id")
+                        .HasDatabaseName("ix_violations_estate_id_status_found_at_id");
+
+                    b.ToTable("violations", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ViolationFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly?>("RectifyBy")
+                        .HasColumnType("date")
+                        .HasColumnName("rectify_by");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("step");
+
+                    b.Property<Guid>("ViolationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("violation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_violation_follow_ups");
+
+                    b.HasIndex("ViolationId", "At")
+                        .HasDatabaseName("ix_violation_follow_ups_violation_id_at");
+
+                    b.ToTable("violation_follow_ups", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.WorkLogEntry", b =>
@@ -1427,6 +1960,16 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_buildings_estates_estate_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ButlerVisit", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_butler_visits_units_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Callback", b =>
@@ -1826,6 +2369,49 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasConstraintName("fk_parcels_units_unit_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.PatrolRecord", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.PatrolTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_patrol_records_patrol_targets_target_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.PatrolTarget", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.RenovationPermit", null)
+                        .WithMany()
+                        .HasForeignKey("PermitId")
+                        .HasConstraintName("fk_patrol_targets_renovation_permits_permit_id");
+
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .HasConstraintName("fk_patrol_targets_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RenovationInspection", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.RenovationPermit", null)
+                        .WithMany("Inspections")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_renovation_inspections_renovation_permits_permit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RenovationPermit", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_renovation_permits_units_unit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Unit", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.Building", null)
@@ -1834,6 +2420,41 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_units_buildings_building_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Violation", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.PatrolRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_violations_patrol_records_patrol_record_id");
+
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .HasConstraintName("fk_violations_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ViolationFollowUp", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Violation", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("ViolationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_violation_follow_ups_violations_violation_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RenovationPermit", b =>
+                {
+                    b.Navigation("Inspections");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Violation", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 #pragma warning restore 612, 618
         }

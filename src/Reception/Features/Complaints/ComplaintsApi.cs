@@ -52,11 +52,11 @@ public static class ComplaintsApi
     {
         var group = api.MapGroup("/complaints").WithTags("Complaints");
         group.MapGet("/", ListComplaints).RequireRoles(Readers);
-        group.MapGet("/summary", ComplaintSummaries.Monthly).RequireRoles(Managers);
+        group.MapGet("/summary", ComplaintSummaries.Monthly).RequireRoles(ReceptionRoles.Supervisors);
         group.MapGet("/{id:guid}", GetComplaint).RequireRoles(Readers);
         group.MapPost("/{id:guid}/classify", Classify).RequireRoles(ReceptionRoles.Desk);
         // Impartial handling: the supervisor or the manager decides who is responsible, not the clerk who took the call.
-        group.MapPost("/{id:guid}/assign", Assign).RequireRoles(Managers);
+        group.MapPost("/{id:guid}/assign", Assign).RequireRoles(ReceptionRoles.Supervisors);
         group.MapPost("/{id:guid}/notes", AddNote).RequireRoles(ReceptionRoles.Desk);
         group.MapPost("/{id:guid}/pause", Pause).RequireRoles(ReceptionRoles.Desk);
         group.MapPost("/{id:guid}/resume", Resume).RequireRoles(ReceptionRoles.Desk);
@@ -65,8 +65,6 @@ public static class ComplaintsApi
         group.MapPost("/{id:guid}/satisfaction", RecordSatisfaction).RequireRoles([.. ReceptionRoles.Desk, PlatformRoles.Owner]);
         return group;
     }
-
-    private static readonly string[] Managers = [PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
 
     private static readonly string[] Readers = [.. ReceptionRoles.Desk, PlatformRoles.Owner];
 

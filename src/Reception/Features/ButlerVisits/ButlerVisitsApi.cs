@@ -1,0 +1,245 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.Reception.Features.ButlerVisits;
+
+/// <summary>A home visit by appointment; the time is the estate's local wall-clock time, <c>yyyy-MM-ddTHH:mm</c>.</summary>
+public sealed record ScheduleVisitCommand(Guid? EstateId, Guid? UnitId, string? Butler, string? AppointmentAt);
+
+/// <summary>Agrees (or moves) the appointment of a visit: a system-made visit task, or a visit not yet made.</summary>
+public sealed record ArrangeVisitCommand(string? Butler, string? AppointmentAt);
+
+/// <summary>An issue the household raised; it becomes a customer request (channel ButlerVisit) for the visited unit.</summary>
+public sealed record VisitIssue(string? Category, string? Urgency, string? Description);
+
+/// <summary>How the visit went. Issues only when it took place; <c>visitedAt</c> defaults to now.</summary>
+public sealed record RecordVisitOutcomeCommand(string? Outcome, string? Notes, DateTimeOffset? VisitedAt, VisitIssue[]? Issues);
+
+public sealed record ButlerVisitResponse(
+    Guid Id,
+    Guid EstateId,
+    Guid UnitId,
+    ButlerVisitKind Kind,
+    ButlerVisitStatus Status,
+    string? Butler,
+    DateTimeOffset? AppointmentAt,
+    ButlerVisitOutcome? Outcome,
+    string? Notes,
+    DateTimeOffset? VisitedAt,
+    string? RecordedBy,
+    IReadOnlyList<Guid> RequestIds,
+    Guid? OwnerId,
+    decimal? ArrearsAmount,
+    string? Currency,
+    int? DunningStep,
+    DateTimeOffset CreatedAt);
+
+/// <summary>An occupied household short of its visits for the year: how many took place, how many are missing.</summary>
+public sealed record VisitCoverageResponse(Guid UnitId, Guid BuildingId, string Number, int CompletedVisits, int MissingVisits);
+
+/// <summary>Butler home visits: every occupied household visited at least twice a year, by appointment.</summary>
+public static class ButlerVisitsApi
+{
+    private const int MaxIssues = 20;
+
+    public static RouteGroupBuilder MapButlerVisitsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/butler-visits").WithTags("Butler visits");
+        group.MapPost("/", ScheduleVisit).RequireRoles(ReceptionRoles.Desk);
+        group.MapPost("/{id:guid}/appointment", ArrangeVisit).RequireRoles(ReceptionRoles.Desk);
+        group.MapPost("/{id:guid}/outcome", RecordOutcome).RequireRoles(ReceptionRoles.Desk);
+        group.MapGet("/{id:guid}", GetVisit).RequireRoles(ReceptionRoles.ButlerWorkReaders);
+        group.MapGet("/", ListVisits).RequireRoles(ReceptionRoles.ButlerWorkReaders);
+        group.MapGet("/coverage", Coverage).RequireRoles(ReceptionRoles.ButlerWorkReaders);
+        return group;
+    }
+
+    /// <summary>Books a routine visit to an occupied household.</summary>
+    public static async Task<Created<ButlerVisitResponse>> ScheduleVisit(
+        ScheduleVisitCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var estateId = errors.Id(command.EstateId, "estateId");
+        var unitId = errors.Id(command.UnitId, "unitId");
+        var butler = errors.Text(command.Butler, "butler", maxLength: 200);
+        var (date, clock) = errors.LocalDateTime(command.AppointmentAt, "appointmentAt");
+        errors.ThrowIfAny();
+        scope.EnsureCanWrite(estateId);
+        var estate = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken)
+            ?? throw new ValidationFailedException("estateId", "No such estate in the registry.");
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId && u.EstateId == estateId, cancellationToken)
+            ?? throw new ValidationFailedException("unitId", "No such unit in this estate.");
+        if (unit.Status != UnitStatus.Occupied)
+        {
+            throw new ValidationFailedException("unitId", $"Home visits are to occupied households; this unit is {unit.Status}.");
+        }
+
+        var now = time.GetUtcNow();
+        var visit = ButlerVisit.Schedule(estateId, unitId, butler, estate.Calendar().ToInstant(date, clock), scope.Subject ?? "", now);
+        db.ButlerVisits.Add(visit);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/reception/butler-visits/{visit.Id}", ToResponse(visit));
+    }
+
+    public static async Task<Ok<ButlerVisitResponse>> ArrangeVisit(
+        Guid id, ArrangeVisitCommand command, ReceptionDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var butler = errors.Text(command.Butler, "butler", maxLength: 200);
+        var (date, clock) = errors.LocalDateTime(command.AppointmentAt, "appointmentAt");
+        errors.ThrowIfAny();
+        var visit = await db.ButlerVisits.SingleOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw new NotFoundException("Butler visit", id);
+        var estate = await db.Estates.AsNoTracking().SingleAsync(e => e.Id == visit.EstateId, cancellationToken);
+        visit.Arrange(butler, estate.Calendar().ToInstant(date, clock));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(visit));
+    }
+
+    /// <summary>
+    /// Records the outcome once; each issue raised becomes a customer request through <see cref="RequestIntake"/>, in the
+    /// owner's name from the roster, linked to the visit, all in one transaction.
+    /// </summary>
+    public static async Task<Ok<ButlerVisitResponse>> RecordOutcome(
+        Guid id,
+        RecordVisitOutcomeCommand command,
+        ReceptionDbContext db,
+        EstateScope scope,
+        TimeProvider time,
+        CorrelationContext correlation,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errors = new InputErrors();
+        var outcome = errors.Enum<ButlerVisitOutcome>(command.Outcome, "outcome");
+        var notes = errors.OptionalText(command.Notes, "notes", maxLength: 4000);
+        var visitedAt = errors.HappenedAt(command.VisitedAt, "visitedAt", now);
+        var issues = new List<(RequestCategory Category, Urgency Urgency, string Description)>();
+        if (command.Issues is { Length: > 0 } raised)
+        {
+            if (command.Outcome is not null && outcome != ButlerVisitOutcome.Visited)
+            {
+                errors.Add("issues", "Issues come from a visit that took place; this one did not.");
+            }
+
+            if (raised.Length > MaxIssues)
+            {
+                errors.Add("issues", $"At most {MaxIssues} issues per visit.");
+            }
+
+            for (var i = 0; i < raised.Length; i++)
+            {
+                var issue = raised[i] ?? new VisitIssue(null, null, null);
+                issues.Add((
+                    errors.Enum<RequestCategory>(issue.Category, $"issues[{i}].category"),
+                    issue.Urgency is null ? Urgency.Normal : errors.Enum<Urgency>(issue.Urgency, $"issues[{i}].urgency"),
+                    errors.Text(issue.Description, $"issues[{i}].description", maxLength: 4000, minLength: 3)));
+            }
+        }
+
+        errors.ThrowIfAny();
+        var visit = await db.ButlerVisits.SingleOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw new NotFoundException("Butler visit", id);
+        visit.Complete(outcome, notes, visitedAt, scope.Subject ?? "");
+        if (issues.Count > 0)
+        {
+            var estate = await db.Estates.AsNoTracking().SingleAsync(e => e.Id == visit.EstateId, cancellationToken);
+            var owner = await db.Owners.AsNoTracking()
+                .Where(o => o.EstateId == visit.EstateId && o.UnitIds.Contains(visit.UnitId))
+                .OrderBy(o => o.RegisteredAt)
+                .Select(o => new { o.FullName, o.Phone })
+                .FirstOrDefaultAsync(cancellationToken);
+            foreach (var (category, urgency, description) in issues)
+            {
+                var request = RequestIntake.Open(
+                    db, estate,
+                    new NewRequest(visit.UnitId, RequestChannel.ButlerVisit, category, urgency, description, owner?.FullName ?? "Household (butler visit)", owner?.Phone),
+                    scope.Subject ?? "", now, correlation.CorrelationId);
+                visit.LinkRequest(request.Id);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(visit));
+    }
+
+    public static async Task<Ok<ButlerVisitResponse>> GetVisit(Guid id, ReceptionDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToResponse(await db.ButlerVisits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Butler visit", id)));
+
+    /// <summary>Visits of the caller's estates, newest first, keyset-paged; by estate, unit or status.</summary>
+    public static async Task<Ok<Page<ButlerVisitResponse>>> ListVisits(
+        ReceptionDbContext db, Guid? estateId, Guid? unitId, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        ButlerVisitStatus? statusFilter = status is null ? null : errors.Enum<ButlerVisitStatus>(status, "status");
+        errors.ThrowIfAny();
+        var query = db.ButlerVisits.AsNoTracking();
+        query = estateId is null ? query : query.Where(v => v.EstateId == estateId);
+        query = unitId is null ? query : query.Where(v => v.UnitId == unitId);
+        query = statusFilter is null ? query : query.Where(v => v.Status == statusFilter);
+        return TypedResults.Ok(await query.ToKeysetPageAsync(v => v.CreatedAt, v => v.Id, cursor, limit, ToResponse, cancellationToken));
+    }
+
+    /// <summary>
+    /// The estate's occupied households with fewer than <see cref="ButlerVisit.RequiredPerYear"/> visits that took place in
+    /// the estate-local calendar <paramref name="year"/> (this year if left out), in unit registration order, keyset-paged.
+    /// One query: the visits are counted by the database, per unit, on the (unit, outcome, visited at) index.
+    /// </summary>
+    public static async Task<Ok<Page<VisitCoverageResponse>>> Coverage(
+        ReceptionDbContext db, TimeProvider time, Guid? estateId, int? year, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var estateKey = errors.Id(estateId, "estateId");
+        if (year is < 2000 or > 2100)
+        {
+            errors.Add("year", "Must be a calendar year between 2000 and 2100.");
+        }
+
+        errors.ThrowIfAny();
+        var estate = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == estateKey, cancellationToken)
+            ?? throw new NotFoundException("Estate", estateKey);
+        var calendar = estate.Calendar();
+        var (from, to) = ButlerVisit.LocalYear(calendar, year ?? calendar.ToLocal(time.GetUtcNow()).Year);
+
+        var households = db.Units.AsNoTracking()
+            .Where(u => u.EstateId == estateKey && u.Status == UnitStatus.Occupied)
+            .Select(u => new CoverageRow
+            {
+                UnitId = u.Id,
+                BuildingId = u.BuildingId,
+                Number = u.Number,
+                RegisteredAt = u.RegisteredAt,
+                CompletedVisits = db.ButlerVisits.Count(v =>
+                    v.UnitId == u.Id && v.Outcome == ButlerVisitOutcome.Visited && v.VisitedAt >= from && v.VisitedAt < to),
+            })
+            .Where(row => row.CompletedVisits < ButlerVisit.RequiredPerYear);
+        var page = await households.ToKeysetPageAsync(
+            row => row.RegisteredAt, row => row.UnitId, cursor, limit,
+            row => new VisitCoverageResponse(row.UnitId, row.BuildingId, row.Number, row.CompletedVisits, ButlerVisit.RequiredPerYear - row.CompletedVisits),
+            cancellationToken);
+        return TypedResults.Ok(page);
+    }
+
+    /// <summary>A unit with its count, shaped so the database can filter and page on the count.</summary>
+    private sealed class CoverageRow
+    {
+        public Guid UnitId { get; init; }
+
+        public Guid BuildingId { get; init; }
+
+        public string Number { get; init; } = "";
+
+        public DateTimeOffset RegisteredAt { get; init; }
+
+        public int CompletedVisits { get; init; }
+    }
+
+    private static ButlerVisitResponse ToResponse(ButlerVisit v) => new(
+        v.Id, v.EstateId, v.UnitId, v.Kind, v.Status, v.Butler, v.AppointmentAt, v.Outcome, v.Notes, v.VisitedAt, v.RecordedBy,
+        v.RequestIds, v.OwnerId, v.ArrearsAmount, v.Currency, v.DunningStep, v.CreatedAt);
+}
