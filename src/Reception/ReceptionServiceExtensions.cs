@@ -1,5 +1,6 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Grpc;
@@ -22,6 +23,7 @@ public static class ReceptionServiceExtensions
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<WorkOrderCreatedConsumer>());
         builder.Services.AddGrpc();
         builder.AddPlatformAuthentication(ServiceName);
+        builder.Services.AddHostedService<UnclaimedAttachmentCleanup>();
         builder.Services.AddScoped<DemoRegistry>();
         if (builder.Configuration.GetValue<bool>("Reception:SeedDemoData"))
         {
@@ -35,6 +37,7 @@ public static class ReceptionServiceExtensions
     {
         var api = app.MapGroup("/api/reception");
         api.MapRequestsApi();
+        api.MapAttachmentsApi();
         api.MapRegistryApi();
         api.MapOwnersApi();
         api.MapAuditApi();

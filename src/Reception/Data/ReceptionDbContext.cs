@@ -23,6 +23,10 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Owner> Owners => Set<Owner>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -34,6 +38,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
         // One IEntityTypeConfiguration per entity, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReceptionDbContext).Assembly);
+        // Photo bytes: the trail records the attachment, not megabytes of image.
+        modelBuilder.ExcludeFromAuditTrail<AttachmentContent>();
         modelBuilder.ApplyEstateScope(this);
     }
 }
