@@ -72,7 +72,7 @@ public static class BenchmarkProgram
         };
 
         Console.WriteLine();
-        Console.WriteLine($"Through the gateway, {Environment.ProcessorCount} cores, closed loop, page size {20}; latencies in ms (nearest-rank percentiles over every request).");
+        Console.WriteLine($"Through the gateway, {Environment.ProcessorCount} cores, closed loop, default page size (20); latencies in ms (nearest-rank percentiles over every request).");
         Report.Print(results);
         return results.Any(r => r.Failures > 0) ? 1 : 0;
     }
