@@ -53,18 +53,24 @@ public static class KeysetPaging
             _id = new ReplaceParameter(id.Parameters[0], _entity).Visit(id.Body);
         }
 
-        /// <summary><c>e =&gt; at(e) &lt; c.At || (at(e) == c.At &amp;&amp; id(e) &lt; c.Id)</c>.</summary>
+        /// <summary>
+        /// <c>e =&gt; at(e) &lt;= c.At &amp;&amp; (at(e) &lt; c.At || (at(e) == c.At &amp;&amp; id(e) &lt; c.Id))</c>. The first
+        /// term is implied by the rest, but it is the one PostgreSQL can start an index scan at: without it a deep page
+        /// reads (and filters out) every newer row of the index first.
+        /// </summary>
         public Expression<Func<TEntity, bool>> After(KeysetCursor cursor)
         {
             Expression<Func<DateTimeOffset>> cursorAt = () => cursor.At;
             Expression<Func<Guid>> cursorId = () => cursor.Id;
             var compareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
 
-            var body = Expression.OrElse(
-                Expression.LessThan(_at, cursorAt.Body),
-                Expression.AndAlso(
-                    Expression.Equal(_at, cursorAt.Body),
-                    Expression.LessThan(Expression.Call(_id, compareTo, cursorId.Body), Expression.Constant(0))));
+            var body = Expression.AndAlso(
+                Expression.LessThanOrEqual(_at, cursorAt.Body),
+                Expression.OrElse(
+                    Expression.LessThan(_at, cursorAt.Body),
+                    Expression.AndAlso(
+                        Expression.Equal(_at, cursorAt.Body),
+                        Expression.LessThan(Expression.Call(_id, compareTo, cursorId.Body), Expression.Constant(0)))));
             return Expression.Lambda<Func<TEntity, bool>>(body, _entity);
         }
 

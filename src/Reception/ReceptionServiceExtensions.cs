@@ -10,6 +10,7 @@ using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.Reception.Features.Parcels;
 using PropertyPlatform.Reception.Features.ButlerVisits;
 using PropertyPlatform.Reception.Features.Patrols;
+using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Renovations;
 using PropertyPlatform.Reception.Features.Requests;
@@ -50,6 +51,7 @@ public static class ReceptionServiceExtensions
             .AddSlaWatch<ReceptionDbContext, ComplaintWatch>();
         builder.Services.AddGrpc();
         builder.AddPlatformAuthentication(ServiceName);
+        builder.Services.AddHostedService<UnclaimedAttachmentCleanup>();
         builder.Services.AddScoped<DemoRegistry>();
         if (builder.Configuration.GetValue<bool>("Reception:SeedDemoData"))
         {
@@ -63,6 +65,7 @@ public static class ReceptionServiceExtensions
     {
         var api = app.MapGroup("/api/reception");
         api.MapRequestsApi();
+        api.MapAttachmentsApi();
         api.MapRegistryApi();
         api.MapOwnersApi();
         api.MapCallbacksApi();

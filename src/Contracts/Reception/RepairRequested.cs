@@ -1,6 +1,10 @@
 namespace PropertyPlatform.Contracts.Reception;
 
-/// <summary>A customer request classified as a repair was recorded at reception; maintenance opens a work order.</summary>
+/// <summary>
+/// A customer request classified as a repair was recorded at reception; maintenance opens a work order.
+/// <see cref="AttachmentIds"/> are the request's photos (served by reception at
+/// <c>/api/reception/requests/{RequestId}/attachments/{id}</c>); null from producers older than photos.
+/// </summary>
 public sealed record RepairRequested(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -9,4 +13,5 @@ public sealed record RepairRequested(
     Guid RequestId,
     Guid? UnitId,
     string Description,
-    string Urgency) : IIntegrationEvent;
+    string Urgency,
+    Guid[]? AttachmentIds = null) : IIntegrationEvent;

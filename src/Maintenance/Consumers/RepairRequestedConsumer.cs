@@ -21,7 +21,7 @@ public sealed class RepairRequestedConsumer(MaintenanceDbContext db, TimeProvide
         var urgency = Enum.TryParse<WorkOrderUrgency>(message.Urgency, ignoreCase: true, out var parsed) ? parsed : WorkOrderUrgency.Normal;
         var now = Time.GetUtcNow();
         var workOrder = WorkOrder.FromRequest(
-            message.EstateId, message.RequestId, message.UnitId, message.Description, urgency, now, message.CorrelationId);
+            message.EstateId, message.RequestId, message.UnitId, message.Description, urgency, now, message.CorrelationId, message.AttachmentIds);
         Db.WorkOrders.Add(workOrder);
         Db.AddIntegrationEvent(new WorkOrderCreated(
             EventId: Guid.CreateVersion7(now),

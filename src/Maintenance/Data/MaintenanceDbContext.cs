@@ -31,6 +31,8 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             workOrder.Property(w => w.Status).HasConversion<string>().HasMaxLength(32);
             workOrder.Property(w => w.Description).HasMaxLength(4000);
             workOrder.Property(w => w.Version).IsRowVersion();
+            // Work orders from before photos have none.
+            workOrder.Property(w => w.AttachmentIds).HasDefaultValueSql("'{}'::uuid[]");
             // One work order per request, even if the same request arrived twice by different routes.
             workOrder.HasIndex(w => w.RequestId).IsUnique().HasFilter("request_id IS NOT NULL");
             workOrder.HasIndex(w => new { w.EstateId, w.CreatedAt, w.Id }).IsDescending(false, true, true);

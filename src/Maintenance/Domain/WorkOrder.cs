@@ -42,10 +42,20 @@ public sealed class WorkOrder : IUnitScoped
 
     public Guid CorrelationId { get; private set; }
 
+    /// <summary>The photos of the request it came from, kept (and served) by reception.</summary>
+    public List<Guid> AttachmentIds { get; private set; } = [];
+
     public uint Version { get; private set; }
 
     public static WorkOrder FromRequest(
-        Guid estateId, Guid requestId, Guid? unitId, string description, WorkOrderUrgency urgency, DateTimeOffset at, Guid correlationId) => new()
+        Guid estateId,
+        Guid requestId,
+        Guid? unitId,
+        string description,
+        WorkOrderUrgency urgency,
+        DateTimeOffset at,
+        Guid correlationId,
+        IEnumerable<Guid>? attachmentIds = null) => new()
         {
             Id = Guid.CreateVersion7(at),
             EstateId = estateId,
@@ -56,5 +66,6 @@ public sealed class WorkOrder : IUnitScoped
             Status = WorkOrderStatus.Created,
             CreatedAt = at,
             CorrelationId = correlationId,
+            AttachmentIds = [.. (attachmentIds ?? []).Distinct()],
         };
 }

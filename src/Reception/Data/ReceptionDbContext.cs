@@ -55,6 +55,9 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<Violation> Violations => Set<Violation>();
 
     public DbSet<RenovationPermit> RenovationPermits => Set<RenovationPermit>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -68,6 +71,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
         // One IEntityTypeConfiguration per entity, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReceptionDbContext).Assembly);
+        // Photo bytes: the trail records the attachment, not megabytes of image.
+        modelBuilder.ExcludeFromAuditTrail<AttachmentContent>();
         modelBuilder.ApplyEstateScope(this);
     }
 }

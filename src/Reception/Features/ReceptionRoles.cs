@@ -17,6 +17,13 @@ internal static class ReceptionRoles
     public static readonly string[] Desk =
         [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
 
+    /// <summary>Record customer requests (and upload their photos): the front desk records contacts; owners report through the app.</summary>
+    public static readonly string[] RequestRecorders =
+        [.. Desk, PlatformRoles.Owner];
+
+    /// <summary>Read customer requests and their photos: those who record them, and the technicians who go and fix things.</summary>
+    public static readonly string[] RequestReaders = [.. RequestRecorders, PlatformRoles.Technician];
+
     /// <summary>Call requesters and owners back, so they see phone numbers in full.</summary>
     public static readonly string[] CallBack = [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor];
 

@@ -33,10 +33,26 @@ public sealed class RepairRequestedConsumerTests(MaintenanceService maintenance)
         workOrder.UnitId.Should().Be(repair.UnitId);
         workOrder.Urgency.Should().Be(WorkOrderUrgency.Urgent);
         workOrder.Status.Should().Be(WorkOrderStatus.Created);
+        workOrder.AttachmentIds.Should().BeEmpty("a repair from a producer older than photos names none");
 
         var announced = await maintenance.InScopeAsync(sp => sp.GetRequiredService<MaintenanceDbContext>()
             .OutboxMessages.ToListAsync(Ct));
         announced.Where(m => m.Payload.Contains(workOrder.Id.ToString(), StringComparison.Ordinal)).Should().ContainSingle().Which.CorrelationId.Should().Be(repair.CorrelationId);
+    }
+
+    [Fact]
+    public async Task The_photos_of_the_request_are_kept_on_the_work_order_and_shown_with_it()
+    {
+        Guid[] photos = [Guid.NewGuid(), Guid.NewGuid()];
+        var repair = Repair(Guid.NewGuid(), Guid.NewGuid()) with { AttachmentIds = photos };
+
+        await maintenance.Bus.Publish(repair, Ct);
+
+        var listed = (await WaitForWorkOrdersAsync(repair.RequestId)).Items.Should().ContainSingle().Subject;
+        listed.AttachmentIds.Should().Equal(photos);
+        var technician = maintenance.CreateClient(TestCaller.Staff(PlatformRoles.Technician, repair.EstateId));
+        var read = await technician.GetFromJsonAsync<WorkOrderResponse>($"/api/maintenance/work-orders/{listed.Id}", ApiJson.Options, Ct);
+        read!.AttachmentIds.Should().Equal(photos);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Maintenance.Features.WorkOrders;
 
+/// <summary>A work order; <c>attachmentIds</c> are the request's photos, at reception's <c>/api/reception/requests/{requestId}/attachments/{id}</c>.</summary>
 public sealed record WorkOrderResponse(
     Guid Id,
     Guid EstateId,
@@ -16,7 +17,8 @@ public sealed record WorkOrderResponse(
     string Description,
     WorkOrderUrgency Urgency,
     WorkOrderStatus Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<Guid> AttachmentIds);
 
 public static class WorkOrdersApi
 {
@@ -64,5 +66,5 @@ public static class WorkOrdersApi
     }
 
     private static WorkOrderResponse ToResponse(WorkOrder w) =>
-        new(w.Id, w.EstateId, w.RequestId, w.UnitId, w.Description, w.Urgency, w.Status, w.CreatedAt);
+        new(w.Id, w.EstateId, w.RequestId, w.UnitId, w.Description, w.Urgency, w.Status, w.CreatedAt, w.AttachmentIds);
 }

@@ -23,6 +23,94 @@ namespace PropertyPlatform.Reception.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_attachments_unclaimed")
+                        .HasFilter("request_id IS NULL");
+
+                    b.HasIndex("RequestId", "UploadedAt")
+                        .HasDatabaseName("ix_attachments_request_id_uploaded_at")
+                        .HasFilter("request_id IS NOT NULL");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_attachment_contents");
+
+                    b.ToTable("attachment_contents", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Building", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1950,6 +2038,25 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
 
                     b.ToTable("sla_events", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Attachment", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.CustomerRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_attachments_requests_request_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.AttachmentContent", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Attachment", null)
+                        .WithOne()
+                        .HasForeignKey("PropertyPlatform.Reception.Domain.AttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachment_contents_attachments_attachment_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Building", b =>

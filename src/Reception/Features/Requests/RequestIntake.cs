@@ -17,20 +17,30 @@ public sealed record NewRequest(
 
 /// <summary>
 /// The one way a customer request enters the system: the request with its deadlines, and what it sets off (a repair
-/// goes to maintenance as <see cref="RepairRequested"/>, a complaint opens its <see cref="Complaint"/> record), added to the
-/// context so one SaveChanges stores them together.
-/// Callers validate input and access first.
+/// goes to maintenance as <see cref="RepairRequested"/> with its photos, a complaint opens its <see cref="Complaint"/>
+/// record), added to the context so one SaveChanges stores them together. Callers validate input and access first, and
+/// pass only photos checked with <see cref="Attachments.AttachmentClaims"/> (tracked by the same context).
 /// </summary>
 public static class RequestIntake
 {
     public static CustomerRequest Open(
-        ReceptionDbContext db, Estate estate, NewRequest details, string submittedBy, DateTimeOffset now, Guid correlationId,
+        ReceptionDbContext db,
+        Estate estate,
+        NewRequest details,
+        string submittedBy,
+        DateTimeOffset now,
+        Guid correlationId,
+        IReadOnlyList<Attachment>? photos = null,
         string? submittedByName = null)
     {
         var request = CustomerRequest.Record(
             estate.Id, details.UnitId, details.Channel, details.Category, details.Urgency, details.Description,
             details.RequesterName, details.RequesterPhone, submittedBy, estate.Calendar(), now, correlationId);
         db.Requests.Add(request);
+        foreach (var photo in photos ?? [])
+        {
+            photo.ClaimFor(request.Id, now);
+        }
 
         if (request.Category == RequestCategory.Repair)
         {
@@ -42,7 +52,8 @@ public static class RequestIntake
                 RequestId: request.Id,
                 UnitId: request.UnitId,
                 Description: request.Description,
-                Urgency: request.Urgency.ToString()));
+                Urgency: request.Urgency.ToString(),
+                AttachmentIds: [.. (photos ?? []).Select(p => p.Id)]));
         }
 
         if (request.Category == RequestCategory.Complaint)

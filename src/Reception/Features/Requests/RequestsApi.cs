@@ -3,13 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Callbacks;
+using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Reception.Features.Requests;
 
-/// <summary>A new customer request. Urgency defaults to normal; leave the unit out for a common area.</summary>
+/// <summary>
+/// A new customer request. Urgency defaults to normal; leave the unit out for a common area. <c>attachmentIds</c> names
+/// photos the caller uploaded beforehand (POST /api/reception/attachments).
+/// </summary>
 public sealed record RecordRequestCommand(
     Guid? EstateId,
     Guid? UnitId,
@@ -18,7 +22,8 @@ public sealed record RecordRequestCommand(
     string? Urgency,
     string? Description,
     string? RequesterName,
-    string? RequesterPhone = null);
+    string? RequesterPhone = null,
+    IReadOnlyList<Guid>? AttachmentIds = null);
 
 public sealed record RequestResponse(
     Guid Id,
@@ -62,21 +67,16 @@ public static class RequestsApi
     public static RouteGroupBuilder MapRequestsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/requests").WithTags("Customer requests");
-        group.MapPost("/", RecordRequest).RequireRoles(RecordingRoles);
-        group.MapGet("/{id:guid}", GetRequest).RequireRoles(ReadingRoles);
-        group.MapGet("/", ListRequests).RequireRoles(ReadingRoles);
+        group.MapPost("/", RecordRequest).RequireRoles(ReceptionRoles.RequestRecorders);
+        group.MapGet("/{id:guid}", GetRequest).RequireRoles(ReceptionRoles.RequestReaders);
+        group.MapGet("/", ListRequests).RequireRoles(ReceptionRoles.RequestReaders);
         group.MapPost("/{id:guid}/feedback", GiveFeedback).RequireRoles(ReceptionRoles.CallBack);
         group.MapPost("/{id:guid}/route", RouteRequest).RequireRoles(ReceptionRoles.Desk);
         group.MapPost("/{id:guid}/resolve", ResolveRequest).RequireRoles(ReceptionRoles.Desk);
         return group;
     }
 
-    /// <summary>The front desk records contacts; owners report through the app.</summary>
-    private static readonly string[] RecordingRoles = [.. ReceptionRoles.Desk, PlatformRoles.Owner];
-
-    private static readonly string[] ReadingRoles = [.. RecordingRoles, PlatformRoles.Technician];
-
-    /// <summary>Records a request through <see cref="RequestIntake"/>; a repair goes on to maintenance.</summary>
+    /// <summary>Records a request through <see cref="RequestIntake"/> with the photos it names; a repair goes on to maintenance.</summary>
     public static async Task<Created<RequestResponse>> RecordRequest(
         RecordRequestCommand command,
         ReceptionDbContext db,
@@ -103,6 +103,7 @@ public static class RequestsApi
             errors.Add("channel", "Owners report through the app: the channel must be 'app'.");
         }
 
+        var attachmentIds = AttachmentClaims.Ids(errors, command.AttachmentIds);
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId, command.UnitId);
         var estate = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken)
@@ -114,9 +115,11 @@ public static class RequestsApi
         }
 
         var now = time.GetUtcNow();
+        var submittedBy = scope.Subject ?? "";
+        var photos = await AttachmentClaims.ClaimableAsync(db, attachmentIds, estateId, submittedBy, now, cancellationToken);
         var request = RequestIntake.Open(
             db, estate, new NewRequest(command.UnitId, channel, category, urgency, description, requesterName, requesterPhone),
-            scope.Subject ?? "", now, correlation.CorrelationId, scope.Name);
+            submittedBy, now, correlation.CorrelationId, photos, scope.Name);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now, maskPhone: false));
     }
