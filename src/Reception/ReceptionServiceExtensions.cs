@@ -1,6 +1,8 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Features.Registry;
+using PropertyPlatform.Reception.Features.RegistryImports;
+using PropertyPlatform.Reception.Features.Residents;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Grpc;
 using PropertyPlatform.Reception.Seed;
@@ -21,6 +23,8 @@ public static class ReceptionServiceExtensions
         builder.AddServiceDatabase<ReceptionDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<WorkOrderCreatedConsumer>());
         builder.Services.AddGrpc();
+        builder.Services.AddSingleton<RegistryImportSignal>();
+        builder.Services.AddHostedService<RegistryImportWorker>();
         builder.AddPlatformAuthentication(ServiceName);
         builder.Services.AddScoped<DemoRegistry>();
         if (builder.Configuration.GetValue<bool>("Reception:SeedDemoData"))
@@ -37,6 +41,8 @@ public static class ReceptionServiceExtensions
         api.MapRequestsApi();
         api.MapRegistryApi();
         api.MapOwnersApi();
+        api.MapRegistryImportApi();
+        api.MapResidentsApi();
         api.MapAuditApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.
         app.MapGrpcService<PropertyRegistryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));

@@ -23,6 +23,14 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Owner> Owners => Set<Owner>();
 
+    public DbSet<Resident> Residents => Set<Resident>();
+
+    public DbSet<MoveIn> MoveIns => Set<MoveIn>();
+
+    public DbSet<RegistryImport> RegistryImports => Set<RegistryImport>();
+
+    public DbSet<RegistryImportFile> RegistryImportFiles => Set<RegistryImportFile>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -31,6 +39,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     {
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditTrail();
+        // An uploaded import file is raw input full of personal data, not a record: the import itself is audited.
+        modelBuilder.ExcludeFromAuditTrail<RegistryImportFile>();
 
         // One IEntityTypeConfiguration per entity, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReceptionDbContext).Assembly);

@@ -129,6 +129,18 @@ public sealed class Unit : IEstateOwned
             Usage = usage,
             Status = status,
         };
+
+    /// <summary>Someone lives here (a move-in): occupied, even if it was being renovated.</summary>
+    public void MarkOccupied() => Status = UnitStatus.Occupied;
+
+    /// <summary>The last resident moved out: vacant again, unless the unit is being renovated.</summary>
+    public void MarkVacated()
+    {
+        if (Status == UnitStatus.Occupied)
+        {
+            Status = UnitStatus.Vacant;
+        }
+    }
 }
 
 /// <summary>An owner of one or more units of an estate (the owner roster). Phone and ID number are personal data.</summary>
