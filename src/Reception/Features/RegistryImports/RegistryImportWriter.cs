@@ -29,6 +29,26 @@ internal static class RegistryImportWriter
         Func<int, CancellationToken, Task> progress,
         CancellationToken cancellationToken)
     {
+        // Only additions are tracked here: nothing to detect changes in, so the saves skip that scan.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await WriteAddingOnlyAsync(db, plan, correlationId, now, progress, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private static async Task<ImportCounts> WriteAddingOnlyAsync(
+        ReceptionDbContext db,
+        RegistryImportPlan plan,
+        Guid correlationId,
+        DateTimeOffset now,
+        Func<int, CancellationToken, Task> progress,
+        CancellationToken cancellationToken)
+    {
         var buildingIds = new Dictionary<string, Guid>(plan.ExistingBuildings, StringComparer.Ordinal);
         foreach (var (code, name) in plan.NewBuildings)
         {

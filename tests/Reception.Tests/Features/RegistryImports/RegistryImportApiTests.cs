@@ -269,7 +269,7 @@ public sealed class RegistryImportApiTests(ReceptionService reception)
         RegistryImportResponse current;
         do
         {
-            await Task.Delay(25, Ct);
+            await Task.Delay(100, Ct);
             current = (await clerk.GetFromJsonAsync<RegistryImportResponse>(response.Headers.Location, ApiJson.Options, Ct))!;
             seen.Add(current);
         }
