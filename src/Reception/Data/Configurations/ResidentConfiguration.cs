@@ -25,7 +25,10 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         // The resident list of an estate, newest first, and the estate's occupancy for a billing period.
         resident.HasIndex(r => new { r.EstateId, r.RecordedAt, r.Id });
         resident.HasIndex(r => new { r.EstateId, r.MovedInOn });
-        // The same person's stays in a unit, to refuse an overlapping move-in.
+        // The same person's stays in a unit, to refuse an overlapping move-in; and never two open stays, even when two
+        // clerks record the same move-in at once.
         resident.HasIndex(r => new { r.UnitId, r.Phone });
+        resident.HasIndex(r => new { r.UnitId, r.Phone }, "LivingThere").IsUnique().HasFilter("moved_out_on IS NULL")
+            .HasDatabaseName("ux_residents_unit_id_phone_living_there");
     }
 }

@@ -553,6 +553,11 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.HasIndex("UnitId", "RecordedAt", "Id")
                         .HasDatabaseName("ix_residents_unit_id_recorded_at_id");
 
+                    b.HasIndex(new[] { "UnitId", "Phone" }, "LivingThere")
+                        .IsUnique()
+                        .HasDatabaseName("ux_residents_unit_id_phone_living_there")
+                        .HasFilter("moved_out_on IS NULL");
+
                     b.ToTable("residents", (string)null);
                 });
 

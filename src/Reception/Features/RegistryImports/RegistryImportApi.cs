@@ -89,13 +89,18 @@ public static class RegistryImportApi
             throw new ValidationFailedException(RegistryFile.Field, $"At most {RegistryFile.MaxBytes / 1024 / 1024} MB per file; split it.");
         }
 
+        var fileName = Path.GetFileName(file.FileName);
+        if (fileName.Length > 200)
+        {
+            throw new ValidationFailedException(RegistryFile.Field, "The file name is longer than 200 characters.");
+        }
+
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())
         {
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
 
-        var fileName = Path.GetFileName(file.FileName);
         var rows = RegistryFile.Read(fileName, content);
         var (plan, errors) = await RegistryImportPlan.PrepareAsync(db, estateId, rows, cancellationToken);
         if (plan is null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
@@ -155,7 +156,15 @@ public static class ResidentsApi
                 movedInOn, new MeterReadings(water, electricity, gas)));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new ConflictException("One of these residents was just moved into this unit by someone else.");
+        }
+
         return TypedResults.Created($"/api/reception/move-ins/{moveIn.Id}", ToResponse(moveIn, residents));
     }
 

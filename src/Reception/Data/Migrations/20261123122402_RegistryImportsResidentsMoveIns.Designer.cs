@@ -13,7 +13,7 @@ using PropertyPlatform.Reception.Data;
 namespace PropertyPlatform.Reception.Data.Migrations
 {
     [DbContext(typeof(ReceptionDbContext))]
-    [Migration("20261123114744_RegistryImportsResidentsMoveIns")]
+    [Migration("20261123122402_RegistryImportsResidentsMoveIns")]
     partial class RegistryImportsResidentsMoveIns
     {
         /// <inheritdoc />
@@ -555,6 +555,11 @@ namespace PropertyPlatform.Reception.Data.Migrations
 
                     b.HasIndex("UnitId", "RecordedAt", "Id")
                         .HasDatabaseName("ix_residents_unit_id_recorded_at_id");
+
+                    b.HasIndex(new[] { "UnitId", "Phone" }, "LivingThere")
+                        .IsUnique()
+                        .HasDatabaseName("ux_residents_unit_id_phone_living_there")
+                        .HasFilter("moved_out_on IS NULL");
 
                     b.ToTable("residents", (string)null);
                 });

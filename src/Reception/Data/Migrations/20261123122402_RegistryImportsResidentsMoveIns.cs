@@ -171,6 +171,13 @@ namespace PropertyPlatform.Reception.Data.Migrations
                 name: "ix_residents_unit_id_recorded_at_id",
                 table: "residents",
                 columns: new[] { "unit_id", "recorded_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_residents_unit_id_phone_living_there",
+                table: "residents",
+                columns: new[] { "unit_id", "phone" },
+                unique: true,
+                filter: "moved_out_on IS NULL");
         }
 
         /// <inheritdoc />
