@@ -13,6 +13,8 @@ using PropertyPlatform.Reception.Features.Patrols;
 using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Renovations;
+using PropertyPlatform.Reception.Features.RegistryImports;
+using PropertyPlatform.Reception.Features.Residents;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Features.WorkLog;
 using PropertyPlatform.Reception.Features.Violations;
@@ -50,6 +52,8 @@ public static class ReceptionServiceExtensions
             .AddSlaWatch<ReceptionDbContext, CallbackWatch>()
             .AddSlaWatch<ReceptionDbContext, ComplaintWatch>();
         builder.Services.AddGrpc();
+        builder.Services.AddSingleton<RegistryImportSignal>();
+        builder.Services.AddHostedService<RegistryImportWorker>();
         builder.AddPlatformAuthentication(ServiceName);
         builder.Services.AddHostedService<UnclaimedAttachmentCleanup>();
         builder.Services.AddScoped<DemoRegistry>();
@@ -74,6 +78,8 @@ public static class ReceptionServiceExtensions
         api.MapPatrolsApi();
         api.MapViolationsApi();
         api.MapRenovationsApi();
+        api.MapRegistryImportApi();
+        api.MapResidentsApi();
         api.MapAuditApi();
         api.MapSlaApi();
         api.MapKeysApi();

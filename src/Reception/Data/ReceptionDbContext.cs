@@ -31,6 +31,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<CallbackSampleTally> CallbackSampleTallies => Set<CallbackSampleTally>();
 
     public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
+
     public DbSet<CustodyKey> Keys => Set<CustodyKey>();
 
     public DbSet<KeyLoan> KeyLoans => Set<KeyLoan>();
@@ -46,6 +47,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<MessageReply> MessageReplies => Set<MessageReply>();
 
     public DbSet<WorkLogEntry> WorkLog => Set<WorkLogEntry>();
+
     public DbSet<ButlerVisit> ButlerVisits => Set<ButlerVisit>();
 
     public DbSet<PatrolTarget> PatrolTargets => Set<PatrolTarget>();
@@ -55,9 +57,18 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<Violation> Violations => Set<Violation>();
 
     public DbSet<RenovationPermit> RenovationPermits => Set<RenovationPermit>();
+
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+
+    public DbSet<Resident> Residents => Set<Resident>();
+
+    public DbSet<MoveIn> MoveIns => Set<MoveIn>();
+
+    public DbSet<RegistryImport> RegistryImports => Set<RegistryImport>();
+
+    public DbSet<RegistryImportFile> RegistryImportFiles => Set<RegistryImportFile>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -68,6 +79,9 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditTrail();
         modelBuilder.AddSlaEvents();
+
+        // An uploaded import file is raw input full of personal data, not a record: the import itself is audited.
+        modelBuilder.ExcludeFromAuditTrail<RegistryImportFile>();
 
         // One IEntityTypeConfiguration per entity, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReceptionDbContext).Assembly);

@@ -141,6 +141,18 @@ public sealed class Unit : IEstateOwned
     /// <summary>The renovation was accepted: the unit goes back to what it was before the works.</summary>
     public void EndRenovation(UnitStatus restoredStatus) =>
         Status = restoredStatus == UnitStatus.Renovating ? UnitStatus.Occupied : restoredStatus;
+
+    /// <summary>Someone lives here (a move-in): occupied, even if it was being renovated.</summary>
+    public void MarkOccupied() => Status = UnitStatus.Occupied;
+
+    /// <summary>The last resident moved out: vacant again, unless the unit is being renovated.</summary>
+    public void MarkVacated()
+    {
+        if (Status == UnitStatus.Occupied)
+        {
+            Status = UnitStatus.Vacant;
+        }
+    }
 }
 
 /// <summary>An owner of one or more units of an estate (the owner roster). Phone and ID number are personal data.</summary>

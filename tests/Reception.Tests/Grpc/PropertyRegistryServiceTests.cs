@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using PropertyPlatform.Contracts.Reception.Grpc;
 using PropertyPlatform.Reception.Features.Registry;
 using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.Reception.Features.Residents;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
@@ -115,5 +116,83 @@ public sealed class PropertyRegistryServiceTests(ReceptionService reception)
         var one = await Client().GetUnitAsync(new GetUnitQuery { UnitId = registered[1].Id.ToString() }, cancellationToken: Ct);
         one.Number.Should().Be("102");
         one.Status.Should().Be("Vacant");
+    }
+
+    private static async Task MoveInAsync(HttpClient clerk, Guid estateId, Guid unitId, string movedInOn, string phone, string? movedOutOn = null)
+    {
+        var response = await clerk.PostAsJsonAsync("/api/reception/move-ins", new
+        {
+            estateId, unitId, movedInOn, documentsChecked = true, keysHandedOver = 2,
+            meterReadings = new { water = 1m, electricity = 2m },
+            residents = new[] { new { kind = "tenant", fullName = "Resident", phone } },
+        }, Ct);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
+        if (movedOutOn is not null)
+        {
+            var moveIn = (await response.Content.ReadFromJsonAsync<MoveInResponse>(ApiJson.Options, Ct))!;
+            (await clerk.PostAsJsonAsync($"/api/reception/residents/{moveIn.Residents[0].Id}/move-out", new { movedOutOn }, Ct)).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task Billing_reads_each_units_floor_area_and_occupied_periods_within_a_billing_period_over_grpc()
+    {
+        var (estateId, units) = await reception.NewEstateAsync(units: 3);
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        // Unit 1: two overlapping stays, one from before the period, one still there. Unit 2: a stay inside the period and one
+        // ending exactly as the period starts. Unit 3: nobody.
+        await MoveInAsync(clerk, estateId, units[0], "2024-12-20", "13700000011", movedOutOn: "2025-01-20");
+        await MoveInAsync(clerk, estateId, units[0], "2025-01-15", "13700000012");
+        await MoveInAsync(clerk, estateId, units[1], "2024-11-01", "13700000021", movedOutOn: "2025-01-01");
+        await MoveInAsync(clerk, estateId, units[1], "2025-01-10", "13700000022", movedOutOn: "2025-01-25");
+
+        using var call = Client().ListOccupancy(new OccupancyQuery { EstateId = estateId.ToString(), From = "2025-01-01", To = "2025-02-01" }, cancellationToken: Ct);
+        var occupancy = new List<UnitOccupancy>();
+        await foreach (var unit in call.ResponseStream.ReadAllAsync(Ct))
+        {
+            occupancy.Add(unit);
+        }
+
+        var byUnit = occupancy.ToDictionary(o => Guid.Parse(o.Unit.UnitId));
+        byUnit.Keys.Should().BeEquivalentTo(units);
+        byUnit[units[0]].Unit.FloorArea.Should().Be("80.00");
+        byUnit[units[0]].Occupied.Select(p => (p.From, p.To)).Should().Equal(("2025-01-01", "2025-02-01"));
+        byUnit[units[1]].Occupied.Select(p => (p.From, p.To)).Should().Equal(("2025-01-10", "2025-01-25"));
+        byUnit[units[2]].Occupied.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2025-02-01", "2025-01-01", StatusCode.InvalidArgument)]
+    [InlineData("January", "2025-02-01", StatusCode.InvalidArgument)]
+    [InlineData("2025-01-01", "2025-02-01", StatusCode.NotFound)]
+    public async Task An_occupancy_query_needs_a_known_estate_and_a_period_from_before_to(string from, string to, StatusCode expected)
+    {
+        var call = async () =>
+        {
+            using var stream = Client().ListOccupancy(new OccupancyQuery { EstateId = Guid.NewGuid().ToString(), From = from, To = to }, cancellationToken: Ct);
+            await stream.ResponseStream.MoveNext(Ct);
+        };
+
+        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task Billing_looks_up_a_units_owners_over_grpc()
+    {
+        var (estateId, units) = await reception.NewEstateAsync(units: 2);
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        var owner = await (await clerk.PostAsJsonAsync("/api/reception/owners", new
+        {
+            estateId, fullName = "Li Wei", phone = "13812345678", idNumber = "110101199003071234", unitIds = new[] { units[0] },
+        }, Ct)).Content.ReadFromJsonAsync<OwnerResponse>(ApiJson.Options, Ct);
+
+        var owned = await Client().GetUnitOwnersAsync(new GetUnitOwnersQuery { UnitId = units[0].ToString() }, cancellationToken: Ct);
+        var unowned = await Client().GetUnitOwnersAsync(new GetUnitOwnersQuery { UnitId = units[1].ToString() }, cancellationToken: Ct);
+        var unknown = async () => await Client().GetUnitOwnersAsync(new GetUnitOwnersQuery { UnitId = Guid.NewGuid().ToString() }, cancellationToken: Ct);
+
+        owned.EstateId.Should().Be(estateId.ToString());
+        owned.Owners.Should().ContainSingle().Which.Should().BeEquivalentTo(new OwnerSummary { OwnerId = owner!.Id.ToString(), FullName = "Li Wei", Phone = "13812345678" });
+        unowned.Owners.Should().BeEmpty();
+        (await unknown.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.NotFound);
     }
 }

@@ -935,6 +935,75 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("message_replies", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.MoveIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("DocumentsChecked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("documents_checked");
+
+                    b.Property<decimal>("ElectricityReading")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)")
+                        .HasColumnName("electricity_reading");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<decimal?>("GasReading")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)")
+                        .HasColumnName("gas_reading");
+
+                    b.Property<string>("HandoverNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("handover_notes");
+
+                    b.Property<int>("KeysHandedOver")
+                        .HasColumnType("integer")
+                        .HasColumnName("keys_handed_over");
+
+                    b.Property<DateOnly>("MovedInOn")
+                        .HasColumnType("date")
+                        .HasColumnName("moved_in_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<decimal>("WaterReading")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)")
+                        .HasColumnName("water_reading");
+
+                    b.HasKey("Id")
+                        .HasName("pk_move_ins");
+
+                    b.HasIndex("UnitId", "RecordedAt")
+                        .HasDatabaseName("ix_move_ins_unit_id_recorded_at");
+
+                    b.HasIndex("EstateId", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_move_ins_estate_id_recorded_at_id");
+
+                    b.ToTable("move_ins", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Notice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1416,6 +1485,112 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("patrol_targets", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RegistryImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BuildingsCreated")
+                        .HasColumnType("integer")
+                        .HasColumnName("buildings_created");
+
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("OwnersCreated")
+                        .HasColumnType("integer")
+                        .HasColumnName("owners_created");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("RowsProcessed")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_processed");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_total");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("UnitsCreated")
+                        .HasColumnType("integer")
+                        .HasColumnName("units_created");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_imports");
+
+                    b.HasIndex("Status", "RequestedAt")
+                        .HasDatabaseName("ix_registry_imports_status_requested_at")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("EstateId", "RequestedAt", "Id")
+                        .HasDatabaseName("ix_registry_imports_estate_id_requested_at_id");
+
+                    b.ToTable("registry_imports", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RegistryImportFile", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.HasKey("ImportId")
+                        .HasName("pk_registry_import_files");
+
+                    b.ToTable("registry_import_files", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.RenovationInspection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1572,6 +1747,105 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasDatabaseName("ix_renovation_permits_estate_id_applied_at_id");
 
                     b.ToTable("renovation_permits", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Resident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MoveInId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("move_in_id");
+
+                    b.Property<decimal?>("MoveOutElectricityReading")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)")
+                        .HasColumnName("move_out_electricity_reading");
+
+                    b.Property<decimal?>("MoveOutGasReading")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)")
+                        .HasColumnName("move_out_gas_reading");
+
+                    b.Property<string>("MoveOutNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("move_out_notes");
+
+                    b.Property<DateTimeOffset?>("MoveOutRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("move_out_recorded_at");
+
+                    b.Property<decimal?>("MoveOutWaterReading")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)")
+                        .HasColumnName("move_out_water_reading");
+
+                    b.Property<DateOnly>("MovedInOn")
+                        .HasColumnType("date")
+                        .HasColumnName("moved_in_on");
+
+                    b.Property<DateOnly?>("MovedOutOn")
+                        .HasColumnType("date")
+                        .HasColumnName("moved_out_on");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_residents");
+
+                    b.HasIndex("MoveInId")
+                        .HasDatabaseName("ix_residents_move_in_id");
+
+                    b.HasIndex("EstateId", "MovedInOn")
+                        .HasDatabaseName("ix_residents_estate_id_moved_in_on");
+
+                    b.HasIndex("UnitId", "Phone")
+                        .HasDatabaseName("ix_residents_unit_id_phone");
+
+                    b.HasIndex("EstateId", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_residents_estate_id_recorded_at_id");
+
+                    b.HasIndex("UnitId", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_residents_unit_id_recorded_at_id");
+
+                    b.HasIndex(new[] { "UnitId", "Phone" }, "LivingThere")
+                        .IsUnique()
+                        .HasDatabaseName("ux_residents_unit_id_phone_living_there")
+                        .HasFilter("moved_out_on IS NULL");
+
+                    b.ToTable("residents", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Unit", b =>
@@ -2443,6 +2717,16 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasConstraintName("fk_message_replies_owner_messages_message_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.MoveIn", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_move_ins_units_unit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Notice", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.Building", null)
@@ -2499,6 +2783,26 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasConstraintName("fk_patrol_targets_units_unit_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RegistryImport", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_imports_estates_estate_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RegistryImportFile", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.RegistryImport", null)
+                        .WithOne()
+                        .HasForeignKey("PropertyPlatform.Reception.Domain.RegistryImportFile", "ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_import_files_registry_imports_import_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.RenovationInspection", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.RenovationPermit", null)
@@ -2517,6 +2821,23 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_renovation_permits_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Resident", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.MoveIn", null)
+                        .WithMany()
+                        .HasForeignKey("MoveInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_residents_move_ins_move_in_id");
+
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_residents_units_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Unit", b =>

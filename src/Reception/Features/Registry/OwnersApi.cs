@@ -35,9 +35,7 @@ public static class OwnersApi
     {
         var errors = new InputErrors();
         var estateId = errors.Id(command.EstateId, "estateId");
-        var fullName = errors.Text(command.FullName, "fullName", maxLength: 200);
-        var phone = errors.Phone(command.Phone, "phone");
-        var idNumber = errors.Text(command.IdNumber, "idNumber", maxLength: 32, minLength: 8);
+        var (fullName, phone, idNumber) = RegistryRules.Owner(errors, command.FullName, command.Phone, command.IdNumber);
         var unitIds = (command.UnitIds ?? []).Distinct().ToArray();
         if (unitIds.Length == 0 || unitIds.Contains(Guid.Empty))
         {
@@ -60,8 +58,7 @@ public static class OwnersApi
         var now = time.GetUtcNow();
         var owner = Owner.Register(estateId, fullName, phone, idNumber, unitIds, now);
         db.Owners.Add(owner);
-        db.AddIntegrationEvent(new OwnerRegistered(
-            Guid.CreateVersion7(now), now, estateId, correlation.CorrelationId, owner.Id, owner.FullName, owner.Phone, owner.UnitIds));
+        db.AddIntegrationEvent(RegistryRules.Registered(owner, now, correlation.CorrelationId));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/owners/{owner.Id}", ToResponse(owner, maskPhone: false, maskIdNumber: false));
     }

@@ -140,19 +140,8 @@ public static class RegistryApi
         var errors = new InputErrors();
         var estateId = errors.Id(command.EstateId, "estateId");
         var buildingId = errors.Id(command.BuildingId, "buildingId");
-        var number = errors.Text(command.Number, "number", maxLength: 32);
-        if (command.Floor is null or < -10 or > 200)
-        {
-            errors.Add("floor", "Required, between -10 and 200.");
-        }
-
-        if (command.FloorArea is not { } area || area <= 0 || area > 100_000 || decimal.Round(area, 2) != area)
-        {
-            errors.Add("floorArea", "Required: square metres above 0, at most two decimals.");
-        }
-
-        var usage = errors.Enum<UnitUsage>(command.Usage, "usage");
-        var status = command.Status is null ? UnitStatus.Vacant : errors.Enum<UnitStatus>(command.Status, "status");
+        var (number, floor, floorArea, usage, status) = RegistryRules.Unit(
+            errors, command.Number, command.Floor, command.FloorArea, command.Usage, command.Status);
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId);
         if (!await db.Buildings.AnyAsync(b => b.Id == buildingId && b.EstateId == estateId, cancellationToken))
@@ -166,11 +155,9 @@ public static class RegistryApi
         }
 
         var now = time.GetUtcNow();
-        var unit = Unit.Register(estateId, buildingId, number, command.Floor!.Value, command.FloorArea!.Value, usage, status, now);
+        var unit = Unit.Register(estateId, buildingId, number, floor, floorArea, usage, status, now);
         db.Units.Add(unit);
-        db.AddIntegrationEvent(new UnitRegistered(
-            Guid.CreateVersion7(now), now, estateId, correlation.CorrelationId, unit.Id, buildingId, unit.Number, unit.FloorArea,
-            unit.Usage.ToString(), unit.Status.ToString()));
+        db.AddIntegrationEvent(RegistryRules.Registered(unit, now, correlation.CorrelationId));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/units/{unit.Id}", ToResponse(unit));
     }

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Registry;
+using PropertyPlatform.ServiceDefaults.Messaging;
+
+namespace PropertyPlatform.Reception.Features.RegistryImports;
+
+/// <summary>What an import created.</summary>
+public readonly record struct ImportCounts(int Buildings, int Units, int Owners);
+
+/// <summary>
+/// Writes a checked <see cref="RegistryImportPlan"/>: buildings, units and owners, each announced as the single-record
+/// endpoints announce them (<c>UnitRegistered</c>, <c>OwnerRegistered</c> through the outbox). Rows go in chunks, each
+/// chunk one batched save, so a file of ten thousand rows costs a few dozen round trips; the caller's transaction makes
+/// the whole file one change.
+/// </summary>
+internal static class RegistryImportWriter
+{
+    public const int ChunkSize = 1000;
+
+    /// <param name="progress">Told the number of rows written after each chunk.</param>
+    public static async Task<ImportCounts> WriteAsync(
+        ReceptionDbContext db,
+        RegistryImportPlan plan,
+        Guid correlationId,
+        DateTimeOffset now,
+        Func<int, CancellationToken, Task> progress,
+        CancellationToken cancellationToken)
+    {
+        // Only additions are tracked here: nothing to detect changes in, so the saves skip that scan.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await WriteAddingOnlyAsync(db, plan, correlationId, now, progress, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private static async Task<ImportCounts> WriteAddingOnlyAsync(
+        ReceptionDbContext db,
+        RegistryImportPlan plan,
+        Guid correlationId,
+        DateTimeOffset now,
+        Func<int, CancellationToken, Task> progress,
+        CancellationToken cancellationToken)
+    {
+        var buildingIds = new Dictionary<string, Guid>(plan.ExistingBuildings, StringComparer.Ordinal);
+        foreach (var (code, name) in plan.NewBuildings)
+        {
+            var building = Building.Create(plan.EstateId, code, name, now);
+            db.Buildings.Add(building);
+            buildingIds[code] = building.Id;
+        }
+
+        var unitIds = new Dictionary<(string, string), Guid>();
+        var written = 0;
+        foreach (var chunk in plan.Units.Chunk(ChunkSize))
+        {
+            foreach (var row in chunk)
+            {
+                var unit = Unit.Register(plan.EstateId, buildingIds[row.BuildingCode], row.Number, row.Floor, row.FloorArea, row.Usage, row.Status, now);
+                db.Units.Add(unit);
+                db.AddIntegrationEvent(RegistryRules.Registered(unit, now, correlationId));
+                unitIds[(row.BuildingCode, row.Number)] = unit.Id;
+            }
+
+            await SaveAsync(db, cancellationToken);
+            written += chunk.Length;
+            await progress(written, cancellationToken);
+        }
+
+        foreach (var chunk in plan.Owners.Chunk(ChunkSize))
+        {
+            foreach (var planned in chunk)
+            {
+                var owner = Owner.Register(plan.EstateId, planned.FullName, planned.Phone, planned.IdNumber, planned.Units.Select(u => unitIds[u]), now);
+                db.Owners.Add(owner);
+                db.AddIntegrationEvent(RegistryRules.Registered(owner, now, correlationId));
+            }
+
+            await SaveAsync(db, cancellationToken);
+        }
+
+        return new ImportCounts(plan.NewBuildings.Count, plan.Units.Count, plan.Owners.Count);
+    }
+
+    /// <summary>A unique key (a unit number, an owner's phone, a building code) taken by another registration meanwhile.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>Saves a chunk and forgets it, so change tracking stays as cheap for the last chunk as for the first.</summary>
+    private static async Task SaveAsync(ReceptionDbContext db, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+}
