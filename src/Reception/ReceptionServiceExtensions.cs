@@ -3,6 +3,7 @@ using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.Reception.Features.Complaints;
 using PropertyPlatform.Reception.Features.Deadlines;
+using PropertyPlatform.Reception.Features.Emergencies;
 using PropertyPlatform.Reception.Features.Keys;
 using PropertyPlatform.Reception.Features.Messages;
 using PropertyPlatform.Reception.Features.Notices;
@@ -50,7 +51,8 @@ public static class ReceptionServiceExtensions
             .AddSlaWatch<ReceptionDbContext, RequestRoutingWatch>()
             .AddSlaWatch<ReceptionDbContext, RequestFeedbackWatch>()
             .AddSlaWatch<ReceptionDbContext, CallbackWatch>()
-            .AddSlaWatch<ReceptionDbContext, ComplaintWatch>();
+            .AddSlaWatch<ReceptionDbContext, ComplaintWatch>()
+            .AddSlaWatch<ReceptionDbContext, EmergencyWatch>();
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<RegistryImportSignal>();
         builder.Services.AddHostedService<RegistryImportWorker>();
@@ -74,6 +76,7 @@ public static class ReceptionServiceExtensions
         api.MapOwnersApi();
         api.MapCallbacksApi();
         api.MapComplaintsApi();
+        api.MapEmergenciesApi();
         api.MapButlerVisitsApi();
         api.MapPatrolsApi();
         api.MapViolationsApi();

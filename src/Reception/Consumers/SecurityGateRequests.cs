@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Emergencies;
 using PropertyPlatform.Reception.Features.Requests;
 
 namespace PropertyPlatform.Reception.Consumers;
@@ -21,6 +22,8 @@ internal static class SecurityGateRequests
         // A unit we do not know is reported as a common area: the description still says where.
         var knownUnit = unitId is { } id && await db.Units.AnyAsync(u => u.Id == id && u.EstateId == estateId, cancellationToken) ? unitId : null;
         var text = description.Length > 4000 ? description[..4000] : description;
-        RequestIntake.Open(db, estate, new NewRequest(knownUnit, RequestChannel.Patrol, category, urgency, text, RequesterName), SubmittedBy, now, correlationId);
+        var request = RequestIntake.Open(
+            db, estate, new NewRequest(knownUnit, RequestChannel.Patrol, category, urgency, text, RequesterName), SubmittedBy, now, correlationId);
+        await EmergencyPlan.RaiseIfEmergencyAsync(db, estate, request, kind: null, cancellationToken);
     }
 }

@@ -16,7 +16,7 @@ public sealed class WorkOrderClosedConsumer(ReceptionDbContext db, TimeProvider 
             return;
         }
 
-        var request = await Db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        var request = await Db.Requests.SingleOrDefaultAsync(r => r.Id == requestId && r.EstateId == message.EstateId, cancellationToken);
         request?.MarkClosed(message.OccurredAt);
     }
 }

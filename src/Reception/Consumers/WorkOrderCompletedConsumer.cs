@@ -17,7 +17,7 @@ public sealed class WorkOrderCompletedConsumer(ReceptionDbContext db, TimeProvid
             return;
         }
 
-        var request = await Db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        var request = await Db.Requests.SingleOrDefaultAsync(r => r.Id == requestId && r.EstateId == message.EstateId, cancellationToken);
         if (request is null || !request.MarkCompleted(message.OccurredAt, message.TechnicianId, message.TechnicianName, message.Chargeable))
         {
             return;

@@ -24,6 +24,10 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Owner> Owners => Set<Owner>();
 
+    public DbSet<EmergencyAlert> EmergencyAlerts => Set<EmergencyAlert>();
+
+    public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
+
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
     public DbSet<Callback> Callbacks => Set<Callback>();

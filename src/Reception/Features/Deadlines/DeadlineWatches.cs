@@ -53,4 +53,5 @@ public static class Subjects
     public const string Request = "customer-request";
     public const string Complaint = "complaint";
     public const string Callback = "callback";
+    public const string Emergency = "emergency";
 }

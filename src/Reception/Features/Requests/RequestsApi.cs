@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Callbacks;
+using PropertyPlatform.Reception.Features.Emergencies;
 using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -23,7 +24,8 @@ public sealed record RecordRequestCommand(
     string? Description,
     string? RequesterName,
     string? RequesterPhone = null,
-    IReadOnlyList<Guid>? AttachmentIds = null);
+    IReadOnlyList<Guid>? AttachmentIds = null,
+    string? EmergencyKind = null);
 
 public sealed record RequestResponse(
     Guid Id,
@@ -104,6 +106,21 @@ public static class RequestsApi
         }
 
         var attachmentIds = AttachmentClaims.Ids(errors, command.AttachmentIds);
+        EmergencyKind? emergencyKind = command.EmergencyKind is null ? null : errors.Enum<EmergencyKind>(command.EmergencyKind, "emergencyKind");
+        var saysEmergency = string.Equals(command.Urgency, nameof(Urgency.Emergency), StringComparison.OrdinalIgnoreCase);
+        if (emergencyKind is not null && command.Urgency is null)
+        {
+            urgency = Urgency.Emergency;
+        }
+        else if (command.EmergencyKind is not null && command.Urgency is not null && !saysEmergency)
+        {
+            errors.Add("urgency", "An emergency (emergencyKind given) has urgency 'emergency'.");
+        }
+        else if (saysEmergency && command.EmergencyKind is null)
+        {
+            errors.Add("emergencyKind", "Say what the emergency is: " + string.Join(", ", Enum.GetNames<EmergencyKind>()) + ".");
+        }
+
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId, command.UnitId);
         var estate = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken)
@@ -120,6 +137,7 @@ public static class RequestsApi
         var request = RequestIntake.Open(
             db, estate, new NewRequest(command.UnitId, channel, category, urgency, description, requesterName, requesterPhone),
             submittedBy, now, correlation.CorrelationId, photos, scope.Name);
+        await EmergencyPlan.RaiseIfEmergencyAsync(db, estate, request, emergencyKind, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now, maskPhone: false));
     }

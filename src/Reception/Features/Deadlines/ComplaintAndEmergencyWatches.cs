@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Reception.Features.Deadlines;
@@ -16,5 +17,22 @@ public sealed class ComplaintWatch : ISlaWatch<ReceptionDbContext>
             .Take(limit)
             .ToListAsync(cancellationToken);
         return [.. due.Select(c => new WatchedDeadline(Subjects.Complaint, c.Id, c.EstateId, c.CorrelationId, Complaint.Deadline, c.Resolution!))];
+    }
+}
+
+/// <summary>The 5-minute acknowledgement of an emergency by the supervisor on duty.</summary>
+public sealed class EmergencyWatch : ISlaWatch<ReceptionDbContext>
+{
+    public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await db.EmergencyAlerts
+            .Where(a => a.Acknowledged.NextCheckAt <= now)
+            .OrderBy(a => a.Acknowledged.NextCheckAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. due.Select(a => new WatchedDeadline(Subjects.Emergency, a.Id, a.EstateId, a.CorrelationId, EmergencyAlert.Acknowledgement, a.Acknowledged)
+        {
+            Holder = PlatformRoles.CustomerServiceSupervisor,
+        })];
     }
 }
