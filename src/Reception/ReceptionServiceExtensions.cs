@@ -17,6 +17,7 @@ using PropertyPlatform.Reception.Features.Renovations;
 using PropertyPlatform.Reception.Features.RegistryImports;
 using PropertyPlatform.Reception.Features.Residents;
 using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.Reception.Features.Surveys;
 using PropertyPlatform.Reception.Features.WorkLog;
 using PropertyPlatform.Reception.Features.Violations;
 using PropertyPlatform.Reception.Grpc;
@@ -91,6 +92,7 @@ public static class ReceptionServiceExtensions
         api.MapNoticesApi();
         api.MapMessagesApi();
         api.MapWorkLogApi();
+        api.MapSurveysApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.
         app.MapGrpcService<PropertyRegistryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));
         return app;

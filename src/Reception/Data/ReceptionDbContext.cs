@@ -74,6 +74,12 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<RegistryImportFile> RegistryImportFiles => Set<RegistryImportFile>();
 
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveySubmission> SurveySubmissions => Set<SurveySubmission>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

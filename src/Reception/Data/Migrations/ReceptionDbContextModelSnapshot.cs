@@ -1965,6 +1965,188 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("residents", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_surveys_estate_id_created_at_id");
+
+                    b.ToTable("surveys", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.SurveyAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("choice");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("question_number");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_answers");
+
+                    b.HasIndex("SubmissionId", "QuestionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_answers_submission_id_question_number");
+
+                    b.HasIndex("SurveyId", "QuestionNumber", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_survey_answers_survey_id_question_number_submitted_at_id");
+
+                    b.ToTable("survey_answers", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.SurveySubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AverageRating")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("average_rating");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("satisfied");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_submissions");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_survey_submissions_unit_id");
+
+                    b.HasIndex("EstateId", "SubmittedAt")
+                        .HasDatabaseName("ix_survey_submissions_estate_id_submitted_at");
+
+                    b.HasIndex("SurveyId", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_submissions_survey_id_unit_id");
+
+                    b.ToTable("survey_submissions", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3028,6 +3210,87 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasConstraintName("fk_residents_units_unit_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Survey", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_estates_estate_id");
+
+                    b.OwnsMany("PropertyPlatform.Reception.Domain.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("survey_id");
+
+                            b1.Property<int>("Number")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Number"));
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("kind");
+
+                            b1.PrimitiveCollection<List<string>>("Options")
+                                .IsRequired()
+                                .HasColumnType("text[]")
+                                .HasColumnName("options");
+
+                            b1.Property<bool>("Required")
+                                .HasColumnType("boolean")
+                                .HasColumnName("required");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("text");
+
+                            b1.HasKey("SurveyId", "Number")
+                                .HasName("pk_survey_questions");
+
+                            b1.ToTable("survey_questions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyId")
+                                .HasConstraintName("fk_survey_questions_surveys_survey_id");
+                        });
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.SurveyAnswer", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.SurveySubmission", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_answers_survey_submissions_submission_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.SurveySubmission", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_submissions_surveys_survey_id");
+
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .HasConstraintName("fk_survey_submissions_units_unit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Unit", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.Building", null)
@@ -3066,6 +3329,11 @@ namespace PropertyPlatform.Reception.Data.Migrations
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.RenovationPermit", b =>
                 {
                     b.Navigation("Inspections");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.SurveySubmission", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Violation", b =>
