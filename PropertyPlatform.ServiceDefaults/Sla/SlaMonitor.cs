@@ -57,7 +57,7 @@ public sealed class SlaMonitor<TDbContext>(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass over every watch at the current time; returns how many deadlines were checked.</summary>
+    /// <summary>One pass over every watch at the current time; returns how many deadlines were checked (broken clocks are logged and skipped).</summary>
     public async Task<int> CheckAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -80,8 +80,20 @@ public sealed class SlaMonitor<TDbContext>(
             {
                 foreach (var deadline in await watch.DueAsync(db, now, options.Value.BatchSize, ct))
                 {
+                    IReadOnlyList<SlaTransition> transitions;
+                    try
+                    {
+                        transitions = deadline.Clock.Evaluate(deadline.Policy, now);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        // One broken clock (a row written under another policy) must not stop every other deadline.
+                        logger.LogError(ex, "The {Policy} clock of {Subject} {SubjectId} cannot be evaluated", deadline.Policy.Name, deadline.Subject, deadline.SubjectId);
+                        continue;
+                    }
+
                     checkedCount++;
-                    foreach (var transition in deadline.Clock.Evaluate(deadline.Policy, now))
+                    foreach (var transition in transitions)
                     {
                         Record(db, deadline, transition, now);
                     }

@@ -97,6 +97,21 @@ public sealed class SlaMonitorTests(ReceptionService reception)
         body.Should().Contain("\"from\"").And.Contain("\"to\"");
     }
 
+    [Fact]
+    public async Task A_broken_clock_is_skipped_and_every_other_deadline_is_still_checked()
+    {
+        var (estateId, units) = await reception.NewEstateAsync();
+        var broken = await RecordedAgoAsync(estateId, units[0], TimeSpan.FromMinutes(10));
+        var sound = await RecordedAgoAsync(estateId, units[0], TimeSpan.FromMinutes(10));
+        await reception.InScopeAsync(services => services.GetRequiredService<ReceptionDbContext>().Database
+            .ExecuteSqlAsync($"UPDATE customer_requests SET routing_policy = '' WHERE id = {broken.Id}", Ct));
+
+        await CheckAsync();
+
+        (await EventsOfAsync(sound.Id, CustomerRequest.RoutingRule.Name)).Should().ContainSingle(e => e.Kind == SlaEventKind.Breached);
+        (await EventsOfAsync(broken.Id, CustomerRequest.RoutingRule.Name)).Should().BeEmpty();
+    }
+
     private Task<int> CheckAsync() => reception.Services.GetRequiredService<SlaMonitor<ReceptionDbContext>>().CheckAsync(Ct);
 
     /// <summary>A request as if recorded <paramref name="ago"/> (optionally routed some minutes after intake).</summary>
