@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -11,11 +10,7 @@ public sealed class ComplaintWatch : ISlaWatch<ReceptionDbContext>
 {
     public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        var due = await db.Complaints
-            .Where(c => c.Resolution!.NextCheckAt <= now)
-            .OrderBy(c => c.Resolution!.NextCheckAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        var due = await db.Complaints.WithClockDueAsync(c => c.Resolution, now, limit, cancellationToken);
         return [.. due.Select(c => new WatchedDeadline(Subjects.Complaint, c.Id, c.EstateId, c.CorrelationId, Complaint.Deadline, c.Resolution!))];
     }
 }
@@ -25,11 +20,7 @@ public sealed class EmergencyWatch : ISlaWatch<ReceptionDbContext>
 {
     public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        var due = await db.EmergencyAlerts
-            .Where(a => a.Acknowledged.NextCheckAt <= now)
-            .OrderBy(a => a.Acknowledged.NextCheckAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        var due = await db.EmergencyAlerts.WithClockDueAsync(a => a.Acknowledged, now, limit, cancellationToken);
         return [.. due.Select(a => new WatchedDeadline(Subjects.Emergency, a.Id, a.EstateId, a.CorrelationId, EmergencyAlert.Acknowledgement, a.Acknowledged)
         {
             Holder = PlatformRoles.CustomerServiceSupervisor,

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Sla;
@@ -10,11 +9,7 @@ public sealed class RequestRoutingWatch : ISlaWatch<ReceptionDbContext>
 {
     public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        var due = await db.Requests
-            .Where(r => r.Routing.NextCheckAt <= now)
-            .OrderBy(r => r.Routing.NextCheckAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        var due = await db.Requests.WithClockDueAsync(r => r.Routing, now, limit, cancellationToken);
         return [.. due.Select(r => new WatchedDeadline(Subjects.Request, r.Id, r.EstateId, r.CorrelationId, CustomerRequest.RoutingRule, r.Routing))];
     }
 }
@@ -24,11 +19,7 @@ public sealed class RequestFeedbackWatch : ISlaWatch<ReceptionDbContext>
 {
     public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        var due = await db.Requests
-            .Where(r => r.Feedback.NextCheckAt <= now)
-            .OrderBy(r => r.Feedback.NextCheckAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        var due = await db.Requests.WithClockDueAsync(r => r.Feedback, now, limit, cancellationToken);
         return [.. due.Select(r => new WatchedDeadline(Subjects.Request, r.Id, r.EstateId, r.CorrelationId, CustomerRequest.SameDayFeedback, r.Feedback))];
     }
 }
@@ -38,11 +29,7 @@ public sealed class CallbackWatch : ISlaWatch<ReceptionDbContext>
 {
     public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        var due = await db.Callbacks
-            .Where(c => c.Due.NextCheckAt <= now)
-            .OrderBy(c => c.Due.NextCheckAt)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        var due = await db.Callbacks.WithClockDueAsync(c => c.Due, now, limit, cancellationToken);
         return [.. due.Select(c => new WatchedDeadline(Subjects.Callback, c.Id, c.EstateId, c.CorrelationId, Callback.Deadline, c.Due))];
     }
 }
