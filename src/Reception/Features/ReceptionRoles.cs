@@ -27,6 +27,9 @@ internal static class ReceptionRoles
     /// <summary>Call requesters and owners back, so they see phone numbers in full.</summary>
     public static readonly string[] CallBack = [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor];
 
+    /// <summary>Whether lists mask phone numbers for the caller: yes, unless they call people back or are the owner reading their own.</summary>
+    public static bool MasksPhonesFor(EstateScope scope) => !scope.IsOwnerOnly && !CallBack.Any(scope.IsInRole);
+
     /// <summary>Decide what a clerk may not: who is responsible for a complaint, renovation permits, accepting finished works.</summary>
     public static readonly string[] Supervisors = [PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
 

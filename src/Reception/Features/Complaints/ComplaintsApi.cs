@@ -150,7 +150,7 @@ public static class ComplaintsApi
     {
         var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("Complaint", id);
-        return TypedResults.Ok(ToResponse(complaint, time.GetUtcNow(), MaskPhone(scope)));
+        return TypedResults.Ok(ToResponse(complaint, time.GetUtcNow(), ReceptionRoles.MasksPhonesFor(scope)));
     }
 
     /// <summary>An estate's complaints (an owner's own), newest first, keyset-paged; optionally by status.</summary>
@@ -173,7 +173,7 @@ public static class ComplaintsApi
         }
 
         var now = time.GetUtcNow();
-        var mask = MaskPhone(scope);
+        var mask = ReceptionRoles.MasksPhonesFor(scope);
         var page = await query.ToKeysetPageAsync(c => c.RecordedAt, c => c.Id, cursor, limit, c => ToResponse(c, now, mask), cancellationToken);
         return TypedResults.Ok(page);
     }
@@ -188,7 +188,7 @@ public static class ComplaintsApi
         var now = time.GetUtcNow();
         await step(complaint, estate, new Actor(scope.Account(), scope.DisplayName()), now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(complaint, now, MaskPhone(scope)));
+        return TypedResults.Ok(ToResponse(complaint, now, ReceptionRoles.MasksPhonesFor(scope)));
     }
 
     private static Task<Ok<ComplaintResponse>> Step(
@@ -217,8 +217,6 @@ public static class ComplaintsApi
         errors.ThrowIfAny();
         return note;
     }
-
-    private static bool MaskPhone(EstateScope scope) => !scope.IsOwnerOnly && !ReceptionRoles.CallBack.Any(scope.IsInRole);
 
     private static ComplaintResponse ToResponse(Complaint c, DateTimeOffset now, bool maskPhone) => new(
         c.Id, c.EstateId, c.UnitId, c.RequestId, c.ComplainantName,

@@ -58,7 +58,7 @@ public static class KeysApi
         var errors = new InputErrors();
         var estateId = errors.Id(command.EstateId, "estateId");
         var label = errors.Text(command.Label, "label", maxLength: 200);
-        var area = string.IsNullOrWhiteSpace(command.Area) ? null : errors.Text(command.Area, "area", maxLength: 200);
+        var area = errors.OptionalText(command.Area, "area", maxLength: 200);
         if (command.UnitId == Guid.Empty || (command.UnitId is null) == (area is null))
         {
             errors.Add(command.UnitId is null && area is null ? "area" : "unitId", "A key opens either a unit (unitId) or a common area (area): give exactly one.");
@@ -131,7 +131,7 @@ public static class KeysApi
         Guid id, ReturnKeyCommand? command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
-        var note = string.IsNullOrWhiteSpace(command?.Note) ? null : errors.Text(command.Note, "note", maxLength: 1000);
+        var note = errors.OptionalText(command?.Note, "note", maxLength: 1000);
         errors.ThrowIfAny();
         var key = await db.Keys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken) ?? throw new NotFoundException("Key", id);
         scope.EnsureCanWrite(key.EstateId);

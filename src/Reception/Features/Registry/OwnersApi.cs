@@ -74,7 +74,7 @@ public static class OwnersApi
         var query = db.Owners.AsNoTracking();
         query = estateId is null ? query : query.Where(o => o.EstateId == estateId);
         query = unitId is null ? query : query.Where(o => o.UnitIds.Contains(unitId.Value));
-        var maskPhone = !ReceptionRoles.CallBack.Any(scope.IsInRole);
+        var maskPhone = ReceptionRoles.MasksPhonesFor(scope);
         return TypedResults.Ok(await query.ToKeysetPageAsync(o => o.RegisteredAt, o => o.Id, cursor, limit,
             o => ToResponse(o, maskPhone, maskIdNumber: true), cancellationToken));
     }

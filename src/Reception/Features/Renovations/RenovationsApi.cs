@@ -202,7 +202,7 @@ public static class RenovationsApi
         query = estateId is null ? query : query.Where(p => p.EstateId == estateId);
         query = unitId is null ? query : query.Where(p => p.UnitId == unitId);
         query = statusFilter is null ? query : query.Where(p => p.Status == statusFilter);
-        var maskPhone = !ReceptionRoles.CallBack.Any(scope.IsInRole);
+        var maskPhone = ReceptionRoles.MasksPhonesFor(scope);
         return TypedResults.Ok(await query.ToKeysetPageAsync(p => p.AppliedAt, p => p.Id, cursor, limit, p => ToResponse(p, maskPhone), cancellationToken));
     }
 

@@ -228,7 +228,7 @@ public static class RequestsApi
         }
 
         var now = time.GetUtcNow();
-        var maskPhone = !scope.IsOwnerOnly && !ReceptionRoles.CallBack.Any(scope.IsInRole);
+        var maskPhone = ReceptionRoles.MasksPhonesFor(scope);
         var page = await query.ToKeysetPageAsync(r => r.ReceivedAt, r => r.Id, cursor, limit, r => ToResponse(r, now, maskPhone), cancellationToken);
         return TypedResults.Ok(page);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -82,7 +81,7 @@ public static class ResidentsApi
         var errors = new InputErrors();
         var estateId = errors.Id(command.EstateId, "estateId");
         var unitId = errors.Id(command.UnitId, "unitId");
-        var movedInOn = Date(errors, command.MovedInOn, "movedInOn");
+        var movedInOn = errors.LocalDate(command.MovedInOn?.Trim(), "movedInOn");
         if (command.DocumentsChecked != true)
         {
             errors.Add("documentsChecked", "The documents must be checked before the keys are handed over.");
@@ -94,7 +93,7 @@ public static class ResidentsApi
         }
 
         var (water, electricity, gas) = Readings(errors, command.MeterReadings, "meterReadings");
-        var notes = OptionalText(errors, command.HandoverNotes, "handoverNotes");
+        var notes = errors.OptionalText(command.HandoverNotes, "handoverNotes", maxLength: 2000);
         var newcomers = new List<(ResidentKind Kind, string FullName, string Phone)>();
         foreach (var (resident, i) in (command.Residents ?? []).Select((r, i) => (r, i)))
         {
@@ -182,11 +181,11 @@ public static class ResidentsApi
         CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
-        var movedOutOn = Date(errors, command.MovedOutOn, "movedOutOn");
+        var movedOutOn = errors.LocalDate(command.MovedOutOn?.Trim(), "movedOutOn");
         (decimal Water, decimal Electricity, decimal? Gas)? readings = command.MeterReadings is null
             ? null
             : Readings(errors, command.MeterReadings, "meterReadings");
-        var notes = OptionalText(errors, command.Notes, "notes");
+        var notes = errors.OptionalText(command.Notes, "notes", maxLength: 2000);
         errors.ThrowIfAny();
         var resident = await db.Residents.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("Resident", id);
         scope.EnsureCanWrite(resident.EstateId, resident.UnitId);
@@ -230,7 +229,7 @@ public static class ResidentsApi
         query = estateId is null ? query : query.Where(r => r.EstateId == estateId);
         query = unitId is null ? query : query.Where(r => r.UnitId == unitId);
         query = current == true ? query.Where(r => r.MovedOutOn == null) : query;
-        var maskPhone = !ReceptionRoles.CallBack.Any(scope.IsInRole);
+        var maskPhone = ReceptionRoles.MasksPhonesFor(scope);
         return TypedResults.Ok(await query.ToKeysetPageAsync(r => r.RecordedAt, r => r.Id, cursor, limit,
             r => ToResponse(r, maskPhone), cancellationToken));
     }
@@ -242,17 +241,6 @@ public static class ResidentsApi
         {
             throw new ValidationFailedException(field, $"{what} is recorded when it happens: not after today ({today:yyyy-MM-dd} in the estate).");
         }
-    }
-
-    private static DateOnly Date(InputErrors errors, string? value, string field)
-    {
-        if (DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors.Add(field, "Required, as yyyy-MM-dd (the estate's local date).");
-        return default;
     }
 
     private static (decimal Water, decimal Electricity, decimal? Gas) Readings(InputErrors errors, MeterReadingsInput? input, string field)
@@ -276,17 +264,6 @@ public static class ResidentsApi
 
             return reading;
         }
-    }
-
-    private static string? OptionalText(InputErrors errors, string? value, string field)
-    {
-        var trimmed = value?.Trim();
-        if (trimmed?.Length > 2000)
-        {
-            errors.Add(field, "At most 2000 characters.");
-        }
-
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 
     private static MoveInResponse ToResponse(MoveIn m, IEnumerable<Resident> residents) => new(

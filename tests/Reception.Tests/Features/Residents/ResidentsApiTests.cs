@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +16,6 @@ namespace PropertyPlatform.Reception.Tests.Features.Residents;
 
 public sealed class ResidentsApiTests(ReceptionService reception)
 {
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static ReceptionDbContext Db(IServiceProvider services) => services.GetRequiredService<ReceptionDbContext>();
@@ -45,11 +42,8 @@ public sealed class ResidentsApiTests(ReceptionService reception)
     private Task<UnitStatus> UnitStatusAsync(Guid unitId) =>
         reception.InScopeAsync(sp => Db(sp).Units.Where(u => u.Id == unitId).Select(u => u.Status).SingleAsync(Ct));
 
-    private Task<List<T>> EventsAsync<T>(Guid estateId) => reception.InScopeAsync(async sp =>
-        (await Db(sp).OutboxMessages.Where(m => m.EventType.StartsWith(typeof(T).FullName!)).ToListAsync(Ct))
-            .Select(m => JsonSerializer.Deserialize<T>(m.Payload, EventJson)!)
-            .Where(e => ((PropertyPlatform.Contracts.IIntegrationEvent)e!).EstateId == estateId)
-            .ToList());
+    private async Task<List<T>> EventsAsync<T>(Guid estateId) where T : PropertyPlatform.Contracts.IIntegrationEvent =>
+        [.. (await reception.OutboxAsync<T>()).Where(e => e.EstateId == estateId)];
 
     [Fact]
     public async Task A_move_in_brings_the_residents_in_occupies_the_unit_and_tells_billing_from_which_date_with_the_meter_readings()
