@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
 using PropertyPlatform.AppHost.Hosting;
 
 namespace PropertyPlatform.AppHost;
 
-/// <summary>The PropertyPlatform system as resources: used by Program.cs and by the end-to-end tests.</summary>
+/// <summary>The PropertyPlatform system as Aspire resources: PostgreSQL with a database per service, RabbitMQ, the services and the gateway.</summary>
 public static class PlatformModel
 {
     public const int DefaultGatewayPort = 8080;
@@ -13,53 +14,74 @@ public static class PlatformModel
     /// <summary>The OAuth client of operations tooling (client credentials).</summary>
     public const string OperationsClient = "ops-tooling";
 
-    /// <summary>Service name, project path and database (resource name, database name) of each service.</summary>
-    private static readonly (string Name, string Project, string Database, string DatabaseName)[] Services =
-    [
-        ("reception", "src/Reception/PropertyPlatform.Reception.csproj", "reception-db", "reception"),
-        ("maintenance", "src/Maintenance/PropertyPlatform.Maintenance.csproj", "maintenance-db", "maintenance"),
-        ("billing", "src/Billing/PropertyPlatform.Billing.csproj", "billing-db", "billing"),
-        ("security-gate", "src/SecurityGate/PropertyPlatform.SecurityGate.csproj", "security-gate-db", "security_gate"),
-        ("hr-training", "src/HrTraining/PropertyPlatform.HrTraining.csproj", "hr-training-db", "hr_training"),
-        ("identity", "src/Identity/PropertyPlatform.Identity.csproj", "identity-db", "identity"),
-    ];
-
-    public static void Configure(IDistributedApplicationBuilder builder)
+    public static void Configure(IDistributedApplicationBuilder builder, string[] args)
     {
-        var postgres = builder.AddPostgres("postgres");
-        var messaging = builder.AddRabbitMQ("messaging");
+        builder.AddResourceStateLog();
+        var state = StateFolder.Prepare(builder, args);
+        var postgres = builder.AddPostgres("postgres", state);
+        var messaging = builder.AddRabbitMQ("messaging", state).WithDeadLetterCommands();
+        if (builder.Configuration.GetValue("AppHost:FastInfrastructure", false))
+        {
+            postgres.WithFastStorage();
+        }
 
-        var gatewayPort = int.TryParse(builder.Configuration["AppHost:GatewayPort"], out var port) ? port : DefaultGatewayPort;
+        // Only the two servers: service tests run their service in process against these.
+        if (builder.Configuration.GetValue("AppHost:InfrastructureOnly", false))
+        {
+            return;
+        }
 
         // Each service signs in to identity as a client of its own (client credentials) to call the others; the
         // secrets are made afresh for every run and identity updates its client registrations at start.
-        var clientSecrets = Services.Select(s => s.Name).ToDictionary(name => name, _ => RandomNumberGenerator.GetHexString(40, lowercase: true));
+        var clientSecrets = new Dictionary<string, string>();
+        string NewSecret(string client) => clientSecrets[client] = RandomNumberGenerator.GetHexString(40, lowercase: true);
+
+        var environmentName = builder.Configuration["AppHost:Environment"] ?? builder.Environment.EnvironmentName;
+        IResourceBuilder<ProjectResource> Service<TProject>(string name, string databaseName) where TProject : IProjectMetadata, new()
+        {
+            var database = postgres.AddDatabase($"{name}-db", databaseName);
+            var project = builder.AddProject<TProject>(name);
+            return project
+                .WithReference(database).WaitFor(database)
+                .WithReference(messaging).WaitFor(messaging)
+                .WithEnvironment("ASPNETCORE_ENVIRONMENT", environmentName)
+                .WithEnvironment("Auth__ClientId", name)
+                .WithEnvironment("Auth__ClientSecret", NewSecret(name))
+                // Everything runs on loopback without TLS here.
+                .WithEnvironment("Auth__RequireHttpsMetadata", "false")
+                .WithHttpHealthCheck("/health")
+                .WithUrl(ReferenceExpression.Create($"{project.GetEndpoint("http")}/scalar"), "API reference");
+        }
+
+        IResourceBuilder<ProjectResource>[] services =
+        [
+            Service<Projects.PropertyPlatform_Reception>("reception", "reception"),
+            Service<Projects.PropertyPlatform_Maintenance>("maintenance", "maintenance"),
+            Service<Projects.PropertyPlatform_Billing>("billing", "billing"),
+            Service<Projects.PropertyPlatform_SecurityGate>("security-gate", "security_gate"),
+            Service<Projects.PropertyPlatform_HrTraining>("hr-training", "hr_training"),
+            Service<Projects.PropertyPlatform_Identity>(IdentityService, IdentityService),
+        ];
+
         // Operations tooling gets a client only when the operator chose its secret (AppHost:OperationsClientSecret).
         if (builder.Configuration["AppHost:OperationsClientSecret"] is { Length: > 0 } operationsSecret)
         {
             clientSecrets[OperationsClient] = operationsSecret;
         }
 
-        var services = new List<IResourceBuilder<ProjectResource>>();
-        foreach (var (name, project, database, databaseName) in Services)
-        {
-            var db = postgres.AddDatabase(database, databaseName);
-            services.Add(builder.AddProject(name, project)
-                .WithGrpcEndpoint()
-                .WithReference(db)
-                .WithReference(messaging)
-                .WaitFor(db)
-                .WaitFor(messaging)
-                .WithEnvironment("Auth__ClientId", name)
-                .WithEnvironment("Auth__ClientSecret", clientSecrets[name])
-                // Everything runs on loopback without TLS here.
-                .WithEnvironment("Auth__RequireHttpsMetadata", "false"));
-        }
+        var gatewayPort = builder.Configuration.GetValue<int?>("AppHost:GatewayPort") ?? DefaultGatewayPort;
+        var gateway = builder.AddProject<Projects.PropertyPlatform_Gateway>("gateway")
+            .WithEndpoint("http", endpoint => endpoint.Port = gatewayPort == 0 ? null : gatewayPort)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", environmentName)
+            .WithEnvironment("Auth__RequireHttpsMetadata", "false")
+            .WithHttpHealthCheck("/health")
+            .WithExternalHttpEndpoints();
 
         var identity = services.Single(s => s.Resource.Name == IdentityService);
         identity
-            .WithEnvironment("Identity__Issuer", $"http://localhost:{gatewayPort}/")
-            .WithEnvironment("Identity__KeyDirectory", Path.Combine(builder.StatePath, "identity-keys"))
+            // Tokens are issued for the public entry: the gateway's address.
+            .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))
+            .WithEnvironment("Identity__KeyDirectory", Path.Combine(state.Path, "identity-keys"))
             .WithEnvironment("Identity__AllowHttp", "true");
         foreach (var (client, secret) in clientSecrets)
         {
@@ -74,14 +96,11 @@ public static class PlatformModel
             {
                 service.WithReference(other);
             }
-        }
 
-        var gateway = builder.AddProject("gateway", "src/Gateway/PropertyPlatform.Gateway.csproj")
-            .WithExternalHttpEndpoint(gatewayPort)
-            .WithEnvironment("Auth__RequireHttpsMetadata", "false");
-        foreach (var service in services)
-        {
             gateway.WithReference(service).WaitFor(service);
         }
+
+        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (_, ct) =>
+            Console.WriteLine($"Gateway: {await gateway.GetEndpoint("http").GetValueAsync(ct)}"));
     }
 }

@@ -1,20 +1,174 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
 namespace PropertyPlatform.AppHost.Hosting;
 
+/// <summary>
+/// PostgreSQL without a container runtime, shaped like Aspire's <c>AddPostgres</c>/<c>AddDatabase</c>: an init
+/// resource runs <c>initdb</c> once (visible on the dashboard, Finished when done), the server waits for it, a health
+/// check decides <c>WaitFor</c>, and each database is created when the server becomes ready.
+/// </summary>
 public static class PostgresBuilderExtensions
 {
-    /// <summary>A private PostgreSQL server; <c>ConnectionStrings:{name}</c> in configuration uses an existing one instead.</summary>
-    public static IResourceBuilder<PostgresServerResource> AddPostgres(this IDistributedApplicationBuilder builder, string name, int? port = null)
+    private const string Postmaster = PackageAcquirer.PostgresBinDirectory + "/postgres";
+    private const string InitDb = PackageAcquirer.PostgresBinDirectory + "/initdb";
+
+    /// <summary>
+    /// Runs the server as the postgres user (it refuses root) and turns the orchestrator's SIGTERM into PostgreSQL's
+    /// fast shutdown (SIGINT): SIGTERM alone is "smart" and would wait for every pooled client connection to close.
+    /// </summary>
+    private const string ServerScript = """
+        "$@" &
+        pid=$!
+        trap 'kill -INT "$pid" 2>/dev/null' TERM INT
+        status=0
+        while kill -0 "$pid" 2>/dev/null; do wait "$pid"; status=$?; done
+        exit "$status"
+        """;
+
+    public static IResourceBuilder<PostgresServerResource> AddPostgres(this IDistributedApplicationBuilder builder, string name, StateFolder state)
     {
-        var server = new PostgresServerResource(name);
-        server.Endpoints.Add(new EndpointDefinition("tcp", "tcp") { RequestedPort = port });
-        return builder.AddResource(server);
+        var password = builder.AddParameter($"{name}-password", state.Password(name), secret: true);
+        var server = new PostgresServerResource(name, state.For(name), password.Resource);
+
+        var init = builder.AddExecutable($"{name}-init", "/bin/sh", server.InstanceDirectory)
+            .WithArgs(context =>
+            {
+                context.Args.Add("-c");
+                context.Args.Add(InitScript(server));
+            })
+            .WithEnvironment("POSTGRES_PASSWORD", password)
+            .WithParentRelationship(server);
+
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
+            connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (@event, ct) =>
+        {
+            await CreateDatabasesAsync(server, connectionString!, @event.Services, ct);
+            await SetDatabaseStatesAsync(builder, server, @event.Services, KnownResourceStates.Running);
+        });
+        builder.Eventing.Subscribe<ResourceStoppedEvent>(server, async (@event, _) =>
+            await SetDatabaseStatesAsync(builder, server, @event.Services, KnownResourceStates.Exited));
+        builder.Services.AddHealthChecks().AddNpgSql(
+            _ => ServerConnectionString(connectionString ?? throw new InvalidOperationException("The connection string is not available yet.")),
+            name: $"{name}_check");
+        PackageInstallation.Require(builder);
+
+        return builder.AddResource(server)
+            .WithEndpoint(name: PostgresServerResource.PrimaryEndpointName, scheme: "tcp", env: "PGPORT")
+            .WithArgs(context =>
+            {
+                context.Args.Add("-c");
+                context.Args.Add(ServerScript);
+                context.Args.Add("postgres");
+                foreach (var argument in AsPostgresUser([
+                    Postmaster, "-D", server.DataDirectory,
+                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + server.InstanceDirectory]))
+                {
+                    context.Args.Add(argument);
+                }
+            })
+            .WithIconName("DatabaseMultiple")
+            .WaitForCompletion(init)
+            .WithHealthCheck($"{name}_check");
     }
 
-    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(
-        this IResourceBuilder<PostgresServerResource> server, string name, string? databaseName = null)
+    /// <summary>
+    /// For tests: no fsync and no full-page writes (only an OS crash could lose data). Commits stay synchronous, so a
+    /// SIGKILL in a fault test never loses what a client was told had succeeded.
+    /// </summary>
+    public static IResourceBuilder<PostgresServerResource> WithFastStorage(this IResourceBuilder<PostgresServerResource> builder)
     {
-        var database = new PostgresDatabaseResource(name, databaseName ?? name, server.Resource);
-        server.Resource.Databases.Add(database);
-        return server.ApplicationBuilder.AddResource(database);
+        builder.Resource.FastStorage = true;
+        return builder.WithArgs("-c", "fsync=off", "-c", "full_page_writes=off");
     }
+
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> builder, string name, string? databaseName = null)
+    {
+        databaseName ??= name;
+        var database = new PostgresDatabaseResource(name, databaseName, builder.Resource);
+        builder.Resource.AddDatabase(name, databaseName);
+
+        string? connectionString = null;
+        builder.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, ct) =>
+            connectionString = await database.ConnectionStringExpression.GetValueAsync(ct));
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
+            _ => connectionString ?? throw new InvalidOperationException("The connection string is not available yet."),
+            name: $"{name}_check");
+
+        return builder.ApplicationBuilder.AddResource(database)
+            .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", State = KnownResourceStates.NotStarted, Properties = [] })
+            .WithIconName("Database")
+            .WithHealthCheck($"{name}_check");
+    }
+
+    /// <summary>initdb into an empty data folder; a folder that already holds a cluster is kept as it is.</summary>
+    private static string InitScript(PostgresServerResource server)
+    {
+        string[] initdb =
+        [
+            InitDb, "-D", server.DataDirectory, "-U", PostgresServerResource.UserName, "--pwfile=initdb.pw",
+            "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", .. server.FastStorage ? ["--no-sync"] : Array.Empty<string>(),
+        ];
+        var owner = PackageAcquirer.IsRoot ? "chown postgres:postgres . && " : "";
+        return $"""
+            set -e
+            {owner}true
+            if [ -f data/PG_VERSION ]; then echo "data folder $PWD/data holds a cluster: nothing to initialise"; exit 0; fi
+            rm -rf data
+            trap 'rm -f initdb.pw' EXIT
+            (umask 077; printf '%s' "$POSTGRES_PASSWORD" > initdb.pw)
+            {(PackageAcquirer.IsRoot ? "chown postgres:postgres initdb.pw" : "true")}
+            {string.Join(' ', AsPostgresUser(initdb).Select(Quote))}
+            """;
+    }
+
+    private static string[] AsPostgresUser(string[] command) =>
+        PackageAcquirer.IsRoot ? ["/usr/bin/setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--", .. command] : command;
+
+    private static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static string ServerConnectionString(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
+
+    /// <summary>
+    /// Aspire passes a parent's state on to its child resources only for containers: a database of an executable
+    /// server gets it here, Running once it exists (so its health check runs and <c>WaitFor</c> can complete).
+    /// </summary>
+    private static async Task SetDatabaseStatesAsync(IDistributedApplicationBuilder builder, PostgresServerResource server, IServiceProvider services, string state)
+    {
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        var now = DateTime.UtcNow;
+        foreach (var database in builder.Resources.OfType<PostgresDatabaseResource>().Where(d => d.Parent == server))
+        {
+            await notifications.PublishUpdateAsync(database, snapshot => state == KnownResourceStates.Running
+                ? snapshot with { State = state, StartTimeStamp = now, StopTimeStamp = null }
+                : snapshot with { State = state, StopTimeStamp = now });
+        }
+    }
+
+    private static async Task CreateDatabasesAsync(PostgresServerResource server, string connectionString, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var logger = services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
+        await using var connection = new NpgsqlConnection(ServerConnectionString(connectionString));
+        await connection.OpenAsync(cancellationToken);
+        foreach (var databaseName in server.Databases.Values)
+        {
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = databaseName } } };
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            var quoted = new NpgsqlCommandBuilder().QuoteIdentifier(databaseName);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            logger.LogInformation("Created database {Database}", databaseName);
+        }
+    }
+
+    internal static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

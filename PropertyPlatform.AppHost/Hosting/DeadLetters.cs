@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
@@ -7,14 +8,14 @@ using RabbitMQ.Client.Exceptions;
 namespace PropertyPlatform.AppHost.Hosting;
 
 /// <summary>
-/// Lists MassTransit's error queues and moves their messages back to the queue they failed in. Queue names come from
-/// the management API; messages are read with basic.get and never acked while looking, so closing the channel puts
-/// them back untouched. A replay publishes with publisher confirms before it acks, so a message is never lost.
+/// MassTransit's error queues (<c>&lt;queue&gt;_error</c>) on the broker: list them, and move their messages back to
+/// the queue they failed in. Looking uses basic.get without acks, so closing the channel puts every message back
+/// untouched; a replay publishes with publisher confirms before it acks, so a message is never lost.
 /// </summary>
-internal sealed class DeadLetterService(RabbitMQServerResource broker)
+public sealed class DeadLetters(string connectionString, Uri managementUrl, string password)
 {
     public const string ErrorSuffix = "_error";
-    private const int ShownMessages = 50;
+    private const int ShownMessages = 20;
     private const int MaxReplay = 100_000;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -27,7 +28,7 @@ internal sealed class DeadLetterService(RabbitMQServerResource broker)
         {
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             var declared = await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
-            var messages = new List<DeadLetterMessage>();
+            var messages = new List<DeadLetter>();
             while (messages.Count < ShownMessages && await channel.BasicGetAsync(queue, autoAck: false, cancellationToken) is { } message)
             {
                 messages.Add(Describe(message));
@@ -41,19 +42,31 @@ internal sealed class DeadLetterService(RabbitMQServerResource broker)
         return result;
     }
 
-    /// <summary>Moves all messages (or the one with <paramref name="messageId"/>) back to the original queue.</summary>
-    public async Task<ReplayResult> ReplayAsync(string errorQueue, string? messageId, CancellationToken cancellationToken)
+    /// <summary>Moves every message of every error queue (or only the one with <paramref name="messageId"/>) back where it failed.</summary>
+    public async Task<IReadOnlyList<Replayed>> ReplayAsync(string? messageId, CancellationToken cancellationToken)
     {
-        if (!errorQueue.EndsWith(ErrorSuffix, StringComparison.Ordinal))
+        var replayed = new List<Replayed>();
+        await using var connection = await ConnectAsync(cancellationToken);
+        foreach (var errorQueue in await ListErrorQueuesAsync(cancellationToken))
         {
-            throw new ArgumentException($"'{errorQueue}' is not an error queue (name ending in {ErrorSuffix}).", nameof(errorQueue));
+            var count = await ReplayQueueAsync(connection, errorQueue, messageId, cancellationToken);
+            if (count > 0)
+            {
+                replayed.Add(new Replayed(OriginalQueue(errorQueue), count));
+                if (messageId is not null)
+                {
+                    break;
+                }
+            }
         }
 
-        var target = OriginalQueue(errorQueue);
-        await using var connection = await ConnectAsync(cancellationToken);
-        await EnsureQueueExistsAsync(connection, target, cancellationToken);
-        await EnsureQueueExistsAsync(connection, errorQueue, cancellationToken);
+        return replayed;
+    }
 
+    private static async Task<int> ReplayQueueAsync(IConnection connection, string errorQueue, string? messageId, CancellationToken cancellationToken)
+    {
+        var target = OriginalQueue(errorQueue);
+        await EnsureQueueExistsAsync(connection, target, cancellationToken);
         var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
         await using var channel = await connection.CreateChannelAsync(options, cancellationToken);
         var replayed = 0;
@@ -76,17 +89,16 @@ internal sealed class DeadLetterService(RabbitMQServerResource broker)
 
         // Messages we skipped are still unacked: closing the channel requeues them.
         await channel.CloseAsync(cancellationToken);
-        return new ReplayResult(target, replayed);
+        return replayed;
     }
 
     private static string OriginalQueue(string errorQueue) => errorQueue[..^ErrorSuffix.Length];
 
     private async Task<IReadOnlyList<string>> ListErrorQueuesAsync(CancellationToken cancellationToken)
     {
-        var management = broker.ManagementUrl ?? throw new InvalidOperationException("Dead letters need the private broker's management API.");
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(management, "/api/queues?columns=name,vhost"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(managementUrl, "/api/queues?columns=name,vhost"));
         request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitMQServerResource.UserName}:{broker.Password}")));
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitMQServerResource.UserName}:{password}")));
         using var response = await Http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var queues = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
@@ -98,7 +110,7 @@ internal sealed class DeadLetterService(RabbitMQServerResource broker)
     }
 
     private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
-        new ConnectionFactory { Uri = new Uri(broker.GetConnectionString()), ClientProvidedName = "apphost-dead-letters" }
+        new ConnectionFactory { Uri = new Uri(connectionString), ClientProvidedName = "apphost-dead-letters" }
             .CreateConnectionAsync(cancellationToken);
 
     /// <summary>Publishing to a queue that does not exist would drop the message silently: check first.</summary>
@@ -129,17 +141,16 @@ internal sealed class DeadLetterService(RabbitMQServerResource broker)
         return properties;
     }
 
-    private static DeadLetterMessage Describe(BasicGetResult message)
+    private static DeadLetter Describe(BasicGetResult message)
     {
         var headers = (message.BasicProperties.Headers ?? new Dictionary<string, object?>())
             .ToDictionary(h => h.Key, h => HeaderText(h.Value));
-        var body = Encoding.UTF8.GetString(message.Body.Span);
         string? envelopeId = null;
         string? envelopeType = null;
         try
         {
             // MassTransit's JSON envelope: { "messageId": "...", "messageType": ["urn:message:Ns:Type"], "message": {...} }
-            using var json = JsonDocument.Parse(body);
+            using var json = JsonDocument.Parse(message.Body);
             if (json.RootElement.ValueKind == JsonValueKind.Object)
             {
                 envelopeId = json.RootElement.TryGetProperty("messageId", out var id) ? id.GetString() : null;
@@ -151,16 +162,14 @@ internal sealed class DeadLetterService(RabbitMQServerResource broker)
         }
         catch (JsonException)
         {
-            // Not JSON: shown as text.
+            // Not JSON: no envelope to read.
         }
 
-        return new DeadLetterMessage(
+        return new DeadLetter(
             message.BasicProperties.MessageId ?? envelopeId,
             headers.GetValueOrDefault("MT-MessageType") ?? headers.GetValueOrDefault("MT-Fault-MessageType") ?? envelopeType ?? message.BasicProperties.Type,
-            headers.GetValueOrDefault("MT-Fault-Message"),
             headers.GetValueOrDefault("MT-Fault-ExceptionType"),
-            body,
-            headers);
+            headers.GetValueOrDefault("MT-Fault-Message"));
     }
 
     /// <summary>AMQP string headers arrive as bytes; lists (MassTransit's message types) as lists.</summary>
@@ -172,3 +181,14 @@ internal sealed class DeadLetterService(RabbitMQServerResource broker)
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 }
+
+/// <summary>An error queue, how many messages it holds, and the first few of them.</summary>
+public sealed record ErrorQueueContents(string Name, string OriginalQueue, uint MessageCount, IReadOnlyList<DeadLetter> Messages);
+
+/// <summary>
+/// What an operator needs to decide on a replay: which message, its type, and why it failed. The body is not shown:
+/// it may hold owners' personal data.
+/// </summary>
+public sealed record DeadLetter(string? MessageId, string? MessageType, string? ExceptionType, string? Reason);
+
+public sealed record Replayed(string Queue, int Count);

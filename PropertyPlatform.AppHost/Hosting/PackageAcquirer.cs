@@ -1,0 +1,99 @@
+using System.Diagnostics;
+
+namespace PropertyPlatform.AppHost.Hosting;
+
+/// <summary>
+/// The equivalent of an image pull: installs Debian's PostgreSQL 15 and RabbitMQ when their binaries are missing,
+/// before anything starts. A lock file makes concurrent AppHosts (parallel test runs) install one after the other.
+/// </summary>
+internal static class PackageAcquirer
+{
+    public const string PostgresBinDirectory = "/usr/lib/postgresql/15/bin";
+    public const string RabbitMQBinDirectory = "/usr/lib/rabbitmq/bin";
+    public const string Packages = "postgresql-15 rabbitmq-server";
+    private const string LockFile = "/tmp/propertyplatform-apt.lock";
+    private static readonly SemaphoreSlim InProcess = new(1, 1);
+
+    /// <summary>Both servers come from one apt-get run: a missing binary of either installs the pair.</summary>
+    public static readonly string[] Binaries = [Path.Combine(PostgresBinDirectory, "postgres"), Path.Combine(RabbitMQBinDirectory, "rabbitmq-server"), "/usr/bin/epmd"];
+
+    public static bool IsRoot => Environment.UserName == "root";
+
+    public static async Task EnsureInstalledAsync(Action<string> progress, CancellationToken cancellationToken)
+    {
+        if (Binaries.All(File.Exists))
+        {
+            return;
+        }
+
+        if (!IsRoot || !File.Exists("/usr/bin/apt-get"))
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL 15 and RabbitMQ are not installed. Install them first: `sudo apt-get install -y {Packages}` " +
+                "(the AppHost does that itself when it runs as root on Debian).");
+        }
+
+        await InProcess.WaitAsync(cancellationToken);
+        try
+        {
+            await using var fileLock = await AcquireFileLockAsync(progress, cancellationToken);
+            // Another process may have installed them while we waited for the lock.
+            if (Binaries.All(File.Exists))
+            {
+                return;
+            }
+
+            progress($"PostgreSQL or RabbitMQ is missing: installing {Packages} with apt-get (once per machine)");
+            await RunAsync(["update"], progress, cancellationToken);
+            await RunAsync(["install", "-y", .. Packages.Split(' ')], progress, cancellationToken);
+            if (Binaries.FirstOrDefault(b => !File.Exists(b)) is { } missing)
+            {
+                throw new InvalidOperationException($"apt-get finished but {missing} is still missing.");
+            }
+        }
+        finally
+        {
+            InProcess.Release();
+        }
+    }
+
+    private static async Task<FileStream> AcquireFileLockAsync(Action<string> progress, CancellationToken cancellationToken)
+    {
+        var announced = false;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None takes an exclusive flock(2) on Unix, released when the stream closes or the process dies.
+                return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                if (!announced)
+                {
+                    progress("another process is installing packages; waiting for it");
+                    announced = true;
+                }
+
+                await Task.Delay(500, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task RunAsync(string[] arguments, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("apt-get", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("apt-get could not be started.");
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { progress(line); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { progress(line); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"`apt-get {string.Join(' ', arguments)}` failed with exit code {process.ExitCode}: install {Packages} by hand, then run again.");
+        }
+    }
+}

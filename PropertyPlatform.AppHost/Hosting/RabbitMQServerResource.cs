@@ -1,0 +1,30 @@
+namespace PropertyPlatform.AppHost.Hosting;
+
+/// <summary>
+/// Debian's RabbitMQ as an executable resource: a private node whose every file and port is its own (HOME with the
+/// Erlang cookie, Mnesia and logs in the state folder, its own epmd and distribution port), on loopback only.
+/// </summary>
+public sealed class RabbitMQServerResource(string name, string instanceDirectory, ParameterResource password)
+    : ExecutableResource(name, PackageAcquirer.RabbitMQBinDirectory + "/rabbitmq-server", instanceDirectory), IResourceWithConnectionString
+{
+    public const string UserName = "platform";
+    public const string PrimaryEndpointName = "tcp";
+    public const string ManagementEndpointName = "management";
+
+    /// <summary>
+    /// The node name the AppHost used before it moved onto Aspire: Mnesia keeps its data per node name, so keeping
+    /// it keeps an existing state folder's queues. Each node has its own epmd, so the name never collides.
+    /// </summary>
+    public const string NodeName = "rmq35672@localhost";
+
+    public string InstanceDirectory => WorkingDirectory;
+
+    public ParameterResource PasswordParameter { get; } = password;
+
+    public EndpointReference PrimaryEndpoint => field ??= new(this, PrimaryEndpointName);
+
+    public EndpointReference ManagementEndpoint => field ??= new(this, ManagementEndpointName);
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"amqp://{UserName}:{PasswordParameter}@{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}/");
+}
