@@ -1,99 +1,96 @@
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using PropertyPlatform.AppHost.Hosting;
+using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.AppHost.Tests;
 
-/// <summary>The model and the environment it produces, without starting anything.</summary>
+/// <summary>The AppHost's model as Aspire sees it, without starting anything.</summary>
 public sealed class ModelTests : IDisposable
 {
-    private readonly TestState state = new();
+    private readonly DirectoryInfo _state = TestState.CreateDirectory("model");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<IDistributedApplicationTestingBuilder> ModelAsync(params string[] extra) =>
+        await DistributedApplicationTestingBuilder.CreateAsync(typeof(PlatformModel), [$"--AppHost:StateDirectory={_state.FullName}", .. extra], Ct);
 
     [Fact]
-    public async Task Platform_model_gives_each_service_its_database_the_broker_and_the_other_services()
+    public async Task Every_service_gets_its_own_database_and_the_broker_and_waits_for_both()
     {
-        var builder = state.CreateBuilder();
-        PlatformModel.Configure(builder);
-        await using var app = builder.Build();
-
-        app.Resources.Select(r => r.Name).Should().Contain(
-        [
-            "postgres", "messaging", "gateway", "reception", "maintenance", "billing", "security-gate", "hr-training", "identity",
-            "reception-db", "maintenance-db", "billing-db", "security-gate-db", "hr-training-db", "identity-db",
-        ]);
-        var reception = app.GetResource("reception").Environment;
-        var postgresPort = app.GetEndpoint("postgres", "tcp").Port;
-        reception["ConnectionStrings__reception-db"].Should().Be($"Host=127.0.0.1;Port={postgresPort};Database=reception;Username=postgres;Password=***");
-        reception["ConnectionStrings__messaging"].Should().Be($"amqp://platform:***@127.0.0.1:{app.GetEndpoint("messaging", "tcp").Port}/");
-        reception["services__maintenance__grpc__0"].Should().Be($"http://127.0.0.1:{app.GetEndpoint("maintenance", "grpc").Port}");
-        reception["Kestrel__Endpoints__grpc__Protocols"].Should().Be("Http2");
-        reception.Should().NotContainKey("ASPNETCORE_URLS");
-        app.GetResource("maintenance").Environment.Should().ContainKey("services__reception__grpc__0");
-        app.GetResource("security-gate").Environment["ConnectionStrings__security-gate-db"].Should().Contain("Database=security_gate;");
-        var gateway = app.GetResource("gateway").Environment;
-        gateway.Should().ContainKeys("services__reception__http__0", "services__identity__http__0", "services__hr-training__grpc__0");
-        gateway["Kestrel__Endpoints__http__Url"].Should().StartWith("http://0.0.0.0:");
-        app.GetConnectionString("billing-db").Should().NotContain("***");
-    }
-
-    [Fact]
-    public async Task Ports_are_distinct()
-    {
-        var builder = state.CreateBuilder();
-        PlatformModel.Configure(builder);
-        await using var app = builder.Build();
-
-        var ports = app.Resources.SelectMany(r => r.Endpoints).Select(e => e.Port).ToList();
-        ports.Should().OnlyHaveUniqueItems().And.NotContain(0);
-    }
-
-    [Fact]
-    public async Task Existing_servers_from_configuration_are_used_instead_of_private_ones()
-    {
-        var options = state.CreateOptions();
-        options.Args =
-        [
-            "--ConnectionStrings:postgres=Host=db.example;Port=5433;Username=app;Password=secret",
-            "--ConnectionStrings:messaging=amqp://app:secret@mq.example:5672/",
-        ];
-        var builder = DistributedApplication.CreateBuilder(options);
-        var postgres = builder.AddPostgres("postgres");
-        postgres.AddDatabase("orders-db", "orders");
-        builder.AddRabbitMQ("messaging");
-        await using var app = builder.Build();
-
-        app.GetConnectionString("orders-db").Should().Be("Host=db.example;Port=5433;Username=app;Password=secret;Database=orders");
-        app.GetConnectionString("messaging").Should().Be("amqp://app:secret@mq.example:5672/");
-        app.Resources.OfType<PostgresServerResource>().Single().IsExternal.Should().BeTrue();
-    }
-
-    [Fact]
-    public void Passwords_survive_in_the_state_folder_and_clean_wipes_them()
-    {
-        string BuildAndGetPassword(bool clean)
+        var builder = await ModelAsync();
+        var databases = builder.Resources.OfType<PostgresDatabaseResource>().ToDictionary(d => d.Name, d => d.DatabaseName);
+        databases.Should().BeEquivalentTo(new Dictionary<string, string>
         {
-            var options = state.CreateOptions();
-            options.Clean = clean;
-            var builder = DistributedApplication.CreateBuilder(options);
-            var postgres = builder.AddPostgres("postgres");
-            builder.Build();
-            return postgres.Resource.Password;
+            ["reception-db"] = "reception", ["maintenance-db"] = "maintenance", ["billing-db"] = "billing",
+            ["security-gate-db"] = "security_gate", ["hr-training-db"] = "hr_training", ["identity-db"] = "identity",
+        });
+
+        foreach (var service in new[] { "reception", "maintenance", "billing", "security-gate", "hr-training", "identity" })
+        {
+            var project = builder.Resources.OfType<ProjectResource>().Single(p => p.Name == service);
+            var waitsFor = project.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToList();
+            waitsFor.Should().Contain([$"{service}-db", "messaging"], $"{service} starts once its database and the broker are healthy");
+            project.Annotations.OfType<HealthCheckAnnotation>().Should().NotBeEmpty($"{service} is healthy only when /health says so");
+            project.GetEndpoints().Select(e => e.EndpointName).Should().Contain(["http", "grpc"]);
+            project.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "grpc").Transport.Should().Be("http2", "gRPC without TLS needs HTTP/2 prior knowledge");
         }
 
-        var first = BuildAndGetPassword(clean: false);
-
-        BuildAndGetPassword(clean: false).Should().Be(first);
-        BuildAndGetPassword(clean: true).Should().NotBe(first);
+        var gateway = builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway");
+        gateway.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).Should().Contain(["reception", "identity", "hr-training"]);
+        gateway.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port.Should().Be(PlatformModel.DefaultGatewayPort);
     }
 
     [Fact]
-    public void Secrets_are_masked_for_display()
+    public async Task PostgreSQL_waits_for_its_init_step_and_RabbitMQ_for_its_own_epmd()
     {
-        var builder = state.CreateBuilder();
-        var messaging = builder.AddRabbitMQ("messaging");
-        builder.AddProject("crashy", TestProjects.CrashyApp).WithReference(messaging);
-        var app = builder.Build();
+        var builder = await ModelAsync();
+        var postgres = builder.Resources.OfType<PostgresServerResource>().Single();
+        postgres.Annotations.OfType<WaitAnnotation>().Should().ContainSingle(w => w.Resource.Name == "postgres-init" && w.WaitType == WaitType.WaitForCompletion);
+        postgres.Annotations.OfType<HealthCheckAnnotation>().Should().ContainSingle();
 
-        app.GetResource("crashy").Environment["ConnectionStrings__messaging"].Should().NotContain(app.Resources.OfType<RabbitMQServerResource>().Single().Password);
+        var messaging = builder.Resources.OfType<RabbitMQServerResource>().Single();
+        messaging.Annotations.OfType<WaitAnnotation>().Should().ContainSingle(w => w.Resource.Name == "messaging-epmd");
+        messaging.Annotations.OfType<ResourceCommandAnnotation>().Select(c => c.Name)
+            .Should().Contain([DeadLetterCommands.List, DeadLetterCommands.ReplayOne, DeadLetterCommands.ReplayAll]);
+        messaging.Annotations.OfType<EndpointAnnotation>().Should().OnlyContain(e => !e.IsProxied, "the node itself listens on the ports its config names");
     }
 
-    public void Dispose() => state.Dispose();
+    [Fact]
+    public async Task InfrastructureOnly_models_just_the_two_servers()
+    {
+        var builder = await ModelAsync("--AppHost:InfrastructureOnly=true");
+        builder.Resources.OfType<ProjectResource>().Should().BeEmpty();
+        builder.Resources.OfType<PostgresServerResource>().Should().ContainSingle();
+        builder.Resources.OfType<RabbitMQServerResource>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task The_gateway_port_is_configurable_and_0_means_any_free_port()
+    {
+        var fixedPort = await ModelAsync("--AppHost:GatewayPort=9191");
+        fixedPort.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway").Annotations.OfType<EndpointAnnotation>()
+            .Single(e => e.Name == "http").Port.Should().Be(9191);
+
+        var anyPort = await ModelAsync("--AppHost:GatewayPort=0");
+        anyPort.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway").Annotations.OfType<EndpointAnnotation>()
+            .Single(e => e.Name == "http").Port.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Passwords_are_kept_in_the_state_folder_and_clean_starts_afresh()
+    {
+        async Task<string> PasswordAsync(params string[] extra)
+        {
+            var builder = await ModelAsync(extra);
+            return (await builder.Resources.OfType<PostgresServerResource>().Single().PasswordParameter.GetValueAsync(Ct))!;
+        }
+
+        var first = await PasswordAsync();
+        (await PasswordAsync()).Should().Be(first, "the data folder was initialised with it");
+        (await PasswordAsync("--clean")).Should().NotBe(first, "--clean empties the state folder");
+        File.Exists(Path.Combine(_state.FullName, "secrets", "postgres.password")).Should().BeTrue();
+    }
+
+    public void Dispose() => TestState.Delete(_state);
 }

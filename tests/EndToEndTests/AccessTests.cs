@@ -44,7 +44,7 @@ public sealed class AccessTests(Platform platform)
         var checkedCount = 0;
         foreach (var service in ApiServices)
         {
-            using var direct = new HttpClient { BaseAddress = platform.App.GetEndpoint(service) };
+            using var direct = new HttpClient { BaseAddress = platform.Endpoint(service) };
             using var document = JsonDocument.Parse(await direct.GetStringAsync("/openapi/v1.json", Ct));
             foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
             {
@@ -138,7 +138,7 @@ public sealed class AccessTests(Platform platform)
         var tokens = await platform.SignInForTokensAsync(DemoGroup.ClerkSouth, Ct);
         var tampered = TestTokens.Tamper(tokens.AccessToken, DemoGroup.South.ToString(), DemoGroup.North.ToString());
 
-        foreach (var baseAddress in new[] { platform.Gateway.BaseAddress!, platform.App.GetEndpoint("reception") })
+        foreach (var baseAddress in new[] { platform.Gateway.BaseAddress!, platform.Endpoint("reception") })
         {
             using var client = new HttpClient { BaseAddress = baseAddress };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tampered);
@@ -173,7 +173,7 @@ public sealed class AccessTests(Platform platform)
         using var identity = new HttpClient();
         var tokens = new ServiceTokenProvider(identity, new ServiceClientOptions
         {
-            Authority = platform.App.GetEndpoint("identity"),
+            Authority = platform.Endpoint("identity"),
             ClientId = "reception",
             ClientSecret = platform.ReceptionClientSecret,
         }, TimeProvider.System);
@@ -186,7 +186,7 @@ public sealed class AccessTests(Platform platform)
 
         async Task<StatusCode> RegistryCallAsync(string token)
         {
-            using var channel = GrpcChannel.ForAddress(platform.App.GetEndpoint("reception", "grpc"));
+            using var channel = GrpcChannel.ForAddress(platform.Endpoint("reception", "grpc"));
             var client = new PropertyRegistry.PropertyRegistryClient(channel);
             try
             {
@@ -218,13 +218,17 @@ public sealed class AccessTests(Platform platform)
         using var clerkNorth = await platform.SignInAsync(DemoGroup.ClerkNorth, Ct);
         (await clerkNorth.GetAsync($"/api/reception/owners/{DemoGroup.OwnerLiWeiId}", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var lines = platform.App.GetResources()
-            .SelectMany(r => platform.App.GetResourceLogs(r.Name).Select(l => (Resource: r.Name, l.Text)))
-            .ToList();
-
+        var lines = platform.Logs;
         lines.Should().NotBeEmpty();
         string[] secrets = [DemoGroup.OwnerNorth, DemoGroup.OwnerSouth, .. DemoGroup.OwnerIdNumbers];
         lines.Where(l => secrets.Any(secret => l.Text.Contains(secret, StringComparison.Ordinal)))
             .Should().BeEmpty("owners' phone and ID numbers never reach a log");
+
+        // The same for what the services export to the dashboard: spans (with their SQL and HTTP attributes), structured
+        // logs and metrics, once the exporters have flushed what these requests produced.
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        await Eventually.Async(() => platform.Telemetry.Counts.ContainsKey("traces") && platform.Telemetry.Counts.ContainsKey("logs"), TimeSpan.FromSeconds(30));
+        secrets.SelectMany(secret => platform.Telemetry.ExportsContaining(secret).Select(export => $"{secret} in {export}"))
+            .Should().BeEmpty("owners' phone and ID numbers never reach the exported telemetry");
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Aspire.Hosting.ApplicationModel;
 
 namespace PropertyPlatform.EndToEndTests;
 
@@ -17,7 +18,7 @@ public sealed class FaultTests(Platform platform)
     public async Task With_the_broker_stopped_while_200_requests_arrive_none_is_lost_or_doubled()
     {
         var estateId = await platform.NewEstateAsync(Ct);
-        await platform.App.StopResourceAsync("messaging");
+        await platform.StopAsync("messaging");
         ConcurrentBag<Guid> accepted;
         try
         {
@@ -25,7 +26,7 @@ public sealed class FaultTests(Platform platform)
         }
         finally
         {
-            await platform.App.StartResourceAsync("messaging", Ct);
+            await platform.StartAsync("messaging");
         }
 
         accepted.Should().HaveCount(Requests, "reception takes requests while the broker is away: the events wait in its outbox");
@@ -34,16 +35,25 @@ public sealed class FaultTests(Platform platform)
     }
 
     [Fact]
-    public async Task With_maintenance_killed_mid_stream_none_is_lost_or_doubled()
+    public async Task With_maintenance_killed_mid_stream_and_restarted_from_the_dashboard_none_is_lost_or_doubled()
     {
         var estateId = await platform.NewEstateAsync(Ct);
-        var restartsBefore = platform.App.GetResource("maintenance").Restarts;
+        var crashed = new TaskCompletionSource<CustomResourceSnapshot>();
 
-        var accepted = await PostRepairsAsync(estateId, Requests, fault: (Requests / 3, () => platform.App.KillResourceAsync("maintenance")));
+        var accepted = await PostRepairsAsync(estateId, Requests, fault: (Requests / 3, async () =>
+        {
+            await platform.KillAsync("maintenance");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var exited = await platform.App.ResourceNotifications.WaitForResourceAsync(
+                "maintenance", e => e.Snapshot.State?.Text is "Exited" or "Finished", timeout.Token);
+            crashed.SetResult(exited.Snapshot);
+            await platform.StartAsync("maintenance");
+        }));
 
-        accepted.Should().HaveCount(Requests);
+        var crash = await crashed.Task;
+        crash.ExitCode.Should().NotBe(0, "the dashboard shows the crash with its exit code");
+        accepted.Should().HaveCount(Requests, "reception takes requests while maintenance is down: the events wait in the broker");
         await platform.AssertExactlyOneWorkOrderPerRequestAsync(estateId, accepted, Settle);
-        platform.App.GetResource("maintenance").Restarts.Should().BeGreaterThan(restartsBefore, "the AppHost restarts a crashed service");
         await platform.WaitUntilAllHealthyAsync(Settle);
     }
 
@@ -52,20 +62,25 @@ public sealed class FaultTests(Platform platform)
     {
         var estateId = await platform.NewEstateAsync(Ct);
         var services = new[] { "reception", "maintenance" };
-        var restartsBefore = services.ToDictionary(s => s, s => platform.App.GetResource(s).Restarts);
+        var processesBefore = new Dictionary<string, int>();
+        foreach (var service in services)
+        {
+            processesBefore[service] = await platform.ProcessIdAsync(service);
+        }
+
 
         var accepted = await PostRepairsAsync(estateId, Requests, fault: (Requests / 3, async () =>
         {
-            await platform.App.StopResourceAsync("postgres");
+            await platform.StopAsync("postgres");
             await Task.Delay(TimeSpan.FromSeconds(2));
-            await platform.App.StartResourceAsync("postgres");
+            await platform.StartAsync("postgres");
         }));
 
         accepted.Should().NotBeEmpty();
         await platform.AssertExactlyOneWorkOrderPerRequestAsync(estateId, accepted, Settle);
         foreach (var service in services)
         {
-            platform.App.GetResource(service).Restarts.Should().Be(restartsBefore[service], $"{service} reconnects without being restarted");
+            (await platform.ProcessIdAsync(service)).Should().Be(processesBefore[service], $"{service} reconnects without being restarted");
         }
 
         var after = await platform.PostRepairAsync(estateId, "After the database came back", Ct);

@@ -1,7 +1,12 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.AppHost;
-using PropertyPlatform.AppHost.Hosting;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
 
@@ -10,18 +15,30 @@ using PropertyPlatform.TestSupport.Auth;
 namespace PropertyPlatform.EndToEndTests;
 
 /// <summary>
-/// The whole system from the AppHost's own model (what Aspire.Hosting.Testing does): real PostgreSQL, real RabbitMQ,
-/// every service as its own process, reached through the gateway. The fault tests stop and kill parts of this one
-/// system, so tests in this assembly take turns (xunit.runner.json).
+/// The whole system from the AppHost's model, started with Aspire.Hosting.Testing: real PostgreSQL, real RabbitMQ,
+/// every service as its own process, reached through the gateway. Every line each resource writes and every
+/// telemetry export of the services is kept for the tests that look for personal data. The fault tests stop and kill
+/// parts of this one system, so tests in this assembly take turns (xunit.runner.json).
 /// </summary>
 public sealed class Platform : IAsyncLifetime
 {
+    /// <summary>The resources that make up the running system (the init step finishes; the parameters hold no process).</summary>
+    public static readonly string[] Resources =
+        ["postgres", "messaging", "reception", "maintenance", "billing", "security-gate", "hr-training", "identity", "gateway"];
+
+    public static readonly string[] Services = ["reception", "maintenance", "billing", "security-gate", "hr-training", "identity"];
+
+    private readonly ConcurrentQueue<(string Resource, string Text)> _logs = new();
+    private readonly CancellationTokenSource _stopping = new();
     private DirectoryInfo? _state;
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>What the services exported over OTLP (traces, logs, metrics), as the dashboard would receive it.</summary>
+    public OtlpCapture Telemetry { get; } = new();
+
     /// <summary>Reception's own client secret at identity, to act as reception calling another service.</summary>
-    public string ReceptionClientSecret { get; private set; } = "";
+    public string ReceptionClientSecret { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
     /// <summary>The gateway without a token.</summary>
     public HttpClient Gateway { get; private set; } = null!;
@@ -29,29 +46,137 @@ public sealed class Platform : IAsyncLifetime
     /// <summary>The gateway as the demo group admin, signed in through the real login page (the fault tests use it).</summary>
     public HttpClient Admin { get; private set; } = null!;
 
+    /// <summary>Every console line every resource wrote so far.</summary>
+    public IReadOnlyList<(string Resource, string Text)> Logs => [.. _logs];
+
     public async ValueTask InitializeAsync()
     {
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         _state = TestState.CreateDirectory("e2e");
-        var builder = DistributedApplication.CreateBuilder(TestState.Options(_state.FullName, dashboard: true));
-        PlatformModel.Configure(builder);
-        // The fault tests post hundreds of requests from one address in seconds.
-        var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
-        gateway.Environment["Gateway__PermitsPerSecond"] = "2000";
-        gateway.Environment["Gateway__Burst"] = "2000";
-        // The demo group (README) is what the tests sign in with; access tokens outlive the whole run.
-        var identity = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity");
-        identity.Environment["Identity__SeedDemoData"] = "true";
-        builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "reception").Environment["Reception__SeedDemoData"] = "true";
-        identity.Environment["Identity__AccessTokenLifetime"] = "01:00:00";
-        // Every sign-in of the suite comes from this one address within a few minutes; identity's tests cover the limit.
-        identity.Environment["Identity__LoginPermitsPerMinute"] = "1000";
-        ReceptionClientSecret = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "reception").Environment["Auth__ClientSecret"];
+        await Telemetry.StartAsync();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(PlatformModel), TestState.AppHostArguments(_state.FullName), startup.Token);
+        IResourceBuilder<ProjectResource> Project(string name) =>
+            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name));
 
-        App = builder.Build();
-        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        foreach (var service in Services.Append("gateway"))
+        {
+            Project(service)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
+        }
+
+        // The fault tests post hundreds of requests from one address in seconds.
+        Project("gateway").WithEnvironment("Gateway__PermitsPerSecond", "2000").WithEnvironment("Gateway__Burst", "2000");
+        // The demo group (README) is what the tests sign in with; access tokens outlive the whole run.
+        Project("identity")
+            .WithEnvironment("Identity__SeedDemoData", "true")
+            .WithEnvironment("Identity__AccessTokenLifetime", "01:00:00")
+            // Every sign-in of the suite comes from this one address within a few minutes; identity's tests cover the limit.
+            .WithEnvironment("Identity__LoginPermitsPerMinute", "1000")
+            .WithEnvironment("Identity__Clients__reception__Secret", ReceptionClientSecret);
+        Project("reception").WithEnvironment("Reception__SeedDemoData", "true").WithEnvironment("Auth__ClientSecret", ReceptionClientSecret);
+
+        App = await builder.BuildAsync(startup.Token);
         await App.StartAsync(startup.Token);
-        Gateway = new HttpClient { BaseAddress = App.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(100) };
+        CollectLogs();
+        await WaitUntilAllHealthyAsync(TimeSpan.FromMinutes(5));
+        Gateway = new HttpClient { BaseAddress = Endpoint("gateway"), Timeout = TimeSpan.FromSeconds(100) };
         Admin = await SignInAsync(DemoGroup.Admin, startup.Token);
+    }
+
+    /// <summary>An endpoint of a resource, e.g. <c>Endpoint("reception", "grpc")</c>.</summary>
+    public Uri Endpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
+
+    public Task<string?> ConnectionStringAsync(string resource) => App.GetConnectionStringAsync(resource, CancellationToken.None).AsTask();
+
+    /// <summary>The dashboard's stop button: the resource's processes end, its state becomes Exited.</summary>
+    public async Task StopAsync(string resource)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        result.Success.Should().BeTrue(result.Message);
+    }
+
+    /// <summary>The dashboard's start button; returns once the resource is healthy again.</summary>
+    public async Task StartAsync(string resource)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        result.Success.Should().BeTrue(result.Message);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    /// <summary>The process id of a running executable or project.</summary>
+    public async Task<int> ProcessIdAsync(string resource)
+    {
+        var value = (await SnapshotAsync(resource)).Properties.Single(p => p.Name == "executable.pid").Value;
+        return value is int pid ? pid : int.Parse(value!.ToString()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The resource's current state, as the dashboard shows it.</summary>
+    public async Task<CustomResourceSnapshot> SnapshotAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return (await App.ResourceNotifications.WaitForResourceAsync(resource, _ => true, timeout.Token)).Snapshot;
+    }
+
+    /// <summary>
+    /// A crash: SIGKILL, as the kernel's OOM killer would send it, to the resource's process and what it started (the
+    /// orchestrator runs a project through <c>dotnet run</c>, whose child is the service itself).
+    /// </summary>
+    public async Task KillAsync(string resource)
+    {
+        using var process = Process.GetProcessById(await ProcessIdAsync(resource));
+        process.Kill(entireProcessTree: true);
+    }
+
+    /// <summary>Waits until every resource of the system reports Running and Healthy again.</summary>
+    public async Task WaitUntilAllHealthyAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            foreach (var resource in Resources)
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            var states = new List<string>();
+            foreach (var resource in Resources)
+            {
+                var snapshot = await SnapshotAsync(resource);
+                states.Add($"{resource}: {snapshot.State?.Text} {snapshot.HealthStatus}");
+            }
+
+            states.Where(r => !r.EndsWith("Running Healthy", StringComparison.Ordinal)).Should().BeEmpty("the system should be healthy again");
+        }
+    }
+
+    private void CollectLogs()
+    {
+        var loggers = App.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var resource in App.Services.GetRequiredService<DistributedApplicationModel>().Resources)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(_stopping.Token))
+                    {
+                        foreach (var line in batch)
+                        {
+                            _logs.Enqueue((resource.Name, line.Content));
+                        }
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            });
+        }
     }
 
     /// <summary>
@@ -77,20 +202,7 @@ public sealed class Platform : IAsyncLifetime
             .RunAsync(cancellationToken);
     }
 
-    /// <summary>Waits until every resource reports healthy again (after a fault, health is re-checked every few seconds).</summary>
-    public async Task WaitUntilAllHealthyAsync(TimeSpan timeout)
-    {
-        try
-        {
-            await Eventually.Async(() => App.GetResources().All(r => r.IsHealthy), timeout);
-        }
-        catch (TimeoutException)
-        {
-            App.GetResources().Where(r => !r.IsHealthy).Select(r => $"{r.Name}: {r.State}").Should().BeEmpty("the system should be healthy again");
-        }
-    }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> _unitOfEstate = new();
+    private readonly ConcurrentDictionary<Guid, Guid> _unitOfEstate = new();
 
     /// <summary>A new estate in reception's registry with one building and one unit (as the group admin, through the gateway).</summary>
     public async Task<Guid> NewEstateAsync(CancellationToken cancellationToken)
@@ -210,6 +322,7 @@ public sealed class Platform : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         Gateway?.Dispose();
         Admin?.Dispose();
         if (App is not null)
@@ -217,6 +330,8 @@ public sealed class Platform : IAsyncLifetime
             await App.DisposeAsync();
         }
 
+        await Telemetry.DisposeAsync();
+        _stopping.Dispose();
         if (_state is not null)
         {
             TestState.Delete(_state);

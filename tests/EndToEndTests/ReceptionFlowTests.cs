@@ -31,11 +31,11 @@ public sealed class ReceptionFlowTests(Platform platform)
         return await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct);
     }
 
-    private Task<TestBus> StartBusAsync(Action<TestBus> listen)
+    private async Task<TestBus> StartBusAsync(Action<TestBus> listen)
     {
-        var bus = new TestBus(platform.App.GetConnectionString("messaging"));
+        var bus = new TestBus((await platform.ConnectionStringAsync("messaging"))!);
         listen(bus);
-        return bus.StartAsync(Ct);
+        return await bus.StartAsync(Ct);
     }
 
     /// <summary>

@@ -1,8 +1,6 @@
-using PropertyPlatform.AppHost.Hosting;
-
 namespace PropertyPlatform.TestSupport;
 
-/// <summary>Throwaway state folders and the AppHost options every test run uses.</summary>
+/// <summary>Throwaway state folders and the AppHost arguments every test run uses.</summary>
 public static class TestState
 {
     public static DirectoryInfo CreateDirectory(string purpose)
@@ -14,16 +12,14 @@ public static class TestState
         return directory;
     }
 
-    /// <summary>Free ports, fast (fsync-less) PostgreSQL, quiet console, no dashboard unless asked.</summary>
-    public static DistributedApplicationOptions Options(string stateDirectory, bool dashboard = false) => new()
-    {
-        StateDirectory = stateDirectory,
-        UseRandomPorts = true,
-        FastInfrastructure = true,
-        QuietConsole = true,
-        DashboardEnabled = dashboard,
-        EnvironmentName = "Testing",
-    };
+    /// <summary>A state folder of its own, fast (fsync-less) PostgreSQL, a free gateway port, the Testing environment.</summary>
+    public static string[] AppHostArguments(string stateDirectory) =>
+    [
+        $"--AppHost:StateDirectory={stateDirectory}",
+        "--AppHost:FastInfrastructure=true",
+        "--AppHost:GatewayPort=0",
+        "--AppHost:Environment=Testing",
+    ];
 
     public static void Delete(DirectoryInfo directory)
     {

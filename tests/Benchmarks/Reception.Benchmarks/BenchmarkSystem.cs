@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using PropertyPlatform.AppHost;
-using PropertyPlatform.AppHost.Hosting;
 using PropertyPlatform.EndToEndTests;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
@@ -21,11 +23,12 @@ public sealed class BenchmarkSystem : IAsyncDisposable
 
     private readonly DirectoryInfo _state;
 
-    private BenchmarkSystem(DistributedApplication app, DirectoryInfo state)
+    private BenchmarkSystem(DistributedApplication app, DirectoryInfo state, string receptionDatabase)
     {
         App = app;
         _state = state;
-        Gateway = app.GetEndpoint("gateway");
+        Gateway = app.GetEndpoint("gateway", "http");
+        ReceptionDatabase = receptionDatabase;
     }
 
     public DistributedApplication App { get; }
@@ -33,33 +36,33 @@ public sealed class BenchmarkSystem : IAsyncDisposable
     public Uri Gateway { get; }
 
     /// <summary>Reception's database, for seeding and query plans.</summary>
-    public string ReceptionDatabase => App.GetConnectionString("reception-db");
+    public string ReceptionDatabase { get; }
 
     public static async Task<BenchmarkSystem> StartAsync(CancellationToken cancellationToken)
     {
         var state = TestState.CreateDirectory("benchmark");
-        var builder = DistributedApplication.CreateBuilder(TestState.Options(state.FullName));
-        PlatformModel.Configure(builder);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(PlatformModel), TestState.AppHostArguments(state.FullName), cancellationToken);
+        IResourceBuilder<ProjectResource> Project(string name) =>
+            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name));
         // The load comes from one address: the gateway's per-client limit would measure itself, not reception.
-        var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
-        gateway.Environment["Gateway__PermitsPerSecond"] = "100000";
-        gateway.Environment["Gateway__Burst"] = "100000";
+        Project("gateway").WithEnvironment("Gateway__PermitsPerSecond", "100000").WithEnvironment("Gateway__Burst", "100000");
         // The demo group's admin creates the estate and the clerk; tokens outlive the run.
-        var identity = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity");
-        identity.Environment["Identity__SeedDemoData"] = "true";
-        identity.Environment["Identity__AccessTokenLifetime"] = "02:00:00";
+        Project("identity").WithEnvironment("Identity__SeedDemoData", "true").WithEnvironment("Identity__AccessTokenLifetime", "02:00:00");
         // Request bodies and SQL are not what is measured: keep the services' consoles quiet.
-        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
-            project.Environment["Logging__LogLevel__Default"] = "Warning";
+            builder.CreateResourceBuilder(project).WithEnvironment("Logging__LogLevel__Default", "Warning");
         }
 
-        var app = builder.Build();
+        var app = await builder.BuildAsync(cancellationToken);
+        string receptionDatabase;
         try
         {
             using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             startup.CancelAfter(TimeSpan.FromMinutes(5));
             await app.StartAsync(startup.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+            receptionDatabase = (await app.GetConnectionStringAsync("reception-db", startup.Token))!;
         }
         catch
         {
@@ -68,7 +71,7 @@ public sealed class BenchmarkSystem : IAsyncDisposable
             throw;
         }
 
-        return new BenchmarkSystem(app, state);
+        return new BenchmarkSystem(app, state, receptionDatabase);
     }
 
     /// <summary>Signs <paramref name="userName"/> in with the authorization-code flow (login page, PKCE) through the gateway.</summary>
