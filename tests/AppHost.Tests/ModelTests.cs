@@ -92,5 +92,20 @@ public sealed class ModelTests : IDisposable
         File.Exists(Path.Combine(_state.FullName, "secrets", "postgres.password")).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task A_taken_gateway_port_stops_the_start_with_a_message_naming_the_port_and_its_setting()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var builder = await ModelAsync($"--AppHost:GatewayPort={port}", "--AppHost:FastInfrastructure=true");
+        await using var app = await builder.BuildAsync(Ct);
+
+        var start = async () => await app.StartAsync(Ct);
+
+        (await start.Should().ThrowAsync<Exception>()).Which.ToString().Should()
+            .Contain($"Port {port} for the gateway is already in use").And.Contain("--AppHost:GatewayPort=<port>");
+    }
+
     public void Dispose() => TestState.Delete(_state);
 }
