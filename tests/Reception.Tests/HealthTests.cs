@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PropertyPlatform.Reception.Data;
+using RabbitMQ.Client;
 
 namespace PropertyPlatform.Reception.Tests;
 
@@ -15,10 +16,12 @@ public sealed class HealthTests(ReceptionService reception)
     {
         var checks = reception.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
         checks.Should().Contain(c => c.Name == nameof(ReceptionDbContext) && c.Tags.Contains("db"), "the database is part of readiness");
-        checks.Should().Contain(c => c.Tags.Contains("masstransit"), "the broker connection is part of readiness");
+        checks.Should().Contain(c => c.Tags.Contains("masstransit"), "MassTransit's bus is part of readiness");
+        checks.Should().Contain(c => c.Name == "RabbitMQ.Client", "the broker connection (Aspire.RabbitMQ.Client) is part of readiness");
 
         var report = await reception.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(Ct);
         report.Status.Should().Be(HealthStatus.Healthy);
+        reception.Services.GetRequiredService<IConnection>().IsOpen.Should().BeTrue();
 
         var client = reception.CreateClient();
         (await client.GetAsync("/health", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
