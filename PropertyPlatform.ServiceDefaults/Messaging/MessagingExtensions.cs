@@ -35,6 +35,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<IIntegrationEventPublisher, MassTransitEventPublisher>();
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8.5 reports usage to its vendor over the internet unless told not to; the product calls out nowhere.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configureConsumers?.Invoke(bus);
 

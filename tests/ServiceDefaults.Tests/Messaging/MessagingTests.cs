@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.ServiceDefaults.Tests.Messaging;
@@ -32,6 +34,15 @@ public sealed class MessagingTests
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public void MassTransit_usage_telemetry_is_off()
+    {
+        using var host = Service(NoBrokerUri()).Build();
+
+        host.Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled.Should()
+            .BeFalse("the product must not report to MassTransit's servers");
     }
 
     private static HostApplicationBuilder Service(string brokerUri)
