@@ -13,6 +13,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 using Scalar.AspNetCore;
 
@@ -72,6 +73,7 @@ public static class ServiceDefaultsExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
+                .AddSource(OutboxTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(options =>
                     // Health probes run every few seconds: keep them out of the traces.
                     options.Filter = context =>
