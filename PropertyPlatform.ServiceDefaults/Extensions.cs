@@ -9,11 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 using Scalar.AspNetCore;
 
@@ -62,17 +62,18 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
+        // Npgsql's spans and metrics come with the database (AddServiceDatabase, through Aspire's EnrichNpgsqlDbContext).
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
                 .AddMeter(InstrumentationOptions.MeterName)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
+                .AddSource(OutboxTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(options =>
                     // Health probes run every few seconds: keep them out of the traces.
                     options.Filter = context =>
@@ -80,8 +81,7 @@ public static class ServiceDefaultsExtensions
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
                         && !context.Request.Path.StartsWithSegments("/metrics"))
                 .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -1,21 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.ServiceDefaults.Data;
 
 /// <summary>
-/// The wiring Aspire.Npgsql.EntityFrameworkCore.PostgreSQL would give: the DbContext from
-/// <c>ConnectionStrings:&lt;name&gt;</c>, transient-fault retry, snake_case names, a readiness check,
-/// tracing (Npgsql.OpenTelemetry, in <see cref="Microsoft.Extensions.Hosting.ServiceDefaultsExtensions"/>) and the outbox.
+/// A service's database: the DbContext from <c>ConnectionStrings:&lt;name&gt;</c> with snake_case names, the audit and
+/// outbox interceptors and migrations before serving; Aspire.Npgsql.EntityFrameworkCore.PostgreSQL enriches it with
+/// transient-fault retry, a health check, Npgsql tracing and metrics.
 /// </summary>
 public static class DatabaseExtensions
 {
+    /// <summary>The tags of the database's health check (readiness: <c>/health</c> reports every check).</summary>
+    public static readonly string[] HealthCheckTags = ["ready", "db"];
+
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext, IOutboxDbContext
     {
@@ -23,34 +26,26 @@ public static class DatabaseExtensions
             ?? throw new InvalidOperationException(
                 $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName} (the AppHost does this).");
 
+        // Not AddNpgsqlDbContext: it pools contexts, and ours are per request (the caller's EstateScope is injected).
         builder.Services.AddDbContext<TDbContext>((services, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null))
+            .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<AuditInterceptor>()));
+        builder.EnrichNpgsqlDbContext<TDbContext>();
+        builder.Services.Configure<HealthCheckServiceOptions>(options =>
+        {
+            // Aspire names the check after the DbContext and gives it no tags.
+            foreach (var check in options.Registrations.Where(r => r.Name == typeof(TDbContext).Name))
+            {
+                check.Tags.UnionWith(HealthCheckTags);
+            }
+        });
+
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton<AuditInterceptor>();
         builder.Services.AddScoped(services => new AuditTrail(services.GetRequiredService<TDbContext>()));
-
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDbContext>>(connectionName, tags: ["ready", "db"]);
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         builder.Services.AddOutbox<TDbContext>();
         return builder;
-    }
-}
-
-internal sealed class DatabaseHealthCheck<TDbContext>(TDbContext db) : IHealthCheck where TDbContext : DbContext
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await db.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("Cannot connect to the database.");
-        }
-        catch (Exception ex)
-        {
-            return HealthCheckResult.Unhealthy("Cannot connect to the database.", ex);
-        }
     }
 }

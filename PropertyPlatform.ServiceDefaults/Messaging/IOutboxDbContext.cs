@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts;
@@ -18,11 +19,13 @@ public static class OutboxDbContextExtensions
 
     /// <summary>
     /// Queues <paramref name="integrationEvent"/> for publishing. It is stored by the same <c>SaveChanges</c>
-    /// as the state change, so either both happen or neither does.
+    /// as the state change, so either both happen or neither does; with it the current trace context, which its
+    /// publishing continues.
     /// </summary>
     public static void AddIntegrationEvent<TEvent>(this IOutboxDbContext db, TEvent integrationEvent)
         where TEvent : class, IIntegrationEvent
     {
+        var (traceParent, traceState) = OutboxTelemetry.Capture(Activity.Current);
         db.OutboxMessages.Add(new OutboxMessage
         {
             EventId = integrationEvent.EventId,
@@ -30,6 +33,8 @@ public static class OutboxDbContextExtensions
             Payload = JsonSerializer.Serialize(integrationEvent, SerializerOptions),
             CorrelationId = integrationEvent.CorrelationId,
             OccurredAt = integrationEvent.OccurredAt,
+            TraceParent = traceParent,
+            TraceState = traceState,
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,7 +135,18 @@ public sealed class OutboxDispatcher<TDbContext>(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
-        await publisher.PublishAsync(integrationEvent, eventType, message.EventId, message.CorrelationId, timeout.Token);
+        // MassTransit's send span becomes a child of this one, and the consumer's spans follow from it.
+        using var activity = OutboxTelemetry.StartPublish(message);
+        try
+        {
+            await publisher.PublishAsync(integrationEvent, eventType, message.EventId, message.CorrelationId, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            activity?.AddException(ex);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
     }
 
     private TimeSpan RetryDelay(int consecutiveFailures)

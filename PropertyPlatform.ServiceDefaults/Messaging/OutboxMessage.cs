@@ -18,6 +18,12 @@ public sealed class OutboxMessage
 
     public DateTimeOffset OccurredAt { get; init; }
 
+    /// <summary>The W3C <c>traceparent</c> of the activity that wrote the event, so its publishing continues that trace.</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The W3C <c>tracestate</c> that goes with <see cref="TraceParent"/>.</summary>
+    public string? TraceState { get; init; }
+
     public DateTimeOffset? PublishedAt { get; set; }
 
     public int Attempts { get; set; }

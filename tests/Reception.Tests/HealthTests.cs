@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using PropertyPlatform.Reception.Data;
+using RabbitMQ.Client;
 
 namespace PropertyPlatform.Reception.Tests;
 
@@ -13,11 +15,13 @@ public sealed class HealthTests(ReceptionService reception)
     public async Task Readiness_covers_the_database_and_the_broker_and_liveness_only_the_process()
     {
         var checks = reception.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
-        checks.Select(c => c.Name).Should().Contain(ReceptionServiceExtensions.DatabaseName);
-        checks.Should().Contain(c => c.Tags.Contains("masstransit"), "the broker connection is part of readiness");
+        checks.Should().Contain(c => c.Name == nameof(ReceptionDbContext) && c.Tags.Contains("db"), "the database is part of readiness");
+        checks.Should().Contain(c => c.Tags.Contains("masstransit"), "MassTransit's bus is part of readiness");
+        checks.Should().Contain(c => c.Name == "RabbitMQ.Client", "the broker connection (Aspire.RabbitMQ.Client) is part of readiness");
 
         var report = await reception.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(Ct);
         report.Status.Should().Be(HealthStatus.Healthy);
+        reception.Services.GetRequiredService<IConnection>().IsOpen.Should().BeTrue();
 
         var client = reception.CreateClient();
         (await client.GetAsync("/health", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);

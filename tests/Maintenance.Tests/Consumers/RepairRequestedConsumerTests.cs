@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,28 @@ public sealed class RepairRequestedConsumerTests(MaintenanceService maintenance)
         var announced = await maintenance.InScopeAsync(sp => sp.GetRequiredService<MaintenanceDbContext>()
             .OutboxMessages.ToListAsync(Ct));
         announced.Where(m => m.Payload.Contains(workOrder.Id.ToString(), StringComparison.Ordinal)).Should().ContainSingle().Which.CorrelationId.Should().Be(repair.CorrelationId);
+    }
+
+    [Fact]
+    public async Task A_repair_request_is_handled_in_the_trace_it_was_sent_in_and_the_work_order_event_continues_it()
+    {
+        var repair = Repair(Guid.NewGuid(), Guid.NewGuid());
+        ActivityTraceId trace;
+        using (var sender = new Activity("reception outbox publish").SetIdFormat(ActivityIdFormat.W3C))
+        {
+            sender.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+            sender.Start();
+            trace = sender.TraceId;
+            await maintenance.Bus.Publish(repair, Ct);
+        }
+
+        var workOrder = (await WaitForWorkOrdersAsync(repair.RequestId)).Items.Should().ContainSingle().Subject;
+
+        var outbox = await maintenance.InScopeAsync(sp => sp.GetRequiredService<MaintenanceDbContext>()
+            .OutboxMessages.ToListAsync(Ct));
+        var announced = outbox.Should().ContainSingle(m => m.Payload.Contains(workOrder.Id.ToString(), StringComparison.Ordinal)).Subject;
+        announced.TraceParent.Should().NotBeNull("the consumer runs under MassTransit's span, which continues the sender's trace");
+        ActivityContext.Parse(announced.TraceParent!, announced.TraceState).TraceId.Should().Be(trace);
     }
 
     [Fact]

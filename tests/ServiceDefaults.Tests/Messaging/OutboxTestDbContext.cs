@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts;
 using PropertyPlatform.ServiceDefaults.Messaging;
@@ -38,6 +39,7 @@ public sealed class RecordingPublisher : IIntegrationEventPublisher
 {
     private readonly Lock _lock = new();
     private readonly List<NoteAdded> _published = [];
+    private readonly Dictionary<Guid, Activity?> _activities = [];
 
     public Func<NoteAdded, bool> BrokerAvailable { get; set; } = _ => true;
 
@@ -52,9 +54,19 @@ public sealed class RecordingPublisher : IIntegrationEventPublisher
         }
     }
 
+    /// <summary>The activity that was current when the event went to the broker (MassTransit's send span's parent).</summary>
+    public Activity? ActivityAtPublish(Guid eventId)
+    {
+        lock (_lock)
+        {
+            return _activities[eventId];
+        }
+    }
+
     public async Task PublishAsync(object integrationEvent, Type eventType, Guid eventId, Guid correlationId, CancellationToken cancellationToken)
     {
         var note = (NoteAdded)integrationEvent;
+        var activity = Activity.Current;
         eventId.Should().Be(note.EventId, "the broker message id is the event id, which consumers deduplicate on");
         await Task.Yield();
         if (!BrokerAvailable(note))
@@ -65,6 +77,7 @@ public sealed class RecordingPublisher : IIntegrationEventPublisher
         lock (_lock)
         {
             _published.Add(note);
+            _activities[eventId] = activity;
         }
     }
 }
