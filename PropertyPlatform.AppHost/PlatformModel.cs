@@ -72,7 +72,7 @@ public static class PlatformModel
         var gatewayPort = builder.Configuration.GetValue<int?>("AppHost:GatewayPort") ?? DefaultGatewayPort;
         int? fixedGatewayPort = gatewayPort == 0 ? null : gatewayPort;
         var gateway = builder.AddProject<Projects.PropertyPlatform_Gateway>("gateway")
-            .WithEndpoint("http", endpoint => endpoint.Port = fixedGatewayPort)
+            .WithHttpEndpoint(port: fixedGatewayPort, name: "http")
             .WithFreePortCheck(fixedGatewayPort, "--AppHost:GatewayPort=<port>")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", environmentName)
             .WithEnvironment("Auth__RequireHttpsMetadata", "false")
