@@ -28,7 +28,7 @@ internal static class PackageAcquirer
 
         if (!IsRoot || !File.Exists("/usr/bin/apt-get"))
         {
-            throw new InvalidOperationException(
+            throw new DistributedApplicationException(
                 $"PostgreSQL 15 and RabbitMQ are not installed. Install them first: `sudo apt-get install -y {Packages}` " +
                 "(the AppHost does that itself when it runs as root on Debian).");
         }
@@ -48,7 +48,7 @@ internal static class PackageAcquirer
             await RunAsync(["install", "-y", .. Packages.Split(' ')], progress, cancellationToken);
             if (Binaries.FirstOrDefault(b => !File.Exists(b)) is { } missing)
             {
-                throw new InvalidOperationException($"apt-get finished but {missing} is still missing.");
+                throw new DistributedApplicationException($"apt-get finished but {missing} is still missing.");
             }
         }
         finally
@@ -84,7 +84,7 @@ internal static class PackageAcquirer
     {
         var start = new ProcessStartInfo("apt-get", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("apt-get could not be started.");
+        using var process = Process.Start(start) ?? throw new DistributedApplicationException("apt-get could not be started.");
         process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { progress(line); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { progress(line); } };
         process.BeginOutputReadLine();
@@ -92,7 +92,7 @@ internal static class PackageAcquirer
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException(
+            throw new DistributedApplicationException(
                 $"`apt-get {string.Join(' ', arguments)}` failed with exit code {process.ExitCode}: install {Packages} by hand, then run again.");
         }
     }

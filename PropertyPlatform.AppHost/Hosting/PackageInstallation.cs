@@ -22,14 +22,7 @@ internal static class PackageInstallation
         builder.Eventing.Subscribe<BeforeStartEvent>(async (@event, ct) =>
         {
             var logger = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PropertyPlatform.AppHost.Packages");
-            try
-            {
-                await PackageAcquirer.EnsureInstalledAsync(line => logger.LogInformation("{Line}", line), ct);
-            }
-            catch (InvalidOperationException exception)
-            {
-                throw new DistributedApplicationException(exception.Message, exception);
-            }
+            await PackageAcquirer.EnsureInstalledAsync(line => logger.LogInformation("{Line}", line), ct);
         });
     }
 }

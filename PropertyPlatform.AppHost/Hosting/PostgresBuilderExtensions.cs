@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -42,19 +41,15 @@ public static class PostgresBuilderExtensions
             .WithEnvironment("POSTGRES_PASSWORD", password)
             .WithParentRelationship(server);
 
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
-            connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
+        var connectionString = builder.CaptureConnectionString(server);
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (@event, ct) =>
         {
-            await CreateDatabasesAsync(server, connectionString!, @event.Services, ct);
-            await SetDatabaseStatesAsync(builder, server, @event.Services, KnownResourceStates.Running);
+            await CreateDatabasesAsync(server, connectionString(), @event.Services, ct);
+            await SetDatabaseStatesAsync(server, @event.Services, KnownResourceStates.Running);
         });
         builder.Eventing.Subscribe<ResourceStoppedEvent>(server, async (@event, _) =>
-            await SetDatabaseStatesAsync(builder, server, @event.Services, KnownResourceStates.Exited));
-        builder.Services.AddHealthChecks().AddNpgSql(
-            _ => ServerConnectionString(connectionString ?? throw new InvalidOperationException("The connection string is not available yet.")),
-            name: $"{name}_check");
+            await SetDatabaseStatesAsync(server, @event.Services, KnownResourceStates.Exited));
+        builder.Services.AddHealthChecks().AddNpgSql(_ => ServerConnectionString(connectionString()), name: $"{name}_check");
         PackageInstallation.Require(builder);
 
         return builder.AddResource(server)
@@ -90,14 +85,10 @@ public static class PostgresBuilderExtensions
     {
         databaseName ??= name;
         var database = new PostgresDatabaseResource(name, databaseName, builder.Resource);
-        builder.Resource.AddDatabase(name, databaseName);
+        builder.Resource.AddDatabase(database);
 
-        string? connectionString = null;
-        builder.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, ct) =>
-            connectionString = await database.ConnectionStringExpression.GetValueAsync(ct));
-        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException("The connection string is not available yet."),
-            name: $"{name}_check");
+        var connectionString = builder.ApplicationBuilder.CaptureConnectionString(database);
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(_ => connectionString(), name: $"{name}_check");
 
         return builder.ApplicationBuilder.AddResource(database)
             .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", State = KnownResourceStates.NotStarted, Properties = [] })
@@ -113,15 +104,16 @@ public static class PostgresBuilderExtensions
             InitDb, "-D", server.DataDirectory, "-U", PostgresServerResource.UserName, "--pwfile=initdb.pw",
             "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", .. server.FastStorage ? ["--no-sync"] : Array.Empty<string>(),
         ];
-        var owner = PackageAcquirer.IsRoot ? "chown postgres:postgres . && " : "";
+        // As root, the folder and the password file go to the postgres user, who runs initdb and the server.
+        var chown = PackageAcquirer.IsRoot ? "chown postgres:postgres" : "true";
         return $"""
             set -e
-            {owner}true
+            {chown} .
             if [ -f data/PG_VERSION ]; then echo "data folder $PWD/data holds a cluster: nothing to initialise"; exit 0; fi
             rm -rf data
             trap 'rm -f initdb.pw' EXIT
             (umask 077; printf '%s' "$POSTGRES_PASSWORD" > initdb.pw)
-            {(PackageAcquirer.IsRoot ? "chown postgres:postgres initdb.pw" : "true")}
+            {chown} initdb.pw
             {string.Join(' ', AsPostgresUser(initdb).Select(Quote))}
             """;
     }
@@ -138,11 +130,11 @@ public static class PostgresBuilderExtensions
     /// Aspire passes a parent's state on to its child resources only for containers: a database of an executable
     /// server gets it here, Running once it exists (so its health check runs and <c>WaitFor</c> can complete).
     /// </summary>
-    private static async Task SetDatabaseStatesAsync(IDistributedApplicationBuilder builder, PostgresServerResource server, IServiceProvider services, string state)
+    private static async Task SetDatabaseStatesAsync(PostgresServerResource server, IServiceProvider services, string state)
     {
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         var now = DateTime.UtcNow;
-        foreach (var database in builder.Resources.OfType<PostgresDatabaseResource>().Where(d => d.Parent == server))
+        foreach (var database in server.Databases)
         {
             await notifications.PublishUpdateAsync(database, snapshot => state == KnownResourceStates.Running
                 ? snapshot with { State = state, StartTimeStamp = now, StopTimeStamp = null }
@@ -155,7 +147,7 @@ public static class PostgresBuilderExtensions
         var logger = services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
         await using var connection = new NpgsqlConnection(ServerConnectionString(connectionString));
         await connection.OpenAsync(cancellationToken);
-        foreach (var databaseName in server.Databases.Values)
+        foreach (var databaseName in server.Databases.Select(d => d.DatabaseName))
         {
             await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = databaseName } } };
             if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
@@ -169,6 +161,4 @@ public static class PostgresBuilderExtensions
             logger.LogInformation("Created database {Database}", databaseName);
         }
     }
-
-    internal static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,7 @@ public sealed class PostgresServerResource(string name, string instanceDirectory
     public const string UserName = "postgres";
     public const string PrimaryEndpointName = "tcp";
 
-    private readonly Dictionary<string, string> _databases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<PostgresDatabaseResource> _databases = [];
 
     public string InstanceDirectory => WorkingDirectory;
 
@@ -20,8 +20,8 @@ public sealed class PostgresServerResource(string name, string instanceDirectory
 
     public EndpointReference PrimaryEndpoint => field ??= new(this, PrimaryEndpointName);
 
-    /// <summary>Database resource name → database name, created on the server whenever it becomes ready.</summary>
-    public IReadOnlyDictionary<string, string> Databases => _databases;
+    /// <summary>The databases of this server, created on it whenever it becomes ready.</summary>
+    public IReadOnlyList<PostgresDatabaseResource> Databases => _databases;
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={PasswordParameter}");
@@ -29,7 +29,7 @@ public sealed class PostgresServerResource(string name, string instanceDirectory
     /// <summary>Tests only: initdb and the server skip fsync (see <see cref="PostgresBuilderExtensions.WithFastStorage"/>).</summary>
     public bool FastStorage { get; internal set; }
 
-    internal void AddDatabase(string name, string databaseName) => _databases.TryAdd(name, databaseName);
+    internal void AddDatabase(PostgresDatabaseResource database) => _databases.Add(database);
 }
 
 /// <summary>One service's database on a <see cref="PostgresServerResource"/>.</summary>

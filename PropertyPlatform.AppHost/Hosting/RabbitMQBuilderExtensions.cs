@@ -23,10 +23,8 @@ public static class RabbitMQBuilderExtensions
             .WithEnvironment("ERL_EPMD_PORT", Format(ports.Epmd))
             .WithParentRelationship(server);
 
-        string? connectionString = null;
+        var connectionString = builder.CaptureConnectionString(server);
         IConnection? healthConnection = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
-            connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (_, _) =>
         {
             WriteFiles(server, secret, ports);
@@ -35,7 +33,7 @@ public static class RabbitMQBuilderExtensions
         builder.Services.AddHealthChecks().AddRabbitMQ(
             async _ => healthConnection ??= await new ConnectionFactory
             {
-                Uri = new Uri(connectionString ?? throw new InvalidOperationException("The connection string is not available yet.")),
+                Uri = new Uri(connectionString()),
                 ClientProvidedName = "apphost-health",
             }.CreateConnectionAsync(),
             name: $"{name}_check");
