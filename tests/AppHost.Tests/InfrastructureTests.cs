@@ -17,8 +17,7 @@ public sealed class InfrastructureTests
 
     private static async Task<DistributedApplication> StartAsync(DirectoryInfo state)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync(
-            typeof(PlatformModel), [.. TestState.AppHostArguments(state.FullName), "--AppHost:InfrastructureOnly=true"], Ct);
+        var builder = await AppHostTesting.CreateBuilderAsync(state, Ct, AppHostTesting.InfrastructureOnly);
         var app = await builder.BuildAsync(Ct);
         await app.StartAsync(Ct);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -6,7 +6,6 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using PropertyPlatform.AppHost;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
 
@@ -54,13 +53,10 @@ public sealed class Platform : IAsyncLifetime
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         _state = TestState.CreateDirectory("e2e");
         await Telemetry.StartAsync();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(PlatformModel), TestState.AppHostArguments(_state.FullName), startup.Token);
-        IResourceBuilder<ProjectResource> Project(string name) =>
-            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name));
-
+        var builder = await AppHostTesting.CreateBuilderAsync(_state, startup.Token);
         foreach (var service in Services.Append("gateway"))
         {
-            Project(service)
+            builder.Project(service)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500")
@@ -68,15 +64,15 @@ public sealed class Platform : IAsyncLifetime
         }
 
         // The fault tests post hundreds of requests from one address in seconds.
-        Project("gateway").WithEnvironment("Gateway__PermitsPerSecond", "2000").WithEnvironment("Gateway__Burst", "2000");
+        builder.Project("gateway").WithEnvironment("Gateway__PermitsPerSecond", "2000").WithEnvironment("Gateway__Burst", "2000");
         // The demo group (README) is what the tests sign in with; access tokens outlive the whole run.
-        Project("identity")
+        builder.Project("identity")
             .WithEnvironment("Identity__SeedDemoData", "true")
             .WithEnvironment("Identity__AccessTokenLifetime", "01:00:00")
             // Every sign-in of the suite comes from this one address within a few minutes; identity's tests cover the limit.
             .WithEnvironment("Identity__LoginPermitsPerMinute", "1000")
             .WithEnvironment("Identity__Clients__reception__Secret", ReceptionClientSecret);
-        Project("reception").WithEnvironment("Reception__SeedDemoData", "true").WithEnvironment("Auth__ClientSecret", ReceptionClientSecret);
+        builder.Project("reception").WithEnvironment("Reception__SeedDemoData", "true").WithEnvironment("Auth__ClientSecret", ReceptionClientSecret);
 
         App = await builder.BuildAsync(startup.Token);
         await App.StartAsync(startup.Token);

@@ -1,7 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Npgsql;
-using PropertyPlatform.AppHost;
 
 namespace PropertyPlatform.TestSupport;
 
@@ -32,10 +31,7 @@ public sealed class PlatformInfrastructure : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var state = TestState.CreateDirectory("infrastructure");
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync(
-            typeof(PlatformModel),
-            [.. TestState.AppHostArguments(state.FullName), "--AppHost:InfrastructureOnly=true"],
-            timeout.Token);
+        var builder = await AppHostTesting.CreateBuilderAsync(state, timeout.Token, AppHostTesting.InfrastructureOnly);
         // The two servers are independent: drop the one this test does not need (and what belongs to it).
         foreach (var (wanted, name) in new[] { (postgres, "postgres"), (rabbitMq, "messaging") })
         {

@@ -1,6 +1,6 @@
 namespace PropertyPlatform.TestSupport;
 
-/// <summary>Throwaway state folders and the AppHost arguments every test run uses.</summary>
+/// <summary>Throwaway state folders.</summary>
 public static class TestState
 {
     public static DirectoryInfo CreateDirectory(string purpose)
@@ -11,15 +11,6 @@ public static class TestState
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return directory;
     }
-
-    /// <summary>A state folder of its own, fast (fsync-less) PostgreSQL, a free gateway port, the Testing environment.</summary>
-    public static string[] AppHostArguments(string stateDirectory) =>
-    [
-        $"--AppHost:StateDirectory={stateDirectory}",
-        "--AppHost:FastInfrastructure=true",
-        "--AppHost:GatewayPort=0",
-        "--AppHost:Environment=Testing",
-    ];
 
     public static void Delete(DirectoryInfo directory)
     {

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using PropertyPlatform.AppHost;
 using PropertyPlatform.EndToEndTests;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
@@ -41,13 +40,11 @@ public sealed class BenchmarkSystem : IAsyncDisposable
     public static async Task<BenchmarkSystem> StartAsync(CancellationToken cancellationToken)
     {
         var state = TestState.CreateDirectory("benchmark");
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(PlatformModel), TestState.AppHostArguments(state.FullName), cancellationToken);
-        IResourceBuilder<ProjectResource> Project(string name) =>
-            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name));
+        var builder = await AppHostTesting.CreateBuilderAsync(state, cancellationToken);
         // The load comes from one address: the gateway's per-client limit would measure itself, not reception.
-        Project("gateway").WithEnvironment("Gateway__PermitsPerSecond", "100000").WithEnvironment("Gateway__Burst", "100000");
+        builder.Project("gateway").WithEnvironment("Gateway__PermitsPerSecond", "100000").WithEnvironment("Gateway__Burst", "100000");
         // The demo group's admin creates the estate and the clerk; tokens outlive the run.
-        Project("identity").WithEnvironment("Identity__SeedDemoData", "true").WithEnvironment("Identity__AccessTokenLifetime", "02:00:00");
+        builder.Project("identity").WithEnvironment("Identity__SeedDemoData", "true").WithEnvironment("Identity__AccessTokenLifetime", "02:00:00");
         // Request bodies and SQL are not what is measured: keep the services' consoles quiet.
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
