@@ -112,6 +112,23 @@ public sealed class SlaClock
     }
 
     /// <summary>
+    /// The task was done by <paramref name="at"/> at the latest: completes the clock then, or moves a completion recorded
+    /// later back to it, when the proof of the earlier one arrived late (events consumed out of order). A breach already
+    /// reported stays reported.
+    /// </summary>
+    public void CompleteBy(DateTimeOffset at)
+    {
+        if (CompletedAt is null)
+        {
+            Complete(at);
+        }
+        else if (at < CompletedAt)
+        {
+            CompletedAt = at;
+        }
+    }
+
+    /// <summary>
     /// What has happened by <paramref name="now"/> that had not been reported yet: a warning, the breach, each
     /// escalation step. Evaluating again at the same time reports nothing new.
     /// </summary>

@@ -17,6 +17,6 @@ public sealed class WorkOrderClosedConsumer(ReceptionDbContext db, TimeProvider 
         }
 
         var request = await Db.Requests.SingleOrDefaultAsync(r => r.Id == requestId && r.EstateId == message.EstateId, cancellationToken);
-        request?.MarkClosed(message.OccurredAt);
+        request?.MarkClosed(message.WorkOrderId, message.OccurredAt);
     }
 }

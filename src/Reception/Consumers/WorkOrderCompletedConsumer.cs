@@ -18,7 +18,7 @@ public sealed class WorkOrderCompletedConsumer(ReceptionDbContext db, TimeProvid
         }
 
         var request = await Db.Requests.SingleOrDefaultAsync(r => r.Id == requestId && r.EstateId == message.EstateId, cancellationToken);
-        if (request is null || !request.MarkCompleted(message.OccurredAt, message.TechnicianId, message.TechnicianName, message.Chargeable))
+        if (request is null || !request.MarkWorkOrderCompleted(message.WorkOrderId, message.OccurredAt, message.TechnicianId, message.TechnicianName, message.Chargeable))
         {
             return;
         }

@@ -17,6 +17,6 @@ public sealed class WorkOrderStartedConsumer(ReceptionDbContext db, TimeProvider
         }
 
         var request = await Db.Requests.SingleOrDefaultAsync(r => r.Id == requestId && r.EstateId == message.EstateId, cancellationToken);
-        request?.MarkInProgress();
+        request?.MarkInProgress(message.WorkOrderId, message.OccurredAt);
     }
 }

@@ -212,24 +212,41 @@ public sealed class CustomerRequest : IUnitScoped
         Routing.Complete(at);
     }
 
-    /// <summary>Work started (or restarted after a reopen). Events may arrive late or twice: earlier states only move forward.</summary>
-    public void MarkInProgress()
+    /// <summary>
+    /// A technician started (or restarted after a reopen) the work order. Events may arrive late, twice or out of order:
+    /// earlier states only move forward.
+    /// </summary>
+    public void MarkInProgress(Guid workOrderId, DateTimeOffset at)
     {
+        RecordWorkOrder(workOrderId, at);
         if (Status is RequestStatus.Received or RequestStatus.Routed or RequestStatus.Reopened)
         {
             Status = RequestStatus.InProgress;
         }
     }
 
-    /// <summary>The repair was completed by <paramref name="technicianName"/>; a repeated completion changes nothing.</summary>
-    public bool MarkCompleted(DateTimeOffset at, Guid? technicianId, string? technicianName, bool chargeable)
+    /// <summary>
+    /// The work order was completed by <paramref name="technicianName"/>. True when this is news (the callback is due):
+    /// a repeated completion changes nothing, and one that arrives after the closure still records who did the work.
+    /// </summary>
+    public bool MarkWorkOrderCompleted(Guid workOrderId, DateTimeOffset at, Guid technicianId, string technicianName, bool chargeable)
     {
-        if (Status is RequestStatus.Completed or RequestStatus.Closed)
+        RecordWorkOrder(workOrderId, at);
+        return MarkCompleted(at, technicianId, technicianName, chargeable);
+    }
+
+    private bool MarkCompleted(DateTimeOffset at, Guid? technicianId, string? technicianName, bool chargeable)
+    {
+        if (CompletedAt is not null)
         {
             return false;
         }
 
-        Status = RequestStatus.Completed;
+        if (Status != RequestStatus.Closed)
+        {
+            Status = RequestStatus.Completed;
+        }
+
         CompletedAt = at;
         TechnicianId = technicianId;
         TechnicianName = technicianName;
@@ -255,8 +272,10 @@ public sealed class CustomerRequest : IUnitScoped
         MarkCompleted(at, null, null, chargeable: false);
     }
 
-    public void MarkClosed(DateTimeOffset at)
+    /// <summary>Maintenance closed the work order; whatever of its lifecycle has not arrived yet is still recorded when it does.</summary>
+    public void MarkClosed(Guid workOrderId, DateTimeOffset at)
     {
+        RecordWorkOrder(workOrderId, at);
         if (Status != RequestStatus.Closed)
         {
             Status = RequestStatus.Closed;
@@ -281,14 +300,22 @@ public sealed class CustomerRequest : IUnitScoped
     /// <summary>Maintenance opened the work order for this request. Repeating it changes nothing.</summary>
     public void MarkRouted(Guid workOrderId, DateTimeOffset at)
     {
-        if (Status != RequestStatus.Received)
+        RecordWorkOrder(workOrderId, at);
+        if (Status == RequestStatus.Received)
         {
-            return;
+            Status = RequestStatus.Routed;
         }
+    }
 
-        Status = RequestStatus.Routed;
-        WorkOrderId = workOrderId;
-        Routing.Complete(at);
+    /// <summary>
+    /// Every event of a work order proves it exists, so the request is routed to it, at the latest when the event
+    /// happened: when <c>WorkOrderCreated</c> comes after <c>WorkOrderStarted</c>, the routing time moves back to the
+    /// creation. Without this, a late creation would leave the request unrouted: a false breach and a lost work order.
+    /// </summary>
+    private void RecordWorkOrder(Guid workOrderId, DateTimeOffset at)
+    {
+        WorkOrderId ??= workOrderId;
+        Routing.CompleteBy(at);
     }
 
     /// <summary>Whether the 5-minute routing rule is (or, still unrouted at <paramref name="now"/>, already was) broken.</summary>

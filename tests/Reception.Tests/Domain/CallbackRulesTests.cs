@@ -15,8 +15,9 @@ public sealed class CallbackRulesTests
         var request = CustomerRequest.Record(
             Guid.NewGuid(), Guid.NewGuid(), RequestChannel.App, RequestCategory.Repair, Urgency.Normal, "Leak", "Li", null, "owner", Shanghai,
             Done.AddHours(-3), Guid.NewGuid());
-        request.MarkRouted(Guid.NewGuid(), Done.AddHours(-3).AddMinutes(2));
-        request.MarkCompleted(Done, Guid.NewGuid(), "Wang the plumber", chargeable: false);
+        var workOrderId = Guid.NewGuid();
+        request.MarkRouted(workOrderId, Done.AddHours(-3).AddMinutes(2));
+        request.MarkWorkOrderCompleted(workOrderId, Done, Guid.NewGuid(), "Wang the plumber", chargeable: false);
         return request;
     }
 
