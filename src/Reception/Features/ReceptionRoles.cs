@@ -30,6 +30,19 @@ internal static class ReceptionRoles
     /// <summary>Whether lists mask phone numbers for the caller: yes, unless they call people back or are the owner reading their own.</summary>
     public static bool MasksPhonesFor(EstateScope scope) => !scope.IsOwnerOnly && !CallBack.Any(scope.IsInRole);
 
+    /// <summary>
+    /// A phone number as <paramref name="scope"/> may see it. The one rule for every phone reception shows (requesters,
+    /// complainants, owners, residents, renovation contractors), in lists and details alike: a detail page that
+    /// showed what its list masks would undo the masking.
+    /// </summary>
+    public static string? ShownPhone(EstateScope scope, string? phone) => MasksPhonesFor(scope) ? PersonalData.MaskPhone(phone) : phone;
+
+    /// <summary>
+    /// An identity-card number as anyone sees it: masked. It is checked at the desk against the card itself and kept in
+    /// the registry; no role's work needs it read back in full.
+    /// </summary>
+    public static string ShownIdNumber(string idNumber) => PersonalData.MaskIdNumber(idNumber)!;
+
     /// <summary>Decide what a clerk may not: who is responsible for a complaint, renovation permits, accepting finished works.</summary>
     public static readonly string[] Supervisors = [PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
 

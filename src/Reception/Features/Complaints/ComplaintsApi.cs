@@ -150,7 +150,7 @@ public static class ComplaintsApi
     {
         var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("Complaint", id);
-        return TypedResults.Ok(ToResponse(complaint, time.GetUtcNow(), ReceptionRoles.MasksPhonesFor(scope)));
+        return TypedResults.Ok(ToResponse(complaint, time.GetUtcNow(), scope));
     }
 
     /// <summary>An estate's complaints (an owner's own), newest first, keyset-paged; optionally by status.</summary>
@@ -173,8 +173,7 @@ public static class ComplaintsApi
         }
 
         var now = time.GetUtcNow();
-        var mask = ReceptionRoles.MasksPhonesFor(scope);
-        var page = await query.ToKeysetPageAsync(c => c.RecordedAt, c => c.Id, cursor, limit, c => ToResponse(c, now, mask), cancellationToken);
+        var page = await query.ToKeysetPageAsync(c => c.RecordedAt, c => c.Id, cursor, limit, c => ToResponse(c, now, scope), cancellationToken);
         return TypedResults.Ok(page);
     }
 
@@ -188,7 +187,7 @@ public static class ComplaintsApi
         var now = time.GetUtcNow();
         await step(complaint, estate, new Actor(scope.Account(), scope.DisplayName()), now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(complaint, now, ReceptionRoles.MasksPhonesFor(scope)));
+        return TypedResults.Ok(ToResponse(complaint, now, scope));
     }
 
     private static Task<Ok<ComplaintResponse>> Step(
@@ -218,9 +217,9 @@ public static class ComplaintsApi
         return note;
     }
 
-    private static ComplaintResponse ToResponse(Complaint c, DateTimeOffset now, bool maskPhone) => new(
+    private static ComplaintResponse ToResponse(Complaint c, DateTimeOffset now, EstateScope scope) => new(
         c.Id, c.EstateId, c.UnitId, c.RequestId, c.ComplainantName,
-        maskPhone ? PersonalData.MaskPhone(c.ComplainantPhone) : c.ComplainantPhone, c.Description, c.Status, c.RecordedAt,
+        ReceptionRoles.ShownPhone(scope, c.ComplainantPhone), c.Description, c.Status, c.RecordedAt,
         c.Kind, c.Category, c.Department, c.ResponsiblePerson, c.Resolution?.DueAt, c.Resolution?.PausedAt is not null, c.Breached(now),
         c.ResolutionText, c.ResolvedAt, c.InformedAt, c.SatisfactionScore, c.ClosedAt, c.Steps);
 }

@@ -60,12 +60,12 @@ public static class OwnersApi
         db.Owners.Add(owner);
         db.AddIntegrationEvent(RegistryRules.Registered(owner, now, correlation.CorrelationId));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/reception/owners/{owner.Id}", ToResponse(owner, maskPhone: false, maskIdNumber: false));
+        return TypedResults.Created($"/api/reception/owners/{owner.Id}", ToResponse(owner, scope));
     }
 
-    public static async Task<Ok<OwnerResponse>> GetOwner(Guid id, ReceptionDbContext db, CancellationToken cancellationToken) =>
+    public static async Task<Ok<OwnerResponse>> GetOwner(Guid id, ReceptionDbContext db, EstateScope scope, CancellationToken cancellationToken) =>
         TypedResults.Ok(ToResponse(await db.Owners.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Owner", id), maskPhone: false, maskIdNumber: false));
+            ?? throw new NotFoundException("Owner", id), scope));
 
     /// <summary>The owner roster of the caller's estates, newest first, keyset-paged; optionally one estate's or one unit's.</summary>
     public static async Task<Ok<Page<OwnerResponse>>> ListOwners(
@@ -74,14 +74,10 @@ public static class OwnersApi
         var query = db.Owners.AsNoTracking();
         query = estateId is null ? query : query.Where(o => o.EstateId == estateId);
         query = unitId is null ? query : query.Where(o => o.UnitIds.Contains(unitId.Value));
-        var maskPhone = ReceptionRoles.MasksPhonesFor(scope);
         return TypedResults.Ok(await query.ToKeysetPageAsync(o => o.RegisteredAt, o => o.Id, cursor, limit,
-            o => ToResponse(o, maskPhone, maskIdNumber: true), cancellationToken));
+            o => ToResponse(o, scope), cancellationToken));
     }
 
-    private static OwnerResponse ToResponse(Owner o, bool maskPhone, bool maskIdNumber) => new(
-        o.Id, o.EstateId, o.FullName,
-        maskPhone ? PersonalData.MaskPhone(o.Phone)! : o.Phone,
-        maskIdNumber ? PersonalData.MaskIdNumber(o.IdNumber)! : o.IdNumber,
-        o.UnitIds, o.RegisteredAt);
+    private static OwnerResponse ToResponse(Owner o, EstateScope scope) => new(
+        o.Id, o.EstateId, o.FullName, ReceptionRoles.ShownPhone(scope, o.Phone)!, ReceptionRoles.ShownIdNumber(o.IdNumber), o.UnitIds, o.RegisteredAt);
 }

@@ -107,7 +107,7 @@ public static class RenovationsApi
         var permit = RenovationPermit.Apply(estateId, unitId, contractor, contractorPhone, workScope, start, end, workers, scope.Subject ?? "", time.GetUtcNow());
         db.RenovationPermits.Add(permit);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/reception/renovation-permits/{permit.Id}", ToResponse(permit, maskPhone: false));
+        return TypedResults.Created($"/api/reception/renovation-permits/{permit.Id}", ToResponse(permit, scope));
     }
 
     /// <summary>
@@ -133,7 +133,7 @@ public static class RenovationsApi
             Guid.CreateVersion7(now), now, permit.EstateId, correlation.CorrelationId, permit.Id, permit.UnitId, permit.Contractor, permit.Workers,
             permit.PlannedStart, permit.PlannedEnd));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(permit, maskPhone: false));
+        return TypedResults.Ok(ToResponse(permit, scope));
     }
 
     public static async Task<Ok<PermitResponse>> Reject(
@@ -145,7 +145,7 @@ public static class RenovationsApi
         var permit = await LoadAsync(db, id, cancellationToken);
         permit.Reject(scope.Subject ?? "", reason, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(permit, maskPhone: false));
+        return TypedResults.Ok(ToResponse(permit, scope));
     }
 
     public static async Task<Created<RenovationInspectionResponse>> Inspect(
@@ -181,12 +181,12 @@ public static class RenovationsApi
         site?.Retire();
         db.AddIntegrationEvent(new RenovationAccepted(Guid.CreateVersion7(now), now, permit.EstateId, correlation.CorrelationId, permit.Id, permit.UnitId));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(permit, maskPhone: false));
+        return TypedResults.Ok(ToResponse(permit, scope));
     }
 
-    public static async Task<Ok<PermitResponse>> GetPermit(Guid id, ReceptionDbContext db, CancellationToken cancellationToken) =>
+    public static async Task<Ok<PermitResponse>> GetPermit(Guid id, ReceptionDbContext db, EstateScope scope, CancellationToken cancellationToken) =>
         TypedResults.Ok(ToResponse(await db.RenovationPermits.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Renovation permit", id), maskPhone: false));
+            ?? throw new NotFoundException("Renovation permit", id), scope));
 
     /// <summary>
     /// Permits of the caller's estates, newest first, keyset-paged; by estate, unit or status. The contractor's phone is
@@ -202,15 +202,14 @@ public static class RenovationsApi
         query = estateId is null ? query : query.Where(p => p.EstateId == estateId);
         query = unitId is null ? query : query.Where(p => p.UnitId == unitId);
         query = statusFilter is null ? query : query.Where(p => p.Status == statusFilter);
-        var maskPhone = ReceptionRoles.MasksPhonesFor(scope);
-        return TypedResults.Ok(await query.ToKeysetPageAsync(p => p.AppliedAt, p => p.Id, cursor, limit, p => ToResponse(p, maskPhone), cancellationToken));
+        return TypedResults.Ok(await query.ToKeysetPageAsync(p => p.AppliedAt, p => p.Id, cursor, limit, p => ToResponse(p, scope), cancellationToken));
     }
 
     private static async Task<RenovationPermit> LoadAsync(ReceptionDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.RenovationPermits.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Renovation permit", id);
 
-    private static PermitResponse ToResponse(RenovationPermit p, bool maskPhone) => new(
-        p.Id, p.EstateId, p.UnitId, p.Contractor, maskPhone ? PersonalData.MaskPhone(p.ContractorPhone) : p.ContractorPhone, p.Scope,
+    private static PermitResponse ToResponse(RenovationPermit p, EstateScope scope) => new(
+        p.Id, p.EstateId, p.UnitId, p.Contractor, ReceptionRoles.ShownPhone(scope, p.ContractorPhone), p.Scope,
         p.PlannedStart, p.PlannedEnd, p.Workers, p.Status, p.AppliedAt, p.AppliedBy, p.DecidedAt, p.DecidedBy, p.DecisionNote,
         p.AcceptedAt, p.AcceptedBy, p.AcceptanceNote, [.. p.Inspections.OrderBy(i => i.At).Select(ToResponse)]);
 

@@ -139,12 +139,12 @@ public static class RequestsApi
             submittedBy, now, correlation.CorrelationId, photos, scope.Name);
         await EmergencyPlan.RaiseIfEmergencyAsync(db, estate, request, emergencyKind, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now, maskPhone: false));
+        return TypedResults.Created($"/api/reception/requests/{request.Id}", ToResponse(request, now, scope));
     }
 
     /// <summary>Records the feedback given to the requester, which is due the same estate-local day.</summary>
     public static async Task<Ok<RequestResponse>> GiveFeedback(
-        Guid id, GiveFeedbackCommand command, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, GiveFeedbackCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var note = errors.Text(command.Note, "note", maxLength: 2000);
@@ -157,7 +157,7 @@ public static class RequestsApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(request, now, maskPhone: false));
+        return TypedResults.Ok(ToResponse(request, now, scope));
     }
 
     /// <summary>Forwards a request that is not a repair within the 5-minute routing rule; repairs are routed by their work order.</summary>
@@ -173,7 +173,7 @@ public static class RequestsApi
         var now = time.GetUtcNow();
         request.RouteTo(department, assignee, now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(request, now, maskPhone: false));
+        return TypedResults.Ok(ToResponse(request, now, scope));
     }
 
     /// <summary>Records the resolution of a forwarded request; a sample of them (and every paid service) gets a callback.</summary>
@@ -189,19 +189,20 @@ public static class RequestsApi
         request.Resolve(resolution, now);
         await CallbackPlanner.PlanAsync(db, request, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(request, now, maskPhone: false));
+        return TypedResults.Ok(ToResponse(request, now, scope));
     }
 
-    public static async Task<Ok<RequestResponse>> GetRequest(Guid id, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<RequestResponse>> GetRequest(
+        Guid id, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("Request", id);
-        return TypedResults.Ok(ToResponse(request, time.GetUtcNow(), maskPhone: false));
+        return TypedResults.Ok(ToResponse(request, time.GetUtcNow(), scope));
     }
 
     /// <summary>
     /// The requests the caller may see (their estates; an owner's own units), newest first, keyset-paged; optionally
-    /// one estate's, or only those with a status. Phone numbers are masked unless the caller calls requesters back.
+    /// one estate's, or only those with a status. Phone numbers as <see cref="ReceptionRoles.ShownPhone"/> shows them.
     /// </summary>
     public static async Task<Ok<Page<RequestResponse>>> ListRequests(
         ReceptionDbContext db,
@@ -228,14 +229,13 @@ public static class RequestsApi
         }
 
         var now = time.GetUtcNow();
-        var maskPhone = ReceptionRoles.MasksPhonesFor(scope);
-        var page = await query.ToKeysetPageAsync(r => r.ReceivedAt, r => r.Id, cursor, limit, r => ToResponse(r, now, maskPhone), cancellationToken);
+        var page = await query.ToKeysetPageAsync(r => r.ReceivedAt, r => r.Id, cursor, limit, r => ToResponse(r, now, scope), cancellationToken);
         return TypedResults.Ok(page);
     }
 
-    private static RequestResponse ToResponse(CustomerRequest r, DateTimeOffset now, bool maskPhone) => new(
+    private static RequestResponse ToResponse(CustomerRequest r, DateTimeOffset now, EstateScope scope) => new(
         r.Id, r.EstateId, r.UnitId, r.Channel, r.Category, r.Urgency, r.Description, r.RequesterName,
-        maskPhone ? PersonalData.MaskPhone(r.RequesterPhone) : r.RequesterPhone, r.Status,
+        ReceptionRoles.ShownPhone(scope, r.RequesterPhone), r.Status,
         r.ReceivedAt, r.Routing.DueAt, r.Routing.CompletedAt, r.WorkOrderId, r.RoutingBreached(now),
         r.Feedback.DueAt, r.Feedback.CompletedAt, r.FeedbackBreached(now),
         r.RoutedTo, r.Assignee, r.Resolution, r.CompletedAt, r.ClosedAt, r.TechnicianName, r.ReopenCount);

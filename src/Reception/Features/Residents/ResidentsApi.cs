@@ -61,6 +61,9 @@ public static class ResidentsApi
     /// <summary>Who reads the residents: the registry keepers, and cashiers (who bill the occupied units).</summary>
     private static readonly string[] ReadingRoles = [.. ReceptionRoles.RegistryKeepers, PlatformRoles.Cashier];
 
+    /// <summary>A household, with room to spare: no unit houses more people than this at once.</summary>
+    public const int MaxResidentsPerMoveIn = 20;
+
     public static RouteGroupBuilder MapResidentsApi(this RouteGroupBuilder api)
     {
         var moveIns = api.MapGroup("/move-ins").WithTags("Residents");
@@ -95,12 +98,25 @@ public static class ResidentsApi
         var (water, electricity, gas) = Readings(errors, command.MeterReadings, "meterReadings");
         var notes = errors.OptionalText(command.HandoverNotes, "handoverNotes", maxLength: 2000);
         var newcomers = new List<(ResidentKind Kind, string FullName, string Phone)>();
-        foreach (var (resident, i) in (command.Residents ?? []).Select((r, i) => (r, i)))
+        var listed = command.Residents ?? [];
+        if (listed.Length > MaxResidentsPerMoveIn)
+        {
+            // Refused before any of them is read: the length of the list is the caller's to choose, not ours to loop over.
+            errors.Add("residents", $"At most {MaxResidentsPerMoveIn} residents move in at once.");
+            listed = [];
+        }
+        else if (listed.Length == 0)
+        {
+            errors.Add("residents", "At least one resident moves in.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (resident, i) in listed.Select((r, i) => (r, i)))
         {
             var kind = errors.Enum<ResidentKind>(resident?.Kind, $"residents[{i}].kind");
             var fullName = errors.Text(resident?.FullName, $"residents[{i}].fullName", maxLength: 200);
             var phone = errors.Phone(resident?.Phone, $"residents[{i}].phone");
-            if (newcomers.Any(n => n.Phone == phone))
+            if (!seen.Add(phone))
             {
                 errors.Add($"residents[{i}].phone", "The same person is listed twice.");
             }
@@ -108,10 +124,6 @@ public static class ResidentsApi
             newcomers.Add((kind, fullName, phone));
         }
 
-        if (newcomers.Count == 0)
-        {
-            errors.Add("residents", "At least one resident moves in.");
-        }
 
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId, unitId);
@@ -164,15 +176,15 @@ public static class ResidentsApi
             throw new ConflictException("One of these residents was just moved into this unit by someone else.");
         }
 
-        return TypedResults.Created($"/api/reception/move-ins/{moveIn.Id}", ToResponse(moveIn, residents));
+        return TypedResults.Created($"/api/reception/move-ins/{moveIn.Id}", ToResponse(moveIn, residents, scope));
     }
 
-    public static async Task<Ok<MoveInResponse>> GetMoveIn(Guid id, ReceptionDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<MoveInResponse>> GetMoveIn(Guid id, ReceptionDbContext db, EstateScope scope, CancellationToken cancellationToken)
     {
         var moveIn = await db.MoveIns.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
             ?? throw new NotFoundException("Move-in", id);
         var residents = await db.Residents.AsNoTracking().Where(r => r.MoveInId == id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(moveIn, residents));
+        return TypedResults.Ok(ToResponse(moveIn, residents, scope));
     }
 
     /// <summary>Records a resident's move-out; when the last resident leaves, the unit is vacant again (unless renovating).</summary>
@@ -214,12 +226,12 @@ public static class ResidentsApi
             Guid.CreateVersion7(now), now, resident.EstateId, correlation.CorrelationId, resident.UnitId, resident.Id, resident.Kind.ToString(),
             movedOutOn, UnitVacated: !someoneStays, readings is { } r ? new MeterReadings(r.Water, r.Electricity, r.Gas) : null));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(resident, maskPhone: false));
+        return TypedResults.Ok(ToResponse(resident, scope));
     }
 
-    public static async Task<Ok<ResidentResponse>> GetResident(Guid id, ReceptionDbContext db, CancellationToken cancellationToken) =>
+    public static async Task<Ok<ResidentResponse>> GetResident(Guid id, ReceptionDbContext db, EstateScope scope, CancellationToken cancellationToken) =>
         TypedResults.Ok(ToResponse(await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Resident", id), maskPhone: false));
+            ?? throw new NotFoundException("Resident", id), scope));
 
     /// <summary>Residents of the caller's estates, newest first, keyset-paged; by estate or unit, and only those living there now.</summary>
     public static async Task<Ok<Page<ResidentResponse>>> ListResidents(
@@ -229,9 +241,8 @@ public static class ResidentsApi
         query = estateId is null ? query : query.Where(r => r.EstateId == estateId);
         query = unitId is null ? query : query.Where(r => r.UnitId == unitId);
         query = current == true ? query.Where(r => r.MovedOutOn == null) : query;
-        var maskPhone = ReceptionRoles.MasksPhonesFor(scope);
         return TypedResults.Ok(await query.ToKeysetPageAsync(r => r.RecordedAt, r => r.Id, cursor, limit,
-            r => ToResponse(r, maskPhone), cancellationToken));
+            r => ToResponse(r, scope), cancellationToken));
     }
 
     private static void EnsureNotAfterToday(Estate estate, DateOnly date, DateTimeOffset now, string field, string what)
@@ -266,10 +277,10 @@ public static class ResidentsApi
         }
     }
 
-    private static MoveInResponse ToResponse(MoveIn m, IEnumerable<Resident> residents) => new(
+    private static MoveInResponse ToResponse(MoveIn m, IEnumerable<Resident> residents, EstateScope scope) => new(
         m.Id, m.EstateId, m.UnitId, m.MovedInOn, m.DocumentsChecked, m.KeysHandedOver, m.WaterReading, m.ElectricityReading, m.GasReading,
-        m.HandoverNotes, m.RecordedBy, m.RecordedAt, [.. residents.Select(r => ToResponse(r, maskPhone: false))]);
+        m.HandoverNotes, m.RecordedBy, m.RecordedAt, [.. residents.Select(r => ToResponse(r, scope))]);
 
-    private static ResidentResponse ToResponse(Resident r, bool maskPhone) => new(
-        r.Id, r.EstateId, r.UnitId, r.MoveInId, r.Kind, r.FullName, maskPhone ? PersonalData.MaskPhone(r.Phone)! : r.Phone, r.MovedInOn, r.MovedOutOn);
+    private static ResidentResponse ToResponse(Resident r, EstateScope scope) => new(
+        r.Id, r.EstateId, r.UnitId, r.MoveInId, r.Kind, r.FullName, ReceptionRoles.ShownPhone(scope, r.Phone)!, r.MovedInOn, r.MovedOutOn);
 }

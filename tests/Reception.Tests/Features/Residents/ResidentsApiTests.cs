@@ -46,6 +46,21 @@ public sealed class ResidentsApiTests(ReceptionService reception)
         [.. (await reception.OutboxAsync<T>()).Where(e => e.EstateId == estateId)];
 
     [Fact]
+    public async Task A_move_in_listing_more_residents_than_a_household_is_refused_before_they_are_compared()
+    {
+        var (estateId, units) = await reception.NewEstateAsync();
+        var residents = Enumerable.Range(0, 5_000).Select(i => (object)new { kind = "tenant", fullName = $"Tenant {i}", phone = $"137{i:D8}" }).ToArray();
+
+        var response = await reception.CreateClient(TestCaller.Clerk(estateId))
+            .PostAsJsonAsync("/api/reception/move-ins", MoveIn(estateId, units[0], "2025-03-01", residents), Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(ApiJson.Options, Ct))!;
+        problem.Errors.Should().ContainKey("residents").WhoseValue.Should().ContainSingle().Which.Should().Contain("At most 20");
+        (await reception.InScopeAsync(sp => Db(sp).Residents.CountAsync(r => r.UnitId == units[0], Ct))).Should().Be(0, "nothing changed");
+    }
+
+    [Fact]
     public async Task A_move_in_brings_the_residents_in_occupies_the_unit_and_tells_billing_from_which_date_with_the_meter_readings()
     {
         var (estateId, units) = await reception.NewEstateAsync();
