@@ -51,6 +51,12 @@ public sealed class SlaClock
     /// </summary>
     public DateTimeOffset? NextCheckAt { get; private set; }
 
+    /// <summary>
+    /// Set when the monitor could not evaluate the clock (stored under a policy its record no longer uses...): it is no
+    /// longer due, so it cannot head every batch forever. Repairing the row (and clearing this) is an operator's fix.
+    /// </summary>
+    public DateTimeOffset? ParkedAt { get; private set; }
+
     public bool IsRunning => CompletedAt is null && PausedAt is null;
 
     /// <summary>Met: completed by the deadline (a completed clock that breached is not).</summary>
@@ -111,6 +117,13 @@ public sealed class SlaClock
         }
     }
 
+    /// <summary>Sets the clock aside: nothing is checked on it again until the row is repaired.</summary>
+    public void Park(DateTimeOffset at)
+    {
+        ParkedAt = at;
+        NextCheckAt = null;
+    }
+
     /// <summary>
     /// What has happened by <paramref name="now"/> that had not been reported yet: a warning, the breach, each
     /// escalation step. Evaluating again at the same time reports nothing new.
@@ -159,7 +172,7 @@ public sealed class SlaClock
     }
 
     private void Schedule(SlaPolicy policy) => NextCheckAt =
-        !IsRunning ? null
+        !IsRunning || ParkedAt is not null ? null
         : BreachedAt is null ? (WarnedAt is null && WarnAt < DueAt ? WarnAt : DueAt)
         : EscalationLevel < policy.Escalation.Count ? BreachedAt.Value + policy.Escalation[EscalationLevel].AfterBreach
         : null;
