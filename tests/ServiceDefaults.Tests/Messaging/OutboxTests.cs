@@ -125,4 +125,45 @@ public sealed class OutboxTests(PostgresFixture postgres) : IClassFixture<Postgr
             await harness.Dispatcher.StopAsync(CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task An_event_the_broker_keeps_refusing_is_parked_after_the_configured_attempts_and_the_rest_go_on()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options => options.MaxAttempts = 3);
+        await harness.AddNoteAsync(1);
+        await harness.AddNoteAsync(2);
+        harness.Publisher.BrokerAvailable = note => note.Number != 1;
+
+        var results = new List<DispatchResult>();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            results.Add(await harness.Dispatcher.DispatchPendingAsync(Ct));
+        }
+
+        results.Should().Equal(new DispatchResult(0, Failed: true), new DispatchResult(0, Failed: true), new DispatchResult(1, Failed: false, Parked: 1));
+        harness.Publisher.Published.Select(n => n.Number).Should().Equal(2);
+        var first = await harness.WithDbAsync(db => db.OutboxMessages.OrderBy(m => m.Sequence).FirstAsync(Ct));
+        first.Attempts.Should().Be(3);
+        first.ParkedAt.Should().NotBeNull();
+        first.LastError.Should().Contain("Broker unreachable");
+    }
+
+    [Fact]
+    public async Task Failures_while_the_broker_is_away_do_not_count_towards_parking()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options =>
+        {
+            options.MaxAttempts = 1;
+            options.PublishTimeout = TimeSpan.FromMilliseconds(200);
+        });
+        await harness.AddNoteAsync(1);
+        harness.Publisher.Hang = true;
+
+        var result = await harness.Dispatcher.DispatchPendingAsync(Ct);
+
+        result.Should().Be(new DispatchResult(0, Failed: true));
+        var stored = await harness.WithDbAsync(db => db.OutboxMessages.SingleAsync(Ct));
+        stored.ParkedAt.Should().BeNull("a publish that timed out says nothing about the event");
+        stored.Attempts.Should().Be(0);
+    }
 }
