@@ -134,6 +134,8 @@ public sealed class SlaClock
         var transitions = new List<SlaTransition>();
         if (!IsRunning)
         {
+            // A stopped clock that is still due (a row changed behind the domain's back) must not stay due forever.
+            Schedule(policy);
             return transitions;
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Sla;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.ServiceDefaults.Tests.Sla;
@@ -65,5 +66,20 @@ public sealed class SlaMonitorTests(PostgresFixture postgres) : IClassFixture<Po
         }
 
         (await harness.BreachedAsync()).Should().BeEquivalentTo(late);
+    }
+
+    [Fact]
+    public async Task A_stopped_clock_left_due_by_a_hand_edited_row_leaves_the_queue_instead_of_looping_the_drain()
+    {
+        await using var harness = await SlaMonitorHarness.CreateAsync(postgres, options => options.BatchSize = 1);
+        var ticket = (await harness.AddTicketsAsync(1, TimeSpan.FromMinutes(30))).Single();
+        await harness.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE tickets SET clock_completed_at = now(), clock_next_check_at = now() - interval '1 minute' WHERE id = {ticket}", Ct));
+
+        var first = await harness.Monitor.CheckPassAsync(Ct);
+        var second = await harness.Monitor.CheckPassAsync(Ct);
+
+        first.MoreDue.Should().BeTrue("the one due clock filled the batch of one");
+        second.Should().Be(new SlaPass(0, MoreDue: false), "evaluating a stopped clock clears its next check");
     }
 }
