@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public sealed class OutboxParkingTests(BrokerFixture broker) : IClassFixture<Bro
     [Fact]
     public async Task Poison_outbox_row_does_not_block_the_events_behind_it()
     {
+        using var parkedCount = new ParkedEventCounter("NoteRenamed");
         using var host = await StartServiceAsync();
         var received = host.Services.GetRequiredService<ReceivedNotes>();
         var unresolvable = await InsertRowAsync(host, "PropertyPlatform.Contracts.Gone.NoteRenamed, PropertyPlatform.Contracts.Gone", """{"number":1}""");
@@ -52,6 +54,7 @@ public sealed class OutboxParkingTests(BrokerFixture broker) : IClassFixture<Bro
         var parked = await ParkedAsync(host);
         parked.Select(p => p.EventId).Should().BeEquivalentTo([unresolvable, undeserialisable]);
         parked.Should().AllSatisfy(p => p.LastError.Should().NotBeNullOrEmpty());
+        parkedCount.Total.Should().Be(1, "each parked event is counted on the outbox meter, tagged with its type");
 
         // An operator corrects the payload and replays it: it goes out.
         await WithParkedEventsAsync(host, async (db, _) => await db.OutboxMessages
@@ -141,4 +144,37 @@ public sealed class NoteAddedRecorder(ReceivedNotes received) : IConsumer<NoteAd
         received.Add(context.Message.Number);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Sums the outbox's parked-events counter for one event type (other tests park other types meanwhile).</summary>
+public sealed class ParkedEventCounter : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private long _total;
+
+    public ParkedEventCounter(string eventType)
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == OutboxTelemetry.MeterName && instrument.Name == "outbox.events.parked")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "event.type", Value: string type } && type == eventType)
+                {
+                    Interlocked.Add(ref _total, value);
+                }
+            }
+        });
+        _listener.Start();
+    }
+
+    public long Total => Interlocked.Read(ref _total);
+
+    public void Dispose() => _listener.Dispose();
 }
