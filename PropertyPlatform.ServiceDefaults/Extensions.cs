@@ -15,6 +15,7 @@ using OpenTelemetry.Trace;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Sla;
 using Scalar.AspNetCore;
 
 namespace Microsoft.Extensions.Hosting;
@@ -69,6 +70,8 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(InstrumentationOptions.MeterName)
+                .AddMeter(OutboxTelemetry.MeterName)
+                .AddMeter(SlaTelemetry.MeterName)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)

@@ -46,6 +46,7 @@ public static class DatabaseExtensions
         builder.Services.AddScoped(services => new AuditTrail(services.GetRequiredService<TDbContext>()));
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         builder.Services.AddOutbox<TDbContext>();
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.ConfigurationSection));
         return builder;
     }
 }

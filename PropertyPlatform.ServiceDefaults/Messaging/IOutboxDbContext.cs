@@ -53,7 +53,9 @@ public static class OutboxDbContextExtensions
             outbox.Property(m => m.Payload).HasColumnType("jsonb");
             outbox.Property(m => m.LastError).HasMaxLength(2000);
             // The dispatcher reads only what is still pending, in order.
-            outbox.HasIndex(m => m.Sequence).HasFilter("published_at IS NULL").HasDatabaseName("ix_outbox_messages_pending");
+            outbox.HasIndex(m => m.Sequence).HasFilter("published_at IS NULL AND parked_at IS NULL").HasDatabaseName("ix_outbox_messages_pending");
+            // What operators look at and replay.
+            outbox.HasIndex(m => m.ParkedAt).HasFilter("parked_at IS NOT NULL").HasDatabaseName("ix_outbox_messages_parked");
         });
 
         modelBuilder.Entity<InboxMessage>(inbox =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace PropertyPlatform.ServiceDefaults.Messaging;
 
+/// <summary>The outbox of a service's database; set from <c>Messaging:Outbox</c>.</summary>
 public sealed class OutboxOptions
 {
+    public const string ConfigurationSection = "Messaging:Outbox";
+
     public int BatchSize { get; set; } = 100;
 
     /// <summary>How long to wait between looks when nothing signals new events.</summary>
@@ -19,12 +23,36 @@ public sealed class OutboxOptions
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Failed publishes after which an event is parked so the events behind it go out. Failures while the broker is
+    /// unreachable or slow do not count: they say nothing about the event.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// How long sent events and the inbox's record of handled ones are kept: both can hold personal data (an
+    /// <c>OwnerRegistered</c> carries names and phone numbers). Longer than any redelivery or error-queue replay
+    /// should take, since a message whose inbox record is gone would be handled again.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often rows older than <see cref="Retention"/> are deleted.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
-/// Publishes the outbox of <typeparamref name="TDbContext"/> in commit order and marks what the broker confirmed.
-/// While the broker is away events stay in the table and go out when it returns. A crash between publish and
-/// mark publishes an event twice at worst, never zero times; consumers' inboxes absorb the repeat.
+/// Publishes the outbox of <typeparamref name="TDbContext"/> and marks what the broker confirmed. While the broker is
+/// away events stay in the table and go out when it returns. A crash between publish and mark publishes an event twice
+/// at worst, never zero times; consumers' inboxes absorb the repeat.
+/// <para>
+/// Order: events go out by <see cref="OutboxMessage.Sequence"/>, which is assigned at insert, among the rows committed
+/// when the dispatcher looks. So an event written after another event's transaction committed is always published
+/// after it (a reaction never overtakes its cause, the events of one transaction keep their order); but of two
+/// transactions that overlap, the one that inserted later and committed first may go out first, and one that inserted
+/// first and commits late goes out after events already published. This is insertion order, not commit order.
+/// A parked event is overtaken by the events behind it; replayed, it goes out late.
+/// </para>
 /// </summary>
 public sealed class OutboxDispatcher<TDbContext>(
     IServiceScopeFactory scopes,
@@ -35,7 +63,7 @@ public sealed class OutboxDispatcher<TDbContext>(
     ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext, IOutboxDbContext
 {
-    // One dispatcher per database at a time (across replicas) so events leave in the order they were committed.
+    // One dispatcher per database at a time (across replicas) so events leave in sequence order.
     private static readonly long LockKey = 0x5050_4F55_5442_4F58; // "PPOUTBOX"
 
     private readonly OutboxOptions _options = options.Value;
@@ -68,7 +96,7 @@ public sealed class OutboxDispatcher<TDbContext>(
             else
             {
                 consecutiveFailures = 0;
-                if (result.Published < _options.BatchSize)
+                if (result.Published + result.Parked < _options.BatchSize)
                 {
                     await signal.WaitAsync(_options.PollInterval, stoppingToken);
                 }
@@ -76,7 +104,10 @@ public sealed class OutboxDispatcher<TDbContext>(
         }
     }
 
-    /// <summary>Publishes one batch of pending events; stops at the first failure to keep the order.</summary>
+    /// <summary>
+    /// Publishes one batch of pending events. Stops at the first failure to keep the order, unless the failed event is
+    /// parked: at once when it can never be read, after <see cref="OutboxOptions.MaxAttempts"/> failed publishes otherwise.
+    /// </summary>
     public async Task<DispatchResult> DispatchPendingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -95,25 +126,44 @@ public sealed class OutboxDispatcher<TDbContext>(
             }
 
             var pending = await db.OutboxMessages
-                .Where(m => m.PublishedAt == null)
+                .Where(m => m.PublishedAt == null && m.ParkedAt == null)
                 .OrderBy(m => m.Sequence)
                 .Take(_options.BatchSize)
                 .ToListAsync(ct);
 
             var published = 0;
+            var parked = 0;
             var failed = false;
             foreach (var message in pending)
             {
+                if (!TryRead(message, out var integrationEvent, out var eventType, out var unreadable))
+                {
+                    Park(message, unreadable);
+                    parked++;
+                    continue;
+                }
+
                 try
                 {
-                    await PublishAsync(message, ct);
+                    await PublishAsync(message, integrationEvent, eventType, ct);
                     message.PublishedAt = time.GetUtcNow();
                     published++;
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
-                    message.Attempts++;
-                    message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                    message.LastError = Truncate(ex.Message);
+                    if (!IsBrokerAway(ex))
+                    {
+                        message.Attempts++;
+                    }
+
+                    if (message.Attempts >= _options.MaxAttempts)
+                    {
+                        Park(message, ex.Message);
+                        parked++;
+                        continue;
+                    }
+
                     logger.LogWarning("Publishing event {EventId} ({EventType}) failed, attempt {Attempts}: {Error}",
                         message.EventId, message.EventType, message.Attempts, ex.Message);
                     failed = true;
@@ -123,16 +173,70 @@ public sealed class OutboxDispatcher<TDbContext>(
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new DispatchResult(published, failed);
+            return new DispatchResult(published, failed, parked);
         }, cancellationToken);
     }
 
-    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>The stored event as an object of its type; false, with the reason, when it can never be read as stored.</summary>
+    private static bool TryRead(OutboxMessage message, out object integrationEvent, out Type eventType, out string error)
     {
-        var eventType = Type.GetType(message.EventType, throwOnError: true)!;
-        var integrationEvent = JsonSerializer.Deserialize(message.Payload, eventType, OutboxDbContextExtensions.SerializerOptions)
-            ?? throw new InvalidOperationException($"Outbox event {message.EventId} has an empty payload.");
+        integrationEvent = null!;
+        eventType = null!;
+        error = "";
+        try
+        {
+            eventType = Type.GetType(message.EventType, throwOnError: false)!;
+            if (eventType is null)
+            {
+                error = $"The event type '{message.EventType}' does not resolve.";
+                return false;
+            }
 
+            integrationEvent = JsonSerializer.Deserialize(message.Payload, eventType, OutboxDbContextExtensions.SerializerOptions)!;
+            if (integrationEvent is null)
+            {
+                error = "The payload is empty.";
+                return false;
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or TypeLoadException or IOException or BadImageFormatException)
+        {
+            error = $"The stored event cannot be read: {ex.Message}";
+            return false;
+        }
+    }
+
+    private void Park(OutboxMessage message, string error)
+    {
+        message.ParkedAt = time.GetUtcNow();
+        message.LastError = Truncate(error);
+        OutboxTelemetry.CountParked(message);
+        logger.LogError(
+            "Outbox event {EventId} ({EventType}) parked after {Attempts} failed publishes: {Error}. The events behind it go on; fix it and replay it.",
+            message.EventId, message.EventType, message.Attempts, error);
+    }
+
+    /// <summary>The broker could not be reached or did not answer in time: a failure of the connection, not of the event.</summary>
+    private static bool IsBrokerAway(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is OperationCanceledException or TimeoutException or SocketException or MassTransit.ConnectionException
+                or RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.AlreadyClosedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
+
+    private async Task PublishAsync(OutboxMessage message, object integrationEvent, Type eventType, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
         // MassTransit's send span becomes a child of this one, and the consumer's spans follow from it.
@@ -156,7 +260,8 @@ public sealed class OutboxDispatcher<TDbContext>(
     }
 }
 
-public readonly record struct DispatchResult(int Published, bool Failed);
+/// <summary>What one batch did: events published, whether it stopped at a failure, events parked.</summary>
+public readonly record struct DispatchResult(int Published, bool Failed, int Parked = 0);
 
 public static class OutboxServiceCollectionExtensions
 {
@@ -168,6 +273,9 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<OutboxDispatcher<TDbContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TDbContext>>());
+        services.AddSingleton<OutboxRetention<TDbContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRetention<TDbContext>>());
+        services.AddScoped(sp => new ParkedEvents(sp.GetRequiredService<TDbContext>(), sp.GetRequiredService<OutboxSignal>()));
         return services;
     }
 }

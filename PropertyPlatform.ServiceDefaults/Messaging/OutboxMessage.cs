@@ -2,7 +2,7 @@ namespace PropertyPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
 /// An integration event waiting to be published, written in the same transaction as the state change
-/// that raised it. <see cref="Sequence"/> gives the publishing order.
+/// that raised it. <see cref="Sequence"/> gives the publishing order (assigned at insert, see <see cref="OutboxDispatcher{TDbContext}"/>).
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -26,9 +26,17 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>Failed publishes that count towards parking (not those while the broker was away).</summary>
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Set when the event can never be published as stored (its type no longer resolves, its payload no longer reads) or
+    /// failed <see cref="OutboxOptions.MaxAttempts"/> times: it is left aside so the events behind it go out, kept (never
+    /// pruned) until an operator fixes and replays it.
+    /// </summary>
+    public DateTimeOffset? ParkedAt { get; set; }
 }
 
 /// <summary>A message this service has already handled, per consumer: a redelivery finds it and changes nothing.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace PropertyPlatform.ServiceDefaults.Messaging;
 
@@ -11,7 +12,19 @@ public static class OutboxTelemetry
 {
     public const string ActivitySourceName = "PropertyPlatform.Outbox";
 
+    /// <summary>The outbox's meter, named like its activity source.</summary>
+    public const string MeterName = ActivitySourceName;
+
     private static readonly ActivitySource Source = new(ActivitySourceName);
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> Parked = Meter.CreateCounter<long>(
+        "outbox.events.parked", unit: "{event}", description: "Outbox events set aside because they could not be published.");
+
+    /// <summary>Counts one parked event, tagged with its short type name (a handful of values per service).</summary>
+    internal static void CountParked(OutboxMessage message) =>
+        Parked.Add(1, new KeyValuePair<string, object?>("event.type", ShortName(message.EventType)));
 
     /// <summary>The W3C <c>traceparent</c> and <c>tracestate</c> of <paramref name="activity"/>, if it has them.</summary>
     internal static (string? TraceParent, string? TraceState) Capture(Activity? activity) =>

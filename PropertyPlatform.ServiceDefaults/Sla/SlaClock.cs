@@ -51,6 +51,12 @@ public sealed class SlaClock
     /// </summary>
     public DateTimeOffset? NextCheckAt { get; private set; }
 
+    /// <summary>
+    /// Set when the monitor could not evaluate the clock (stored under a policy its record no longer uses...): it is no
+    /// longer due, so it cannot head every batch forever. Repairing the row (and clearing this) is an operator's fix.
+    /// </summary>
+    public DateTimeOffset? ParkedAt { get; private set; }
+
     public bool IsRunning => CompletedAt is null && PausedAt is null;
 
     /// <summary>Met: completed by the deadline (a completed clock that breached is not).</summary>
@@ -111,6 +117,13 @@ public sealed class SlaClock
         }
     }
 
+    /// <summary>Sets the clock aside: nothing is checked on it again until the row is repaired.</summary>
+    public void Park(DateTimeOffset at)
+    {
+        ParkedAt = at;
+        NextCheckAt = null;
+    }
+
     /// <summary>
     /// The task was done by <paramref name="at"/> at the latest: completes the clock then, or moves a completion recorded
     /// later back to it, when the proof of the earlier one arrived late (events consumed out of order). A breach already
@@ -138,6 +151,8 @@ public sealed class SlaClock
         var transitions = new List<SlaTransition>();
         if (!IsRunning)
         {
+            // A stopped clock that is still due (a row changed behind the domain's back) must not stay due forever.
+            Schedule(policy);
             return transitions;
         }
 
@@ -176,7 +191,7 @@ public sealed class SlaClock
     }
 
     private void Schedule(SlaPolicy policy) => NextCheckAt =
-        !IsRunning ? null
+        !IsRunning || ParkedAt is not null ? null
         : BreachedAt is null ? (WarnedAt is null && WarnAt < DueAt ? WarnAt : DueAt)
         : EscalationLevel < policy.Escalation.Count ? BreachedAt.Value + policy.Escalation[EscalationLevel].AfterBreach
         : null;

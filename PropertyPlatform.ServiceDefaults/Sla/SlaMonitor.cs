@@ -13,14 +13,20 @@ public sealed class SlaMonitorOptions
     /// <summary>How often the service's open deadlines are checked; a breach is recorded within this of happening.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How many due deadlines each watch hands over per pass.</summary>
     public int BatchSize { get; set; } = 500;
 }
+
+/// <summary>What one pass did: deadlines checked, and whether some watch had more due than one batch.</summary>
+public readonly record struct SlaPass(int Checked, bool MoreDue);
 
 /// <summary>
 /// Checks every deadline of one service (all its <see cref="ISlaWatch{TDbContext}"/>s) whose next step is due:
 /// records warnings, breaches and escalations as <see cref="SlaEvent"/> rows and publishes breaches and escalations
 /// (<see cref="SlaBreached"/>, <see cref="SlaEscalated"/>) through the outbox, in the same transaction as the clocks'
-/// new state — so a step is recorded and announced exactly once, even with several replicas running.
+/// new state — so a step is recorded and announced exactly once, even with several replicas running. A clock that
+/// cannot be evaluated is parked (<see cref="SlaClock.ParkedAt"/>), logged and counted; a record changed by someone
+/// else during a pass is read again and checked again on its own, the rest of the pass is kept.
 /// </summary>
 public sealed class SlaMonitor<TDbContext>(
     IServiceScopeFactory scopes,
@@ -33,6 +39,9 @@ public sealed class SlaMonitor<TDbContext>(
     // One monitor per database at a time; advisory locks are per database.
     private static readonly long LockKey = 0x5050_534C_414D_4F4E; // "PPSLAMON"
 
+    // A record edited by someone else again and again is left for the next pass rather than holding this one.
+    private const int MaxConflictRounds = 3;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.Interval, time);
@@ -40,9 +49,9 @@ public sealed class SlaMonitor<TDbContext>(
         {
             try
             {
-                while (await CheckAsync(stoppingToken) == options.Value.BatchSize)
+                while ((await CheckPassAsync(stoppingToken)).MoreDue)
                 {
-                    // A full batch: there may be more due right now.
+                    // Some watch returned a full batch: there may be more due right now.
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,8 +66,11 @@ public sealed class SlaMonitor<TDbContext>(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass over every watch at the current time; returns how many deadlines were checked (broken clocks are logged and skipped).</summary>
-    public async Task<int> CheckAsync(CancellationToken cancellationToken)
+    /// <summary>One pass over every watch at the current time; returns how many deadlines were checked.</summary>
+    public async Task<int> CheckAsync(CancellationToken cancellationToken) => (await CheckPassAsync(cancellationToken)).Checked;
+
+    /// <summary>One pass over every watch at the current time.</summary>
+    public async Task<SlaPass> CheckPassAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
@@ -71,42 +83,104 @@ public sealed class SlaMonitor<TDbContext>(
             var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
             if (!locked)
             {
-                return 0;
+                return new SlaPass(0, MoreDue: false);
             }
 
             var now = time.GetUtcNow();
-            var checkedCount = 0;
+            var checks = new List<DeadlineCheck>();
+            var moreDue = false;
             foreach (var watch in watches)
             {
-                foreach (var deadline in await watch.DueAsync(db, now, options.Value.BatchSize, ct))
-                {
-                    IReadOnlyList<SlaTransition> transitions;
-                    try
-                    {
-                        transitions = deadline.Clock.Evaluate(deadline.Policy, now);
-                    }
-                    catch (InvalidOperationException ex)
-                    {
-                        // One broken clock (a row written under another policy) must not stop every other deadline.
-                        logger.LogError(ex, "The {Policy} clock of {Subject} {SubjectId} cannot be evaluated", deadline.Policy.Name, deadline.Subject, deadline.SubjectId);
-                        continue;
-                    }
-
-                    checkedCount++;
-                    foreach (var transition in transitions)
-                    {
-                        Record(db, deadline, transition, now);
-                    }
-                }
+                var due = await watch.DueAsync(db, now, options.Value.BatchSize, ct);
+                moreDue |= due.Count >= options.Value.BatchSize;
+                checks.AddRange(due.Select(deadline => Check(db, deadline, now)));
             }
 
-            await db.SaveChangesAsync(ct);
+            await SaveKeepingWhatDidNotConflictAsync(db, checks, now, ct);
             await transaction.CommitAsync(ct);
-            return checkedCount;
+            return new SlaPass(checks.Count(c => !c.Parked), moreDue);
         }, cancellationToken);
     }
 
-    private void Record(TDbContext db, WatchedDeadline deadline, SlaTransition transition, DateTimeOffset now)
+    /// <summary>Evaluates one deadline and records its steps; parks its clock if it cannot be evaluated.</summary>
+    private DeadlineCheck Check(TDbContext db, WatchedDeadline deadline, DateTimeOffset now)
+    {
+        IReadOnlyList<SlaTransition> transitions;
+        try
+        {
+            transitions = deadline.Clock.Evaluate(deadline.Policy, now);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left due, it would head every batch forever and starve the deadlines behind it.
+            deadline.Clock.Park(now);
+            SlaTelemetry.CountParked(deadline.Policy.Name);
+            logger.LogError(ex, "The {Policy} clock of {Subject} {SubjectId} cannot be evaluated and is parked until repaired",
+                deadline.Policy.Name, deadline.Subject, deadline.SubjectId);
+            return new DeadlineCheck(deadline, [], Parked: true);
+        }
+
+        return new DeadlineCheck(deadline, [.. transitions.SelectMany(t => Record(db, deadline, t, now, service.Name))], Parked: false);
+    }
+
+    /// <summary>
+    /// Saves the pass. A row-version conflict concerns only the records someone else changed meanwhile: what was
+    /// recorded for them is dropped, they are read again and checked again, and the save is retried with the rest intact.
+    /// </summary>
+    private async Task SaveKeepingWhatDidNotConflictAsync(TDbContext db, List<DeadlineCheck> checks, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var round = 1; ; round++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                var conflicting = checks.Where(c => ex.Entries.Any(e => Holds(e, c.Deadline.Clock))).ToList();
+                if (conflicting.Count == 0)
+                {
+                    throw;
+                }
+
+                logger.LogInformation("{Count} deadlines changed during the check of {DbContext}; checking them again",
+                    conflicting.Count, typeof(TDbContext).Name);
+                foreach (var check in conflicting)
+                {
+                    checks.Remove(check);
+                    foreach (var recorded in check.Recorded)
+                    {
+                        db.Entry(recorded).State = EntityState.Detached;
+                    }
+                }
+
+                foreach (var entry in ex.Entries)
+                {
+                    await entry.ReloadAsync(ct);
+                }
+
+                foreach (var check in conflicting)
+                {
+                    await db.Entry(check.Deadline.Clock).ReloadAsync(ct);
+                    if (round < MaxConflictRounds)
+                    {
+                        checks.Add(Check(db, check.Deadline, now));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="entry"/> is <paramref name="clock"/> or the record that owns it.</summary>
+    private static bool Holds(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, SlaClock clock) =>
+        ReferenceEquals(entry.Entity, clock) || entry.References.Any(r => ReferenceEquals(r.CurrentValue, clock));
+
+    /// <summary>One deadline's outcome in a pass: what was added for it (events, outbox messages), so a conflict can take it back.</summary>
+    private sealed record DeadlineCheck(WatchedDeadline Deadline, List<object> Recorded, bool Parked);
+
+    /// <summary>Adds the event row of <paramref name="transition"/> and, for a breach or escalation, its integration event.</summary>
+    private static List<object> Record(TDbContext db, WatchedDeadline deadline, SlaTransition transition, DateTimeOffset now, string serviceName)
     {
         var (kind, level, role) = transition switch
         {
@@ -115,7 +189,7 @@ public sealed class SlaMonitor<TDbContext>(
             SlaEscalatedTo escalated => (SlaEventKind.Escalated, escalated.Level, escalated.Role),
             _ => throw new InvalidOperationException($"Unknown SLA transition {transition.GetType().Name}."),
         };
-        db.Set<SlaEvent>().Add(new SlaEvent
+        var slaEvent = new SlaEvent
         {
             Id = Guid.CreateVersion7(now),
             EstateId = deadline.EstateId,
@@ -128,20 +202,28 @@ public sealed class SlaMonitor<TDbContext>(
             DueAt = deadline.Clock.DueAt,
             OccurredAt = transition.At,
             RecordedAt = now,
-        });
+        };
+        db.Set<SlaEvent>().Add(slaEvent);
 
+        var eventId = Guid.CreateVersion7(now);
         if (kind == SlaEventKind.Breached)
         {
             db.AddIntegrationEvent(new SlaBreached(
-                Guid.CreateVersion7(now), transition.At, deadline.EstateId, deadline.CorrelationId, service.Name,
+                eventId, transition.At, deadline.EstateId, deadline.CorrelationId, serviceName,
                 deadline.Subject, deadline.SubjectId, deadline.Policy.Name, deadline.Clock.DueAt, role));
         }
         else if (kind == SlaEventKind.Escalated)
         {
             db.AddIntegrationEvent(new SlaEscalated(
-                Guid.CreateVersion7(now), transition.At, deadline.EstateId, deadline.CorrelationId, service.Name,
+                eventId, transition.At, deadline.EstateId, deadline.CorrelationId, serviceName,
                 deadline.Subject, deadline.SubjectId, deadline.Policy.Name, deadline.Clock.DueAt, level, role));
         }
+        else
+        {
+            return [slaEvent];
+        }
+
+        return [slaEvent, db.ChangeTracker.Entries<OutboxMessage>().Single(e => e.Entity.EventId == eventId).Entity];
     }
 }
 

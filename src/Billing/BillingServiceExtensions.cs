@@ -22,7 +22,7 @@ public static class BillingServiceExtensions
     /// <summary>The service's API lives under /api/billing (so far its audit trail); its features arrive with their own issues.</summary>
     public static WebApplication MapBillingApi(this WebApplication app)
     {
-        app.MapGroup("/api/billing").MapAuditApi();
+        app.MapGroup("/api/billing").MapAuditApi().MapOutboxApi();
         return app;
     }
 }

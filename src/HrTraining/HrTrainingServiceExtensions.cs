@@ -22,7 +22,7 @@ public static class HrTrainingServiceExtensions
     /// <summary>The service's API lives under /api/hr-training (so far its audit trail); its features arrive with their own issues.</summary>
     public static WebApplication MapHrTrainingApi(this WebApplication app)
     {
-        app.MapGroup("/api/hr-training").MapAuditApi();
+        app.MapGroup("/api/hr-training").MapAuditApi().MapOutboxApi();
         return app;
     }
 }

@@ -51,7 +51,7 @@ public static class IdentityServiceExtensions
         var api = app.MapGroup("/api/identity");
         api.MapAccountsApi();
         api.MapOwnersApi();
-        api.MapAuditApi();
+        api.MapAuditApi().MapOutboxApi();
         return app;
     }
 }

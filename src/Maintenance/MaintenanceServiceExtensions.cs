@@ -25,7 +25,7 @@ public static class MaintenanceServiceExtensions
     {
         var api = app.MapGroup("/api/maintenance");
         api.MapWorkOrdersApi();
-        api.MapAuditApi();
+        api.MapAuditApi().MapOutboxApi();
         return app;
     }
 }

@@ -84,7 +84,7 @@ public static class ReceptionServiceExtensions
         api.MapRenovationsApi();
         api.MapRegistryImportApi();
         api.MapResidentsApi();
-        api.MapAuditApi();
+        api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         api.MapKeysApi();
         api.MapParcelsApi();

@@ -22,7 +22,7 @@ public static class SecurityGateServiceExtensions
     /// <summary>The service's API lives under /api/security-gate (so far its audit trail); its features arrive with their own issues.</summary>
     public static WebApplication MapSecurityGateApi(this WebApplication app)
     {
-        app.MapGroup("/api/security-gate").MapAuditApi();
+        app.MapGroup("/api/security-gate").MapAuditApi().MapOutboxApi();
         return app;
     }
 }

@@ -43,6 +43,9 @@ public sealed class RecordingPublisher : IIntegrationEventPublisher
 
     public Func<NoteAdded, bool> BrokerAvailable { get; set; } = _ => true;
 
+    /// <summary>The broker never answers: each publish waits until the dispatcher's timeout cancels it.</summary>
+    public bool Hang { get; set; }
+
     public IReadOnlyList<NoteAdded> Published
     {
         get
@@ -69,6 +72,11 @@ public sealed class RecordingPublisher : IIntegrationEventPublisher
         var activity = Activity.Current;
         eventId.Should().Be(note.EventId, "the broker message id is the event id, which consumers deduplicate on");
         await Task.Yield();
+        if (Hang)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         if (!BrokerAvailable(note))
         {
             throw new InvalidOperationException("Broker unreachable.");

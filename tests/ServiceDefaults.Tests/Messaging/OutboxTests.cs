@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.TestSupport;
 
@@ -29,7 +30,7 @@ public sealed class OutboxTests(PostgresFixture postgres) : IClassFixture<Postgr
     }
 
     [Fact]
-    public async Task Pending_events_are_published_once_in_commit_order_and_marked()
+    public async Task Pending_events_are_published_once_in_the_order_written_and_marked()
     {
         await using var harness = await OutboxHarness.CreateAsync(postgres);
         for (var number = 1; number <= 5; number++)
@@ -124,5 +125,92 @@ public sealed class OutboxTests(PostgresFixture postgres) : IClassFixture<Postgr
         {
             await harness.Dispatcher.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task An_event_the_broker_keeps_refusing_is_parked_after_the_configured_attempts_and_the_rest_go_on()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options => options.MaxAttempts = 3);
+        await harness.AddNoteAsync(1);
+        await harness.AddNoteAsync(2);
+        harness.Publisher.BrokerAvailable = note => note.Number != 1;
+
+        var results = new List<DispatchResult>();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            results.Add(await harness.Dispatcher.DispatchPendingAsync(Ct));
+        }
+
+        results.Should().Equal(new DispatchResult(0, Failed: true), new DispatchResult(0, Failed: true), new DispatchResult(1, Failed: false, Parked: 1));
+        harness.Publisher.Published.Select(n => n.Number).Should().Equal(2);
+        var first = await harness.WithDbAsync(db => db.OutboxMessages.OrderBy(m => m.Sequence).FirstAsync(Ct));
+        first.Attempts.Should().Be(3);
+        first.ParkedAt.Should().NotBeNull();
+        first.LastError.Should().Contain("Broker unreachable");
+    }
+
+    [Fact]
+    public async Task Failures_while_the_broker_is_away_do_not_count_towards_parking()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options =>
+        {
+            options.MaxAttempts = 1;
+            options.PublishTimeout = TimeSpan.FromMilliseconds(200);
+        });
+        await harness.AddNoteAsync(1);
+        harness.Publisher.Hang = true;
+
+        var result = await harness.Dispatcher.DispatchPendingAsync(Ct);
+
+        result.Should().Be(new DispatchResult(0, Failed: true));
+        var stored = await harness.WithDbAsync(db => db.OutboxMessages.SingleAsync(Ct));
+        stored.ParkedAt.Should().BeNull("a publish that timed out says nothing about the event");
+        stored.Attempts.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Outbox_order_is_insertion_order_not_commit_order_for_overlapping_transactions()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres);
+
+        // A is inserted first but its transaction commits after B's: both are committed when the dispatcher looks.
+        await WhileAnEventIsUncommittedAsync(harness, 1, async () => await harness.AddNoteAsync(2));
+        await harness.AddNoteAsync(3);
+        await harness.Dispatcher.DispatchPendingAsync(Ct);
+
+        harness.Publisher.Published.Select(e => e.Number).Should().Equal(
+            [1, 2, 3], "the sequence is taken at insert, so the late committer goes first; 3 was written after both committed and follows them");
+    }
+
+    [Fact]
+    public async Task An_event_whose_transaction_commits_after_later_events_were_published_is_still_published()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres);
+
+        await WhileAnEventIsUncommittedAsync(harness, 1, async () =>
+        {
+            await harness.AddNoteAsync(2);
+            await harness.AddNoteAsync(3);
+            (await harness.Dispatcher.DispatchPendingAsync(Ct)).Published.Should().Be(2, "an uncommitted event is not waited for");
+        });
+        await harness.Dispatcher.DispatchPendingAsync(Ct);
+
+        harness.Publisher.Published.Select(e => e.Number).Should().Equal(
+            [2, 3, 1], "what was committed first went first, in the order written; the late event is not skipped for its lower sequence");
+    }
+
+    /// <summary>Inserts event <paramref name="number"/> in a transaction that stays open while <paramref name="meanwhile"/> runs, then commits it.</summary>
+    private static async Task WhileAnEventIsUncommittedAsync(OutboxHarness harness, int number, Func<Task> meanwhile)
+    {
+        await using var scope = harness.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutboxTestDbContext>();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            db.AddIntegrationEvent(NoteAdded.Create(number));
+            await db.SaveChangesAsync(Ct);
+            await meanwhile();
+            await transaction.CommitAsync(Ct);
+        });
     }
 }

@@ -2522,6 +2522,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -2546,9 +2550,13 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_event_id");
 
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked")
+                        .HasFilter("parked_at IS NOT NULL");
+
                     b.HasIndex("Sequence")
                         .HasDatabaseName("ix_outbox_messages_pending")
-                        .HasFilter("published_at IS NULL");
+                        .HasFilter("published_at IS NULL AND parked_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -2688,6 +2696,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("due_next_check_at");
 
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_parked_at");
+
                             b1.Property<DateTimeOffset?>("PausedAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("due_paused_at");
@@ -2758,6 +2770,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                             b1.Property<DateTimeOffset?>("NextCheckAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("resolution_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("resolution_parked_at");
 
                             b1.Property<DateTimeOffset?>("PausedAt")
                                 .HasColumnType("timestamp with time zone")
@@ -2890,6 +2906,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("feedback_next_check_at");
 
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("feedback_parked_at");
+
                             b1.Property<DateTimeOffset?>("PausedAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("feedback_paused_at");
@@ -2957,6 +2977,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                             b1.Property<DateTimeOffset?>("NextCheckAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("routing_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("routing_parked_at");
 
                             b1.Property<DateTimeOffset?>("PausedAt")
                                 .HasColumnType("timestamp with time zone")
@@ -3031,6 +3055,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                             b1.Property<DateTimeOffset?>("NextCheckAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("acknowledged_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("acknowledged_parked_at");
 
                             b1.Property<DateTimeOffset?>("PausedAt")
                                 .HasColumnType("timestamp with time zone")

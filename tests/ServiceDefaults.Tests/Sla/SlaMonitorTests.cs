@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Sla;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.ServiceDefaults.Tests.Sla;
+
+public sealed class SlaMonitorTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Broken_clocks_at_the_head_of_the_queue_do_not_starve_a_valid_due_clock()
+    {
+        await using var harness = await SlaMonitorHarness.CreateAsync(postgres);
+        // Older than the valid one, so they come first in every batch of 500.
+        await harness.AddTicketsAsync(501, TimeSpan.FromHours(2), policy: SlaMonitorHarness.OtherPolicy);
+        var valid = (await harness.AddTicketsAsync(1, TimeSpan.FromMinutes(30))).Single();
+
+        await harness.Monitor.CheckAsync(Ct);
+        await harness.Monitor.CheckAsync(Ct);
+
+        (await harness.BreachedAsync()).Should().Equal([valid], "the valid clock is due and must be breached");
+    }
+
+    [Fact]
+    public async Task A_row_version_conflict_on_one_clock_does_not_roll_back_the_others()
+    {
+        await using var harness = await SlaMonitorHarness.CreateAsync(postgres);
+        var tickets = await harness.AddTicketsAsync(3, TimeSpan.FromMinutes(30));
+        // Someone edits the first ticket after the monitor read it and before it saved.
+        harness.AfterRead = () => harness.WithDbAsync(async db =>
+        {
+            var ticket = await db.Tickets.SingleAsync(t => t.Id == tickets[0], Ct);
+            ticket.Note = "owner called again";
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        await harness.Monitor.CheckAsync(Ct);
+
+        (await harness.BreachedAsync()).Should().BeEquivalentTo(tickets, "the conflicting ticket is read again and checked again, the others are kept");
+        (await harness.WithDbAsync(db => db.Tickets.SingleAsync(t => t.Id == tickets[0], Ct))).Note.Should()
+            .Be("owner called again", "the monitor must not overwrite the edit it collided with");
+    }
+
+    [Fact]
+    public async Task A_backlog_larger_than_one_batch_drains_in_one_round_whatever_each_watch_returns()
+    {
+        await using var harness = await SlaMonitorHarness.CreateAsync(postgres, options =>
+        {
+            options.BatchSize = 2;
+            options.Interval = TimeSpan.FromHours(1);
+        });
+        var late = new List<Guid>();
+        late.AddRange(await harness.AddTicketsAsync(3, TimeSpan.FromMinutes(30), queue: "a"));
+        late.AddRange(await harness.AddTicketsAsync(3, TimeSpan.FromMinutes(30), queue: "b"));
+
+        await harness.Monitor.StartAsync(Ct);
+        try
+        {
+            await Eventually.Async(async () => (await harness.BreachedAsync()).Count == late.Count, TimeSpan.FromSeconds(15),
+                "every late clock should be breached in the first round, not one batch per hour");
+        }
+        finally
+        {
+            await harness.Monitor.StopAsync(CancellationToken.None);
+        }
+
+        (await harness.BreachedAsync()).Should().BeEquivalentTo(late);
+    }
+
+    [Fact]
+    public async Task A_stopped_clock_left_due_by_a_hand_edited_row_leaves_the_queue_instead_of_looping_the_drain()
+    {
+        await using var harness = await SlaMonitorHarness.CreateAsync(postgres, options => options.BatchSize = 1);
+        var ticket = (await harness.AddTicketsAsync(1, TimeSpan.FromMinutes(30))).Single();
+        await harness.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE tickets SET clock_completed_at = now(), clock_next_check_at = now() - interval '1 minute' WHERE id = {ticket}", Ct));
+
+        var first = await harness.Monitor.CheckPassAsync(Ct);
+        var second = await harness.Monitor.CheckPassAsync(Ct);
+
+        first.MoreDue.Should().BeTrue("the one due clock filled the batch of one");
+        second.Should().Be(new SlaPass(0, MoreDue: false), "evaluating a stopped clock clears its next check");
+    }
+}
