@@ -101,7 +101,7 @@ public static class RegistryImportApi
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
 
-        var rows = RegistryFile.Read(fileName, content);
+        var rows = await RegistryFile.ReadAsync(fileName, content, cancellationToken);
         var (plan, errors) = await RegistryImportPlan.PrepareAsync(db, estateId, rows, cancellationToken);
         if (plan is null)
         {

@@ -104,7 +104,7 @@ public sealed class RegistryImportWorker(
         IReadOnlyList<ImportRow> rows;
         try
         {
-            rows = RegistryFile.Read(import.FileName, file.Content);
+            rows = await RegistryFile.ReadAsync(import.FileName, file.Content, cancellationToken);
         }
         catch (ValidationFailedException failed)
         {
