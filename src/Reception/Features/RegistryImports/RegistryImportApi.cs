@@ -21,7 +21,8 @@ public sealed record RegistryImportResponse(
     IReadOnlyList<RowError> Errors,
     DateTimeOffset RequestedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    int Attempts);
 
 /// <summary>
 /// Bulk import of an estate's registry (buildings, units, owners) from a CSV or XLSX file, all or nothing. Every row is
@@ -177,5 +178,5 @@ public static class RegistryImportApi
 
     internal static RegistryImportResponse ToResponse(RegistryImport i) => new(
         i.Id, i.EstateId, i.FileName, i.Status, i.RowsTotal, i.RowsProcessed, i.BuildingsCreated, i.UnitsCreated, i.OwnersCreated,
-        i.Errors, i.RequestedAt, i.StartedAt, i.FinishedAt);
+        i.Errors, i.RequestedAt, i.StartedAt, i.FinishedAt, i.Attempts);
 }
