@@ -37,4 +37,33 @@ public sealed class RegistryImportTests
         completeFailed.Should().Throw<InvalidOperationException>();
         failed.Status.Should().Be(RegistryImportStatus.Failed);
     }
+
+    [Fact]
+    public void An_attempt_that_stops_on_an_error_is_queued_once_more_then_parked()
+    {
+        var import = Queued();
+
+        import.Start(At);
+        import.Stop("the last: TimeoutException", At.AddMinutes(1));
+        var afterFirst = import.Status;
+        import.Start(At.AddMinutes(2));
+        import.Stop("the last: TimeoutException", At.AddMinutes(3));
+
+        afterFirst.Should().Be(RegistryImportStatus.Queued);
+        (import.Status, import.Attempts, import.FinishedAt).Should().Be((RegistryImportStatus.Parked, 2, At.AddMinutes(3)));
+        import.Errors.Should().ContainSingle().Which.Message.Should().Contain("2 attempts").And.Contain("TimeoutException");
+        var startParked = () => import.Start(At.AddMinutes(4));
+        startParked.Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
+    public void An_import_handed_back_at_shutdown_keeps_its_attempts()
+    {
+        var import = Queued();
+        import.Start(At);
+
+        import.Return();
+
+        (import.Status, import.Attempts).Should().Be((RegistryImportStatus.Queued, 0));
+    }
 }

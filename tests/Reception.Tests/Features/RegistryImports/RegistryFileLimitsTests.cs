@@ -98,4 +98,17 @@ public sealed class RegistryFileLimitsTests(ReceptionService reception)
         elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         allocated.Should().BeLessThan(128L * 1024 * 1024, "the declared sizes are checked before anything is unpacked");
     }
+
+    [Fact]
+    public async Task An_xlsx_nested_deeper_than_a_worksheet_ever_is_refused_naming_the_depth_limit()
+    {
+        var workbook = TestWorkbooks.Parts(sheetData => sheetData.Write(
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>" + string.Concat(Enumerable.Repeat("<r>", 10_000)) +
+            string.Concat(Enumerable.Repeat("</r>", 10_000)) + "</is></c></row>"));
+
+        var (status, errors, _, _) = await UploadAsync(workbook);
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        errors.Should().ContainSingle().Which.Should().Contain("more than 32 deep");
+    }
 }
