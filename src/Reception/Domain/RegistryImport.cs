@@ -11,6 +11,12 @@ public enum RegistryImportStatus
 
     /// <summary>Nothing was stored; <see cref="RegistryImport.Errors"/> says why.</summary>
     Failed,
+
+    /// <summary>
+    /// Stopped without finishing <see cref="RegistryImport.MaxAttempts"/> times (an error, or a worker that died with it):
+    /// not tried again, so a file that crashes its worker cannot crash every worker in turn. Nothing was stored.
+    /// </summary>
+    Parked,
 }
 
 /// <summary>What is wrong with one cell (or a whole row when <see cref="Column"/> is empty) of an import file.</summary>
@@ -22,6 +28,8 @@ public sealed record RowError(int Row, string Column, string Message);
 /// </summary>
 public sealed class RegistryImport : IEstateOwned
 {
+    public const int MaxAttempts = 2;
+
     private RegistryImport()
     {
     }
@@ -60,6 +68,12 @@ public sealed class RegistryImport : IEstateOwned
 
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>How many times a worker has taken the import; also tells a worker whether the import is still its own.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>When the running attempt last said it is alive; a running import whose heartbeat stopped is taken again.</summary>
+    public DateTimeOffset? HeartbeatAt { get; private set; }
+
     public static RegistryImport Queue(Guid estateId, string fileName, int rowsTotal, string requestedBy, Guid correlationId, DateTimeOffset at) => new()
     {
         Id = Guid.CreateVersion7(at),
@@ -72,14 +86,23 @@ public sealed class RegistryImport : IEstateOwned
         RequestedAt = at,
     };
 
+    /// <summary>A worker takes the import: a queued one, or a running one whose worker stopped beating.</summary>
     public void Start(DateTimeOffset at)
     {
+        if (Status is not (RegistryImportStatus.Queued or RegistryImportStatus.Running))
+        {
+            throw new InvalidOperationException($"Registry import {Id} is {Status}; only a queued or abandoned import starts.");
+        }
+
         Status = RegistryImportStatus.Running;
+        Attempts++;
         StartedAt = at;
+        HeartbeatAt = at;
     }
 
     public void Complete(int buildings, int units, int owners, DateTimeOffset at)
     {
+        EnsureRunning();
         Status = RegistryImportStatus.Completed;
         RowsProcessed = RowsTotal;
         BuildingsCreated = buildings;
@@ -90,10 +113,54 @@ public sealed class RegistryImport : IEstateOwned
 
     public void Fail(IEnumerable<RowError> errors, DateTimeOffset at)
     {
+        EnsureRunning();
         Status = RegistryImportStatus.Failed;
         RowsProcessed = 0;
         Errors = [.. errors];
         FinishedAt = at;
+    }
+
+    /// <summary>An attempt stopped on an unexpected error: queued again while attempts remain, parked after the last.</summary>
+    public void Stop(string error, DateTimeOffset at)
+    {
+        EnsureRunning();
+        RowsProcessed = 0;
+        if (Attempts < MaxAttempts)
+        {
+            Status = RegistryImportStatus.Queued;
+            return;
+        }
+
+        Park(error, at);
+    }
+
+    /// <summary>Its worker is shutting down: queued again, the interrupted attempt not counted against it.</summary>
+    public void Return()
+    {
+        EnsureRunning();
+        Status = RegistryImportStatus.Queued;
+        RowsProcessed = 0;
+        Attempts--;
+    }
+
+    /// <summary>Taken again after its last attempt's worker died: parked instead of run.</summary>
+    public void Park(string lastError, DateTimeOffset at)
+    {
+        EnsureRunning();
+        Status = RegistryImportStatus.Parked;
+        RowsProcessed = 0;
+        Errors = [new RowError(0, "", $"Stopped without finishing in {Attempts} attempts ({lastError}); parked, nothing was stored. " +
+                                      "Split the file or ask support to look at it.")];
+        FinishedAt = at;
+    }
+
+    private void EnsureRunning()
+    {
+        if (Status != RegistryImportStatus.Running)
+        {
+            // A late attempt must not overwrite what the import's real outcome already is.
+            throw new InvalidOperationException($"Registry import {Id} is {Status}, not running.");
+        }
     }
 }
 

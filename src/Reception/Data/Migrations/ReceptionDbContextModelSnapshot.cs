@@ -1609,6 +1609,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<int>("BuildingsCreated")
                         .HasColumnType("integer")
                         .HasColumnName("buildings_created");
@@ -1635,6 +1639,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
 
                     b.Property<int>("OwnersCreated")
                         .HasColumnType("integer")

