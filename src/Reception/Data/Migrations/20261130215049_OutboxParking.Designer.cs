@@ -13,7 +13,7 @@ using PropertyPlatform.Reception.Data;
 namespace PropertyPlatform.Reception.Data.Migrations
 {
     [DbContext(typeof(ReceptionDbContext))]
-    [Migration("20261130210058_OutboxParking")]
+    [Migration("20261130215049_OutboxParking")]
     partial class OutboxParking
     {
         /// <inheritdoc />
@@ -1612,6 +1612,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<int>("BuildingsCreated")
                         .HasColumnType("integer")
                         .HasColumnName("buildings_created");
@@ -1638,6 +1642,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
 
                     b.Property<int>("OwnersCreated")
                         .HasColumnType("integer")
