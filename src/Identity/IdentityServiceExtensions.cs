@@ -30,8 +30,9 @@ public static class IdentityServiceExtensions
 
         builder.AddServiceDatabase<IdentityDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<OwnerRegisteredConsumer>());
-        // Reception's registry confirms an owner's units before they are granted (OwnerRegisteredConsumer).
-        builder.Services.AddGrpcClient<PropertyRegistry.PropertyRegistryClient>(grpc => grpc.Address = new Uri("https+http://_grpc.reception"))
+        // Reception's registry confirms an owner's units before they are granted (OwnerRegisteredConsumer). Its "grpc"
+        // endpoint speaks HTTP/2 without TLS; service discovery resolves it (gRPC channels accept only http/https schemes).
+        builder.Services.AddGrpcClient<PropertyRegistry.PropertyRegistryClient>(grpc => grpc.Address = new Uri("http://_grpc.reception"))
             .WithServiceToken(PlatformAudiences.Reception);
         builder.AddAccounts(settings);
         builder.AddAuthServer(settings);
