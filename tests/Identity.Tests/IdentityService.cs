@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -97,6 +98,16 @@ public sealed class IdentityService : ServiceUnderTest<Program>
         client.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.{(address >> 16) & 255}.{(address >> 8) & 255}.{address & 255}");
         return client;
     }
+
+    /// <summary>
+    /// A second instance of the service, with <paramref name="configure"/> applied, for tests of its start. Its bus stays
+    /// stopped: it shares the broker's queues with this instance and must not take (and drop, when disposed) their messages.
+    /// </summary>
+    public WebApplicationFactory<Program> Variant(Action<IWebHostBuilder> configure) => Factory.WithWebHostBuilder(web =>
+    {
+        configure(web);
+        web.ConfigureTestServices(services => services.RemoveMassTransitHostedService());
+    });
 
     public static string UniqueUserName(string prefix = "user") => $"{prefix}.{Guid.NewGuid():N}"[..30];
 

@@ -55,7 +55,7 @@ public sealed class StartupTests(IdentityService identity)
         var directory = Directory.CreateTempSubdirectory("identity-keys-");
         try
         {
-            await using var withKeys = identity.Factory.WithWebHostBuilder(web => web.UseSetting("Identity:KeyDirectory", directory.FullName));
+            await using var withKeys = identity.Variant(web => web.UseSetting("Identity:KeyDirectory", directory.FullName));
             using var jwks = JsonDocument.Parse(await withKeys.CreateClient().GetStringAsync("/.well-known/jwks", Ct));
 
             var signing = KeyFiles.LoadOrCreate(directory.FullName, "signing.pem");
@@ -118,7 +118,7 @@ public sealed class StartupTests(IdentityService identity)
         File.Copy(Path.Combine(serviceContentRoot, "appsettings.json"), Path.Combine(contentRoot.FullName, "appsettings.json"));
         try
         {
-            await using var production = identity.Factory.WithWebHostBuilder(web =>
+            await using var production = identity.Variant(web =>
             {
                 web.UseEnvironment("Production");
                 web.UseContentRoot(contentRoot.FullName);
