@@ -84,7 +84,9 @@ public static class PlatformModel
             // Tokens are issued for the public entry: the gateway's address.
             .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))
             .WithEnvironment("Identity__KeyDirectory", Path.Combine(state.Path, "identity-keys"))
-            .WithEnvironment("Identity__AllowHttp", "true");
+            .WithEnvironment("Identity__AllowHttp", "true")
+            // Identity asks itself for its reception token (it confirms owners with reception's registry).
+            .WithEnvironment("Auth__Authority", identity.GetEndpoint("http"));
         foreach (var (client, secret) in clientSecrets)
         {
             identity.WithEnvironment($"Identity__Clients__{client}__Secret", secret);

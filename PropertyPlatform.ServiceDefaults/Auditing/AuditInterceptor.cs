@@ -106,13 +106,22 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
     }
 
     /// <summary>
-    /// Personal data (<see cref="PrivateDataAttribute"/>, or ASP.NET Identity's [ProtectedPersonalData]: user name, email, phone)
-    /// and credentials (hashes, secrets, stamps) are recorded as changed, never with their values.
+    /// Personal data (<see cref="PrivateDataAttribute"/>, or ASP.NET Identity's [ProtectedPersonalData]: user name, email, phone),
+    /// the lookup copies made of it (<c>NormalizedUserName</c> of <c>UserName</c>: an owner's phone number) and
+    /// credentials (hashes, secrets, stamps) are recorded as changed, never with their values.
     /// </summary>
     private static bool IsSecretOrPersonal(PropertyInfo? property) =>
         property is not null
-        && (property.GetCustomAttributes(inherit: true).Any(a => a is PrivateDataAttribute || a.GetType().Name == "ProtectedPersonalDataAttribute")
-            || SecretNameParts.Any(part => property.Name.Contains(part, StringComparison.OrdinalIgnoreCase)));
+        && (IsPersonal(property)
+            || SecretNameParts.Any(part => property.Name.Contains(part, StringComparison.OrdinalIgnoreCase))
+            || (property.Name.StartsWith(NormalizedPrefix, StringComparison.Ordinal)
+                && property.DeclaringType?.GetProperty(property.Name[NormalizedPrefix.Length..]) is { } original
+                && IsPersonal(original)));
+
+    private static bool IsPersonal(PropertyInfo property) =>
+        property.GetCustomAttributes(inherit: true).Any(a => a is PrivateDataAttribute || a.GetType().Name == "ProtectedPersonalDataAttribute");
+
+    private const string NormalizedPrefix = "Normalized";
 
     private static readonly string[] SecretNameParts = ["Hash", "Secret", "Stamp", "Password"];
 

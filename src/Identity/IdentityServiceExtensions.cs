@@ -1,3 +1,4 @@
+using PropertyPlatform.Contracts.Reception.Grpc;
 using PropertyPlatform.Identity.Consumers;
 using PropertyPlatform.Identity.Data;
 using PropertyPlatform.Identity.Features.Accounts;
@@ -8,6 +9,7 @@ using PropertyPlatform.Identity.Hosting;
 using PropertyPlatform.Identity.Seed;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
 
@@ -23,15 +25,22 @@ public static class IdentityServiceExtensions
         var section = builder.Configuration.GetSection(IdentitySettings.Section);
         var settings = section.Get<IdentitySettings>() ?? new IdentitySettings();
         builder.Services.Configure<IdentitySettings>(section);
+        builder.RefuseDevelopmentSettings(IdentitySettings.Section, settings.UnsafeOutsideDevelopment());
+        builder.RequirePersistedDataProtectionKeys();
 
         builder.AddServiceDatabase<IdentityDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName, bus => bus.AddConsumer<OwnerRegisteredConsumer>());
-        builder.AddAccounts();
+        // Reception's registry confirms an owner's units before they are granted (OwnerRegisteredConsumer). Its "grpc"
+        // endpoint speaks HTTP/2 without TLS; service discovery resolves it (gRPC channels accept only http/https schemes).
+        builder.Services.AddGrpcClient<PropertyRegistry.PropertyRegistryClient>(grpc => grpc.Address = new Uri("http://_grpc.reception"))
+            .WithServiceToken(PlatformAudiences.Reception);
+        builder.AddAccounts(settings);
         builder.AddAuthServer(settings);
 
         builder.Services.AddScoped<EstateScope>();
         builder.Services.AddScoped<ClientRegistration>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddSingleton<UnknownNameLockout>();
         // After AddServiceDatabase: the migrator's StartingAsync has run when this one's does.
         builder.Services.AddHostedService<IdentityStartup>();
         builder.Services.AddHostedService<TokenPruning>();

@@ -24,6 +24,7 @@ using PropertyPlatform.Reception.Grpc;
 using PropertyPlatform.Reception.Seed;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
@@ -37,6 +38,7 @@ public static class ReceptionServiceExtensions
 
     public static IHostApplicationBuilder AddReceptionServices(this IHostApplicationBuilder builder)
     {
+        builder.RefuseDevelopmentSettings("Reception");
         builder.AddServiceDatabase<ReceptionDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName, bus =>
         {

@@ -39,6 +39,12 @@ public sealed class Platform : IAsyncLifetime
     /// <summary>Reception's own client secret at identity, to act as reception calling another service.</summary>
     public string ReceptionClientSecret { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
+    /// <summary>Billing's client secret at identity, to act as billing calling reception's registry.</summary>
+    public string BillingClientSecret { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
+    /// <summary>Identity's refresh-token reuse leeway in the suite: short, so that reuse after it can be shown.</summary>
+    public static readonly TimeSpan RefreshTokenReuseLeeway = TimeSpan.FromSeconds(2);
+
     /// <summary>The gateway without a token.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -71,8 +77,11 @@ public sealed class Platform : IAsyncLifetime
             .WithEnvironment("Identity__AccessTokenLifetime", "01:00:00")
             // Every sign-in of the suite comes from this one address within a few minutes; identity's tests cover the limit.
             .WithEnvironment("Identity__LoginPermitsPerMinute", "1000")
-            .WithEnvironment("Identity__Clients__reception__Secret", ReceptionClientSecret);
+            .WithEnvironment("Identity__RefreshTokenReuseLeeway", RefreshTokenReuseLeeway.ToString())
+            .WithEnvironment("Identity__Clients__reception__Secret", ReceptionClientSecret)
+            .WithEnvironment("Identity__Clients__billing__Secret", BillingClientSecret);
         builder.Project("reception").WithEnvironment("Reception__SeedDemoData", "true").WithEnvironment("Auth__ClientSecret", ReceptionClientSecret);
+        builder.Project("billing").WithEnvironment("Auth__ClientSecret", BillingClientSecret);
 
         App = await builder.BuildAsync(startup.Token);
         await App.StartAsync(startup.Token);

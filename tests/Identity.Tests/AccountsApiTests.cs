@@ -225,4 +225,44 @@ public sealed class AccountsApiTests(IdentityService identity)
         var managerView = (await manager.GetFromJsonAsync<Page<AuditEntryResponse>>($"/api/identity/audit?entityId={created.Id}", ApiJson.Options, Ct))!;
         managerView.Items.Should().BeEmpty("accounts span estates: their trail is for group admins");
     }
+
+    [Theory]
+    [InlineData(PlatformRoles.EstateManager, true)]
+    [InlineData(PlatformRoles.GroupAdmin, false)]
+    public async Task GetAccount_masks_an_owners_phone_and_user_name_exactly_as_the_list_does(string role, bool masked)
+    {
+        var estate = Guid.NewGuid();
+        var phone = "139" + Random.Shared.NextInt64(10_000_000, 99_999_999);
+        var owner = await identity.CreateAccountAsync([PlatformRoles.Owner], [estate], [Guid.NewGuid()], phoneNumber: phone, kind: AccountKind.Owner);
+        var caller = await identity.ApiClientAsync([role], role == PlatformRoles.GroupAdmin ? [] : [estate], Ct);
+
+        var detail = (await caller.GetFromJsonAsync<AccountResponse>($"{Accounts}/{owner.Id}", ApiJson.Options, Ct))!;
+        var listed = (await caller.GetFromJsonAsync<Page<AccountResponse>>($"{Accounts}?estateId={estate}", ApiJson.Options, Ct))!
+            .Items.Single(a => a.Id == owner.Id);
+
+        detail.PhoneNumber.Should().Be(masked ? PersonalData.MaskPhone(phone) : phone);
+        detail.Should().BeEquivalentTo(listed, "one rule per field, in the list and on the detail page");
+    }
+
+    [Fact]
+    public async Task The_audit_trail_of_an_owner_account_holds_no_phone_number_not_even_as_its_normalized_user_name()
+    {
+        var estate = Guid.NewGuid();
+        var unit = Guid.NewGuid();
+        var ownerId = Guid.NewGuid();
+        var phone = "139" + Random.Shared.NextInt64(10_000_000, 99_999_999);
+        identity.Registry.Register(ownerId, estate, unit);
+        await identity.InScopeAsync(sp => sp.GetRequiredService<Consumers.OwnerRegisteredConsumer>().ConsumeAsync(
+            new Contracts.Reception.OwnerRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), ownerId, "Li Na", phone, [unit]), Ct));
+
+        var changes = await identity.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<IdentityDbContext>();
+            var accountId = (await db.Accounts.SingleAsync(a => a.OwnerId == ownerId, Ct)).Id.ToString();
+            return await db.Set<AuditEntry>().Where(e => e.EntityType == nameof(Account) && e.EntityId == accountId).Select(e => e.Changes).ToListAsync(Ct);
+        });
+
+        changes.Should().NotBeEmpty();
+        changes.Should().AllSatisfy(c => c.Should().NotContain(phone[3..]));
+    }
 }

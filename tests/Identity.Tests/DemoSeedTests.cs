@@ -45,7 +45,7 @@ public sealed class DemoSeedTests(IdentityService identity)
     [Fact]
     public async Task With_SeedDemoData_on_the_service_seeds_at_start_and_the_demo_owner_signs_in_with_its_unit()
     {
-        await using var seeded = identity.Factory.WithWebHostBuilder(web => web.UseSetting("Identity:SeedDemoData", "true"));
+        await using var seeded = identity.Variant(web => web.UseSetting("Identity:SeedDemoData", "true"));
         var browser = seeded.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         browser.DefaultRequestHeaders.Add("X-Forwarded-For", "10.250.0.1");
 

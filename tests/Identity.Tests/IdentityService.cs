@@ -1,7 +1,11 @@
 using System.Net.Http.Headers;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.Contracts.Reception.Grpc;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.Identity.Domain;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -21,9 +25,68 @@ public sealed class IdentityService : ServiceUnderTest<Program>
     public const string WebConsoleRedirectUri = "http://localhost:8080/signin-callback";
     public const string OwnerAppRedirectUri = "propertyplatform://signin-callback";
 
+    /// <summary>Identity's own client secret in the tests: it asks itself for reception tokens.</summary>
+    public const string IdentityClientSecret = "identity-test-secret";
+
+    /// <summary>Short in the tests, so that reuse detection after it can be shown without a long wait.</summary>
+    public static readonly TimeSpan RefreshTokenReuseLeeway = TimeSpan.FromSeconds(3);
+
+    /// <summary>What would be an appsettings.Testing.json in the service: it stays out of the service's build.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TestSettings = new Dictionary<string, string>
+    {
+        ["Identity:AllowHttp"] = "true",
+        ["Identity:RefreshTokenReuseLeeway"] = RefreshTokenReuseLeeway.ToString(),
+        ["Identity:Clients:reception:Secret"] = "reception-test-secret",
+        ["Identity:Clients:maintenance:Secret"] = "maintenance-test-secret",
+        ["Identity:Clients:billing:Secret"] = "billing-test-secret",
+        ["Identity:Clients:hr-training:Secret"] = "hr-training-test-secret",
+        ["Identity:Clients:identity:Secret"] = IdentityClientSecret,
+        ["Identity:Clients:ops-tooling:Secret"] = "ops-tooling-test-secret",
+        ["Identity:Clients:web-console:RedirectUris:0"] = WebConsoleRedirectUri,
+        ["Auth:Authority"] = "http://localhost/",
+        ["Auth:ClientId"] = PlatformAudiences.Identity,
+        ["Auth:ClientSecret"] = IdentityClientSecret,
+    };
+
     private static int _nextAddress;
 
+    private ReceptionRegistryStub? _registry;
+
+    /// <summary>Reception's registry as identity sees it over gRPC; tests register the owners reception would know.</summary>
+    public ReceptionRegistryStub Registry => _registry ?? throw new InvalidOperationException("Not started.");
+
     protected override string DatabaseConnectionName => IdentityServiceExtensions.DatabaseName;
+
+    public override async ValueTask InitializeAsync()
+    {
+        _registry = await ReceptionRegistryStub.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_registry is not null)
+        {
+            await _registry.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureService(IWebHostBuilder web)
+    {
+        foreach (var (key, value) in TestSettings)
+        {
+            web.UseSetting(key, value);
+        }
+
+        web.ConfigureTestServices(services =>
+        {
+            // Identity's service tokens come from itself, in process; its registry calls go to the stub.
+            services.AddHttpClient("ServiceTokenProvider").ConfigurePrimaryHttpMessageHandler(() => Factory.Server.CreateHandler());
+            services.AddGrpcClient<PropertyRegistry.PropertyRegistryClient>(grpc => grpc.Address = new Uri("http://reception"))
+                .ConfigurePrimaryHttpMessageHandler(() => Registry.CreateHandler());
+        });
+    }
 
     public override string Audience => IdentityServiceExtensions.ServiceName;
 
@@ -35,6 +98,16 @@ public sealed class IdentityService : ServiceUnderTest<Program>
         client.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.{(address >> 16) & 255}.{(address >> 8) & 255}.{address & 255}");
         return client;
     }
+
+    /// <summary>
+    /// A second instance of the service, with <paramref name="configure"/> applied, for tests of its start. Its bus stays
+    /// stopped: it shares the broker's queues with this instance and must not take (and drop, when disposed) their messages.
+    /// </summary>
+    public WebApplicationFactory<Program> Variant(Action<IWebHostBuilder> configure) => Factory.WithWebHostBuilder(web =>
+    {
+        configure(web);
+        web.ConfigureTestServices(services => services.RemoveMassTransitHostedService());
+    });
 
     public static string UniqueUserName(string prefix = "user") => $"{prefix}.{Guid.NewGuid():N}"[..30];
 

@@ -116,4 +116,45 @@ public sealed class LoginTests(IdentityService identity)
     [InlineData("https://evil.example/", false)]
     [InlineData("", false)]
     public void Local_urls_are_paths_on_this_server(string url, bool local) => LoginApi.IsLocalUrl(url).Should().Be(local);
+
+    [Fact]
+    public async Task An_unknown_user_name_is_answered_locked_after_the_same_failures_as_a_real_account()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
+
+        var real = await AnswersAsync(account.UserName!);
+        var unknown = await AnswersAsync(IdentityService.UniqueUserName());
+
+        real.Should().Contain(LoginApi.LockedOut, "the real account locks after five failures");
+        unknown.Should().Equal(real, "the answers must not tell whether the account exists");
+
+        async Task<List<string>> AnswersAsync(string userName)
+        {
+            var browser = identity.CreateBrowser();
+            var answers = new List<string>();
+            for (var attempt = 1; attempt <= 6; attempt++)
+            {
+                var page = await (await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, userName, "Wrong-Pass-2026", Ct)).Content.ReadAsStringAsync(Ct);
+                answers.Add(page.Contains(LoginApi.LockedOut, StringComparison.Ordinal) ? LoginApi.LockedOut : LoginApi.WrongCredentials);
+            }
+
+            return answers;
+        }
+    }
+
+    [Fact]
+    public async Task Lockout_by_someone_guessing_the_password_does_not_end_a_signed_in_session_at_its_next_refresh()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
+        var tokens = await identity.SignInAsync(account, Ct);
+        var guesser = identity.CreateBrowser();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await AuthorizationCodeFlow.SubmitLoginAsync(guesser, ReturnTo, account.UserName!, "Wrong-Pass-2026", Ct);
+        }
+
+        var refreshed = await AuthorizationCodeFlow.RefreshAsync(identity.CreateBrowser(), PlatformClients.WebConsole, tokens.RefreshToken!, Ct);
+
+        refreshed.StatusCode.Should().Be(HttpStatusCode.OK, await refreshed.Content.ReadAsStringAsync(Ct));
+    }
 }

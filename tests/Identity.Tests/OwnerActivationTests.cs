@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Contracts.Reception;
+using PropertyPlatform.Identity.Consumers;
 using PropertyPlatform.Identity.Data;
 using PropertyPlatform.Identity.Domain;
 using PropertyPlatform.Identity.Features.Owners;
@@ -25,9 +26,38 @@ public sealed class OwnerActivationTests(IdentityService identity)
     private async Task<Account> RegisterOwnerAsync(Guid ownerId, Guid estate, string phone, params Guid[] units)
     {
         var registered = new OwnerRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), ownerId, "Li Na", phone, units);
+        identity.Registry.Register(ownerId, estate, units);
         await identity.Bus.Publish(registered, Ct);
         await Eventually.Async(async () => (await OwnerAccountsAsync(ownerId)).Count == 1, TimeSpan.FromSeconds(20), "the owner account opens");
         return (await OwnerAccountsAsync(ownerId)).Single();
+    }
+
+    private Task<bool> ConsumeAsync(OwnerRegistered message) =>
+        identity.InScopeAsync(sp => sp.GetRequiredService<OwnerRegisteredConsumer>().ConsumeAsync(message, Ct));
+
+    [Fact]
+    public async Task A_forged_OwnerRegistered_for_units_the_registry_does_not_list_for_that_owner_grants_nothing()
+    {
+        var estate = Guid.NewGuid();
+        var ownUnit = Guid.NewGuid();
+        var neighboursUnit = Guid.NewGuid();
+        var ownerId = Guid.NewGuid();
+        var phone = NewPhone();
+        await RegisterOwnerAsync(ownerId, estate, phone, ownUnit);
+        identity.Registry.Register(Guid.NewGuid(), estate, neighboursUnit);
+        var otherEstate = Guid.NewGuid();
+
+        // Anyone who can publish to the broker: the neighbour's unit, a unit reception never registered, another estate.
+        await ConsumeAsync(new OwnerRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), ownerId, "Li Na", phone, [neighboursUnit]));
+        await ConsumeAsync(new OwnerRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), ownerId, "Li Na", phone, [Guid.NewGuid()]));
+        await ConsumeAsync(new OwnerRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, otherEstate, Guid.NewGuid(), ownerId, "Li Na", phone, [ownUnit]));
+        var stranger = Guid.NewGuid();
+        await ConsumeAsync(new OwnerRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), stranger, "Zhang Wei", NewPhone(), [ownUnit]));
+
+        var account = (await OwnerAccountsAsync(ownerId)).Single();
+        account.UnitIds.Should().Equal(ownUnit);
+        account.EstateIds.Should().Equal(estate);
+        (await OwnerAccountsAsync(stranger)).Should().BeEmpty("reception never registered that owner for the unit");
     }
 
     [Fact]
@@ -38,10 +68,11 @@ public sealed class OwnerActivationTests(IdentityService identity)
         var unit = Guid.NewGuid();
         var phone = NewPhone();
         var registered = new OwnerRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), ownerId, "Li Na", phone, [unit]);
+        var secondUnit = Guid.NewGuid();
+        identity.Registry.Register(ownerId, estate, unit, secondUnit);
 
         await identity.Bus.Publish(registered, Ct);
         await identity.Bus.Publish(registered, Ct);
-        var secondUnit = Guid.NewGuid();
         await identity.Bus.Publish(registered with { EventId = Guid.NewGuid(), UnitIds = [secondUnit] }, Ct);
 
         await Eventually.Async(

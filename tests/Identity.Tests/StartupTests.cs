@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PropertyPlatform.Identity.Hosting;
@@ -52,7 +55,7 @@ public sealed class StartupTests(IdentityService identity)
         var directory = Directory.CreateTempSubdirectory("identity-keys-");
         try
         {
-            await using var withKeys = identity.Factory.WithWebHostBuilder(web => web.UseSetting("Identity:KeyDirectory", directory.FullName));
+            await using var withKeys = identity.Variant(web => web.UseSetting("Identity:KeyDirectory", directory.FullName));
             using var jwks = JsonDocument.Parse(await withKeys.CreateClient().GetStringAsync("/.well-known/jwks", Ct));
 
             var signing = KeyFiles.LoadOrCreate(directory.FullName, "signing.pem");
@@ -100,5 +103,106 @@ public sealed class StartupTests(IdentityService identity)
         (await client.GetAsync("/health", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         document.Should().Contain("/api/identity/accounts").And.Contain("/api/identity/activation");
+    }
+
+    /// <summary>
+    /// Starts identity as Production would run it: persisted keys, a fixed issuer, HTTPS only, no demo data; then
+    /// <paramref name="misconfigure"/> spoils one of them. Returns what the start threw, or null when it started.
+    /// </summary>
+    private async Task<Exception?> StartInProductionAsync(Action<IWebHostBuilder, DirectoryInfo> misconfigure)
+    {
+        var keys = Directory.CreateTempSubdirectory("identity-keys-");
+        var contentRoot = Directory.CreateTempSubdirectory("identity-content-");
+        // The service's own appsettings.json (client audiences...): the production start registers clients in the shared database.
+        var serviceContentRoot = identity.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        File.Copy(Path.Combine(serviceContentRoot, "appsettings.json"), Path.Combine(contentRoot.FullName, "appsettings.json"));
+        try
+        {
+            await using var production = identity.Variant(web =>
+            {
+                web.UseEnvironment("Production");
+                web.UseContentRoot(contentRoot.FullName);
+                web.UseSetting("Identity:AllowHttp", "false");
+                web.UseSetting("Identity:Issuer", "https://platform.example/");
+                web.UseSetting("Identity:KeyDirectory", keys.FullName);
+                misconfigure(web, contentRoot);
+            });
+            try
+            {
+                _ = production.Server;
+                return null;
+            }
+            catch (Exception exception)
+            {
+                return exception;
+            }
+        }
+        finally
+        {
+            keys.Delete(recursive: true);
+            contentRoot.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Production_starts_with_persisted_keys_a_fixed_issuer_and_no_development_switches()
+    {
+        (await StartInProductionAsync((_, _) => { })).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_ephemeral_signing_keys()
+    {
+        var refused = await StartInProductionAsync((web, _) => web.UseSetting("Identity:KeyDirectory", ""));
+
+        refused.Should().NotBeNull("signing keys made afresh at every start invalidate every token at a restart");
+        refused!.ToString().Should().Contain("Identity:KeyDirectory");
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_an_issuer_taken_from_the_request()
+    {
+        var refused = await StartInProductionAsync((web, _) => web.UseSetting("Identity:Issuer", ""));
+
+        refused.Should().NotBeNull("a Host header must not choose the issuer of the tokens");
+        refused!.ToString().Should().Contain("Identity:Issuer");
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_data_protection_keys_that_are_not_persisted()
+    {
+        var refused = await StartInProductionAsync((web, _) => web.ConfigureTestServices(services =>
+            services.Configure<KeyManagementOptions>(options => options.XmlRepository = null)));
+
+        refused.Should().NotBeNull("sign-in cookies and antiforgery tokens must survive a restart");
+        refused!.ToString().Should().Contain("data-protection keys");
+    }
+
+    [Theory]
+    [InlineData("Identity:SeedDemoData")]
+    [InlineData("Identity:AllowHttp")]
+    public async Task Production_refuses_to_start_with_a_development_switch_on(string setting)
+    {
+        var refused = await StartInProductionAsync((web, _) => web.UseSetting(setting, "true"));
+
+        refused.Should().NotBeNull();
+        refused!.ToString().Should().Contain(setting);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_the_Testing_settings_beside_it()
+    {
+        var refused = await StartInProductionAsync((_, contentRoot) =>
+            File.WriteAllText(Path.Combine(contentRoot.FullName, "appsettings.Testing.json"), """{ "Identity": { "Clients": {} } }"""));
+
+        refused.Should().NotBeNull("the Testing settings hold secrets everyone knows");
+        refused!.ToString().Should().Contain("appsettings.Testing.json");
+    }
+
+    [Fact]
+    public void The_Testing_settings_are_not_in_the_build_output()
+    {
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.Testing.json")).Should().BeFalse(
+            "the service's build and publish output must not carry settings with known secrets");
     }
 }

@@ -27,6 +27,14 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
 
     public string DatabaseConnectionString { get; private set; } = "";
 
+    /// <summary>
+    /// The service's test settings, supplied by the test project: a service ships no Testing settings of its own (they
+    /// would hold known secrets in every build).
+    /// </summary>
+    protected virtual void ConfigureService(IWebHostBuilder web)
+    {
+    }
+
     public string MessagingConnectionString { get; private set; } = "";
 
     public IServiceProvider Services => Factory.Services;
@@ -36,7 +44,7 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
 
     public WebApplicationFactory<TProgram> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _infrastructure = await PlatformInfrastructure.StartAsync(postgres: true, rabbitMq: true);
         DatabaseConnectionString = await _infrastructure.CreateDatabaseAsync(DatabaseConnectionName.Replace("-", "_", StringComparison.Ordinal));
@@ -49,6 +57,7 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
             // Tokens minted by TestTokens stand in for identity's: the service validates them exactly as it would real ones.
             web.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
                 JwtBearerDefaults.AuthenticationScheme, options => options.Configuration = TestTokens.Configuration));
+            ConfigureService(web);
         });
 
         // Starts the host: migrations, the bus and the outbox dispatcher.
@@ -83,7 +92,7 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
             "the service's consumers should be listening on the broker");
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {

@@ -9,6 +9,9 @@ public sealed record Caller(string? Subject, IReadOnlySet<string> Roles, IReadOn
 {
     public bool IsGroupAdmin => Roles.Contains(PlatformRoles.GroupAdmin);
 
+    /// <summary>Only group admins see phone numbers unmasked; everyone else needs no more than the masked form.</summary>
+    public bool SeesPersonalDataInFull => IsGroupAdmin;
+
     public static Caller From(ClaimsPrincipal user)
     {
         // The subject and estates are read from the token exactly as every service's estate scope reads them.

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PropertyPlatform.Identity.Data;
@@ -18,8 +19,15 @@ public static class AuthServerExtensions
     /// <summary>openid, profile, offline_access and one API scope per audience.</summary>
     public static readonly IReadOnlyList<string> AllScopes = [Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, .. PlatformAudiences.All];
 
-    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder, IdentitySettings settings)
     {
+        // Sign-in cookies and antiforgery tokens outlive a restart, and every instance reads the others' (keys beside the signing keys).
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("propertyplatform-identity");
+        if (!string.IsNullOrWhiteSpace(settings.KeyDirectory))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.KeyDirectory, "data-protection")));
+        }
+
         builder.Services.AddIdentityCore<Account>(identity =>
             {
                 identity.Password.RequiredLength = 10;
@@ -67,8 +75,8 @@ public static class AuthServerExtensions
 
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(settings.RefreshTokenLifetime)
-                    // Rolling refresh tokens, and no grace period: a redeemed one presented again revokes the whole chain.
-                    .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                    // Rolling refresh tokens: a redeemed one presented again after the leeway revokes the whole chain.
+                    .SetRefreshTokenReuseLeeway(settings.RefreshTokenReuseLeeway);
 
                 // Every service validates access tokens itself (JwtBearer + JWKS): they must be signed, not encrypted.
                 server.DisableAccessTokenEncryption();

@@ -96,8 +96,15 @@ public sealed class ClientRegistration(
         return descriptor;
     }
 
-    private static OpenIddictApplicationDescriptor ServiceClient(string clientId, string secret)
+    private OpenIddictApplicationDescriptor ServiceClient(string clientId, string secret)
     {
+        var audiences = settings.Value.ClientAudiences.GetValueOrDefault(clientId) ?? [];
+        if (audiences.Except(PlatformAudiences.All).ToList() is { Count: > 0 } unknown)
+        {
+            throw new InvalidOperationException(
+                $"Identity:ClientAudiences:{clientId} names unknown audiences ({string.Join(", ", unknown)}); known: {string.Join(", ", PlatformAudiences.All)}.");
+        }
+
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
@@ -106,7 +113,7 @@ public sealed class ClientRegistration(
             ClientType = ClientTypes.Confidential,
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
         };
-        descriptor.Permissions.UnionWith(PlatformAudiences.All.Select(a => Permissions.Prefixes.Scope + a));
+        descriptor.Permissions.UnionWith(audiences.Select(a => Permissions.Prefixes.Scope + a));
         return descriptor;
     }
 

@@ -18,14 +18,40 @@ public sealed class IdentitySettings
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// How long a redeemed refresh token is still accepted: two tabs refreshing at once are not a theft. Presented again
+    /// after it, the token revokes its whole chain.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Login and activation attempts per client IP and minute.</summary>
     public int LoginPermitsPerMinute { get; set; } = 10;
 
     /// <summary>Creates the demo group's accounts at start-up (Development only).</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>
+    /// Client id → the audiences that service client may get tokens for: only the services it really calls. A client
+    /// not listed gets none (deny by default).
+    /// </summary>
+    public Dictionary<string, List<string>> ClientAudiences { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Per client id: its secret (confidential clients) or redirect URIs (public clients).</summary>
     public Dictionary<string, ClientSettings> Clients { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What would be unsafe outside Development: each finding names its setting (see ProductionSafety).</summary>
+    public IEnumerable<string> UnsafeOutsideDevelopment()
+    {
+        if (Issuer is null)
+        {
+            yield return $"{Section}:Issuer is not set: the issuer would be taken from each request's Host header.";
+        }
+
+        if (string.IsNullOrWhiteSpace(KeyDirectory))
+        {
+            yield return $"{Section}:KeyDirectory is not set: signing keys would be ephemeral, and every token and session would die at a restart.";
+        }
+    }
 
     public ClientSettings Client(string clientId) => Clients.TryGetValue(clientId, out var client) ? client : new ClientSettings();
 }

@@ -95,18 +95,19 @@ public static partial class AccountsApi
         }
 
         Check(await users.CreateAsync(account, command.Password!));
-        return TypedResults.Created($"/api/identity/accounts/{account.Id}", ToResponse(account, maskPersonalData: false));
+        return TypedResults.Created($"/api/identity/accounts/{account.Id}", ToResponse(account, caller));
     }
 
     public static async Task<Ok<AccountResponse>> GetAccount(Guid id, ClaimsPrincipal user, IdentityDbContext db, CancellationToken cancellationToken)
     {
-        var account = await FindVisibleAsync(db, Caller.From(user), id, cancellationToken);
-        return TypedResults.Ok(ToResponse(account, maskPersonalData: false));
+        var caller = Caller.From(user);
+        var account = await FindVisibleAsync(db, caller, id, cancellationToken);
+        return TypedResults.Ok(ToResponse(account, caller));
     }
 
     /// <summary>
-    /// Accounts newest first, keyset-paged; estate managers see only their estates' accounts. Phone numbers (and owners'
-    /// user names, which are phone numbers) are masked unless the caller is a group admin.
+    /// Accounts newest first, keyset-paged; estate managers see only their estates' accounts. Personal data as
+    /// <see cref="ToResponse"/> shows it.
     /// </summary>
     public static async Task<Ok<Page<AccountResponse>>> ListAccounts(
         ClaimsPrincipal user, IdentityDbContext db, Guid? estateId, string? cursor, int? limit, CancellationToken cancellationToken)
@@ -125,7 +126,7 @@ public static partial class AccountsApi
         }
 
         var page = await query.ToKeysetPageAsync(
-            a => a.CreatedAt, a => a.Id, cursor, limit, a => ToResponse(a, maskPersonalData: !caller.IsGroupAdmin), cancellationToken);
+            a => a.CreatedAt, a => a.Id, cursor, limit, a => ToResponse(a, caller), cancellationToken);
         return TypedResults.Ok(page);
     }
 
@@ -155,7 +156,7 @@ public static partial class AccountsApi
         Check(await users.UpdateSecurityStampAsync(account));
         await authorizations.RevokeBySubjectAsync(account.Id.ToString(), cancellationToken);
         await tokens.RevokeBySubjectAsync(account.Id.ToString(), cancellationToken);
-        return TypedResults.Ok(ToResponse(account, maskPersonalData: false));
+        return TypedResults.Ok(ToResponse(account, caller));
     }
 
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> EnableAccount(
@@ -176,7 +177,7 @@ public static partial class AccountsApi
         account.Status = AccountStatus.Active;
         account.LockoutEnd = null;
         Check(await users.UpdateAsync(account));
-        return TypedResults.Ok(ToResponse(account, maskPersonalData: false));
+        return TypedResults.Ok(ToResponse(account, caller));
     }
 
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> SetAccess(
@@ -197,7 +198,7 @@ public static partial class AccountsApi
         access.ApplyTo(account);
         // A new stamp signs the account out of its login session, so the next code carries the new access.
         Check(await users.UpdateSecurityStampAsync(account));
-        return TypedResults.Ok(ToResponse(account, maskPersonalData: false));
+        return TypedResults.Ok(ToResponse(account, caller));
     }
 
     private sealed record Access(List<string> Roles, List<Guid> EstateIds, List<string> Trades)
@@ -316,13 +317,17 @@ public static partial class AccountsApi
             .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
     }
 
-    internal static AccountResponse ToResponse(Account a, bool maskPersonalData) => new(
+    /// <summary>
+    /// Every answer about an account, list or detail, goes through here: phone numbers (and owners' user names, which are
+    /// phone numbers) are masked unless the caller sees personal data in full.
+    /// </summary>
+    internal static AccountResponse ToResponse(Account a, Caller caller) => new(
         a.Id,
-        maskPersonalData && a.Kind == AccountKind.Owner ? PersonalData.MaskPhone(a.UserName) ?? "" : a.UserName ?? "",
+        a.Kind == AccountKind.Owner && !caller.SeesPersonalDataInFull ? PersonalData.MaskPhone(a.UserName) ?? "" : a.UserName ?? "",
         a.DisplayName,
         a.Kind,
         a.Status,
-        maskPersonalData ? PersonalData.MaskPhone(a.PhoneNumber) : a.PhoneNumber,
+        caller.SeesPersonalDataInFull ? a.PhoneNumber : PersonalData.MaskPhone(a.PhoneNumber),
         a.Roles,
         a.EstateIds,
         a.UnitIds,

@@ -39,8 +39,9 @@ public static class ConnectApi
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
 
+        // Lockout stops password guessing at the login form; it does not end a session that signed in before it.
         var account = await users.GetUserAsync(session.Principal);
-        if (account is null || !account.IsActive || await users.IsLockedOutAsync(account))
+        if (account is null || !account.IsActive)
         {
             return Refuse(Errors.AccessDenied, "The account cannot sign in.");
         }
@@ -51,7 +52,7 @@ public static class ConnectApi
 
     /// <summary>
     /// Code and refresh token: the claims are rebuilt from the account, so a disabled account or a changed role takes
-    /// effect at the next refresh. Client credentials: the client acts as a service.
+    /// effect at the next refresh (a lockout does not: it guards the password, not sessions). Client credentials: the client acts as a service.
     /// </summary>
     public static async Task<IResult> Token(
         HttpContext http, UserManager<Account> users, IOpenIddictScopeManager scopes, CancellationToken cancellationToken)
@@ -71,7 +72,8 @@ public static class ConnectApi
         var granted = await http.AuthenticateAsync(ServerScheme);
         var subject = granted.Principal?.GetClaim(Claims.Subject);
         var account = subject is null ? null : await users.FindByIdAsync(subject);
-        if (granted.Principal is null || account is null || !account.IsActive || await users.IsLockedOutAsync(account))
+        // Not locked-out: someone else guessing the password must not sign the owner of the session out.
+        if (granted.Principal is null || account is null || !account.IsActive)
         {
             return Refuse(Errors.InvalidGrant, "The account can no longer sign in.");
         }

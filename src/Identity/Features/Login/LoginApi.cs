@@ -51,6 +51,7 @@ public static class LoginApi
         IAntiforgery antiforgery,
         SignInManager<Account> signIn,
         IdentityDbContext db,
+        UnknownNameLockout unknownNames,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -59,8 +60,15 @@ public static class LoginApi
         var account = name.Length == 0 || string.IsNullOrEmpty(form.Password) ? null : await FindAsync(signIn.UserManager, db, name, cancellationToken);
         if (account is null)
         {
+            // Answered as a real account would be: wrong, then locked after as many failures, with a password check's delay.
+            var normalizedName = signIn.UserManager.NormalizeName(name);
+            if (unknownNames.IsLockedOut(normalizedName))
+            {
+                return Page(http, antiforgery, form.ReturnUrl, name, LockedOut);
+            }
+
             signIn.UserManager.PasswordHasher.VerifyHashedPassword(new Account(), UnknownUserHash.Value, form.Password ?? "");
-            return Page(http, antiforgery, form.ReturnUrl, name, WrongCredentials);
+            return Page(http, antiforgery, form.ReturnUrl, name, unknownNames.Fail(normalizedName) ? LockedOut : WrongCredentials);
         }
 
         var result = await signIn.PasswordSignInAsync(account, form.Password!, isPersistent: false, lockoutOnFailure: true);
