@@ -37,9 +37,16 @@ public static class PlatformModel
         string NewSecret(string client) => clientSecrets[client] = RandomNumberGenerator.GetHexString(40, lowercase: true);
 
         var environmentName = builder.Configuration["AppHost:Environment"] ?? builder.Environment.EnvironmentName;
+        var exposeToNetwork = NetworkExposure.IsRequested(builder.Configuration);
+        if (exposeToNetwork)
+        {
+            NetworkExposure.RefuseWhileDemoDataIsSeeded(environmentName);
+        }
+
+        var databases = new Dictionary<string, IResourceBuilder<PostgresDatabaseResource>>();
         IResourceBuilder<ProjectResource> Service<TProject>(string name, string databaseName) where TProject : IProjectMetadata, new()
         {
-            var database = postgres.AddDatabase($"{name}-db", databaseName);
+            var database = databases[name] = postgres.AddDatabase($"{name}-db", databaseName);
             var project = builder.AddProject<TProject>(name);
             return project
                 .WithReference(database).WaitFor(database)
@@ -76,8 +83,11 @@ public static class PlatformModel
             .WithFreePortCheck(fixedGatewayPort, "--AppHost:GatewayPort=<port>")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", environmentName)
             .WithEnvironment("Auth__RequireHttpsMetadata", "false")
-            .WithHttpHealthCheck("/health")
-            .WithExternalHttpEndpoints();
+            .WithHttpHealthCheck("/health");
+        if (exposeToNetwork)
+        {
+            gateway.WithEndpointExposedToNetwork("http", databases[IdentityService]);
+        }
 
         var identity = services.Single(s => s.Resource.Name == IdentityService);
         identity

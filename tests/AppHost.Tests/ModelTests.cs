@@ -107,5 +107,34 @@ public sealed class ModelTests : IDisposable
             .Contain($"Port {port} for the gateway is already in use").And.Contain("--AppHost:GatewayPort=<port>");
     }
 
+    [Fact]
+    public async Task Exposing_to_the_network_is_refused_while_the_services_seed_the_demo_accounts()
+    {
+        var exposeInDevelopment = async () => await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Development");
+
+        (await exposeInDevelopment.Should().ThrowAsync<Exception>()).Which.ToString().Should()
+            .Contain($"{NetworkExposure.Setting}=true is refused").And.Contain("demo accounts").And.Contain("README.md");
+    }
+
+    [Fact]
+    public async Task The_gateway_listens_beyond_loopback_only_when_AppHost_ExposeToNetwork_says_so()
+    {
+        EndpointAnnotation GatewayEndpoint(IDistributedApplicationTestingBuilder builder) =>
+            builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway").Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http");
+
+        var byDefault = GatewayEndpoint(await ModelAsync());
+        byDefault.TargetHost.Should().Be("localhost");
+        byDefault.IsExternal.Should().BeFalse("nothing is exposed unless the operator says so");
+
+        var exposed = GatewayEndpoint(await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production"));
+        exposed.TargetHost.Should().Be("0.0.0.0");
+        exposed.IsExternal.Should().BeTrue();
+        foreach (var endpoint in (await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production")).Resources
+            .Where(r => r.Name != "gateway").SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()))
+        {
+            endpoint.TargetHost.Should().Be("localhost", "only the gateway, the single public entry, is exposed");
+        }
+    }
+
     public void Dispose() => TestState.Delete(_state);
 }
