@@ -51,6 +51,12 @@ public static class PostgresBuilderExtensions
             await SetDatabaseStatesAsync(server, @event.Services, KnownResourceStates.Exited));
         builder.Services.AddHealthChecks().AddNpgSql(_ => ServerConnectionString(connectionString()), name: $"{name}_check");
         PackageInstallation.Require(builder);
+        if (PackageAcquirer.IsRoot && builder.ExecutionContext.IsRunMode)
+        {
+            // After the packages are installed: they create the postgres user.
+            builder.Eventing.Subscribe<BeforeStartEvent>(async (_, ct) =>
+                await StateFolder.EnsureEnterableAsync(server.InstanceDirectory, "postgres", ct));
+        }
 
         return builder.AddResource(server)
             .WithEndpoint(name: PostgresServerResource.PrimaryEndpointName, scheme: "tcp", env: "PGPORT")

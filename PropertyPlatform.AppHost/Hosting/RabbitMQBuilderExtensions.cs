@@ -86,8 +86,7 @@ public static class RabbitMQBuilderExtensions
         var cookie = Path.Combine(home, ".erlang.cookie");
         if (!File.Exists(cookie))
         {
-            File.WriteAllText(cookie, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
-            File.SetUnixFileMode(cookie, UnixFileMode.UserRead);
+            StateFolder.WriteSecret(cookie, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)), UnixFileMode.UserRead);
         }
 
         // default_user applies on the first boot only; the password is kept in the state folder, so it stays valid.
