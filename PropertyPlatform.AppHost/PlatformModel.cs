@@ -11,6 +11,9 @@ public static class PlatformModel
 
     public const string IdentityService = "identity";
 
+    /// <summary>The gateway's endpoint for operations: /metrics, /openapi, /scalar (loopback only).</summary>
+    public const string GatewayInternalEndpoint = "internal";
+
     /// <summary>The OAuth client of operations tooling (client credentials).</summary>
     public const string OperationsClient = "ops-tooling";
 
@@ -80,10 +83,17 @@ public static class PlatformModel
         int? fixedGatewayPort = gatewayPort == 0 ? null : gatewayPort;
         var gateway = builder.AddProject<Projects.PropertyPlatform_Gateway>("gateway")
             .WithHttpEndpoint(port: fixedGatewayPort, name: "http")
+            // Metrics and the API description answer here only, never on the public port (and this one is never exposed).
+            .WithHttpEndpoint(name: GatewayInternalEndpoint)
             .WithFreePortCheck(fixedGatewayPort, "--AppHost:GatewayPort=<port>")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", environmentName)
             .WithEnvironment("Auth__RequireHttpsMetadata", "false")
             .WithHttpHealthCheck("/health");
+        var gatewayInternal = gateway.GetEndpoint(GatewayInternalEndpoint);
+        gateway
+            .WithEnvironment("Gateway__InternalPort", ReferenceExpression.Create($"{gatewayInternal.Property(EndpointProperty.TargetPort)}"))
+            .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/scalar"), "API reference (internal)")
+            .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/metrics"), "Metrics (internal)");
         if (exposeToNetwork)
         {
             gateway.WithEndpointExposedToNetwork("http", databases[IdentityService]);

@@ -129,6 +129,9 @@ public sealed class ModelTests : IDisposable
         var exposed = GatewayEndpoint(await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production"));
         exposed.TargetHost.Should().Be("0.0.0.0");
         exposed.IsExternal.Should().BeTrue();
+        (await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production")).Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway")
+            .Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == PlatformModel.GatewayInternalEndpoint).TargetHost
+            .Should().Be("localhost", "metrics and the API description stay on the gateway's internal endpoint");
         foreach (var endpoint in (await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production")).Resources
             .Where(r => r.Name != "gateway").SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()))
         {
