@@ -11,6 +11,9 @@ public static class PlatformModel
 
     public const string IdentityService = "identity";
 
+    /// <summary>The connection string every service reads its broker from (ConnectionStrings__messaging).</summary>
+    public const string MessagingConnectionName = "messaging";
+
     /// <summary>The gateway's endpoint for operations: /metrics, /openapi, /scalar (loopback only).</summary>
     public const string GatewayInternalEndpoint = "internal";
 
@@ -50,10 +53,12 @@ public static class PlatformModel
         IResourceBuilder<ProjectResource> Service<TProject>(string name, string databaseName) where TProject : IProjectMetadata, new()
         {
             var database = databases[name] = postgres.AddDatabase($"{name}-db", databaseName);
+            // A broker user of its own: the service may publish only its own events (BrokerPermissions).
+            var brokerUser = messaging.AddUser(name, BrokerPermissions.For(name));
             var project = builder.AddProject<TProject>(name);
             return project
                 .WithReference(database).WaitFor(database)
-                .WithReference(messaging).WaitFor(messaging)
+                .WithReference(brokerUser, MessagingConnectionName).WaitFor(brokerUser)
                 .WithEnvironment("ASPNETCORE_ENVIRONMENT", environmentName)
                 .WithEnvironment("Auth__ClientId", name)
                 .WithEnvironment("Auth__ClientSecret", NewSecret(name))

@@ -30,7 +30,7 @@ public sealed class ModelTests : IDisposable
         {
             var project = builder.Resources.OfType<ProjectResource>().Single(p => p.Name == service);
             var waitsFor = project.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToList();
-            waitsFor.Should().Contain([$"{service}-db", "messaging"], $"{service} starts once its database and the broker are healthy");
+            waitsFor.Should().Contain([$"{service}-db", $"messaging-{service}"], $"{service} starts once its database and its broker user are healthy");
             project.Annotations.OfType<HealthCheckAnnotation>().Should().NotBeEmpty($"{service} is healthy only when /health says so");
             project.GetEndpoints().Select(e => e.EndpointName).Should().Contain(["http", "grpc"]);
             project.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "grpc").Transport.Should().Be("http2", "gRPC without TLS needs HTTP/2 prior knowledge");
