@@ -44,10 +44,10 @@ public static class RabbitMQBuilderExtensions
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (@event, ct) =>
         {
             await CreateUsersAsync(server, ct);
-            await SetUserStatesAsync(server, @event.Services, KnownResourceStates.Running);
+            await ChildResourceStates.PublishAsync(server.Users, @event.Services, KnownResourceStates.Running);
         });
         builder.Eventing.Subscribe<ResourceStoppedEvent>(server, async (@event, _) =>
-            await SetUserStatesAsync(server, @event.Services, KnownResourceStates.Exited));
+            await ChildResourceStates.PublishAsync(server.Users, @event.Services, KnownResourceStates.Exited));
 
         return builder.AddResource(server)
             // Not proxied: the node itself listens on these ports, which its config names.
@@ -126,18 +126,6 @@ public static class RabbitMQBuilderExtensions
             using var permitted = await http.PutAsJsonAsync($"/api/permissions/%2F/{Uri.EscapeDataString(user.UserName)}",
                 new { configure = user.Permissions.Configure, write = user.Permissions.Write, read = user.Permissions.Read }, cancellationToken);
             permitted.EnsureSuccessStatusCode();
-        }
-    }
-
-    private static async Task SetUserStatesAsync(RabbitMQServerResource server, IServiceProvider services, string state)
-    {
-        var notifications = services.GetRequiredService<ResourceNotificationService>();
-        var now = DateTime.UtcNow;
-        foreach (var user in server.Users)
-        {
-            await notifications.PublishUpdateAsync(user, snapshot => state == KnownResourceStates.Running
-                ? snapshot with { State = state, StartTimeStamp = now, StopTimeStamp = null }
-                : snapshot with { State = state, StopTimeStamp = now });
         }
     }
 
