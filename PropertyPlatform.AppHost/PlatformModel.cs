@@ -99,12 +99,12 @@ public static class PlatformModel
             .WithEnvironment("Gateway__InternalPort", ReferenceExpression.Create($"{gatewayInternal.Property(EndpointProperty.TargetPort)}"))
             .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/scalar"), "API reference (internal)")
             .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/metrics"), "Metrics (internal)");
+        var identity = services.Single(s => s.Resource.Name == IdentityService);
         if (exposeToNetwork)
         {
-            gateway.WithEndpointExposedToNetwork("http", databases[IdentityService]);
+            gateway.WithEndpointExposedToNetwork("http", identity, databases[IdentityService]);
         }
 
-        var identity = services.Single(s => s.Resource.Name == IdentityService);
         identity
             // Tokens are issued for the public entry: the gateway's address.
             .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace PropertyPlatform.AppHost.Hosting;
@@ -56,16 +58,29 @@ public static class NetworkExposure
 
     /// <summary>
     /// Opens <paramref name="gateway"/>'s <paramref name="endpointName"/> endpoint on every IPv4 interface, once
-    /// <paramref name="identityDatabase"/> holds no demo account that still has the published password.
+    /// <paramref name="identity"/> is healthy (migrated, and seeded if it seeds) and its database holds no demo account
+    /// that still has the published password.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithEndpointExposedToNetwork(
-        this IResourceBuilder<ProjectResource> gateway, string endpointName, IResourceBuilder<PostgresDatabaseResource> identityDatabase)
+    public static IResourceBuilder<ProjectResource> WithEndpointExposedToNetwork(this IResourceBuilder<ProjectResource> gateway,
+        string endpointName, IResourceBuilder<ProjectResource> identity, IResourceBuilder<PostgresDatabaseResource> identityDatabase)
     {
         gateway.WithEndpoint(endpointName, endpoint => endpoint.TargetHost = "0.0.0.0").WithExternalHttpEndpoints();
         var connectionString = gateway.ApplicationBuilder.CaptureConnectionString(identityDatabase.Resource);
-        // The gateway waits for identity, so its database is migrated (and seeded, if it ever was) by now.
-        gateway.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(gateway.Resource, async (_, ct) =>
-            await RefuseWhileDemoAccountsHaveThePublishedPasswordAsync(connectionString(), ct));
+        gateway.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(gateway.Resource, async (@event, ct) =>
+        {
+            // This may run before the gateway's own WaitFor: wait for identity's migration and seed explicitly.
+            await @event.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceHealthyAsync(identity.Resource.Name, ct);
+            try
+            {
+                await RefuseWhileDemoAccountsHaveThePublishedPasswordAsync(connectionString(), ct);
+            }
+            catch (DistributedApplicationException refused)
+            {
+                // On the gateway's console in the dashboard too, not only in the AppHost's log.
+                @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(gateway.Resource).LogError("{Refusal}", refused.Message);
+                throw;
+            }
+        });
         return gateway;
     }
 

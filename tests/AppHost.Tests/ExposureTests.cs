@@ -1,4 +1,6 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using PropertyPlatform.AppHost.Hosting;
@@ -35,5 +37,37 @@ public sealed class ExposureTests
 
         (await refusal.Should().ThrowAsync<DistributedApplicationException>()).Which.Message.Should()
             .Contain($"{NetworkExposure.Setting}=true is refused").And.Contain("admin").And.NotContain("clerk.north").And.NotContain("someone.else");
+    }
+
+    [Fact]
+    public async Task An_exposed_gateway_does_not_start_while_identity_holds_the_demo_accounts_with_the_published_password()
+    {
+        var state = TestState.CreateDirectory("apphost-exposed");
+        try
+        {
+            var builder = await AppHostTesting.CreateBuilderAsync(state, Ct, $"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production");
+            // Seeded once (a run in Development before, with the same state folder): the accounts stay in the database.
+            builder.Project("identity").WithEnvironment("Identity__SeedDemoData", "true");
+            await using var app = await builder.BuildAsync(Ct);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await app.StartAsync(Ct);
+
+            var gateway = await app.ResourceNotifications.WaitForResourceAsync("gateway",
+                e => e.Snapshot.State?.Text == KnownResourceStates.FailedToStart || e.Snapshot.State?.Text == KnownResourceStates.Running, timeout.Token);
+
+            gateway.Snapshot.State!.Text.Should().Be(KnownResourceStates.FailedToStart);
+            var logs = new List<string>();
+            await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(gateway.Resource).WithCancellation(timeout.Token))
+            {
+                logs.AddRange(batch.Select(line => line.Content));
+            }
+
+            logs.Should().Contain(l => l.Contains($"{NetworkExposure.Setting}=true is refused: the demo accounts", StringComparison.Ordinal) && l.Contains(" admin,", StringComparison.Ordinal));
+            ListeningSockets.OfPlatform([Environment.ProcessId]).Should().OnlyContain(s => s.IsLoopback);
+        }
+        finally
+        {
+            TestState.Delete(state);
+        }
     }
 }
