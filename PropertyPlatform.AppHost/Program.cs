@@ -16,13 +16,10 @@ public static class AppHostProgram
         {
             foreach (var url in (Environment.GetEnvironmentVariable(variable) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (Uri.TryCreate(url, UriKind.Absolute, out var address))
+                NetworkExposure.EnsureLoopbackUnlessExposed(url, $"the Aspire dashboard ({variable})", builder.Configuration);
+                if (variable == "ASPNETCORE_URLS" && Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Port > 0)
                 {
-                    NetworkExposure.EnsureLoopbackUnlessExposed(address, $"the Aspire dashboard ({variable})", builder.Configuration);
-                    if (variable == "ASPNETCORE_URLS" && address.Port > 0)
-                    {
-                        PortCheck.EnsureFree(address.Port, "the Aspire dashboard", "ASPNETCORE_URLS=http://localhost:<port> (Properties/launchSettings.json)");
-                    }
+                    PortCheck.EnsureFree(address.Port, "the Aspire dashboard", "ASPNETCORE_URLS=http://localhost:<port> (Properties/launchSettings.json)");
                 }
             }
         }

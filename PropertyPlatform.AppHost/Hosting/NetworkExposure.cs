@@ -32,14 +32,19 @@ public static class NetworkExposure
 
     public static bool IsRequested(IConfiguration configuration) => configuration.GetValue(Setting, false);
 
-    /// <summary>A fixed address outside the AppHost's model (the dashboard's) must be loopback unless exposing was chosen.</summary>
-    public static void EnsureLoopbackUnlessExposed(Uri address, string purpose, IConfiguration configuration)
+    /// <summary>
+    /// A fixed address outside the AppHost's model (the dashboard's) must be loopback unless exposing was chosen. Kestrel
+    /// binds <c>+</c>, <c>*</c>, <c>0.0.0.0</c>, <c>[::]</c> and any host name but <c>localhost</c> to every interface.
+    /// </summary>
+    public static void EnsureLoopbackUnlessExposed(string url, string purpose, IConfiguration configuration)
     {
-        var loopback = address.IsLoopback || (IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+        var authority = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..].Split('/')[0];
+        var host = authority.StartsWith('[') ? authority[1..authority.IndexOf(']', StringComparison.Ordinal)] : authority.Split(':')[0];
+        var loopback = string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
         if (!loopback && !IsRequested(configuration))
         {
             throw new DistributedApplicationException(
-                $"{address} for {purpose} listens beyond loopback: use localhost, or set {Setting}=true to expose the platform on purpose.");
+                $"{url} for {purpose} listens beyond loopback: use localhost, or set {Setting}=true to expose the platform on purpose.");
         }
     }
 

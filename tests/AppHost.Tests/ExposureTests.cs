@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
@@ -12,6 +13,32 @@ namespace PropertyPlatform.AppHost.Tests;
 public sealed class ExposureTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("http://0.0.0.0:18888", false, false)]
+    [InlineData("http://+:18888", false, false)]
+    [InlineData("http://[::]:18889", false, false)]
+    [InlineData("http://dashboard.example:18888", false, false)]
+    [InlineData("http://localhost:18888", false, true)]
+    [InlineData("http://127.0.0.1:18889", false, true)]
+    [InlineData("http://[::1]:18890", false, true)]
+    [InlineData("http://0.0.0.0:18888", true, true)]
+    public void A_dashboard_address_beyond_loopback_stops_the_start_unless_exposing_was_chosen(string url, bool exposeToNetwork, bool allowed)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [NetworkExposure.Setting] = exposeToNetwork ? "true" : null }).Build();
+
+        var check = () => NetworkExposure.EnsureLoopbackUnlessExposed(url, "the Aspire dashboard (ASPNETCORE_URLS)", configuration);
+
+        if (allowed)
+        {
+            check.Should().NotThrow();
+        }
+        else
+        {
+            check.Should().Throw<DistributedApplicationException>().WithMessage($"*listens beyond loopback*{NetworkExposure.Setting}=true*");
+        }
+    }
 
     [Fact]
     public async Task Exposing_is_refused_while_identitys_database_holds_a_demo_account_with_the_published_password()
