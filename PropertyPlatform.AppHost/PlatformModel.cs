@@ -11,6 +11,12 @@ public static class PlatformModel
 
     public const string IdentityService = "identity";
 
+    /// <summary>The connection string every service reads its broker from (ConnectionStrings__messaging).</summary>
+    public const string MessagingConnectionName = "messaging";
+
+    /// <summary>The gateway's endpoint for operations: /metrics, /openapi, /scalar (loopback only).</summary>
+    public const string GatewayInternalEndpoint = "internal";
+
     /// <summary>The OAuth client of operations tooling (client credentials).</summary>
     public const string OperationsClient = "ops-tooling";
 
@@ -37,13 +43,22 @@ public static class PlatformModel
         string NewSecret(string client) => clientSecrets[client] = RandomNumberGenerator.GetHexString(40, lowercase: true);
 
         var environmentName = builder.Configuration["AppHost:Environment"] ?? builder.Environment.EnvironmentName;
+        var exposeToNetwork = NetworkExposure.IsRequested(builder.Configuration);
+        if (exposeToNetwork)
+        {
+            NetworkExposure.RefuseWhileDemoDataIsSeeded(environmentName);
+        }
+
+        var databases = new Dictionary<string, IResourceBuilder<PostgresDatabaseResource>>();
         IResourceBuilder<ProjectResource> Service<TProject>(string name, string databaseName) where TProject : IProjectMetadata, new()
         {
-            var database = postgres.AddDatabase($"{name}-db", databaseName);
+            var database = databases[name] = postgres.AddDatabase($"{name}-db", databaseName);
+            // A broker user of its own: the service may publish only its own events (BrokerPermissions).
+            var brokerUser = messaging.AddUser(name, BrokerPermissions.For(name));
             var project = builder.AddProject<TProject>(name);
             return project
                 .WithReference(database).WaitFor(database)
-                .WithReference(messaging).WaitFor(messaging)
+                .WithReference(brokerUser, MessagingConnectionName).WaitFor(brokerUser)
                 .WithEnvironment("ASPNETCORE_ENVIRONMENT", environmentName)
                 .WithEnvironment("Auth__ClientId", name)
                 .WithEnvironment("Auth__ClientSecret", NewSecret(name))
@@ -73,13 +88,23 @@ public static class PlatformModel
         int? fixedGatewayPort = gatewayPort == 0 ? null : gatewayPort;
         var gateway = builder.AddProject<Projects.PropertyPlatform_Gateway>("gateway")
             .WithHttpEndpoint(port: fixedGatewayPort, name: "http")
+            // Metrics and the API description answer here only, never on the public port (and this one is never exposed).
+            .WithHttpEndpoint(name: GatewayInternalEndpoint)
             .WithFreePortCheck(fixedGatewayPort, "--AppHost:GatewayPort=<port>")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", environmentName)
             .WithEnvironment("Auth__RequireHttpsMetadata", "false")
-            .WithHttpHealthCheck("/health")
-            .WithExternalHttpEndpoints();
-
+            .WithHttpHealthCheck("/health");
+        var gatewayInternal = gateway.GetEndpoint(GatewayInternalEndpoint);
+        gateway
+            .WithEnvironment("Gateway__InternalPort", ReferenceExpression.Create($"{gatewayInternal.Property(EndpointProperty.TargetPort)}"))
+            .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/scalar"), "API reference (internal)")
+            .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/metrics"), "Metrics (internal)");
         var identity = services.Single(s => s.Resource.Name == IdentityService);
+        if (exposeToNetwork)
+        {
+            gateway.WithEndpointExposedToNetwork("http", identity, databases[IdentityService]);
+        }
+
         identity
             // Tokens are issued for the public entry: the gateway's address.
             .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))

@@ -8,16 +8,22 @@ public static class AppHostProgram
 {
     public static async Task Main(string[] args)
     {
-        // The dashboard's address comes from the launch profile (ASPNETCORE_URLS); a taken port is named before anything starts.
-        foreach (var url in (Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        var builder = DistributedApplication.CreateBuilder(args);
+
+        // The dashboard's addresses come from the launch profile; a taken port is named before anything starts, and the
+        // dashboard stays on loopback unless the operator chose to expose the platform.
+        foreach (var variable in (string[])["ASPNETCORE_URLS", "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"])
         {
-            if (Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Port > 0)
+            foreach (var url in (Environment.GetEnvironmentVariable(variable) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
-                PortCheck.EnsureFree(address.Port, "the Aspire dashboard", "ASPNETCORE_URLS=http://localhost:<port> (Properties/launchSettings.json)");
+                NetworkExposure.EnsureLoopbackUnlessExposed(url, $"the Aspire dashboard ({variable})", builder.Configuration);
+                if (variable == "ASPNETCORE_URLS" && Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Port > 0)
+                {
+                    PortCheck.EnsureFree(address.Port, "the Aspire dashboard", "ASPNETCORE_URLS=http://localhost:<port> (Properties/launchSettings.json)");
+                }
             }
         }
 
-        var builder = DistributedApplication.CreateBuilder(args);
         PlatformModel.Configure(builder, args);
         await builder.Build().RunAsync();
     }

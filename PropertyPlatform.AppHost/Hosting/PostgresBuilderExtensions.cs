@@ -45,12 +45,18 @@ public static class PostgresBuilderExtensions
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (@event, ct) =>
         {
             await CreateDatabasesAsync(server, connectionString(), @event.Services, ct);
-            await SetDatabaseStatesAsync(server, @event.Services, KnownResourceStates.Running);
+            await ChildResourceStates.PublishAsync(server.Databases, @event.Services, KnownResourceStates.Running);
         });
         builder.Eventing.Subscribe<ResourceStoppedEvent>(server, async (@event, _) =>
-            await SetDatabaseStatesAsync(server, @event.Services, KnownResourceStates.Exited));
+            await ChildResourceStates.PublishAsync(server.Databases, @event.Services, KnownResourceStates.Exited));
         builder.Services.AddHealthChecks().AddNpgSql(_ => ServerConnectionString(connectionString()), name: $"{name}_check");
         PackageInstallation.Require(builder);
+        if (PackageAcquirer.IsRoot && builder.ExecutionContext.IsRunMode)
+        {
+            // After the packages are installed: they create the postgres user.
+            builder.Eventing.Subscribe<BeforeStartEvent>(async (_, ct) =>
+                await StateFolder.EnsureEnterableAsync(server.InstanceDirectory, "postgres", ct));
+        }
 
         return builder.AddResource(server)
             .WithEndpoint(name: PostgresServerResource.PrimaryEndpointName, scheme: "tcp", env: "PGPORT")
@@ -125,22 +131,6 @@ public static class PostgresBuilderExtensions
 
     private static string ServerConnectionString(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
-
-    /// <summary>
-    /// Aspire passes a parent's state on to its child resources only for containers: a database of an executable
-    /// server gets it here, Running once it exists (so its health check runs and <c>WaitFor</c> can complete).
-    /// </summary>
-    private static async Task SetDatabaseStatesAsync(PostgresServerResource server, IServiceProvider services, string state)
-    {
-        var notifications = services.GetRequiredService<ResourceNotificationService>();
-        var now = DateTime.UtcNow;
-        foreach (var database in server.Databases)
-        {
-            await notifications.PublishUpdateAsync(database, snapshot => state == KnownResourceStates.Running
-                ? snapshot with { State = state, StartTimeStamp = now, StopTimeStamp = null }
-                : snapshot with { State = state, StopTimeStamp = now });
-        }
-    }
 
     private static async Task CreateDatabasesAsync(PostgresServerResource server, string connectionString, IServiceProvider services, CancellationToken cancellationToken)
     {

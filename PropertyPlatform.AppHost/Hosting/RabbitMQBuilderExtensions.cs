@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
@@ -16,7 +19,7 @@ public static class RabbitMQBuilderExtensions
         var secret = state.Password(name);
         var password = builder.AddParameter($"{name}-password", secret, secret: true);
         var instance = state.For(name);
-        var server = new RabbitMQServerResource(name, instance, password.Resource);
+        var server = new RabbitMQServerResource(name, instance, password.Resource, state);
 
         var ports = new RabbitMQPorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
         var epmd = builder.AddExecutable($"{name}-epmd", "/usr/bin/epmd", instance, "-address", "127.0.0.1")
@@ -38,6 +41,13 @@ public static class RabbitMQBuilderExtensions
             }.CreateConnectionAsync(),
             name: $"{name}_check");
         PackageInstallation.Require(builder);
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (@event, ct) =>
+        {
+            await CreateUsersAsync(server, ct);
+            await ChildResourceStates.PublishAsync(server.Users, @event.Services, KnownResourceStates.Running);
+        });
+        builder.Eventing.Subscribe<ResourceStoppedEvent>(server, async (@event, _) =>
+            await ChildResourceStates.PublishAsync(server.Users, @event.Services, KnownResourceStates.Exited));
 
         return builder.AddResource(server)
             // Not proxied: the node itself listens on these ports, which its config names.
@@ -70,6 +80,55 @@ public static class RabbitMQBuilderExtensions
             .WithHealthCheck($"{name}_check");
     }
 
+    /// <summary>
+    /// A user of its own for one client of the node (a service), shaped like a database of a server: a child resource
+    /// with a connection string (<c>WithReference(user, "messaging")</c>) and a health check that signs in as it.
+    /// </summary>
+    public static IResourceBuilder<RabbitMQUserResource> AddUser(this IResourceBuilder<RabbitMQServerResource> builder, string userName, RabbitMQPermissions permissions)
+    {
+        var server = builder.Resource;
+        var name = $"{server.Name}-{userName}";
+        var password = builder.ApplicationBuilder.AddParameter($"{name}-password", server.State.Password(name), secret: true);
+        var user = new RabbitMQUserResource(name, userName, permissions, password.Resource, server);
+        server.AddUser(user);
+
+        var connectionString = builder.ApplicationBuilder.CaptureConnectionString(user);
+        IConnection? healthConnection = null;
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddRabbitMQ(
+            async _ => healthConnection ??= await new ConnectionFactory { Uri = new Uri(connectionString()), ClientProvidedName = $"apphost-health-{userName}" }.CreateConnectionAsync(),
+            name: $"{name}_check");
+
+        return builder.ApplicationBuilder.AddResource(user)
+            .WithInitialState(new CustomResourceSnapshot { ResourceType = "RabbitMQUser", State = KnownResourceStates.NotStarted, Properties = [] })
+            .WithIconName("Person")
+            .WithHealthCheck($"{name}_check");
+    }
+
+    /// <summary>Creates (or updates) every user with its password and permissions, through the management API as the administrator.</summary>
+    private static async Task CreateUsersAsync(RabbitMQServerResource server, CancellationToken cancellationToken)
+    {
+        if (server.Users.Count == 0)
+        {
+            return;
+        }
+
+        var management = new Uri(await server.ManagementEndpoint.GetValueAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The broker's management endpoint is not allocated yet."));
+        var administratorPassword = await server.PasswordParameter.GetValueAsync(cancellationToken) ?? "";
+        using var http = new HttpClient { BaseAddress = management, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitMQServerResource.UserName}:{administratorPassword}")));
+        foreach (var user in server.Users)
+        {
+            var password = await user.PasswordParameter.GetValueAsync(cancellationToken) ?? "";
+            using var created = await http.PutAsJsonAsync($"/api/users/{Uri.EscapeDataString(user.UserName)}", new { password, tags = "" }, cancellationToken);
+            created.EnsureSuccessStatusCode();
+            using var permitted = await http.PutAsJsonAsync($"/api/permissions/%2F/{Uri.EscapeDataString(user.UserName)}",
+                new { configure = user.Permissions.Configure, write = user.Permissions.Write, read = user.Permissions.Read }, cancellationToken);
+            permitted.EnsureSuccessStatusCode();
+        }
+    }
+
     private sealed record RabbitMQPorts(int Amqp, int Management, int Distribution, int CliDistribution, int Epmd);
 
     private static string Format(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -86,8 +145,7 @@ public static class RabbitMQBuilderExtensions
         var cookie = Path.Combine(home, ".erlang.cookie");
         if (!File.Exists(cookie))
         {
-            File.WriteAllText(cookie, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
-            File.SetUnixFileMode(cookie, UnixFileMode.UserRead);
+            StateFolder.WriteSecret(cookie, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)), UnixFileMode.UserRead);
         }
 
         // default_user applies on the first boot only; the password is kept in the state folder, so it stays valid.

@@ -4,7 +4,7 @@ namespace PropertyPlatform.AppHost.Hosting;
 /// Debian's RabbitMQ as an executable resource: a private node whose every file and port is its own (HOME with the
 /// Erlang cookie, Mnesia and logs in the state folder, its own epmd and distribution port), on loopback only.
 /// </summary>
-public sealed class RabbitMQServerResource(string name, string instanceDirectory, ParameterResource password)
+public sealed class RabbitMQServerResource(string name, string instanceDirectory, ParameterResource password, StateFolder state)
     : ExecutableResource(name, PackageAcquirer.RabbitMQBinDirectory + "/rabbitmq-server", instanceDirectory), IResourceWithConnectionString
 {
     public const string UserName = "platform";
@@ -17,7 +17,17 @@ public sealed class RabbitMQServerResource(string name, string instanceDirectory
     /// </summary>
     public const string NodeName = "rmq35672@localhost";
 
+    private readonly List<RabbitMQUserResource> _users = [];
+
     public string InstanceDirectory => WorkingDirectory;
+
+    /// <summary>Where the users' passwords are kept.</summary>
+    internal StateFolder State { get; } = state;
+
+    /// <summary>The users of this node (besides the administrator), created on it whenever it becomes ready.</summary>
+    public IReadOnlyList<RabbitMQUserResource> Users => _users;
+
+    internal void AddUser(RabbitMQUserResource user) => _users.Add(user);
 
     public ParameterResource PasswordParameter { get; } = password;
 

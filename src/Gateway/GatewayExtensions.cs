@@ -82,6 +82,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseInternalEndpointsOnTheirPortOnly();
         app.UseRateLimiter();
         app.Use(RefuseOversizedBodies);
         app.MapReverseProxy();

@@ -30,7 +30,7 @@ public sealed class ModelTests : IDisposable
         {
             var project = builder.Resources.OfType<ProjectResource>().Single(p => p.Name == service);
             var waitsFor = project.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToList();
-            waitsFor.Should().Contain([$"{service}-db", "messaging"], $"{service} starts once its database and the broker are healthy");
+            waitsFor.Should().Contain([$"{service}-db", $"messaging-{service}"], $"{service} starts once its database and its broker user are healthy");
             project.Annotations.OfType<HealthCheckAnnotation>().Should().NotBeEmpty($"{service} is healthy only when /health says so");
             project.GetEndpoints().Select(e => e.EndpointName).Should().Contain(["http", "grpc"]);
             project.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "grpc").Transport.Should().Be("http2", "gRPC without TLS needs HTTP/2 prior knowledge");
@@ -105,6 +105,38 @@ public sealed class ModelTests : IDisposable
 
         (await start.Should().ThrowAsync<Exception>()).Which.ToString().Should()
             .Contain($"Port {port} for the gateway is already in use").And.Contain("--AppHost:GatewayPort=<port>");
+    }
+
+    [Fact]
+    public async Task Exposing_to_the_network_is_refused_while_the_services_seed_the_demo_accounts()
+    {
+        var exposeInDevelopment = async () => await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Development");
+
+        (await exposeInDevelopment.Should().ThrowAsync<Exception>()).Which.ToString().Should()
+            .Contain($"{NetworkExposure.Setting}=true is refused").And.Contain("demo accounts").And.Contain("README.md");
+    }
+
+    [Fact]
+    public async Task The_gateway_listens_beyond_loopback_only_when_AppHost_ExposeToNetwork_says_so()
+    {
+        EndpointAnnotation GatewayEndpoint(IDistributedApplicationTestingBuilder builder) =>
+            builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway").Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http");
+
+        var byDefault = GatewayEndpoint(await ModelAsync());
+        byDefault.TargetHost.Should().Be("localhost");
+        byDefault.IsExternal.Should().BeFalse("nothing is exposed unless the operator says so");
+
+        var exposed = GatewayEndpoint(await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production"));
+        exposed.TargetHost.Should().Be("0.0.0.0");
+        exposed.IsExternal.Should().BeTrue();
+        (await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production")).Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway")
+            .Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == PlatformModel.GatewayInternalEndpoint).TargetHost
+            .Should().Be("localhost", "metrics and the API description stay on the gateway's internal endpoint");
+        foreach (var endpoint in (await ModelAsync($"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production")).Resources
+            .Where(r => r.Name != "gateway").SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()))
+        {
+            endpoint.TargetHost.Should().Be("localhost", "only the gateway, the single public entry, is exposed");
+        }
     }
 
     public void Dispose() => TestState.Delete(_state);

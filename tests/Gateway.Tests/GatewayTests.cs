@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -177,6 +179,55 @@ public sealed class GatewayTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/scalar")]
+    [InlineData("/scalar/v1")]
+    [InlineData("/METRICS")]
+    public async Task Metrics_openapi_and_scalar_are_not_served_on_the_public_port(string path)
+    {
+        var response = await _gateway.CreateClient().GetAsync(path, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Metrics_openapi_and_scalar_are_served_on_the_internal_port_only()
+    {
+        var (publicPort, internalPort) = (FreePort(), FreePort());
+        await using var gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("services:identity:http:0", _identity.Address.ToString());
+            web.UseSetting(InternalEndpoints.PortSetting, internalPort.ToString(CultureInfo.InvariantCulture));
+            web.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
+                JwtBearerDefaults.AuthenticationScheme, options => options.Configuration = TestTokens.Configuration));
+        });
+        gateway.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, publicPort);
+            kestrel.Listen(IPAddress.Loopback, internalPort);
+        });
+        gateway.StartServer();
+        using var http = new HttpClient();
+
+        foreach (var path in new[] { "/metrics", "/openapi/v1.json", "/scalar" })
+        {
+            (await http.GetAsync(new Uri($"http://127.0.0.1:{internalPort}{path}"), Ct)).StatusCode.Should().Be(HttpStatusCode.OK, path);
+            (await http.GetAsync(new Uri($"http://127.0.0.1:{publicPort}{path}"), Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound, path);
+        }
+
+        (await http.GetAsync(new Uri($"http://127.0.0.1:{publicPort}/.well-known/openid-configuration"), Ct)).StatusCode
+            .Should().Be(HttpStatusCode.OK, "the public routes are served as before");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
