@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using PropertyPlatform.AppHost.Hosting;
 
 namespace PropertyPlatform.AppHost;
@@ -109,7 +110,9 @@ public static class PlatformModel
             // Tokens are issued for the public entry: the gateway's address.
             .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"))
             .WithEnvironment("Identity__KeyDirectory", Path.Combine(state.Path, "identity-keys"))
-            .WithEnvironment("Identity__AllowHttp", "true")
+            // Everything here is plain HTTP on loopback. Identity refuses that switch outside Development and Testing
+            // (ProductionSafety), so it is set only there: in other environments identity wants HTTPS in front of it.
+            .WithEnvironment("Identity__AllowHttp", AllowsPlainHttp(environmentName) ? "true" : "false")
             // Identity asks itself for its reception token (it confirms owners with reception's registry).
             .WithEnvironment("Auth__Authority", identity.GetEndpoint("http"));
         foreach (var (client, secret) in clientSecrets)
@@ -132,4 +135,8 @@ public static class PlatformModel
         builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (_, ct) =>
             Console.WriteLine($"Gateway: {await gateway.GetEndpoint("http").GetValueAsync(ct)}"));
     }
+
+    private static bool AllowsPlainHttp(string environmentName) =>
+        environmentName.Equals(Environments.Development, StringComparison.OrdinalIgnoreCase)
+        || environmentName.Equals("Testing", StringComparison.OrdinalIgnoreCase);
 }

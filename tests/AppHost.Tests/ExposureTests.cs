@@ -72,8 +72,10 @@ public sealed class ExposureTests
         var state = TestState.CreateDirectory("apphost-exposed");
         try
         {
-            var builder = await AppHostTesting.CreateBuilderAsync(state, Ct, $"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Production");
-            // Seeded once (a run in Development before, with the same state folder): the accounts stay in the database.
+            // Not Development, so the model lets the gateway be exposed; identity holds the demo accounts all the same
+            // (seeded by hand here, as by a Development run before with the same state folder). Testing, because
+            // Production would refuse the seed switch and plain HTTP before the gateway's check is reached.
+            var builder = await AppHostTesting.CreateBuilderAsync(state, Ct, $"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Testing");
             builder.Project("identity").WithEnvironment("Identity__SeedDemoData", "true");
             await using var app = await builder.BuildAsync(Ct);
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
