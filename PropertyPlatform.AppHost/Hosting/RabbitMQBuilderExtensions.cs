@@ -1,7 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
 
 namespace PropertyPlatform.AppHost.Hosting;
@@ -22,8 +25,17 @@ public static class RabbitMQBuilderExtensions
         var server = new RabbitMQServerResource(name, instance, password.Resource, state);
 
         var ports = new RabbitMQPorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        // Healthy once it answers: a node that starts while epmd is still coming up fails with 'nodistribution' (seen
+        // on a loaded machine), and waiting for the process alone does not wait for its port.
+        builder.Services.AddHealthChecks().AddAsyncCheck($"{name}-epmd_check", async ct =>
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, ports.Epmd, ct);
+            return HealthCheckResult.Healthy();
+        });
         var epmd = builder.AddExecutable($"{name}-epmd", "/usr/bin/epmd", instance, "-address", "127.0.0.1")
             .WithEnvironment("ERL_EPMD_PORT", Format(ports.Epmd))
+            .WithHealthCheck($"{name}-epmd_check")
             .WithParentRelationship(server);
 
         var connectionString = builder.CaptureConnectionString(server);

@@ -78,8 +78,9 @@ public sealed class ExposureTests
             var builder = await AppHostTesting.CreateBuilderAsync(state, Ct, $"--{NetworkExposure.Setting}=true", "--AppHost:Environment=Testing");
             builder.Project("identity").WithEnvironment("Identity__SeedDemoData", "true");
             await using var app = await builder.BuildAsync(Ct);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await app.StartAsync(Ct);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            timeout.CancelAfter(TimeSpan.FromMinutes(5));
+            await app.StartAsync(timeout.Token);
 
             var gateway = await app.ResourceNotifications.WaitForResourceAsync("gateway",
                 e => e.Snapshot.State?.Text == KnownResourceStates.FailedToStart || e.Snapshot.State?.Text == KnownResourceStates.Running, timeout.Token);
