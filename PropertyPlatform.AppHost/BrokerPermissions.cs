@@ -9,7 +9,7 @@ namespace PropertyPlatform.AppHost;
 /// three permissions meet MassTransit's topology:
 /// <list type="bullet">
 /// <item><b>write</b> (publish to; be the destination of a binding): the exchanges of the events the service
-/// publishes and the shared SLA events; <c>IIntegrationEvent</c>'s exchange, which MassTransit binds every event's
+/// publishes, those it publishes jointly with others (charges) and the ones every service publishes (SLA, notifications); <c>IIntegrationEvent</c>'s exchange, which MassTransit binds every event's
 /// exchange to; the service's own endpoints (queues and exchanges named after it, with their <c>_error</c> and
 /// <c>_skipped</c> twins); its temporary bus endpoint; fault events.</item>
 /// <item><b>read</b> (consume from; be the source of a binding): every event exchange (a consumer's endpoint is bound
@@ -32,8 +32,25 @@ public static class BrokerPermissions
         [PlatformModel.IdentityService] = null,
     };
 
-    /// <summary>Any service may publish these: the shared SLA monitor runs in every service.</summary>
-    public const string SharedNamespace = "PropertyPlatform.Contracts.Sla";
+    /// <summary>
+    /// Any service may publish these: the shared SLA monitor runs in every service, and every service asks reception's
+    /// one notification consumer to notify someone.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SharedNamespaces =
+        ["PropertyPlatform.Contracts.Sla", "PropertyPlatform.Contracts.Notifications"];
+
+    /// <summary>Namespaces of events some services publish together: what billing receives as charges from several of them.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> JointlyPublishedNamespaces =
+        new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["PropertyPlatform.Contracts.Charges"] = ["maintenance", "security-gate"],
+        };
+
+    /// <summary>Every namespace <paramref name="service"/> may publish to.</summary>
+    public static IEnumerable<string> NamespacesPublishedBy(string service) =>
+        new[] { PublishedNamespaces[service] }.OfType<string>()
+            .Concat(JointlyPublishedNamespaces.Where(n => n.Value.Contains(service)).Select(n => n.Key))
+            .Concat(SharedNamespaces);
 
     private const string AnyEvent = @"PropertyPlatform\.Contracts(\.[A-Za-z]+)*:[A-Za-z0-9]+";
     private const string EventInterface = @"PropertyPlatform\.Contracts:IIntegrationEvent";
@@ -44,7 +61,7 @@ public static class BrokerPermissions
 
     public static RabbitMQPermissions For(string service)
     {
-        var published = new[] { PublishedNamespaces[service], SharedNamespace }.OfType<string>()
+        var published = NamespacesPublishedBy(service)
             .Select(ns => ns.Replace(".", @"\.", StringComparison.Ordinal) + ":[A-Za-z0-9]+");
         // MassTransit's queue names: KebabCaseEndpointNameFormatter with the service's name as prefix (ServiceDefaults' AddMessaging).
         var ownEndpoints = $"{System.Text.RegularExpressions.Regex.Escape(service)}-[a-z0-9-]+(_error|_skipped)?";

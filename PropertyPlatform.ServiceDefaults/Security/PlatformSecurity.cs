@@ -8,6 +8,9 @@ public static class PlatformRoles
     public const string CustomerServiceSupervisor = "cs-supervisor";
     public const string FrontDeskClerk = "front-desk-clerk";
     public const string Cashier = "cashier";
+
+    /// <summary>Dispatches maintenance's work orders to technicians.</summary>
+    public const string MaintenanceSupervisor = "maintenance-supervisor";
     public const string Technician = "technician";
     public const string GateGuard = "gate-guard";
     public const string SecuritySupervisor = "security-supervisor";
@@ -20,8 +23,8 @@ public static class PlatformRoles
     /// <summary>Roles a person can hold (everything but <see cref="Service"/>).</summary>
     public static readonly IReadOnlyList<string> People =
     [
-        GroupAdmin, EstateManager, CustomerServiceSupervisor, FrontDeskClerk, Cashier, Technician, GateGuard,
-        SecuritySupervisor, Trainer, Owner,
+        GroupAdmin, EstateManager, CustomerServiceSupervisor, FrontDeskClerk, Cashier, MaintenanceSupervisor, Technician,
+        GateGuard, SecuritySupervisor, Trainer, Owner,
     ];
 
     /// <summary>Staff roles (everyone but owners and services).</summary>

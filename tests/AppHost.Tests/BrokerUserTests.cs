@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using MassTransit;
@@ -53,8 +54,35 @@ public sealed class BrokerUserTests
         var eventNamespaces = typeof(IIntegrationEvent).Assembly.GetTypes()
             .Where(t => t.IsClass && typeof(IIntegrationEvent).IsAssignableFrom(t)).Select(t => t.Namespace).Distinct();
 
-        eventNamespaces.Should().BeSubsetOf(BrokerPermissions.PublishedNamespaces.Values.Append(BrokerPermissions.SharedNamespace),
+        eventNamespaces.Should().BeSubsetOf(BrokerPermissions.PublishedNamespaces.Keys.SelectMany(BrokerPermissions.NamespacesPublishedBy),
             "an event no service may write would never reach the broker");
+    }
+
+    [Theory]
+    [InlineData("maintenance", true)]
+    [InlineData("security-gate", true)]
+    [InlineData("reception", false)]
+    [InlineData("billing", false)]
+    public void Only_maintenance_and_security_gate_may_write_charges_to_billing(string service, bool allowed)
+    {
+        Regex.IsMatch("PropertyPlatform.Contracts.Charges:ChargeRaised", BrokerPermissions.For(service).Write).Should().Be(allowed);
+    }
+
+    [Theory]
+    [InlineData("reception")]
+    [InlineData("maintenance")]
+    [InlineData("billing")]
+    [InlineData("security-gate")]
+    [InlineData("hr-training")]
+    [InlineData("identity")]
+    public void Every_service_may_request_a_notification_and_report_an_sla_breach(string service)
+    {
+        var write = BrokerPermissions.For(service).Write;
+
+        Regex.IsMatch("PropertyPlatform.Contracts.Notifications:NotificationRequested", write).Should().BeTrue();
+        Regex.IsMatch("PropertyPlatform.Contracts.Sla:SlaBreached", write).Should().BeTrue();
+        Regex.IsMatch("PropertyPlatform.Contracts.HrTraining:StaffHired", write).Should().Be(service == "hr-training",
+            "only hr-training publishes staff events");
     }
 
     [Fact]

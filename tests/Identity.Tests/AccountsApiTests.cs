@@ -103,6 +103,23 @@ public sealed class AccountsApiTests(IdentityService identity)
     }
 
     [Fact]
+    public async Task An_estate_manager_can_make_a_staff_member_maintenance_supervisor_and_the_token_carries_the_role()
+    {
+        var north = Guid.NewGuid();
+        var manager = await identity.ApiClientAsync([PlatformRoles.EstateManager], [north], Ct);
+        var userName = IdentityService.UniqueUserName("maint");
+        var staff = await ReadAccount(await manager.PostAsJsonAsync(Accounts, NewStaff(north, PlatformRoles.Technician, userName), Ct));
+
+        var changed = await manager.PutAsJsonAsync(
+            $"{Accounts}/{staff.Id}/access", new { roles = new[] { PlatformRoles.MaintenanceSupervisor }, estateIds = new[] { north } }, Ct);
+
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ReadAccount(changed)).Roles.Should().Equal(PlatformRoles.MaintenanceSupervisor);
+        var tokens = await IdentityService.Flow(identity.CreateBrowser(), userName).RunAsync(Ct);
+        Jwt.Claims(tokens.AccessToken)["role"].Should().Equal(PlatformRoles.MaintenanceSupervisor);
+    }
+
+    [Fact]
     public async Task A_created_account_can_be_read_back_and_signs_in_with_its_initial_password()
     {
         var north = Guid.NewGuid();

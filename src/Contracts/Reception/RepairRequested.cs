@@ -4,6 +4,8 @@ namespace PropertyPlatform.Contracts.Reception;
 /// A customer request classified as a repair was recorded at reception; maintenance opens a work order.
 /// <see cref="AttachmentIds"/> are the request's photos (served by reception at
 /// <c>/api/reception/requests/{RequestId}/attachments/{id}</c>); null from producers older than photos.
+/// <see cref="AgreedAppointmentAt"/> is the visit time agreed with the owner at intake, null when none was agreed
+/// (maintenance then proposes one with <see cref="Maintenance.AppointmentProposed"/>).
 /// </summary>
 public sealed record RepairRequested(
     Guid EventId,
@@ -14,4 +16,5 @@ public sealed record RepairRequested(
     Guid? UnitId,
     string Description,
     string Urgency,
-    Guid[]? AttachmentIds = null) : IIntegrationEvent;
+    Guid[]? AttachmentIds = null,
+    DateTimeOffset? AgreedAppointmentAt = null) : IIntegrationEvent;

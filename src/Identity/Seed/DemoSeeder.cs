@@ -28,6 +28,7 @@ public sealed class DemoSeeder(UserManager<Account> users, TimeProvider time, IL
         new("clerk.north", "North Front Desk", PlatformRoles.FrontDeskClerk, [DemoGroup.North]),
         new("clerk.south", "South Front Desk", PlatformRoles.FrontDeskClerk, [DemoGroup.South]),
         new("cashier.north", "North Cashier", PlatformRoles.Cashier, [DemoGroup.North]),
+        new("supervisor.maint", "North Maintenance Supervisor", PlatformRoles.MaintenanceSupervisor, [DemoGroup.North]),
         new("tech.north", "North Technician", PlatformRoles.Technician, [DemoGroup.North]) { Trades = ["plumbing", "electrical"] },
         new("guard.north", "North Gate Guard", PlatformRoles.GateGuard, [DemoGroup.North]),
         new("security.north", "North Security Supervisor", PlatformRoles.SecuritySupervisor, [DemoGroup.North]),

@@ -48,6 +48,21 @@ public sealed class AccessTests(MaintenanceService maintenance)
     }
 
     [Fact]
+    public async Task The_maintenance_supervisor_who_dispatches_reads_the_work_orders_of_their_estate()
+    {
+        var estate = Guid.NewGuid();
+        var request = Guid.NewGuid();
+        await maintenance.Bus.Publish(new RepairRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), request, Guid.NewGuid(), "Pump noise", "Normal"), Ct);
+        var supervisor = maintenance.CreateClient(TestCaller.Staff(PlatformRoles.MaintenanceSupervisor, estate));
+
+        await Eventually.Async(async () =>
+        {
+            var page = await supervisor.GetFromJsonAsync<Page<WorkOrderResponse>>($"/api/maintenance/work-orders?requestId={request}", ApiJson.Options, Ct);
+            return page!.Items.Count == 1;
+        }, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task Owners_and_cashiers_may_not_read_the_work_order_list()
     {
         var estate = Guid.NewGuid();

@@ -32,7 +32,10 @@ public static class WorkOrdersApi
 
     /// <summary>Maintenance staff, and the front desk that follows up on requests; limited to their estates.</summary>
     private static readonly string[] ReadingRoles =
-        [PlatformRoles.Technician, PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.FrontDeskClerk];
+        [
+            PlatformRoles.MaintenanceSupervisor, PlatformRoles.Technician, PlatformRoles.EstateManager, PlatformRoles.CustomerServiceSupervisor,
+            PlatformRoles.FrontDeskClerk,
+        ];
 
     public static async Task<Ok<WorkOrderResponse>> GetWorkOrder(Guid id, MaintenanceDbContext db, CancellationToken cancellationToken)
     {

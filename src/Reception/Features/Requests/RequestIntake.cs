@@ -53,7 +53,9 @@ public static class RequestIntake
                 UnitId: request.UnitId,
                 Description: request.Description,
                 Urgency: request.Urgency.ToString(),
-                AttachmentIds: [.. (photos ?? []).Select(p => p.Id)]));
+                AttachmentIds: [.. (photos ?? []).Select(p => p.Id)],
+                // The intake takes no appointment yet: maintenance proposes one.
+                AgreedAppointmentAt: null));
         }
 
         if (request.Category == RequestCategory.Complaint)
