@@ -65,7 +65,7 @@ public sealed class SlaClock
     public static SlaClock Start(SlaPolicy policy, EstateCalendar calendar, DateTimeOffset at)
     {
         var clock = new SlaClock { Policy = policy.Name, StartedAt = at };
-        clock.SetDue(policy, policy.Basis == SlaTimeBasis.SameLocalDay ? calendar.EndOfLocalDay(at) : policy.DueFrom(at, policy.Duration, calendar));
+        clock.SetDue(policy, policy.FirstDue(at, calendar));
         return clock;
     }
 
