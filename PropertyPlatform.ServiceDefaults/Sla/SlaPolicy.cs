@@ -16,6 +16,10 @@ public enum SlaTimeBasis
     LocalTimeOfDay,
 
     /// <summary>By day N of the month (<see cref="SlaPolicy.DayOfMonth"/>), estate-local: "the monthly summary by the 26th".</summary>
+    /// <remarks>
+    /// For this and <see cref="LocalTimeOfDay"/>, a paused clock keeps the time that was left and counts it around the
+    /// clock when resumed: the wall-clock deadline moves by the length of the pause, as it does for any other rule.
+    /// </remarks>
     DayOfMonth,
 }
 

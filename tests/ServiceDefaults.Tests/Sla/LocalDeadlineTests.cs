@@ -98,4 +98,16 @@ public sealed class LocalDeadlineTests
         breach.At.Should().Be(Utc(2026, 11, 23, 9));
         breach.Role.Should().Be(PlatformRoles.Cashier);
     }
+
+    [Fact]
+    public void A_paused_clock_by_a_local_time_keeps_the_time_left_and_moves_by_the_length_of_the_pause()
+    {
+        // 10:00 in Shanghai, due 17:00; paused 11:00 to 13:00 with 6 hours left: due 19:00 local, 11:00 UTC.
+        var clock = SlaClock.Start(CashDeposit, Shanghai, Utc(2026, 11, 23, 2));
+        clock.Pause(CashDeposit, Shanghai, Utc(2026, 11, 23, 3));
+
+        clock.Resume(CashDeposit, Shanghai, Utc(2026, 11, 23, 5));
+
+        clock.DueAt.Should().Be(Utc(2026, 11, 23, 11));
+    }
 }
