@@ -85,6 +85,70 @@ public sealed class InputErrors
         return default;
     }
 
+    /// <summary>A currency the platform accepts (<see cref="Currencies"/>), as its ISO 4217 code.</summary>
+    public string Currency(string? value, string field)
+    {
+        var code = value?.Trim() ?? "";
+        if (!Currencies.TryGetScale(code, out _))
+        {
+            Add(field, $"Must be one of the accepted currencies: {string.Join(", ", Currencies.Accepted)}.");
+        }
+
+        return code;
+    }
+
+    /// <summary>
+    /// An amount of money in <paramref name="currency"/>, from 0 (or from -<paramref name="max"/> when
+    /// <paramref name="allowNegative"/>) to <paramref name="max"/>. Never rounded: an amount with more decimals than the
+    /// currency has (CNY 12.345) is refused rather than silently changed; trailing zeros (12.50, 12.500) are fine.
+    /// </summary>
+    public decimal Money(decimal? value, string? currency, string field, decimal max, bool allowNegative = false)
+    {
+        if (value is null)
+        {
+            Add(field, "Required: an amount.");
+            return 0m;
+        }
+
+        if (!Currencies.TryGetScale(currency, out var scale))
+        {
+            Add(field, $"Cannot be checked: '{currency}' is not a currency the platform accepts.");
+            return 0m;
+        }
+
+        var amount = value.Value;
+        var min = allowNegative ? -max : 0m;
+        if (decimal.Round(amount, scale) != amount)
+        {
+            Add(field, $"Must have at most {scale} decimals in {currency}.");
+        }
+        else if (amount < min || amount > max)
+        {
+            Add(field, $"Must be between {min} and {max} {currency}.");
+        }
+
+        return amount;
+    }
+
+    /// <summary><see cref="Money(decimal?, string?, string, decimal, bool)"/> from text (a query string): invariant digits, '.' for decimals, no thousands separators.</summary>
+    public decimal Money(string? value, string? currency, string field, decimal max, bool allowNegative = false)
+    {
+        const System.Globalization.NumberStyles Plain =
+            System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint;
+        if (value is null)
+        {
+            return Money((decimal?)null, currency, field, max, allowNegative);
+        }
+
+        if (decimal.TryParse(value, Plain, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            return Money(parsed, currency, field, max, allowNegative);
+        }
+
+        Add(field, "Must be an amount such as 12.50.");
+        return 0m;
+    }
+
     public void ThrowIfAny()
     {
         if (_errors.Count > 0)

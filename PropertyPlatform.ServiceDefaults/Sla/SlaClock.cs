@@ -62,12 +62,21 @@ public sealed class SlaClock
     /// <summary>Met: completed by the deadline (a completed clock that breached is not).</summary>
     public bool Met => CompletedAt is not null && BreachedAt is null && CompletedAt <= DueAt;
 
-    public static SlaClock Start(SlaPolicy policy, EstateCalendar calendar, DateTimeOffset at)
+    /// <summary>
+    /// The staff member (identity account id) answerable for meeting the deadline, if the task has one: carried on
+    /// the breach so appraisal can count it against them.
+    /// </summary>
+    public Guid? ResponsibleId { get; private set; }
+
+    public static SlaClock Start(SlaPolicy policy, EstateCalendar calendar, DateTimeOffset at, Guid? responsibleId = null)
     {
-        var clock = new SlaClock { Policy = policy.Name, StartedAt = at };
-        clock.SetDue(policy, policy.Basis == SlaTimeBasis.SameLocalDay ? calendar.EndOfLocalDay(at) : policy.DueFrom(at, policy.Duration, calendar));
+        var clock = new SlaClock { Policy = policy.Name, StartedAt = at, ResponsibleId = responsibleId };
+        clock.SetDue(policy, policy.FirstDue(at, calendar));
         return clock;
     }
+
+    /// <summary>The task changes hands: a breach from now on is the new holder's (null: nobody in particular).</summary>
+    public void HandTo(Guid? responsibleId) => ResponsibleId = responsibleId;
 
     /// <summary>Stops the clock while the task waits on someone else (the owner is away); a breach already recorded stays.</summary>
     public void Pause(SlaPolicy policy, EstateCalendar calendar, DateTimeOffset at)

@@ -210,7 +210,7 @@ public sealed class SlaMonitor<TDbContext>(
         {
             db.AddIntegrationEvent(new SlaBreached(
                 eventId, transition.At, deadline.EstateId, deadline.CorrelationId, serviceName,
-                deadline.Subject, deadline.SubjectId, deadline.Policy.Name, deadline.Clock.DueAt, role));
+                deadline.Subject, deadline.SubjectId, deadline.Policy.Name, deadline.Clock.DueAt, role, deadline.Clock.ResponsibleId));
         }
         else if (kind == SlaEventKind.Escalated)
         {

@@ -140,7 +140,9 @@ public sealed class Complaint : IUnitScoped
         Require(ComplaintStatus.Classified);
         Department = department;
         ResponsiblePerson = responsiblePerson;
-        Resolution = SlaClock.Start(Deadline with { Duration = workingTime ?? Deadline.Duration }, calendar, at);
+        // The person may be named in words (an outside contractor); only a staff account id can be appraised.
+        Resolution = SlaClock.Start(Deadline with { Duration = workingTime ?? Deadline.Duration }, calendar, at,
+            Guid.TryParse(responsiblePerson, out var staffId) ? staffId : null);
         Status = ComplaintStatus.Assigned;
         Step(ComplaintAction.Assigned, by, at, $"{department}: {responsiblePerson}, due {Resolution.DueAt:O}");
     }

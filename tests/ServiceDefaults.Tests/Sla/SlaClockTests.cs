@@ -137,4 +137,18 @@ public sealed class SlaClockTests
         clock.Complete(T0.AddHours(3));
         clock.NextCheckAt.Should().BeNull();
     }
+
+    [Fact]
+    public void The_person_responsible_is_kept_on_the_clock_and_follows_the_task_when_it_changes_hands()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var clock = SlaClock.Start(Callback, Shanghai, T0, responsibleId: first);
+        clock.ResponsibleId.Should().Be(first);
+
+        clock.HandTo(second);
+
+        clock.ResponsibleId.Should().Be(second);
+        SlaClock.Start(Callback, Shanghai, T0).ResponsibleId.Should().BeNull("a task nobody in particular holds has no one to appraise");
+    }
 }

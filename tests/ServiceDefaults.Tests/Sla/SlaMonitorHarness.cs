@@ -104,7 +104,8 @@ public sealed class SlaMonitorHarness : IAsyncDisposable
     }
 
     /// <summary>Adds tickets whose clock started <paramref name="startedAgo"/>: past their 10-minute deadline if that is longer.</summary>
-    public Task<List<Guid>> AddTicketsAsync(int count, TimeSpan startedAgo, string queue = "a", SlaPolicy? policy = null) => WithDbAsync(async db =>
+    public Task<List<Guid>> AddTicketsAsync(
+        int count, TimeSpan startedAgo, string queue = "a", SlaPolicy? policy = null, Guid? responsibleId = null) => WithDbAsync(async db =>
     {
         var ids = new List<Guid>();
         var startedAt = DateTimeOffset.UtcNow - startedAgo;
@@ -115,7 +116,7 @@ public sealed class SlaMonitorHarness : IAsyncDisposable
                 Id = Guid.CreateVersion7(),
                 EstateId = Guid.NewGuid(),
                 Queue = queue,
-                Clock = SlaClock.Start(policy ?? Policy, Calendar, startedAt.AddMilliseconds(i)),
+                Clock = SlaClock.Start(policy ?? Policy, Calendar, startedAt.AddMilliseconds(i), responsibleId),
             };
             db.Tickets.Add(ticket);
             ids.Add(ticket.Id);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts.Sla;
 using PropertyPlatform.ServiceDefaults.Sla;
 using PropertyPlatform.TestSupport;
 
@@ -6,7 +8,25 @@ namespace PropertyPlatform.ServiceDefaults.Tests.Sla;
 
 public sealed class SlaMonitorTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_breach_is_published_with_the_staff_member_responsible_for_the_clock_or_none()
+    {
+        await using var harness = await SlaMonitorHarness.CreateAsync(postgres);
+        var technician = Guid.NewGuid();
+        var held = (await harness.AddTicketsAsync(1, TimeSpan.FromMinutes(30), responsibleId: technician)).Single();
+        var unheld = (await harness.AddTicketsAsync(1, TimeSpan.FromMinutes(30))).Single();
+
+        await harness.Monitor.CheckAsync(Ct);
+
+        var published = await harness.WithDbAsync(db => db.OutboxMessages.Where(m => m.EventType.Contains(nameof(SlaBreached))).ToListAsync(Ct));
+        var breaches = published.Select(m => JsonSerializer.Deserialize<SlaBreached>(m.Payload, Web)!)
+            .ToDictionary(b => b.SubjectId, b => b.ResponsibleStaffId);
+        breaches.Should().BeEquivalentTo(new Dictionary<Guid, Guid?> { [held] = technician, [unheld] = null });
+    }
 
     [Fact]
     public async Task Broken_clocks_at_the_head_of_the_queue_do_not_starve_a_valid_due_clock()

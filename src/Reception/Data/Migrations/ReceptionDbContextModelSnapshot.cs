@@ -2722,6 +2722,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                                 .HasColumnType("interval")
                                 .HasColumnName("due_remaining_when_paused");
 
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("due_responsible_id");
+
                             b1.Property<DateTimeOffset>("StartedAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("due_started_at");
@@ -2796,6 +2800,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                             b1.Property<TimeSpan?>("RemainingWhenPaused")
                                 .HasColumnType("interval")
                                 .HasColumnName("resolution_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("resolution_responsible_id");
 
                             b1.Property<DateTimeOffset>("StartedAt")
                                 .HasColumnType("timestamp with time zone")
@@ -2932,6 +2940,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                                 .HasColumnType("interval")
                                 .HasColumnName("feedback_remaining_when_paused");
 
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("feedback_responsible_id");
+
                             b1.Property<DateTimeOffset>("StartedAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("feedback_started_at");
@@ -3003,6 +3015,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                             b1.Property<TimeSpan?>("RemainingWhenPaused")
                                 .HasColumnType("interval")
                                 .HasColumnName("routing_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("routing_responsible_id");
 
                             b1.Property<DateTimeOffset>("StartedAt")
                                 .HasColumnType("timestamp with time zone")
@@ -3081,6 +3097,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                             b1.Property<TimeSpan?>("RemainingWhenPaused")
                                 .HasColumnType("interval")
                                 .HasColumnName("acknowledged_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("acknowledged_responsible_id");
 
                             b1.Property<DateTimeOffset>("StartedAt")
                                 .HasColumnType("timestamp with time zone")

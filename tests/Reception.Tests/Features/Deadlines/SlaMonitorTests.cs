@@ -112,6 +112,21 @@ public sealed class SlaMonitorTests(ReceptionService reception)
         (await EventsOfAsync(broken.Id, CustomerRequest.RoutingRule.Name)).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_complaint_breach_names_the_responsible_staff_member_when_assigned_to_a_staff_id_and_nobody_for_a_name()
+    {
+        var (estateId, units) = await reception.NewEstateAsync();
+        var guard = Guid.NewGuid();
+        var toStaff = await AssignedAgoAsync(estateId, units[0], guard.ToString(), TimeSpan.FromDays(8));
+        var toName = await AssignedAgoAsync(estateId, units[0], "Captain Ma", TimeSpan.FromDays(8));
+
+        await CheckAsync();
+
+        var breaches = (await reception.OutboxAsync<SlaBreached>()).Where(b => b.Policy == Complaint.Deadline.Name).ToList();
+        breaches.Should().ContainSingle(b => b.SubjectId == toStaff.Id).Which.ResponsibleStaffId.Should().Be(guard);
+        breaches.Should().ContainSingle(b => b.SubjectId == toName.Id).Which.ResponsibleStaffId.Should().BeNull();
+    }
+
     private Task<int> CheckAsync() => reception.Services.GetRequiredService<SlaMonitor<ReceptionDbContext>>().CheckAsync(Ct);
 
     /// <summary>A request as if recorded <paramref name="ago"/> (optionally routed some minutes after intake).</summary>
@@ -131,6 +146,25 @@ public sealed class SlaMonitorTests(ReceptionService reception)
 
             await db.SaveChangesAsync(Ct);
             return request;
+        });
+
+    /// <summary>A complaint assigned <paramref name="ago"/> with one working hour to resolve it: long past due.</summary>
+    private Task<Complaint> AssignedAgoAsync(Guid estateId, Guid unitId, string responsiblePerson, TimeSpan ago) =>
+        reception.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<ReceptionDbContext>();
+            var estate = await db.Estates.SingleAsync(e => e.Id == estateId, Ct);
+            var at = DateTimeOffset.UtcNow - ago;
+            var request = RequestIntake.Open(
+                db, estate, new NewRequest(unitId, RequestChannel.Phone, RequestCategory.Complaint, Urgency.Normal, "Guard was rude", "Chen"),
+                "clerk", at, Guid.NewGuid());
+            var supervisor = new Actor("supervisor", "Supervisor Wu");
+            // Intake records the complaint of a complaint-category request.
+            var complaint = db.ChangeTracker.Entries<Complaint>().Single(e => e.Entity.RequestId == request.Id).Entity;
+            complaint.Classify(ComplaintKind.Complaint, ComplaintCategory.Security, supervisor, at);
+            complaint.Assign(Department.Security, responsiblePerson, TimeSpan.FromHours(1), estate.Calendar(), supervisor, at);
+            await db.SaveChangesAsync(Ct);
+            return complaint;
         });
 
     private Task<List<SlaEvent>> EventsOfAsync(Guid subjectId, string policy) => reception.InScopeAsync(services =>

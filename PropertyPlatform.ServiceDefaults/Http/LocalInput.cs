@@ -1,10 +1,9 @@
 using System.Globalization;
-using PropertyPlatform.ServiceDefaults.Http;
 
-namespace PropertyPlatform.Reception.Features;
+namespace PropertyPlatform.ServiceDefaults.Http;
 
 /// <summary>Dates and times as the front desk gives them: estate-local wall-clock values, and instants that already happened.</summary>
-internal static class LocalInput
+public static class LocalInput
 {
     /// <summary>An estate-local day, <c>yyyy-MM-dd</c>.</summary>
     public static DateOnly LocalDate(this InputErrors errors, string? value, string field)

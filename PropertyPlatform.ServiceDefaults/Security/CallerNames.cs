@@ -1,8 +1,7 @@
-using PropertyPlatform.ServiceDefaults.Security;
+namespace PropertyPlatform.ServiceDefaults.Security;
 
-namespace PropertyPlatform.Reception.Features;
-
-internal static class CallerNames
+/// <summary>Who the caller is, as records keep it: the account for who did what, the name for people to read.</summary>
+public static class CallerNames
 {
     /// <summary>The caller's account (token subject), as records keep who did what.</summary>
     public static string Account(this EstateScope scope) => scope.Subject ?? "";
