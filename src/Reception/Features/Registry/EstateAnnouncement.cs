@@ -10,7 +10,7 @@ namespace PropertyPlatform.Reception.Features.Registry;
 /// of: those registered before estates were announced, and the demo seed's. Runs before serving, after migrations and
 /// the seed; the event is queued with the mark in one transaction, so each estate is announced once.
 /// </summary>
-internal sealed class EstateAnnouncement(IServiceScopeFactory scopes, TimeProvider time, ILogger<EstateAnnouncement> logger) : BeforeServingTask
+public sealed class EstateAnnouncement(IServiceScopeFactory scopes, TimeProvider time, ILogger<EstateAnnouncement> logger) : BeforeServingTask
 {
     public override async Task StartingAsync(CancellationToken cancellationToken)
     {
