@@ -1,5 +1,6 @@
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -14,7 +15,7 @@ public static class BillingServiceExtensions
     public static IHostApplicationBuilder AddBillingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<BillingDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName);
+        builder.AddMessaging(ServiceName, bus => bus.AddEstateCalendars<BillingDbContext>(ServiceName));
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }

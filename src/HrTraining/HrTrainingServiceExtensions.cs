@@ -1,5 +1,6 @@
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -14,7 +15,7 @@ public static class HrTrainingServiceExtensions
     public static IHostApplicationBuilder AddHrTrainingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<HrTrainingDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName);
+        builder.AddMessaging(ServiceName, bus => bus.AddEstateCalendars<HrTrainingDbContext>(ServiceName));
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }

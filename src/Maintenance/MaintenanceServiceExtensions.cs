@@ -2,6 +2,7 @@ using PropertyPlatform.Maintenance.Consumers;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -16,7 +17,11 @@ public static class MaintenanceServiceExtensions
     public static IHostApplicationBuilder AddMaintenanceServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<MaintenanceDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<RepairRequestedConsumer>());
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<RepairRequestedConsumer>();
+            bus.AddEstateCalendars<MaintenanceDbContext>(ServiceName);
+        });
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }

@@ -67,6 +67,9 @@ public static class ReceptionServiceExtensions
             builder.Services.AddHostedService<DemoRegistryStartup>();
         }
 
+        // After the seed, so the demo estates are announced too.
+        builder.Services.AddHostedService<EstateAnnouncement>();
+
         return builder;
     }
 

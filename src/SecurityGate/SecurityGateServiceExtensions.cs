@@ -1,5 +1,6 @@
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -14,7 +15,7 @@ public static class SecurityGateServiceExtensions
     public static IHostApplicationBuilder AddSecurityGateServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SecurityGateDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName);
+        builder.AddMessaging(ServiceName, bus => bus.AddEstateCalendars<SecurityGateDbContext>(ServiceName));
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }

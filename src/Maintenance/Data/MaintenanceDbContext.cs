@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -22,6 +23,7 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
     {
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditTrail();
+        modelBuilder.AddEstateCalendars();
 
         modelBuilder.Entity<WorkOrder>(workOrder =>
         {

@@ -34,6 +34,12 @@ public sealed class Estate : IEstateOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// When the other services were first told of the estate; null for estates older than that announcement, which
+    /// reception's start announces once.
+    /// </summary>
+    public DateTimeOffset? AnnouncedAt { get; private set; }
+
     public static Estate Create(Guid id, string name, string timeZoneId, string currency, TimeOnly opensAt, TimeOnly closesAt,
         IEnumerable<DayOfWeek> workingDays, DateTimeOffset at) => new()
         {
@@ -46,6 +52,17 @@ public sealed class Estate : IEstateOwned
             WorkingDays = [.. workingDays.Distinct().Order()],
             CreatedAt = at,
         };
+
+    public void MarkAnnounced(DateTimeOffset at) => AnnouncedAt ??= at;
+
+    /// <summary>New working hours or time zone; the currency stays, since everything billed so far is in it.</summary>
+    public void ChangeCalendar(string timeZoneId, TimeOnly opensAt, TimeOnly closesAt, IEnumerable<DayOfWeek> workingDays)
+    {
+        TimeZoneId = timeZoneId;
+        OpensAt = opensAt;
+        ClosesAt = closesAt;
+        WorkingDays = [.. workingDays.Distinct().Order()];
+    }
 
     public EstateCalendar Calendar() => new(
         TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId),

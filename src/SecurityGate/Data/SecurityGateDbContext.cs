@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
@@ -16,5 +17,5 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.AddOutboxAndInbox().AddAuditTrail().ApplyEstateScope(this);
+        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars().ApplyEstateScope(this);
 }

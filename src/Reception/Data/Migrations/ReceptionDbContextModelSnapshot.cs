@@ -855,6 +855,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("time without time zone")
                         .HasColumnName("closes_at");

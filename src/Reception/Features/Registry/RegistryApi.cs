@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Reception;
@@ -13,6 +12,8 @@ namespace PropertyPlatform.Reception.Features.Registry;
 
 public sealed record CreateEstateCommand(
     Guid? Id, string? Name, string? TimeZoneId, string? Currency, string? OpensAt, string? ClosesAt, string[]? WorkingDays);
+
+public sealed record ChangeEstateCalendarCommand(string? TimeZoneId, string? OpensAt, string? ClosesAt, string[]? WorkingDays);
 
 public sealed record EstateResponse(
     Guid Id, string Name, string TimeZoneId, string Currency, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<DayOfWeek> WorkingDays);
@@ -35,6 +36,7 @@ public static class RegistryApi
     {
         var estates = api.MapGroup("/estates").WithTags("Registry");
         estates.MapPost("/", CreateEstate).RequireAuthorization(policy => policy.RequireRole(PlatformRoles.GroupAdmin));
+        estates.MapPut("/{estateId:guid}/calendar", ChangeCalendar).RequireRoles(PlatformRoles.EstateManager, PlatformRoles.GroupAdmin);
         estates.MapGet("/{id:guid}", GetEstate).RequireRoles([.. PlatformRoles.Staff]);
         estates.MapGet("/", ListEstates).RequireRoles([.. PlatformRoles.Staff]);
         estates.MapPost("/{estateId:guid}/buildings", CreateBuilding).RequireRoles(ReceptionRoles.RegistryKeepers);
@@ -47,8 +49,9 @@ public static class RegistryApi
         return api;
     }
 
-    /// <summary>A new estate of the group (group admins only).</summary>
-    public static async Task<Created<EstateResponse>> CreateEstate(CreateEstateCommand command, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>A new estate of the group (group admins only), announced to every service (<see cref="EstateRegistered"/>).</summary>
+    public static async Task<Created<EstateResponse>> CreateEstate(
+        CreateEstateCommand command, ReceptionDbContext db, TimeProvider time, CorrelationContext correlation, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var name = errors.Text(command.Name, "name", maxLength: 200);
@@ -57,36 +60,13 @@ public static class RegistryApi
             errors.Add("id", "Leave the id out to have one assigned; an empty id is not an estate.");
         }
 
-        var timeZoneId = command.TimeZoneId?.Trim() ?? "";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
-        {
-            errors.Add("timeZoneId", "Must be an IANA time zone id, e.g. Asia/Shanghai.");
-        }
-
         var currency = command.Currency?.Trim() ?? "";
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
         {
             errors.Add("currency", "Must be an ISO 4217 code of three capital letters, e.g. CNY.");
         }
 
-        var opensAt = Time(errors, command.OpensAt, "opensAt");
-        var closesAt = Time(errors, command.ClosesAt, "closesAt");
-        if (opensAt is not null && closesAt is not null && closesAt <= opensAt)
-        {
-            errors.Add("closesAt", "Must be after opensAt.");
-        }
-
-        var days = new List<DayOfWeek>();
-        foreach (var day in command.WorkingDays ?? [])
-        {
-            days.Add(errors.Enum<DayOfWeek>(day, "workingDays"));
-        }
-
-        if (days.Count == 0)
-        {
-            errors.Add("workingDays", "At least one working day is required.");
-        }
-
+        var (timeZoneId, opensAt, closesAt, days) = RegistryRules.Calendar(errors, command.TimeZoneId, command.OpensAt, command.ClosesAt, command.WorkingDays);
         errors.ThrowIfAny();
         if (await db.Estates.AnyAsync(e => e.Name == name || e.Id == command.Id, cancellationToken))
         {
@@ -94,10 +74,33 @@ public static class RegistryApi
         }
 
         var now = time.GetUtcNow();
-        var estate = Estate.Create(command.Id ?? Guid.CreateVersion7(now), name, timeZoneId, currency, opensAt!.Value, closesAt!.Value, days, now);
+        var estate = Estate.Create(command.Id ?? Guid.CreateVersion7(now), name, timeZoneId, currency, opensAt, closesAt, days, now);
         db.Estates.Add(estate);
+        estate.MarkAnnounced(now);
+        db.AddIntegrationEvent(RegistryRules.Registered(estate, now, correlation.CorrelationId));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/estates/{estate.Id}", ToResponse(estate));
+    }
+
+    /// <summary>
+    /// New working hours, working days or time zone for an estate (its manager or a group admin), announced to every
+    /// service (<see cref="EstateCalendarChanged"/>). The currency is not part of it: what was billed stays in it.
+    /// </summary>
+    public static async Task<Ok<EstateResponse>> ChangeCalendar(
+        Guid estateId, ChangeEstateCalendarCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time,
+        CorrelationContext correlation, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var (timeZoneId, opensAt, closesAt, days) = RegistryRules.Calendar(errors, command.TimeZoneId, command.OpensAt, command.ClosesAt, command.WorkingDays);
+        errors.ThrowIfAny();
+        scope.EnsureCanWrite(estateId);
+        var estate = await db.Estates.SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken) ?? throw new NotFoundException("Estate", estateId);
+        var now = time.GetUtcNow();
+        estate.ChangeCalendar(timeZoneId, opensAt, closesAt, days);
+        estate.MarkAnnounced(now);
+        db.AddIntegrationEvent(RegistryRules.CalendarChanged(estate, now, correlation.CorrelationId));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(estate));
     }
 
     public static async Task<Ok<EstateResponse>> GetEstate(Guid id, ReceptionDbContext db, CancellationToken cancellationToken) =>
@@ -178,17 +181,6 @@ public static class RegistryApi
         query = buildingId is null ? query : query.Where(u => u.BuildingId == buildingId);
         query = statusFilter is null ? query : query.Where(u => u.Status == statusFilter);
         return TypedResults.Ok(await query.ToKeysetPageAsync(u => u.RegisteredAt, u => u.Id, cursor, limit, ToResponse, cancellationToken));
-    }
-
-    private static TimeOnly? Time(InputErrors errors, string? value, string field)
-    {
-        if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors.Add(field, "Required, as HH:mm in the estate's local time.");
-        return null;
     }
 
     private static EstateResponse ToResponse(Estate e) => new(e.Id, e.Name, e.TimeZoneId, e.Currency, e.OpensAt, e.ClosesAt, e.WorkingDays);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
@@ -42,4 +43,55 @@ internal static class RegistryRules
 
     public static OwnerRegistered Registered(Domain.Owner owner, DateTimeOffset now, Guid correlationId) => new(
         Guid.CreateVersion7(now), now, owner.EstateId, correlationId, owner.Id, owner.FullName, owner.Phone, owner.UnitIds);
+
+    /// <summary>An estate's calendar as entered: time zone, opening hours (HH:mm, local) and working days.</summary>
+    public static (string TimeZoneId, TimeOnly OpensAt, TimeOnly ClosesAt, List<DayOfWeek> WorkingDays) Calendar(
+        InputErrors errors, string? timeZoneId, string? opensAt, string? closesAt, string[]? workingDays)
+    {
+        var checkedTimeZoneId = timeZoneId?.Trim() ?? "";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(checkedTimeZoneId, out _))
+        {
+            errors.Add("timeZoneId", "Must be an IANA time zone id, e.g. Asia/Shanghai.");
+        }
+
+        var opens = Time(errors, opensAt, "opensAt");
+        var closes = Time(errors, closesAt, "closesAt");
+        if (opens is not null && closes is not null && closes <= opens)
+        {
+            errors.Add("closesAt", "Must be after opensAt.");
+        }
+
+        var days = new List<DayOfWeek>();
+        foreach (var day in workingDays ?? [])
+        {
+            days.Add(errors.Enum<DayOfWeek>(day, "workingDays"));
+        }
+
+        if (days.Count == 0)
+        {
+            errors.Add("workingDays", "At least one working day is required.");
+        }
+
+        return (checkedTimeZoneId, opens ?? default, closes ?? default, days);
+    }
+
+    public static EstateRegistered Registered(Estate estate, DateTimeOffset now, Guid correlationId) => new(
+        Guid.CreateVersion7(now), now, estate.Id, correlationId, estate.Name, estate.TimeZoneId, estate.Currency, WorkingDays(estate));
+
+    public static EstateCalendarChanged CalendarChanged(Estate estate, DateTimeOffset now, Guid correlationId) => new(
+        Guid.CreateVersion7(now), now, estate.Id, correlationId, estate.Name, estate.TimeZoneId, estate.Currency, WorkingDays(estate));
+
+    private static EstateWorkingDay[] WorkingDays(Estate estate) =>
+        [.. estate.WorkingDays.Select(day => new EstateWorkingDay(day, estate.OpensAt, estate.ClosesAt))];
+
+    private static TimeOnly? Time(InputErrors errors, string? value, string field)
+    {
+        if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add(field, "Required, as HH:mm in the estate's local time.");
+        return null;
+    }
 }
