@@ -13,7 +13,7 @@ using PropertyPlatform.Reception.Data;
 namespace PropertyPlatform.Reception.Data.Migrations
 {
     [DbContext(typeof(ReceptionDbContext))]
-    [Migration("20261130221341_SlaResponsiblePerson")]
+    [Migration("20261130222846_SlaResponsiblePerson")]
     partial class SlaResponsiblePerson
     {
         /// <inheritdoc />
@@ -857,6 +857,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
 
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("time without time zone")
