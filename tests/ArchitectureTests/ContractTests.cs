@@ -12,9 +12,14 @@ namespace PropertyPlatform.ArchitectureTests;
 /// </summary>
 public sealed class ContractTests
 {
-    /// <summary>Exact, unambiguous field types: money decimal (never floating point), instants with their offset (never DateTime).</summary>
+    /// <summary>
+    /// Exact, unambiguous field types: money decimal (never floating point), instants with their offset (never DateTime).
+    /// The one enum is DayOfWeek (estate calendars): its seven values never change, unlike a service's own enums, which
+    /// travel as strings so that adding a value never breaks a consumer.
+    /// </summary>
     private static readonly Type[] PlainTypes =
-        [typeof(Guid), typeof(string), typeof(int), typeof(long), typeof(bool), typeof(decimal), typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeOnly)];
+        [typeof(Guid), typeof(string), typeof(int), typeof(long), typeof(bool), typeof(decimal), typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeOnly),
+         typeof(DayOfWeek)];
 
     /// <summary>The outbox stores events with the web defaults (ServiceDefaults' OutboxDbContextExtensions).</summary>
     private static readonly JsonSerializerOptions OutboxJson = new(JsonSerializerDefaults.Web);
@@ -32,7 +37,7 @@ public sealed class ContractTests
         {
             IsPlain(property.PropertyType, []).Should().BeTrue(
                 $"{eventType.Name}.{property.Name} is a {property.PropertyType.Name}: events carry Guid, string, int, long, bool, decimal " +
-                "(money), DateTimeOffset, DateOnly, TimeOnly, sealed records of src/Contracts, and arrays, lists or string-keyed dictionaries of these");
+                "(money), DateTimeOffset, DateOnly, TimeOnly, DayOfWeek, sealed records of src/Contracts, and arrays, lists or string-keyed dictionaries of these");
         }
     }
 
@@ -159,6 +164,7 @@ public sealed class ContractTests
         _ when type == typeof(DateTimeOffset) => SampleInstant,
         _ when type == typeof(DateOnly) => new DateOnly(2026, 12, 5),
         _ when type == typeof(TimeOnly) => new TimeOnly(17, 0),
+        _ when type == typeof(DayOfWeek) => DayOfWeek.Friday,
         _ => throw new InvalidOperationException($"No sample for {type.Name}."),
     };
 }
