@@ -29,7 +29,11 @@ public static class IdentityServiceExtensions
         builder.RequirePersistedDataProtectionKeys();
 
         builder.AddServiceDatabase<IdentityDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<OwnerRegisteredConsumer>());
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<OwnerRegisteredConsumer>();
+            bus.AddConsumer<EmploymentEndedConsumer>();
+        });
         // Reception's registry confirms an owner's units before they are granted (OwnerRegisteredConsumer). Its "grpc"
         // endpoint speaks HTTP/2 without TLS; service discovery resolves it (gRPC channels accept only http/https schemes).
         builder.Services.AddGrpcClient<PropertyRegistry.PropertyRegistryClient>(grpc => grpc.Address = new Uri("http://_grpc.reception"))

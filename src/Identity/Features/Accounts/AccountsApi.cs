@@ -152,11 +152,25 @@ public static partial class AccountsApi
             throw new ConflictException("An account cannot disable itself.");
         }
 
+        await DisableAsync(account, users, authorizations, tokens, cancellationToken);
+        return TypedResults.Ok(ToResponse(account, caller));
+    }
+
+    /// <summary>
+    /// Disables the account and revokes every token it holds, so its refresh tokens stop working at once; shared by the
+    /// API and by hr-training's <c>EmploymentEnded</c>.
+    /// </summary>
+    internal static async Task DisableAsync(
+        Account account,
+        UserManager<Account> users,
+        IOpenIddictAuthorizationManager authorizations,
+        IOpenIddictTokenManager tokens,
+        CancellationToken cancellationToken)
+    {
         account.Status = AccountStatus.Disabled;
         Check(await users.UpdateSecurityStampAsync(account));
         await authorizations.RevokeBySubjectAsync(account.Id.ToString(), cancellationToken);
         await tokens.RevokeBySubjectAsync(account.Id.ToString(), cancellationToken);
-        return TypedResults.Ok(ToResponse(account, caller));
     }
 
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> EnableAccount(
