@@ -5,6 +5,7 @@ using PropertyPlatform.Reception.Features.Complaints;
 using PropertyPlatform.Reception.Features.Deadlines;
 using PropertyPlatform.Reception.Features.Emergencies;
 using PropertyPlatform.Reception.Features.Keys;
+using PropertyPlatform.Reception.Features.Kpis;
 using PropertyPlatform.Reception.Features.Messages;
 using PropertyPlatform.Reception.Features.Notices;
 using PropertyPlatform.Reception.Features.Notifications;
@@ -98,6 +99,7 @@ public static class ReceptionServiceExtensions
         api.MapMessagesApi();
         api.MapWorkLogApi();
         api.MapSurveysApi();
+        api.MapReceptionKpisApi();
         // Only services (client-credentials tokens for the reception audience) use the registry.
         app.MapGrpcService<PropertyRegistryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));
         return app;
