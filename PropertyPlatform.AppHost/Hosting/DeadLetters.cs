@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -97,8 +96,7 @@ public sealed class DeadLetters(string connectionString, Uri managementUrl, stri
     private async Task<IReadOnlyList<string>> ListErrorQueuesAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(managementUrl, "/api/queues?columns=name,vhost"));
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitMQServerResource.UserName}:{password}")));
+        request.Headers.Authorization = RabbitMQServerResource.ManagementAuthorization(password);
         using var response = await Http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var queues = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
@@ -128,8 +126,7 @@ public static class RabbitMQBuilderExtensions
             ?? throw new InvalidOperationException("The broker's management endpoint is not allocated yet."));
         var administratorPassword = await server.PasswordParameter.GetValueAsync(cancellationToken) ?? "";
         using var http = new HttpClient { BaseAddress = management, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitMQServerResource.UserName}:{administratorPassword}")));
+        http.DefaultRequestHeaders.Authorization = RabbitMQServerResource.ManagementAuthorization(administratorPassword);
         foreach (var user in server.Users)
         {
             var password = await user.PasswordParameter.GetValueAsync(cancellationToken) ?? "";

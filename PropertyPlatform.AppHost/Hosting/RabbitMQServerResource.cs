@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Text;
+
 namespace PropertyPlatform.AppHost.Hosting;
 
 /// <summary>
@@ -18,6 +21,10 @@ public sealed class RabbitMQServerResource(string name, string instanceDirectory
     public const string NodeName = "rmq35672@localhost";
 
     private readonly List<RabbitMQUserResource> _users = [];
+
+    /// <summary>The administrator's Basic credentials for the management API (dead letters, broker users).</summary>
+    public static AuthenticationHeaderValue ManagementAuthorization(string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{UserName}:{password}")));
 
     public string InstanceDirectory => WorkingDirectory;
 
