@@ -60,7 +60,7 @@ public class ReceptionService : ServiceUnderTest<Program>
     {
         var name = typeof(TEvent).FullName!;
         var rows = await services.GetRequiredService<ReceptionDbContext>().OutboxMessages.AsNoTracking()
-            .Where(m => m.EventType.StartsWith(name)).ToListAsync();
+            .Where(m => m.EventType.StartsWith(name)).OrderBy(m => m.Sequence).ToListAsync();
         return rows.Select(m => JsonSerializer.Deserialize<TEvent>(m.Payload, ApiJson.Options)!).ToList();
     });
 
