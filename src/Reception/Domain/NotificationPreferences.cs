@@ -1,13 +1,15 @@
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Reception.Domain;
 
 /// <summary>
 /// How a person wants to be told: their language, their e-mail address, which channels besides the app inbox, and quiet
-/// hours (estate-local) during which only urgent messages go out. One row per person, whichever estate tells them.
+/// hours (estate-local) during which only urgent messages go out. One row per person and estate: an owner's is their
+/// roster estate's; a staff member working in several estates sets each (its quiet hours are in its time zone).
 /// Someone without a row gets the defaults: Chinese, SMS to the phone on the roster, no e-mail, no quiet hours.
 /// </summary>
-public sealed class NotificationPreferences
+public sealed class NotificationPreferences : IEstateOwned
 {
     public const string DefaultLanguage = "zh";
 
@@ -18,6 +20,8 @@ public sealed class NotificationPreferences
     public RecipientKind RecipientKind { get; private set; }
 
     public Guid RecipientId { get; private set; }
+
+    public Guid EstateId { get; private set; }
 
     /// <summary><c>zh</c> or <c>en</c>.</summary>
     public string Language { get; private set; } = DefaultLanguage;
@@ -36,7 +40,8 @@ public sealed class NotificationPreferences
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static NotificationPreferences Defaults(RecipientKind kind, Guid recipientId) => new() { RecipientKind = kind, RecipientId = recipientId };
+    public static NotificationPreferences Defaults(RecipientKind kind, Guid recipientId, Guid estateId) =>
+        new() { RecipientKind = kind, RecipientId = recipientId, EstateId = estateId };
 
     public void Change(string language, string? email, bool emailEnabled, bool smsEnabled, TimeOnly? quietFrom, TimeOnly? quietUntil, DateTimeOffset at)
     {

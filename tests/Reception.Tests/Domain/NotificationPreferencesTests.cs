@@ -6,7 +6,7 @@ public sealed class NotificationPreferencesTests
 {
     private static NotificationPreferences Quiet(string from, string until)
     {
-        var preferences = NotificationPreferences.Defaults(RecipientKind.Owner, Guid.NewGuid());
+        var preferences = NotificationPreferences.Defaults(RecipientKind.Owner, Guid.NewGuid(), Guid.NewGuid());
         preferences.Change("zh", null, false, true, TimeOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
             TimeOnly.Parse(until, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow);
         return preferences;
@@ -29,7 +29,7 @@ public sealed class NotificationPreferencesTests
     [Fact]
     public void Without_quiet_hours_a_message_goes_at_once_and_half_a_window_is_refused()
     {
-        var preferences = NotificationPreferences.Defaults(RecipientKind.Staff, Guid.NewGuid());
+        var preferences = NotificationPreferences.Defaults(RecipientKind.Staff, Guid.NewGuid(), Guid.NewGuid());
         var at = new DateTime(2026, 12, 2, 3, 0, 0);
 
         preferences.EndOfQuietHours(at).Should().Be(at);

@@ -59,7 +59,7 @@ internal sealed class NotificationPreferencesConfiguration : IEntityTypeConfigur
     public void Configure(EntityTypeBuilder<NotificationPreferences> preferences)
     {
         preferences.ToTable("notification_preferences");
-        preferences.HasKey(p => new { p.RecipientKind, p.RecipientId });
+        preferences.HasKey(p => new { p.RecipientKind, p.RecipientId, p.EstateId });
         preferences.Property(p => p.RecipientKind).HasConversion<string>().HasMaxLength(16);
         preferences.Property(p => p.Language).HasMaxLength(8);
         preferences.Property(p => p.Email).HasMaxLength(254);

@@ -1371,6 +1371,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("recipient_id");
 
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
@@ -1402,7 +1406,7 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("RecipientKind", "RecipientId")
+                    b.HasKey("RecipientKind", "RecipientId", "EstateId")
                         .HasName("pk_notification_preferences");
 
                     b.ToTable("notification_preferences", (string)null);

@@ -20,8 +20,8 @@ public static class NotificationIntake
     {
         var kind = request.RecipientKind == StaffRecipient ? RecipientKind.Staff : RecipientKind.Owner;
         var preferences = await db.NotificationPreferences.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.RecipientKind == kind && p.RecipientId == request.RecipientId, cancellationToken)
-            ?? NotificationPreferences.Defaults(kind, request.RecipientId);
+            .SingleOrDefaultAsync(p => p.RecipientKind == kind && p.RecipientId == request.RecipientId && p.EstateId == request.EstateId, cancellationToken)
+            ?? NotificationPreferences.Defaults(kind, request.RecipientId, request.EstateId);
         var urgent = request.Urgency == UrgentUrgency;
         var data = request.Data ?? new Dictionary<string, string>();
 
@@ -66,7 +66,7 @@ public static class NotificationIntake
         if (channel == NotificationChannel.Email)
         {
             return await db.NotificationPreferences.AsNoTracking()
-                .Where(p => p.RecipientKind == notification.RecipientKind && p.RecipientId == notification.RecipientId)
+                .Where(p => p.RecipientKind == notification.RecipientKind && p.RecipientId == notification.RecipientId && p.EstateId == notification.EstateId)
                 .Select(p => p.Email).SingleOrDefaultAsync(cancellationToken);
         }
 

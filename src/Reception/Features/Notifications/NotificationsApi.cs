@@ -80,24 +80,25 @@ public static class NotificationsApi
         return TypedResults.Ok(ToResponse(notification));
     }
 
-    public static async Task<Ok<PreferencesResponse>> GetMyPreferences(ReceptionDbContext db, EstateScope scope, CancellationToken cancellationToken)
+    /// <summary>The caller's settings: an owner's for their roster estate; a staff member's for <paramref name="estateId"/>.</summary>
+    public static async Task<Ok<PreferencesResponse>> GetMyPreferences(Guid? estateId, ReceptionDbContext db, EstateScope scope, CancellationToken cancellationToken)
     {
-        var (kind, recipientId) = Recipient(scope);
-        return TypedResults.Ok(ToResponse(await PreferencesOfAsync(db, kind, recipientId, cancellationToken)));
+        var (kind, recipientId, estate) = await PreferencesAddressAsync(db, scope, estateId, cancellationToken);
+        return TypedResults.Ok(ToResponse(await PreferencesOfAsync(db, kind, recipientId, estate, cancellationToken)));
     }
 
     public static async Task<Ok<PreferencesResponse>> ChangeMyPreferences(
-        PreferencesCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid? estateId, PreferencesCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (kind, recipientId) = Recipient(scope);
-        return TypedResults.Ok(await ChangePreferencesAsync(db, kind, recipientId, command, time.GetUtcNow(), cancellationToken));
+        var (kind, recipientId, estate) = await PreferencesAddressAsync(db, scope, estateId, cancellationToken);
+        return TypedResults.Ok(await ChangePreferencesAsync(db, kind, recipientId, estate, command, time.GetUtcNow(), cancellationToken));
     }
 
     /// <summary>An owner's settings as the desk keeps them for owners without the app (in the caller's estates).</summary>
     public static async Task<Ok<PreferencesResponse>> GetOwnerPreferences(Guid ownerId, ReceptionDbContext db, CancellationToken cancellationToken)
     {
-        await EnsureOwnerAsync(db, ownerId, cancellationToken);
-        return TypedResults.Ok(ToResponse(await PreferencesOfAsync(db, RecipientKind.Owner, ownerId, cancellationToken)));
+        var owner = await EnsureOwnerAsync(db, ownerId, cancellationToken);
+        return TypedResults.Ok(ToResponse(await PreferencesOfAsync(db, RecipientKind.Owner, ownerId, owner.EstateId, cancellationToken)));
     }
 
     public static async Task<Ok<PreferencesResponse>> ChangeOwnerPreferences(
@@ -105,7 +106,7 @@ public static class NotificationsApi
     {
         var owner = await EnsureOwnerAsync(db, ownerId, cancellationToken);
         scope.EnsureCanWrite(owner.EstateId);
-        return TypedResults.Ok(await ChangePreferencesAsync(db, RecipientKind.Owner, ownerId, command, time.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await ChangePreferencesAsync(db, RecipientKind.Owner, ownerId, owner.EstateId, command, time.GetUtcNow(), cancellationToken));
     }
 
     /// <summary>The deliveries of the caller's estates, most recently changed first: by estate, status (e.g. <c>Failed</c>) and channel.</summary>
@@ -237,15 +238,32 @@ public static class NotificationsApi
             : throw new ForbiddenException("Only people have an inbox; this caller is a service.");
     }
 
+    /// <summary>Whose settings, for which estate: an owner's roster estate, or the estate a staff member names (one of theirs).</summary>
+    private static async Task<(RecipientKind Kind, Guid Id, Guid EstateId)> PreferencesAddressAsync(
+        ReceptionDbContext db, EstateScope scope, Guid? estateId, CancellationToken cancellationToken)
+    {
+        var (kind, recipientId) = Recipient(scope);
+        if (kind == RecipientKind.Owner)
+        {
+            return (kind, recipientId, (await EnsureOwnerAsync(db, recipientId, cancellationToken)).EstateId);
+        }
+
+        var errors = new InputErrors();
+        var estate = errors.Id(estateId, "estateId");
+        errors.ThrowIfAny();
+        return scope.CanSeeEstate(estate) ? (kind, recipientId, estate) : throw new NotFoundException("Estate", estate);
+    }
+
     private static async Task<Owner> EnsureOwnerAsync(ReceptionDbContext db, Guid ownerId, CancellationToken cancellationToken) =>
         await db.Owners.AsNoTracking().SingleOrDefaultAsync(o => o.Id == ownerId, cancellationToken) ?? throw new NotFoundException("Owner", ownerId);
 
-    private static async Task<NotificationPreferences> PreferencesOfAsync(ReceptionDbContext db, RecipientKind kind, Guid recipientId, CancellationToken cancellationToken) =>
-        await db.NotificationPreferences.SingleOrDefaultAsync(p => p.RecipientKind == kind && p.RecipientId == recipientId, cancellationToken)
-        ?? NotificationPreferences.Defaults(kind, recipientId);
+    private static async Task<NotificationPreferences> PreferencesOfAsync(
+        ReceptionDbContext db, RecipientKind kind, Guid recipientId, Guid estateId, CancellationToken cancellationToken) =>
+        await db.NotificationPreferences.SingleOrDefaultAsync(p => p.RecipientKind == kind && p.RecipientId == recipientId && p.EstateId == estateId, cancellationToken)
+        ?? NotificationPreferences.Defaults(kind, recipientId, estateId);
 
     private static async Task<PreferencesResponse> ChangePreferencesAsync(
-        ReceptionDbContext db, RecipientKind kind, Guid recipientId, PreferencesCommand command, DateTimeOffset now, CancellationToken cancellationToken)
+        ReceptionDbContext db, RecipientKind kind, Guid recipientId, Guid estateId, PreferencesCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var language = command.Language ?? NotificationPreferences.DefaultLanguage;
@@ -273,10 +291,11 @@ public static class NotificationsApi
         }
 
         errors.ThrowIfAny();
-        var preferences = await db.NotificationPreferences.SingleOrDefaultAsync(p => p.RecipientKind == kind && p.RecipientId == recipientId, cancellationToken);
+        var preferences = await db.NotificationPreferences
+            .SingleOrDefaultAsync(p => p.RecipientKind == kind && p.RecipientId == recipientId && p.EstateId == estateId, cancellationToken);
         if (preferences is null)
         {
-            preferences = NotificationPreferences.Defaults(kind, recipientId);
+            preferences = NotificationPreferences.Defaults(kind, recipientId, estateId);
             db.NotificationPreferences.Add(preferences);
         }
 

@@ -17,6 +17,7 @@ namespace PropertyPlatform.Reception.Data.Migrations
                 {
                     recipient_kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     recipient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    estate_id = table.Column<Guid>(type: "uuid", nullable: false),
                     language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     email_enabled = table.Column<bool>(type: "boolean", nullable: false),
@@ -27,7 +28,7 @@ namespace PropertyPlatform.Reception.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_notification_preferences", x => new { x.recipient_kind, x.recipient_id });
+                    table.PrimaryKey("pk_notification_preferences", x => new { x.recipient_kind, x.recipient_id, x.estate_id });
                 });
 
             migrationBuilder.CreateTable(

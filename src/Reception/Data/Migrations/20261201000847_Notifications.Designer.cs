@@ -13,7 +13,7 @@ using PropertyPlatform.Reception.Data;
 namespace PropertyPlatform.Reception.Data.Migrations
 {
     [DbContext(typeof(ReceptionDbContext))]
-    [Migration("20261130235033_Notifications")]
+    [Migration("20261201000847_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -1374,6 +1374,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("recipient_id");
 
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
@@ -1405,7 +1409,7 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("RecipientKind", "RecipientId")
+                    b.HasKey("RecipientKind", "RecipientId", "EstateId")
                         .HasName("pk_notification_preferences");
 
                     b.ToTable("notification_preferences", (string)null);
