@@ -12,6 +12,11 @@ public static class PlatformModel
 
     public const string IdentityService = "identity";
 
+    public const string ReceptionService = "reception";
+
+    /// <summary>The connection string reception sends e-mail through (ConnectionStrings__mail): the mail catcher in development.</summary>
+    public const string MailConnectionName = "mail";
+
     /// <summary>The connection string every service reads its broker from (ConnectionStrings__messaging).</summary>
     public const string MessagingConnectionName = "messaging";
 
@@ -32,7 +37,12 @@ public static class PlatformModel
             postgres.WithFastStorage();
         }
 
-        // Only the two servers: service tests run their service in process against these.
+        var environmentName = builder.Configuration["AppHost:Environment"] ?? builder.Environment.EnvironmentName;
+        // Mail goes to the local mail catcher where everything is plain HTTP on loopback (Development, Testing); anywhere
+        // else reception sends through the SMTP server the operator names in ConnectionStrings:mail.
+        var mailCatcher = AllowsPlainHttp(environmentName) ? builder.AddMailCatcher(MailConnectionName) : null;
+
+        // Only the servers: service tests run their service in process against these.
         if (builder.Configuration.GetValue("AppHost:InfrastructureOnly", false))
         {
             return;
@@ -43,7 +53,6 @@ public static class PlatformModel
         var clientSecrets = new Dictionary<string, string>();
         string NewSecret(string client) => clientSecrets[client] = RandomNumberGenerator.GetHexString(40, lowercase: true);
 
-        var environmentName = builder.Configuration["AppHost:Environment"] ?? builder.Environment.EnvironmentName;
         var exposeToNetwork = NetworkExposure.IsRequested(builder.Configuration);
         if (exposeToNetwork)
         {
@@ -71,7 +80,7 @@ public static class PlatformModel
 
         IResourceBuilder<ProjectResource>[] services =
         [
-            Service<Projects.PropertyPlatform_Reception>("reception", "reception"),
+            Service<Projects.PropertyPlatform_Reception>(ReceptionService, "reception"),
             Service<Projects.PropertyPlatform_Maintenance>("maintenance", "maintenance"),
             Service<Projects.PropertyPlatform_Billing>("billing", "billing"),
             Service<Projects.PropertyPlatform_SecurityGate>("security-gate", "security_gate"),
@@ -101,6 +110,18 @@ public static class PlatformModel
             .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/scalar"), "API reference (internal)")
             .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/metrics"), "Metrics (internal)");
         var identity = services.Single(s => s.Resource.Name == IdentityService);
+        var reception = services.Single(s => s.Resource.Name == ReceptionService);
+        if (mailCatcher is not null)
+        {
+            reception.WithReference(mailCatcher).WaitFor(mailCatcher)
+                // No SMS gateway here: the development provider records what it would send.
+                .WithEnvironment("Notifications__SmsProvider", "recording");
+        }
+        else
+        {
+            reception.WithReference(builder.AddConnectionString(MailConnectionName));
+        }
+
         if (exposeToNetwork)
         {
             gateway.WithEndpointExposedToNetwork("http", identity, databases[IdentityService]);

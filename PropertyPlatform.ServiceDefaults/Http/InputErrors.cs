@@ -48,6 +48,21 @@ public sealed class InputErrors
         return compact;
     }
 
+    /// <summary>An e-mail address (<c>name@domain</c>, at most 254 characters); returns it trimmed.</summary>
+    public string Email(string? value, string field)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length is 0 or > 254
+            || !System.Net.Mail.MailAddress.TryCreate(trimmed, out var parsed)
+            || parsed.Address != trimmed
+            || !parsed.Host.Contains('.', StringComparison.Ordinal))
+        {
+            Add(field, "Must be an e-mail address such as name@example.com.");
+        }
+
+        return trimmed;
+    }
+
     /// <summary>Checks that an id is present and not empty.</summary>
     public Guid Id(Guid? value, string field)
     {

@@ -29,6 +29,18 @@ public static class LocalInput
         return default;
     }
 
+    /// <summary>An estate-local time of day, <c>HH:mm</c>.</summary>
+    public static TimeOnly? TimeOfDay(this InputErrors errors, string? value, string field)
+    {
+        if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add(field, "Required, as HH:mm in the estate's local time.");
+        return null;
+    }
+
     /// <summary>When something took place: now if left out; never in the future (a minute of clock skew is allowed).</summary>
     public static DateTimeOffset HappenedAt(this InputErrors errors, DateTimeOffset? value, string field, DateTimeOffset now)
     {

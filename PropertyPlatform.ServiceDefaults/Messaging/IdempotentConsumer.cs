@@ -17,7 +17,13 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
 
     protected TimeProvider Time { get; } = time;
 
-    public Task Consume(ConsumeContext<TMessage> context) => ConsumeAsync(context.Message, context.CancellationToken);
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        if (await ConsumeAsync(context.Message, context.CancellationToken))
+        {
+            await AfterCommitAsync(context.Message, context.CancellationToken);
+        }
+    }
 
     /// <summary>Handles <paramref name="message"/> unless this consumer already has; returns whether it did.</summary>
     public async Task<bool> ConsumeAsync(TMessage message, CancellationToken cancellationToken)
@@ -44,4 +50,7 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
 
     /// <summary>Applies the event to <see cref="Db"/>; do not call <c>SaveChanges</c>, the base class does.</summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Runs once what <see cref="HandleAsync"/> did is committed (e.g. to wake a worker that acts on it).</summary>
+    protected virtual Task AfterCommitAsync(TMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -42,6 +42,7 @@ public sealed class EstateScope
         SeesAllEstates = user.Identity?.IsAuthenticated == true && PlatformRoles.GroupWide.Any(user.IsInRole);
         EstateIds = ParseIds(user, PlatformClaims.Estate);
         UnitIds = ParseIds(user, PlatformClaims.Unit);
+        OwnerId = Guid.TryParse(user.FindFirstValue(PlatformClaims.Owner), out var ownerId) ? ownerId : null;
         IsOwnerOnly = user.IsInRole(PlatformRoles.Owner) && !PlatformRoles.Staff.Any(user.IsInRole) && !SeesAllEstates;
     }
 
@@ -60,6 +61,9 @@ public sealed class EstateScope
     public string? Name { get; }
 
     public bool SeesAllEstates { get; }
+
+    /// <summary>An owner's id in reception's owner roster; null for staff and services.</summary>
+    public Guid? OwnerId { get; }
 
     public Guid[] EstateIds { get; } = [];
 

@@ -29,4 +29,16 @@ public static class PersonalData
         var trimmed = idNumber.Trim();
         return trimmed.Length < 8 ? "****" : $"{trimmed[..3]}{new string('*', trimmed.Length - 7)}{trimmed[^4..]}";
     }
+
+    /// <summary><c>zhang.wei@example.com</c> → <c>z***@example.com</c>: the first character and the domain stay.</summary>
+    public static string? MaskEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return email;
+        }
+
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? "****" : $"{email[0]}***{email[at..]}";
+    }
 }

@@ -47,6 +47,9 @@ public static class PlatformClaims
     /// <summary>One claim per unit an owner owns or lives in (unit id).</summary>
     public const string Unit = "unit";
 
+    /// <summary>An owner's id in reception's owner roster (the recipient of the owner's notifications).</summary>
+    public const string Owner = "owner";
+
     /// <summary>A technician's trades (plumbing, electrical, hvac, elevator, civil, general).</summary>
     public const string Trade = "trade";
 }

@@ -1,5 +1,7 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Attachments;
+using PropertyPlatform.Reception.Features.ButlerVisits;
 using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.Reception.Features.Complaints;
 using PropertyPlatform.Reception.Features.Deadlines;
@@ -10,17 +12,15 @@ using PropertyPlatform.Reception.Features.Messages;
 using PropertyPlatform.Reception.Features.Notices;
 using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.Reception.Features.Parcels;
-using PropertyPlatform.Reception.Features.ButlerVisits;
 using PropertyPlatform.Reception.Features.Patrols;
-using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.Reception.Features.Registry;
-using PropertyPlatform.Reception.Features.Renovations;
 using PropertyPlatform.Reception.Features.RegistryImports;
-using PropertyPlatform.Reception.Features.Residents;
+using PropertyPlatform.Reception.Features.Renovations;
 using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.Reception.Features.Residents;
 using PropertyPlatform.Reception.Features.Surveys;
-using PropertyPlatform.Reception.Features.WorkLog;
 using PropertyPlatform.Reception.Features.Violations;
+using PropertyPlatform.Reception.Features.WorkLog;
 using PropertyPlatform.Reception.Grpc;
 using PropertyPlatform.Reception.Seed;
 using PropertyPlatform.ServiceDefaults.Auditing;
@@ -50,7 +50,9 @@ public static class ReceptionServiceExtensions
             bus.AddConsumer<DunningEscalatedToVisitConsumer>();
             bus.AddConsumer<PatrolFindingReportedConsumer>();
             bus.AddConsumer<IncidentReportedConsumer>();
+            bus.AddConsumer<NotificationRequestedConsumer>();
         });
+        builder.AddNotifications();
         builder.AddSlaMonitor<ReceptionDbContext>(ServiceName)
             .AddSlaWatch<ReceptionDbContext, RequestRoutingWatch>()
             .AddSlaWatch<ReceptionDbContext, RequestFeedbackWatch>()
@@ -58,7 +60,7 @@ public static class ReceptionServiceExtensions
             .AddSlaWatch<ReceptionDbContext, ComplaintWatch>()
             .AddSlaWatch<ReceptionDbContext, EmergencyWatch>();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<RegistryImportSignal>();
+        builder.Services.AddSingleton<WorkSignal<RegistryImportWorker>>();
         builder.Services.AddHostedService<RegistryImportWorker>();
         builder.AddPlatformAuthentication(ServiceName);
         builder.Services.AddHostedService<UnclaimedAttachmentCleanup>();
@@ -94,7 +96,7 @@ public static class ReceptionServiceExtensions
         api.MapSlaApi();
         api.MapKeysApi();
         api.MapParcelsApi();
-        api.MapOwnerNotificationsApi();
+        api.MapNotificationsApi();
         api.MapNoticesApi();
         api.MapMessagesApi();
         api.MapWorkLogApi();

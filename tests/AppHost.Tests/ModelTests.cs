@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using PropertyPlatform.AppHost.Hosting;
@@ -57,12 +58,55 @@ public sealed class ModelTests : IDisposable
     }
 
     [Fact]
-    public async Task InfrastructureOnly_models_just_the_two_servers()
+    public async Task InfrastructureOnly_models_just_the_servers()
     {
-        var builder = await ModelAsync("--AppHost:InfrastructureOnly=true");
+        var builder = await ModelAsync("--AppHost:InfrastructureOnly=true", "--AppHost:Environment=Testing");
         builder.Resources.OfType<ProjectResource>().Should().BeEmpty();
         builder.Resources.OfType<PostgresServerResource>().Should().ContainSingle();
         builder.Resources.OfType<RabbitMQServerResource>().Should().ContainSingle();
+        builder.Resources.OfType<MailCatcherResource>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task In_development_reception_mails_the_local_mail_catcher_and_elsewhere_the_operators_SMTP_server()
+    {
+        var development = await ModelAsync("--AppHost:Environment=Development");
+        var catcher = development.Resources.OfType<MailCatcherResource>().Single();
+        var reception = development.Resources.OfType<ProjectResource>().Single(p => p.Name == PlatformModel.ReceptionService);
+        catcher.Name.Should().Be(PlatformModel.MailConnectionName);
+#pragma warning disable ASPIREDOTNETTOOL // the annotation AddDotnetTool writes: evaluation-only in Aspire 13.6
+        catcher.Annotations.OfType<DotnetToolAnnotation>().Single().Should().Match<DotnetToolAnnotation>(t =>
+            t.PackageId == MailCatcherResource.PackageId && t.Version == MailCatcherResource.PackageVersion);
+#pragma warning restore ASPIREDOTNETTOOL
+        catcher.Annotations.OfType<HealthCheckAnnotation>().Should().ContainSingle("reception waits until the inbox answers");
+        reception.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).Should().Contain(PlatformModel.MailConnectionName);
+        var environment = await EnvironmentOfAsync(reception);
+        environment[$"ConnectionStrings__{PlatformModel.MailConnectionName}"].Should().Be("{mail.connectionString}");
+        environment["Notifications__SmsProvider"].Should().Be("recording");
+
+        var production = await ModelAsync("--AppHost:Environment=Production");
+        production.Resources.OfType<MailCatcherResource>().Should().BeEmpty("nothing is caught in production: mail goes out");
+        var productionReception = production.Resources.OfType<ProjectResource>().Single(p => p.Name == PlatformModel.ReceptionService);
+        var productionEnvironment = await EnvironmentOfAsync(productionReception);
+        productionEnvironment[$"ConnectionStrings__{PlatformModel.MailConnectionName}"].Should().Be("{mail.connectionString}", "the operator's ConnectionStrings:mail");
+        productionEnvironment.Should().NotContainKey("Notifications__SmsProvider", "no SMS is recorded instead of sent");
+    }
+
+    /// <summary>The resource's environment as the manifest writes it (references as <c>{name.connectionString}</c>), nothing started.</summary>
+    private static async Task<Dictionary<string, string>> EnvironmentOfAsync(ProjectResource resource)
+    {
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), resource, [], Ct);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return context.EnvironmentVariables.ToDictionary(e => e.Key, e => e.Value switch
+        {
+            string text => text,
+            IManifestExpressionProvider reference => reference.ValueExpression,
+            var other => other.ToString() ?? "",
+        });
     }
 
     [Fact]

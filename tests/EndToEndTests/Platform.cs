@@ -23,7 +23,7 @@ public sealed class Platform : IAsyncLifetime
 {
     /// <summary>The resources that make up the running system (the init step finishes; the parameters hold no process).</summary>
     public static readonly string[] Resources =
-        ["postgres", "messaging", "reception", "maintenance", "billing", "security-gate", "hr-training", "identity", "gateway"];
+        ["postgres", "messaging", "mail", "reception", "maintenance", "billing", "security-gate", "hr-training", "identity", "gateway"];
 
     public static readonly string[] Services = ["reception", "maintenance", "billing", "security-gate", "hr-training", "identity"];
 

@@ -89,7 +89,7 @@ public sealed class OwnerActivationTests(IdentityService identity)
     }
 
     [Fact]
-    public async Task A_clerk_of_the_estate_issues_a_one_time_code_that_activates_the_owner_who_then_signs_in_with_unit_claims()
+    public async Task A_clerk_of_the_estate_issues_a_one_time_code_that_activates_the_owner_who_then_signs_in_with_unit_and_owner_claims()
     {
         var estate = Guid.NewGuid();
         var unit = Guid.NewGuid();
@@ -127,6 +127,8 @@ public sealed class OwnerActivationTests(IdentityService identity)
         claims["role"].Should().Equal(PlatformRoles.Owner);
         claims["unit"].Should().Equal(unit.ToString());
         claims["estate"].Should().Equal(estate.ToString());
+        // Reception addresses the owner's notifications and preferences by this id.
+        claims["owner"].Should().Equal(ownerId.ToString());
     }
 
     [Fact]

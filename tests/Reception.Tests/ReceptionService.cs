@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Reception.Data;
@@ -9,12 +10,33 @@ using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Reception.Tests;
 
-/// <summary>The reception service for this test assembly; every test makes its own estate, so tests never collide.</summary>
-public sealed class ReceptionService : ServiceUnderTest<Program>
+/// <summary>
+/// The reception service for this test assembly; every test makes its own estate, so tests never collide. Its e-mail goes
+/// to a real mail catcher (<see cref="ServiceUnderTest{TProgram}.MailInbox"/>) and its SMS to the recording provider.
+/// </summary>
+public class ReceptionService : ServiceUnderTest<Program>
 {
     protected override string DatabaseConnectionName => ReceptionServiceExtensions.DatabaseName;
 
     public override string Audience => ReceptionServiceExtensions.ServiceName;
+
+    protected override bool SendsMail => true;
+
+    protected override void ConfigureService(IWebHostBuilder web)
+    {
+        web.UseSetting("Notifications:SmsProvider", "recording");
+        web.UseSetting("Notifications:PollInterval", "00:00:01");
+    }
+
+    /// <summary>Registers an owner of <paramref name="unitIds"/> in the estate's roster; returns their id.</summary>
+    public Task<Guid> AddOwnerAsync(Guid estateId, params Guid[] unitIds) => InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<ReceptionDbContext>();
+        var owner = Owner.Register(estateId, "Li Na", $"138{Random.Shared.Next(10_000_000, 99_999_999)}", "110101199003071234", unitIds, DateTimeOffset.UtcNow);
+        db.Owners.Add(owner);
+        await db.SaveChangesAsync();
+        return owner.Id;
+    });
 
     /// <summary>A registered estate of its own for a test, with one building and <paramref name="units"/> units.</summary>
     public Task<(Guid EstateId, Guid[] UnitIds)> NewEstateAsync(int units = 1) => InScopeAsync(async services =>
@@ -38,7 +60,7 @@ public sealed class ReceptionService : ServiceUnderTest<Program>
     {
         var name = typeof(TEvent).FullName!;
         var rows = await services.GetRequiredService<ReceptionDbContext>().OutboxMessages.AsNoTracking()
-            .Where(m => m.EventType.StartsWith(name)).ToListAsync();
+            .Where(m => m.EventType.StartsWith(name)).OrderBy(m => m.Sequence).ToListAsync();
         return rows.Select(m => JsonSerializer.Deserialize<TEvent>(m.Payload, ApiJson.Options)!).ToList();
     });
 

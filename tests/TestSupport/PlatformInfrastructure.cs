@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Npgsql;
+using PropertyPlatform.AppHost;
 
 namespace PropertyPlatform.TestSupport;
 
@@ -15,25 +16,33 @@ public sealed class PlatformInfrastructure : IAsyncDisposable
     private readonly DistributedApplication _app;
     private readonly DirectoryInfo _state;
 
-    private PlatformInfrastructure(DistributedApplication app, DirectoryInfo state, string? postgres, string? rabbitMq)
+    private PlatformInfrastructure(DistributedApplication app, DirectoryInfo state, string? postgres, string? rabbitMq, string? mail, Uri? mailInbox)
     {
         _app = app;
         _state = state;
         PostgresConnectionString = postgres;
         RabbitMqConnectionString = rabbitMq;
+        MailConnectionString = mail;
+        MailInbox = mailInbox;
     }
 
     public string? PostgresConnectionString { get; }
 
     public string? RabbitMqConnectionString { get; }
 
-    public static async Task<PlatformInfrastructure> StartAsync(bool postgres, bool rabbitMq)
+    /// <summary>The mail catcher's SMTP server, as <c>ConnectionStrings:mail</c> (when asked for).</summary>
+    public string? MailConnectionString { get; }
+
+    /// <summary>The mail catcher's web inbox and API (when asked for).</summary>
+    public Uri? MailInbox { get; }
+
+    public static async Task<PlatformInfrastructure> StartAsync(bool postgres, bool rabbitMq, bool mail = false)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var state = TestState.CreateDirectory("infrastructure");
         var builder = await AppHostTesting.CreateBuilderAsync(state, timeout.Token, AppHostTesting.InfrastructureOnly);
-        // The two servers are independent: drop the one this test does not need (and what belongs to it).
-        foreach (var (wanted, name) in new[] { (postgres, "postgres"), (rabbitMq, "messaging") })
+        // The servers are independent: drop those this test does not need (and what belongs to them).
+        foreach (var (wanted, name) in new[] { (postgres, "postgres"), (rabbitMq, "messaging"), (mail, PlatformModel.MailConnectionName) })
         {
             if (!wanted)
             {
@@ -61,7 +70,16 @@ public sealed class PlatformInfrastructure : IAsyncDisposable
                 rabbitConnection = await app.GetConnectionStringAsync("messaging", timeout.Token);
             }
 
-            return new PlatformInfrastructure(app, state, postgresConnection, rabbitConnection);
+            string? mailConnection = null;
+            Uri? mailInbox = null;
+            if (mail)
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(PlatformModel.MailConnectionName, timeout.Token);
+                mailConnection = await app.GetConnectionStringAsync(PlatformModel.MailConnectionName, timeout.Token);
+                mailInbox = app.GetEndpoint(PlatformModel.MailConnectionName, "http");
+            }
+
+            return new PlatformInfrastructure(app, state, postgresConnection, rabbitConnection, mailConnection, mailInbox);
         }
         catch
         {

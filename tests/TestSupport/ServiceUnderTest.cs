@@ -44,9 +44,15 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
 
     public WebApplicationFactory<TProgram> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>Whether the service sends mail in these tests: then a real mail catcher runs too (<see cref="MailInbox"/>).</summary>
+    protected virtual bool SendsMail => false;
+
+    /// <summary>The mail catcher's web inbox and API, when <see cref="SendsMail"/>.</summary>
+    public Uri? MailInbox => _infrastructure?.MailInbox;
+
     public virtual async ValueTask InitializeAsync()
     {
-        _infrastructure = await PlatformInfrastructure.StartAsync(postgres: true, rabbitMq: true);
+        _infrastructure = await PlatformInfrastructure.StartAsync(postgres: true, rabbitMq: true, mail: SendsMail);
         DatabaseConnectionString = await _infrastructure.CreateDatabaseAsync(DatabaseConnectionName.Replace("-", "_", StringComparison.Ordinal));
         var messaging = MessagingConnectionString = _infrastructure.RabbitMqConnectionString!;
         _factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
@@ -54,6 +60,10 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
             web.UseEnvironment("Testing");
             web.UseSetting($"ConnectionStrings:{DatabaseConnectionName}", DatabaseConnectionString);
             web.UseSetting("ConnectionStrings:messaging", messaging);
+            if (_infrastructure.MailConnectionString is { } mail)
+            {
+                web.UseSetting("ConnectionStrings:mail", mail);
+            }
             // Tokens minted by TestTokens stand in for identity's: the service validates them exactly as it would real ones.
             web.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
                 JwtBearerDefaults.AuthenticationScheme, options => options.Configuration = TestTokens.Configuration));

@@ -5,7 +5,8 @@ namespace PropertyPlatform.Contracts.Notifications;
 /// or a staff member (<c>staff</c>, their identity account id). <see cref="TemplateKey"/> names the per-estate,
 /// per-language template that <see cref="Data"/> fills; <see cref="Urgency"/> is <c>normal</c> or <c>urgent</c> (urgent
 /// ignores quiet hours). Reception's one notification consumer picks the channels and delivers it; no other service
-/// sends mail or SMS itself.
+/// sends mail or SMS itself. <see cref="NotBefore"/> holds a message back until then (a notice published for later):
+/// it is neither shown nor sent earlier.
 /// </summary>
 public sealed record NotificationRequested(
     Guid EventId,
@@ -16,4 +17,5 @@ public sealed record NotificationRequested(
     Guid RecipientId,
     string TemplateKey,
     IReadOnlyDictionary<string, string> Data,
-    string Urgency) : IIntegrationEvent;
+    string Urgency,
+    DateTimeOffset? NotBefore = null) : IIntegrationEvent;

@@ -12,13 +12,17 @@ namespace PropertyPlatform.TestSupport.Auth;
 /// with <see cref="TestTokens"/>, which the service under test trusts in place of identity's keys; the end-to-end
 /// tests use real tokens from the identity service.
 /// </summary>
-public sealed record TestCaller(string Subject, string Name, string[] Roles, Guid[] Estates, Guid[] Units)
+public sealed record TestCaller(string Subject, string Name, string[] Roles, Guid[] Estates, Guid[] Units, Guid? OwnerId = null)
 {
     public static TestCaller Staff(string role, params Guid[] estates) => new($"staff-{Guid.NewGuid():N}", $"Test {role}", [role], estates, []);
 
     public static TestCaller Clerk(Guid estate) => Staff(PlatformRoles.FrontDeskClerk, estate);
 
     public static TestCaller Owner(Guid estate, params Guid[] units) => new($"owner-{Guid.NewGuid():N}", "Test Owner", [PlatformRoles.Owner], [estate], units);
+
+    /// <summary>The owner <paramref name="ownerId"/> of reception's roster, signed in with their own account.</summary>
+    public static TestCaller OwnerAccount(Guid ownerId, Guid estate, params Guid[] units) =>
+        new($"{Guid.NewGuid()}", "Test Owner", [PlatformRoles.Owner], [estate], units, ownerId);
 
     public static TestCaller GroupAdmin() => new($"admin-{Guid.NewGuid():N}", "Test Admin", [PlatformRoles.GroupAdmin], [], []);
 
@@ -54,6 +58,10 @@ public static class TestTokens
         claims.AddRange(caller.Roles.Select(r => new Claim(PlatformClaims.Role, r)));
         claims.AddRange(caller.Estates.Select(e => new Claim(PlatformClaims.Estate, e.ToString())));
         claims.AddRange(caller.Units.Select(u => new Claim(PlatformClaims.Unit, u.ToString())));
+        if (caller.OwnerId is { } ownerId)
+        {
+            claims.Add(new Claim(PlatformClaims.Owner, ownerId.ToString()));
+        }
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -21,6 +21,11 @@ public static class TokenPrincipals
             .SetClaims(PlatformClaims.Estate, [.. account.EstateIds.Select(e => e.ToString())])
             .SetClaims(PlatformClaims.Unit, [.. account.UnitIds.Select(u => u.ToString())])
             .SetClaims(PlatformClaims.Trade, [.. account.Trades]);
+        if (account.OwnerId is { } ownerId)
+        {
+            identity.SetClaim(PlatformClaims.Owner, ownerId.ToString());
+        }
+
         return await CompleteAsync(identity, scopes, scopeManager, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -96,7 +97,8 @@ public static class MessagesApi
 
     /// <summary>The desk answers (the owner is notified), or the owner writes again in their own thread.</summary>
     public static async Task<Created<ReplyResponse>> Reply(
-        Guid id, ReplyCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ReplyCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CorrelationContext correlation,
+        CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var body = errors.Text(command.Body, "body", maxLength: 4000);
@@ -113,8 +115,11 @@ public static class MessagesApi
         else
         {
             reply = message.Answer(body, scope.Account(), scope.DisplayName(), now);
-            db.OwnerNotifications.Add(OwnerNotification.For(message.EstateId, message.UnitId!.Value, NotificationKind.MessageAnswered, message.Id,
-                $"The front desk answered your message \"{message.Subject}\".", now));
+            await db.RequestForOwnersOfAsync(message.EstateId, [message.UnitId!.Value], NotificationTemplates.MessageAnswered, new Dictionary<string, string>
+            {
+                ["subject"] = message.Subject,
+                ["messageId"] = message.Id.ToString(),
+            }, correlation.CorrelationId, now, cancellationToken);
         }
 
         db.MessageReplies.Add(reply);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -55,7 +56,8 @@ public static class NoticesApi
     }
 
     public static async Task<Created<NoticeResponse>> PublishNotice(
-        PublishNoticeCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+        PublishNoticeCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CorrelationContext correlation,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = new InputErrors();
@@ -105,6 +107,19 @@ public static class NoticesApi
 
         var notice = Notice.Publish(estateId, audience, command.BuildingId, command.UnitId, title, body, publishAt, expiresAt, scope.Account(), now);
         db.Notices.Add(notice);
+        // The owners it reaches are told when it is published (and not before).
+        var units = notice.Audience switch
+        {
+            NoticeAudience.Estate => null,
+            NoticeAudience.Building => await db.Units.Where(u => u.BuildingId == notice.BuildingId).Select(u => u.Id).ToListAsync(cancellationToken),
+            _ => [notice.UnitId!.Value],
+        };
+        await db.RequestForOwnersOfAsync(estateId, units, NotificationTemplates.NoticePublished, new Dictionary<string, string>
+        {
+            ["title"] = notice.Title,
+            ["body"] = notice.Body,
+            ["noticeId"] = notice.Id.ToString(),
+        }, correlation.CorrelationId, now, cancellationToken, notBefore: notice.PublishAt);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/notices/{notice.Id}", ToResponse(notice, now));
     }

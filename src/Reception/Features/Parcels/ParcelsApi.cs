@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -77,8 +78,13 @@ public static class ParcelsApi
         receivedAt = receivedAt > now ? now : receivedAt;
         var parcel = Parcel.Receive(estateId, unitId, carrier, trackingNumber, shelf, receivedAt, scope.Account());
         db.Parcels.Add(parcel);
-        db.OwnerNotifications.Add(OwnerNotification.For(estateId, unitId, NotificationKind.ParcelArrived, parcel.Id,
-            $"A parcel from {parcel.Carrier} ({parcel.TrackingNumber}) is waiting for you at the front desk, shelf {parcel.Shelf}.", now));
+        await db.RequestForOwnersOfAsync(estateId, [unitId], NotificationTemplates.ParcelArrived, new Dictionary<string, string>
+        {
+            ["carrier"] = parcel.Carrier,
+            ["trackingNumber"] = parcel.TrackingNumber,
+            ["shelf"] = parcel.Shelf,
+            ["parcelId"] = parcel.Id.ToString(),
+        }, correlation.CorrelationId, now, cancellationToken);
         db.AddIntegrationEvent(new ParcelArrived(
             Guid.CreateVersion7(now), now, estateId, correlation.CorrelationId, parcel.Id, unitId, parcel.Carrier, parcel.TrackingNumber,
             parcel.Shelf, parcel.ReceivedAt));

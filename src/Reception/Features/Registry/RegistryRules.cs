@@ -1,4 +1,3 @@
-using System.Globalization;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
@@ -54,8 +53,8 @@ internal static class RegistryRules
             errors.Add("timeZoneId", "Must be an IANA time zone id, e.g. Asia/Shanghai.");
         }
 
-        var opens = Time(errors, opensAt, "opensAt");
-        var closes = Time(errors, closesAt, "closesAt");
+        var opens = errors.TimeOfDay(opensAt, "opensAt");
+        var closes = errors.TimeOfDay(closesAt, "closesAt");
         if (opens is not null && closes is not null && closes <= opens)
         {
             errors.Add("closesAt", "Must be after opensAt.");
@@ -83,15 +82,4 @@ internal static class RegistryRules
 
     private static EstateWorkingDay[] WorkingDays(Estate estate) =>
         [.. estate.WorkingDays.Select(day => new EstateWorkingDay(day, estate.OpensAt, estate.ClosesAt))];
-
-    private static TimeOnly? Time(InputErrors errors, string? value, string field)
-    {
-        if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors.Add(field, "Required, as HH:mm in the estate's local time.");
-        return null;
-    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -71,7 +72,7 @@ public static class RegistryImportApi
         EstateScope scope,
         TimeProvider time,
         CorrelationContext correlation,
-        RegistryImportSignal signal,
+        WorkSignal<RegistryImportWorker> signal,
         CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite(estateId);

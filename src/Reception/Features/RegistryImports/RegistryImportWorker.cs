@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Reception.Features.RegistryImports;
@@ -19,7 +20,7 @@ namespace PropertyPlatform.Reception.Features.RegistryImports;
 /// </remarks>
 public sealed class RegistryImportWorker(
     IServiceScopeFactory scopes,
-    RegistryImportSignal signal,
+    WorkSignal<RegistryImportWorker> signal,
     TimeProvider time,
     ILogger<RegistryImportWorker> logger) : BackgroundService
 {

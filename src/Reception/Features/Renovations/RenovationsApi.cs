@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -132,24 +134,31 @@ public static class RenovationsApi
         db.AddIntegrationEvent(new RenovationPermitApproved(
             Guid.CreateVersion7(now), now, permit.EstateId, correlation.CorrelationId, permit.Id, permit.UnitId, permit.Contractor, permit.Workers,
             permit.PlannedStart, permit.PlannedEnd));
+        await TellOwnersAsync(db, permit, NotificationTemplates.RenovationApproved, correlation, now, cancellationToken,
+            ("plannedStart", permit.PlannedStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("plannedEnd", permit.PlannedEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(permit, scope));
     }
 
     public static async Task<Ok<PermitResponse>> Reject(
-        Guid id, DecidePermitCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, DecidePermitCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CorrelationContext correlation,
+        CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var reason = errors.Text(command.Note, "note", maxLength: 2000);
         errors.ThrowIfAny();
         var permit = await LoadAsync(db, id, cancellationToken);
-        permit.Reject(scope.Subject ?? "", reason, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        permit.Reject(scope.Subject ?? "", reason, now);
+        await TellOwnersAsync(db, permit, NotificationTemplates.RenovationRejected, correlation, now, cancellationToken, ("reason", reason));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(permit, scope));
     }
 
     public static async Task<Created<RenovationInspectionResponse>> Inspect(
-        Guid id, InspectRenovationCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, InspectRenovationCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CorrelationContext correlation,
+        CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         if (command.Passed is null)
@@ -160,7 +169,11 @@ public static class RenovationsApi
         var findings = errors.Text(command.Findings, "findings", maxLength: 4000, minLength: 2);
         errors.ThrowIfAny();
         var permit = await LoadAsync(db, id, cancellationToken);
-        var inspection = permit.Inspect(command.Passed!.Value, findings, scope.Subject ?? "", time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var inspection = permit.Inspect(command.Passed!.Value, findings, scope.Subject ?? "", now);
+        // Told in the owner's language by the template: the result is a word the template places.
+        await TellOwnersAsync(db, permit, NotificationTemplates.RenovationInspected, correlation, now, cancellationToken,
+            ("result", inspection.Passed ? "passed" : "failed"), ("findings", findings));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/renovation-permits/{permit.Id}", ToResponse(inspection));
     }
@@ -180,6 +193,7 @@ public static class RenovationsApi
         var site = await db.PatrolTargets.SingleOrDefaultAsync(t => t.PermitId == permit.Id, cancellationToken);
         site?.Retire();
         db.AddIntegrationEvent(new RenovationAccepted(Guid.CreateVersion7(now), now, permit.EstateId, correlation.CorrelationId, permit.Id, permit.UnitId));
+        await TellOwnersAsync(db, permit, NotificationTemplates.RenovationAccepted, correlation, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(permit, scope));
     }
@@ -214,4 +228,18 @@ public static class RenovationsApi
         p.AcceptedAt, p.AcceptedBy, p.AcceptanceNote, [.. p.Inspections.OrderBy(i => i.At).Select(ToResponse)]);
 
     private static RenovationInspectionResponse ToResponse(RenovationInspection i) => new(i.Id, i.At, i.By, i.Passed, i.Findings);
+
+    /// <summary>Tells the owners of the permit's unit about a step of their renovation.</summary>
+    private static Task TellOwnersAsync(
+        ReceptionDbContext db, RenovationPermit permit, string templateKey, CorrelationContext correlation, DateTimeOffset now,
+        CancellationToken cancellationToken, params (string Field, string Value)[] data)
+    {
+        var fields = new Dictionary<string, string> { ["contractor"] = permit.Contractor, ["permitId"] = permit.Id.ToString() };
+        foreach (var (field, value) in data)
+        {
+            fields[field] = value;
+        }
+
+        return db.RequestForOwnersOfAsync(permit.EstateId, [permit.UnitId], templateKey, fields, correlation.CorrelationId, now, cancellationToken);
+    }
 }

@@ -4,9 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
-using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.Reception.Features.Parcels;
 using PropertyPlatform.ServiceDefaults.Http;
@@ -29,7 +29,15 @@ public sealed class ParcelsApiTests(ReceptionService reception) : IAsyncLifetime
     {
         var (estateId, unitIds) = await reception.NewEstateAsync(units: 2);
         (_estateId, _unitX, _unitY) = (estateId, unitIds[0], unitIds[1]);
+        _ownerX = await reception.AddOwnerAsync(_estateId, _unitX);
+        _ownerY = await reception.AddOwnerAsync(_estateId, _unitY);
     }
+
+    private Guid _ownerX;
+    private Guid _ownerY;
+
+    private static async Task<List<NotificationResponse>> InboxAsync(HttpClient owner) =>
+        [.. (await owner.GetFromJsonAsync<Page<NotificationResponse>>("/api/reception/notifications", ApiJson.Options, Ct))!.Items];
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -57,40 +65,46 @@ public sealed class ParcelsApiTests(ReceptionService reception) : IAsyncLifetime
         var parcel = await ReceiveAsync(_unitX, "YT998877");
 
         var outbox = await OutboxAboutAsync(parcel.Id);
-        var message = outbox.Should().ContainSingle().Which;
-        message.EventType.Should().StartWith(typeof(ParcelArrived).FullName!);
+        var message = outbox.Should().ContainSingle(m => m.EventType.StartsWith(typeof(ParcelArrived).FullName!, StringComparison.Ordinal)).Which;
         var arrived = JsonSerializer.Deserialize<ParcelArrived>(message.Payload, ApiJson.Options)!;
         arrived.Should().Match<ParcelArrived>(e => e.ParcelId == parcel.Id && e.UnitId == _unitX && e.EstateId == _estateId
             && e.TrackingNumber == "YT998877" && e.Shelf == "A-3" && e.Carrier == "SF Express");
 
-        var ownerX = reception.CreateClient(TestCaller.Owner(_estateId, _unitX));
-        var ownerY = reception.CreateClient(TestCaller.Owner(_estateId, _unitY));
-        var forX = (await ownerX.GetFromJsonAsync<Page<OwnerNotificationResponse>>("/api/reception/notifications", ApiJson.Options, Ct))!;
-        var forY = (await ownerY.GetFromJsonAsync<Page<OwnerNotificationResponse>>("/api/reception/notifications", ApiJson.Options, Ct))!;
-        var notification = forX.Items.Should().ContainSingle().Which;
-        notification.Kind.Should().Be(NotificationKind.ParcelArrived);
-        notification.AboutId.Should().Be(parcel.Id);
-        notification.Text.Should().Contain("A-3");
-        forY.Items.Should().BeEmpty();
+        var requested = outbox.Where(m => m.EventType.StartsWith(typeof(NotificationRequested).FullName!, StringComparison.Ordinal))
+            .Select(m => JsonSerializer.Deserialize<NotificationRequested>(m.Payload, ApiJson.Options)!).Should().ContainSingle().Which;
+        requested.Should().Match<NotificationRequested>(r => r.RecipientKind == "owner" && r.RecipientId == _ownerX
+            && r.TemplateKey == NotificationTemplates.ParcelArrived && r.Data["shelf"] == "A-3");
+
+        var ownerX = reception.CreateClient(TestCaller.OwnerAccount(_ownerX, _estateId, _unitX));
+        var ownerY = reception.CreateClient(TestCaller.OwnerAccount(_ownerY, _estateId, _unitY));
+        List<NotificationResponse> forX = [];
+        await Eventually.Async(async () => (forX = await InboxAsync(ownerX)).Count > 0, TimeSpan.FromSeconds(20));
+        var notification = forX.Should().ContainSingle().Which;
+        notification.TemplateKey.Should().Be(NotificationTemplates.ParcelArrived);
+        notification.Data["parcelId"].Should().Be(parcel.Id.ToString());
+        notification.Body.Should().Contain("A-3").And.Contain("YT998877");
+        (await InboxAsync(ownerY)).Should().BeEmpty();
     }
 
     [Fact]
     public async Task An_owner_marks_their_notification_read_and_cannot_touch_anothers()
     {
         var parcel = await ReceiveAsync(_unitX);
-        var ownerX = reception.CreateClient(TestCaller.Owner(_estateId, _unitX));
-        var notification = (await ownerX.GetFromJsonAsync<Page<OwnerNotificationResponse>>("/api/reception/notifications", ApiJson.Options, Ct))!.Items.Single();
+        var ownerX = reception.CreateClient(TestCaller.OwnerAccount(_ownerX, _estateId, _unitX));
+        List<NotificationResponse> inbox = [];
+        await Eventually.Async(async () => (inbox = await InboxAsync(ownerX)).Count > 0, TimeSpan.FromSeconds(20));
+        var notification = inbox.Single();
 
-        var byOther = await reception.CreateClient(TestCaller.Owner(_estateId, _unitY)).PostAsync($"/api/reception/notifications/{notification.Id}/read", null, Ct);
-        var byClerk = await Clerk.GetAsync("/api/reception/notifications", Ct);
+        var byOther = await reception.CreateClient(TestCaller.OwnerAccount(_ownerY, _estateId, _unitY)).PostAsync($"/api/reception/notifications/{notification.Id}/read", null, Ct);
+        var clerkInbox = await InboxAsync(reception.CreateClient(TestCaller.Clerk(_estateId) with { Subject = Guid.NewGuid().ToString() }));
         var read = await ownerX.PostAsync($"/api/reception/notifications/{notification.Id}/read", null, Ct);
-        var unread = (await ownerX.GetFromJsonAsync<Page<OwnerNotificationResponse>>("/api/reception/notifications?unread=true", ApiJson.Options, Ct))!;
+        var unread = (await ownerX.GetFromJsonAsync<Page<NotificationResponse>>("/api/reception/notifications?unread=true", ApiJson.Options, Ct))!;
 
         byOther.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        byClerk.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        clerkInbox.Should().BeEmpty();
         read.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await read.Content.ReadFromJsonAsync<OwnerNotificationResponse>(ApiJson.Options, Ct))!.ReadAt.Should().NotBeNull();
-        unread.Items.Should().NotContain(n => n.AboutId == parcel.Id);
+        (await read.Content.ReadFromJsonAsync<NotificationResponse>(ApiJson.Options, Ct))!.ReadAt.Should().NotBeNull();
+        unread.Items.Should().NotContain(n => n.Data["parcelId"] == parcel.Id.ToString());
     }
 
     [Fact]
@@ -173,12 +187,12 @@ public sealed class ParcelsApiTests(ReceptionService reception) : IAsyncLifetime
         (await tooOld.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("receivedAt");
         (await foreignUnit.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("unitId");
         (await badAge.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("olderThanDays");
-        var (parcels, notifications) = await reception.InScopeAsync(async sp =>
+        var (parcels, events) = await reception.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ReceptionDbContext>();
-            return (await db.Parcels.CountAsync(p => p.EstateId == _estateId, Ct), await db.OwnerNotifications.CountAsync(n => n.EstateId == _estateId, Ct));
+            return (await db.Parcels.CountAsync(p => p.EstateId == _estateId, Ct), (await db.OutboxMessages.AsNoTracking().ToListAsync(Ct)).Count(m => m.Payload.Contains(_estateId.ToString(), StringComparison.Ordinal)));
         });
         parcels.Should().Be(0);
-        notifications.Should().Be(0);
+        events.Should().Be(0);
     }
 }

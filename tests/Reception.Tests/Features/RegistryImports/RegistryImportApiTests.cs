@@ -12,6 +12,7 @@ using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.RegistryImports;
+using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
@@ -300,7 +301,7 @@ public sealed class RegistryImportApiTests(ReceptionService reception)
             db.RegistryImports.Add(import);
             db.RegistryImportFiles.Add(RegistryImportFile.Of(import, csv));
             await db.SaveChangesAsync(Ct);
-            sp.GetRequiredService<RegistryImportSignal>().Notify();
+            sp.GetRequiredService<WorkSignal<RegistryImportWorker>>().Notify();
             return import.Id;
         });
         var clerk = reception.CreateClient(TestCaller.Clerk(estateId));

@@ -10,6 +10,7 @@ using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.RegistryImports;
+using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
@@ -41,7 +42,7 @@ public sealed class RegistryImportWorkerTests(ReceptionService reception)
             // As a process that died during its second attempt leaves it: still running, its heartbeat long stopped.
             await db.Database.ExecuteSqlAsync(
                 $"UPDATE registry_imports SET status = 'Running', attempts = 2, started_at = {longAgo}, heartbeat_at = {longAgo} WHERE id = {import.Id}", Ct);
-            sp.GetRequiredService<RegistryImportSignal>().Notify();
+            sp.GetRequiredService<WorkSignal<RegistryImportWorker>>().Notify();
             return import.Id;
         });
         var clerk = reception.CreateClient(TestCaller.Clerk(estateId));

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.Reception.Features.Patrols;
 using PropertyPlatform.Reception.Features.Renovations;
 using PropertyPlatform.ServiceDefaults.Http;
@@ -81,6 +83,32 @@ public sealed class RenovationsApiTests(ReceptionService reception)
         var overdue = (await clerk.GetFromJsonAsync<Page<PatrolTargetResponse>>(
             $"/api/reception/patrol-targets?estateId={estateId}&active=true", ApiJson.Options, Ct))!;
         overdue.Items.Should().BeEmpty("an accepted site is no longer patrolled");
+    }
+
+    [Fact]
+    public async Task Each_decision_on_a_renovation_is_told_to_the_owners_of_its_unit_through_the_notification_capability()
+    {
+        var (estateId, units) = await reception.NewEstateAsync(units: 2);
+        var ownerOfFirst = await reception.AddOwnerAsync(estateId, units[0]);
+        var ownerOfSecond = await reception.AddOwnerAsync(estateId, units[1]);
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        var supervisor = reception.CreateClient(TestCaller.Staff(PlatformRoles.CustomerServiceSupervisor, estateId));
+        var approvedPermit = await ApplyAsync(estateId, units[0]);
+        var refusedPermit = await ApplyAsync(estateId, units[1]);
+
+        (await supervisor.PostAsJsonAsync($"/api/reception/renovation-permits/{approvedPermit.Id}/approval", new { }, Ct)).EnsureSuccessStatusCode();
+        (await clerk.PostAsJsonAsync($"/api/reception/renovation-permits/{approvedPermit.Id}/inspections", new { passed = false, findings = "No permit posted" }, Ct)).EnsureSuccessStatusCode();
+        (await supervisor.PostAsJsonAsync($"/api/reception/renovation-permits/{refusedPermit.Id}/rejection", new { note = "Load-bearing wall in the plan" }, Ct)).EnsureSuccessStatusCode();
+
+        var requested = (await reception.OutboxAsync<NotificationRequested>()).Where(r => r.EstateId == estateId).ToList();
+        requested.Where(r => r.RecipientId == ownerOfFirst).Select(r => r.TemplateKey)
+            .Should().Equal(NotificationTemplates.RenovationApproved, NotificationTemplates.RenovationInspected);
+        requested.Single(r => r.TemplateKey == NotificationTemplates.RenovationInspected).Data.Should().Contain(new Dictionary<string, string>
+        {
+            ["result"] = "failed", ["findings"] = "No permit posted", ["permitId"] = approvedPermit.Id.ToString(),
+        });
+        requested.Single(r => r.RecipientId == ownerOfSecond).Should().Match<NotificationRequested>(r =>
+            r.TemplateKey == NotificationTemplates.RenovationRejected && r.Data["reason"] == "Load-bearing wall in the plan");
     }
 
     [Fact]

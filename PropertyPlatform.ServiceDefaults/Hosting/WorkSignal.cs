@@ -1,9 +1,12 @@
 using System.Threading.Channels;
 
-namespace PropertyPlatform.Reception.Features.RegistryImports;
+namespace PropertyPlatform.ServiceDefaults.Hosting;
 
-/// <summary>Wakes the <see cref="RegistryImportWorker"/> as soon as an import is queued, so it need not poll fast.</summary>
-public sealed class RegistryImportSignal
+/// <summary>
+/// Wakes the background worker <typeparamref name="TWorker"/> as soon as there is work for it (an import queued, a
+/// notification to send), so it need not poll fast. Register it as a singleton.
+/// </summary>
+public sealed class WorkSignal<TWorker>
 {
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

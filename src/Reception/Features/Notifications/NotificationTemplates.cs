@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+
+namespace PropertyPlatform.Reception.Features.Notifications;
+
+/// <summary>A notification every estate can send: its data fields and the group's default wording per language.</summary>
+public sealed record TemplateDefinition(string Key, string[] Fields, IReadOnlyDictionary<string, TemplateText> Defaults);
+
+public sealed record TemplateText(string Subject, string Body);
+
+/// <summary>
+/// The catalogue of notification templates. A service that asks for a new kind of message adds its key here with the
+/// fields it sends and the group's wording in every language; an estate may then word it its own way.
+/// </summary>
+public static partial class NotificationTemplates
+{
+    public const string ParcelArrived = "parcel-arrived";
+    public const string MessageAnswered = "message-answered";
+    public const string NoticePublished = "notice-published";
+    public const string RenovationApproved = "renovation-approved";
+    public const string RenovationRejected = "renovation-rejected";
+    public const string RenovationInspected = "renovation-inspected";
+    public const string RenovationAccepted = "renovation-accepted";
+
+    public static readonly IReadOnlyList<string> Languages = ["zh", "en"];
+
+    public static readonly IReadOnlyDictionary<string, TemplateDefinition> All = new TemplateDefinition[]
+    {
+        new(ParcelArrived, ["carrier", "trackingNumber", "shelf", "parcelId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("您有快递待取", "您的{carrier}快递（单号 {trackingNumber}）已到前台，请到 {shelf} 号货架领取。"),
+            ["en"] = new("A parcel is waiting for you", "A parcel from {carrier} ({trackingNumber}) is waiting for you at the front desk, shelf {shelf}."),
+        }),
+        new(MessageAnswered, ["subject", "messageId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("前台已回复您的留言", "前台已回复您的留言“{subject}”。"),
+            ["en"] = new("The front desk answered you", "The front desk answered your message \"{subject}\"."),
+        }),
+        new(NoticePublished, ["title", "body", "noticeId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("通知：{title}", "{body}"),
+            ["en"] = new("Notice: {title}", "{body}"),
+        }),
+        new(RenovationApproved, ["contractor", "plannedStart", "plannedEnd", "permitId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("装修申请已批准", "您的装修申请（施工单位：{contractor}）已批准，工期 {plannedStart} 至 {plannedEnd}。请将装修许可证张贴在门口。"),
+            ["en"] = new("Renovation permit approved", "Your renovation by {contractor} is approved from {plannedStart} to {plannedEnd}. Please post the permit at the door."),
+        }),
+        new(RenovationRejected, ["contractor", "reason", "permitId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("装修申请未获批准", "您的装修申请（施工单位：{contractor}）未获批准：{reason}"),
+            ["en"] = new("Renovation permit refused", "Your renovation by {contractor} was not approved: {reason}"),
+        }),
+        new(RenovationInspected, ["result", "findings", "permitId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("装修巡查结果：{result}", "装修巡查结果：{result}。{findings}"),
+            ["en"] = new("Renovation inspection: {result}", "Renovation inspection: {result}. {findings}"),
+        }),
+        new(RenovationAccepted, ["permitId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("装修已验收", "您的装修已通过验收，感谢您的配合。"),
+            ["en"] = new("Renovation accepted", "Your renovation has been accepted. Thank you for your cooperation."),
+        }),
+    }.ToDictionary(t => t.Key, StringComparer.Ordinal);
+
+    /// <summary>The <c>{field}</c> names a template text uses.</summary>
+    public static IEnumerable<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Fills <paramref name="text"/> from <paramref name="data"/>; a field the data lacks is named in the exception.</summary>
+    public static string Render(string text, IReadOnlyDictionary<string, string> data) =>
+        Placeholder().Replace(text, match => data.TryGetValue(match.Groups[1].Value, out var value)
+            ? value
+            : throw new TemplateDataMissingException(match.Groups[1].Value));
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex Placeholder();
+}
+
+public sealed class TemplateDataMissingException(string field) : Exception($"The request carried no '{field}', which the template needs.")
+{
+    public string Field { get; } = field;
+}
