@@ -11,15 +11,17 @@ namespace PropertyPlatform.Maintenance.Consumers;
 
 /// <summary>
 /// A repair request at reception becomes a work order here, and reception hears it is routed. An emergency reported for the
-/// same request may have opened the order already (the two events race): then there is nothing more to do.
+/// same request may have opened the order already (the two events race): then the request's photos join it.
 /// </summary>
 public sealed class RepairRequestedConsumer(MaintenanceDbContext db, IEstateCalendars calendars, TimeProvider time)
     : IdempotentConsumer<RepairRequested, MaintenanceDbContext>(db, time)
 {
     protected override async Task HandleAsync(RepairRequested message, CancellationToken cancellationToken)
     {
-        if (await Db.WorkOrders.AnyAsync(w => w.RequestId == message.RequestId, cancellationToken))
+        var existing = await Db.WorkOrders.SingleOrDefaultAsync(w => w.RequestId == message.RequestId, cancellationToken);
+        if (existing is not null)
         {
+            existing.TakeRequestDetails(message.AttachmentIds, message.AgreedAppointmentAt);
             return;
         }
 

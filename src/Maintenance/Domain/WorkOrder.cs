@@ -208,6 +208,20 @@ public sealed class WorkOrder : IUnitScoped
         return workOrder;
     }
 
+    /// <summary>
+    /// The repair request of an emergency whose order was opened first (the two events race): its photos and any visit
+    /// time agreed at intake join the order.
+    /// </summary>
+    public void TakeRequestDetails(IEnumerable<Guid>? attachmentIds, DateTimeOffset? agreedAppointmentAt)
+    {
+        AttachmentIds = [.. AttachmentIds.Union(attachmentIds ?? [])];
+        if (agreedAppointmentAt is { } agreed && AppointmentStatus == AppointmentStatus.None)
+        {
+            AppointmentStatus = AppointmentStatus.Agreed;
+            AppointmentStartsAt = agreed;
+        }
+    }
+
     /// <summary>Opened by staff: a technician's daily round, an inspection, a supervisor's visit.</summary>
     public static WorkOrder ByStaff(
         Guid estateId, Guid? unitId, string? area, string trade, string description, WorkOrderUrgency urgency, bool chargeable, decimal? price,

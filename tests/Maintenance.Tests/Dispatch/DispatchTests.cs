@@ -201,8 +201,9 @@ public sealed class DispatchTests(MaintenanceService maintenance)
         var requestId = Guid.NewGuid();
         var emergency = new EmergencyReported(Guid.NewGuid(), DateTimeOffset.UtcNow, world.EstateId, Guid.NewGuid(), Guid.NewGuid(), requestId, Guid.NewGuid(),
             "BurstPipe", "Water pouring through the ceiling", "Supervisor Li");
+        Guid[] photos = [Guid.NewGuid()];
         var repair = new RepairRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, world.EstateId, emergency.CorrelationId, requestId, emergency.UnitId,
-            emergency.Description, "Emergency");
+            emergency.Description, "Emergency", photos);
 
         await world.PublishAsync(emergency);
         await world.PublishAsync(repair);
@@ -215,6 +216,7 @@ public sealed class DispatchTests(MaintenanceService maintenance)
         var order = orders.Should().ContainSingle("the repair request of the same emergency opens no second order").Subject;
         order.Status.Should().Be(WorkOrderStatus.Dispatched);
         order.Urgency.Should().Be(WorkOrderUrgency.Emergency);
+        order.AttachmentIds.Should().Equal(photos, "the request's photos join the order the emergency opened");
         (await world.OutboxCountAsync<WorkOrderDispatched>(order.Id)).Should().Be(1);
     }
 
