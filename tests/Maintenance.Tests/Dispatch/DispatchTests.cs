@@ -235,4 +235,49 @@ public sealed class DispatchTests(MaintenanceService maintenance)
         order.NeedsRedispatch.Should().BeTrue();
         order.AppointmentStatus.Should().Be(AppointmentStatus.Proposed);
     }
+
+    [Fact]
+    public async Task Bad_dispatch_or_appointment_input_is_a_400_naming_the_field_and_changes_nothing()
+    {
+        var world = await new MaintenanceWorld(maintenance).AnnouncedAsync();
+        var order = await world.CreateAsync();
+        var past = DateTimeOffset.UtcNow.AddHours(-1);
+
+        var badTrade = await DispatchAsync(world, order.Id, null, trade: "carpentry");
+        var emptyTechnician = await DispatchAsync(world, order.Id, Guid.Empty);
+        var badCandidates = await world.Supervisor.GetAsync($"/api/maintenance/work-orders/{order.Id}/candidates?trade=carpentry", Ct);
+        var badVisit = await world.Supervisor.PostAsJsonAsync($"/api/maintenance/work-orders/{order.Id}/appointment",
+            new ProposeAppointmentCommand(past, past.AddHours(-1)), ApiJson.Options, Ct);
+
+        badTrade.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await badTrade.Content.ReadAsStringAsync(Ct)).Should().Contain("\"trade\"");
+        emptyTechnician.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await emptyTechnician.Content.ReadAsStringAsync(Ct)).Should().Contain("\"technicianId\"");
+        badCandidates.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        badVisit.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await badVisit.Content.ReadAsStringAsync(Ct)).Should().Contain("\"startsAt\"").And.Contain("\"endsAt\"");
+        var unchanged = await world.GetAsync(order.Id);
+        unchanged.Status.Should().Be(WorkOrderStatus.Created);
+        unchanged.AppointmentStatus.Should().Be(AppointmentStatus.None);
+        unchanged.Steps.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task A_technician_may_propose_a_visit_only_for_an_order_dispatched_to_them()
+    {
+        var world = await new MaintenanceWorld(maintenance).AnnouncedAsync();
+        var plumber = await world.CertifiedTechnicianAsync("Wang", Trades.Plumbing);
+        await world.OnDutyAsync(plumber);
+        var order = await world.CreateAsync();
+        (await DispatchAsync(world, order.Id, plumber)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var startsAt = DateTimeOffset.UtcNow.AddDays(1);
+        var visit = new ProposeAppointmentCommand(startsAt, startsAt.AddHours(1));
+
+        var colleague = await world.Technician(Guid.NewGuid()).PostAsJsonAsync($"/api/maintenance/work-orders/{order.Id}/appointment", visit, ApiJson.Options, Ct);
+        var busyPlumber = await world.Technician(plumber).PostAsJsonAsync($"/api/maintenance/work-orders/{order.Id}/appointment", visit, ApiJson.Options, Ct);
+
+        colleague.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        busyPlumber.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await world.OutboxCountAsync<AppointmentProposed>(order.Id)).Should().Be(1);
+    }
 }
