@@ -380,6 +380,12 @@ public sealed class WorkOrder : IUnitScoped
         Step("closed", by, at, note);
     }
 
+    /// <summary>
+    /// A request's order with no visit agreed or proposed yet: dispatch proposes one. Emergencies go at once, and work no
+    /// request belongs to has nobody at reception to agree it with.
+    /// </summary>
+    public bool NeedsVisitAgreed => RequestId is not null && Urgency != WorkOrderUrgency.Emergency && AppointmentStatus == AppointmentStatus.None;
+
     /// <summary>The technician is busy (or nobody is free): a visit time is proposed to the owner through reception.</summary>
     public Guid ProposeAppointment(DateTimeOffset startsAt, DateTimeOffset endsAt, Actor by, DateTimeOffset at)
     {

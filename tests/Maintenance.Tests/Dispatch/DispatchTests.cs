@@ -280,4 +280,38 @@ public sealed class DispatchTests(MaintenanceService maintenance)
         busyPlumber.StatusCode.Should().Be(HttpStatusCode.OK);
         (await world.OutboxCountAsync<AppointmentProposed>(order.Id)).Should().Be(1);
     }
+
+    [Fact]
+    public async Task Dispatching_a_request_with_no_agreed_visit_proposes_one_and_later_when_the_technician_is_busy_on_site()
+    {
+        await using var probe = await BusProbe.StartAsync(maintenance.Bus, (p, e) => p.Listen<AppointmentProposed>(e), Ct);
+        var world = await new MaintenanceWorld(maintenance).AnnouncedAsync();
+        var plumber = await world.CertifiedTechnicianAsync("Wang", Trades.Plumbing);
+        await world.OnDutyAsync(plumber);
+        async Task<Guid> RequestOrderAsync()
+        {
+            var repair = await world.PublishAsync(new RepairRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, world.EstateId, Guid.NewGuid(), Guid.NewGuid(),
+                Guid.NewGuid(), "Dripping tap", "Normal"));
+            return await maintenance.InScopeAsync(sp => sp.GetRequiredService<MaintenanceDbContext>().WorkOrders
+                .Where(w => w.RequestId == repair.RequestId).Select(w => w.Id).SingleAsync(Ct));
+        }
+
+        var whileFree = await RequestOrderAsync();
+        var before = DateTimeOffset.UtcNow;
+        (await DispatchAsync(world, whileFree, plumber, Trades.Plumbing)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var technician = world.Technician(plumber);
+        (await technician.PostAsync($"/api/maintenance/work-orders/{whileFree}/accept", null, Ct)).EnsureSuccessStatusCode();
+        (await technician.PostAsync($"/api/maintenance/work-orders/{whileFree}/arrive", null, Ct)).EnsureSuccessStatusCode();
+        var whileBusy = await RequestOrderAsync();
+        (await DispatchAsync(world, whileBusy, plumber, Trades.Plumbing)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var staffOrder = await world.CreateAsync();
+        (await DispatchAsync(world, staffOrder.Id, plumber)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var free = await probe.WaitForAsync<AppointmentProposed>(p => p.WorkOrderId == whileFree, "reception agrees the visit with the owner");
+        var busy = await probe.WaitForAsync<AppointmentProposed>(p => p.WorkOrderId == whileBusy, "the busy technician's next visit is proposed");
+        free.StartsAt.Should().BeCloseTo(before, TimeSpan.FromSeconds(30));
+        busy.StartsAt.Should().BeCloseTo(DateTimeOffset.UtcNow + Dispatcher.BusyFor, TimeSpan.FromSeconds(30));
+        busy.RequestId.Should().NotBeNull();
+        (await world.OutboxCountAsync<AppointmentProposed>(staffOrder.Id)).Should().Be(0, "no request, nobody at reception to agree a visit with");
+    }
 }

@@ -92,6 +92,13 @@ public static class DispatchApi
         {
             workOrder.Dispatch(chosen.StaffId, chosen.Name, trade, by, now);
             WorkOrderEvents.Dispatched(db, workOrder, now);
+            if (workOrder.NeedsVisitAgreed)
+            {
+                // Reception took no visit time at intake: the owner agrees one with reception for the technician's first free slot.
+                var (startsAt, endsAt) = await Dispatcher.VisitSlotAsync(db, workOrder, chosen.StaffId, now, cancellationToken);
+                workOrder.ProposeAppointment(startsAt, endsAt, by, now);
+                WorkOrderEvents.AppointmentProposed(db, workOrder, now);
+            }
         }
         else
         {

@@ -96,5 +96,21 @@ public static class Dispatcher
         return (start, start + SlotLength);
     }
 
+    /// <summary>How long after now a busy technician (on site at another order) is expected free for the next visit.</summary>
+    public static readonly TimeSpan BusyFor = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The visit a dispatch proposes to the owner: from now, or when <paramref name="technicianId"/> is busy (on site at
+    /// another order) from <see cref="BusyFor"/> on, for <see cref="SlotLength"/>.
+    /// </summary>
+    public static async Task<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> VisitSlotAsync(
+        MaintenanceDbContext db, WorkOrder workOrder, Guid technicianId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var busy = await db.WorkOrders.IgnoreQueryFilters()
+            .AnyAsync(w => w.TechnicianId == technicianId && w.Status == WorkOrderStatus.OnSite && w.Id != workOrder.Id, cancellationToken);
+        var start = busy ? now + BusyFor : now;
+        return (start, start + SlotLength);
+    }
+
     public static DateOnly LocalDay(EstateCalendar calendar, DateTimeOffset at) => DateOnly.FromDateTime(calendar.ToLocal(at).DateTime);
 }
