@@ -287,6 +287,28 @@ public sealed class WorkOrder : IUnitScoped
         Step("dispatched", by, at, $"{trade}: {technicianName} ({technicianId})");
     }
 
+    /// <summary>
+    /// Makes the work a paid service at <paramref name="price"/> (or free again) before it is completed: a request's order is
+    /// priced once someone has seen the job. A charge already raised is never changed here.
+    /// </summary>
+    public void SetCharge(bool chargeable, decimal? price, string? currency, Actor by, DateTimeOffset at)
+    {
+        if (Status is WorkOrderStatus.Completed or WorkOrderStatus.Verified or WorkOrderStatus.Closed || ChargeRaisedAt is not null)
+        {
+            throw new ConflictException($"The work order is {Status}{(ChargeRaisedAt is null ? "" : ", charged already")}; its price can change only before completion.");
+        }
+
+        if (chargeable && UnitId is null)
+        {
+            throw new ConflictException("Only work on a unit can be charged: a common area has nobody to bill.");
+        }
+
+        Chargeable = chargeable;
+        Price = chargeable ? price : null;
+        Currency = chargeable ? currency : null;
+        Step("priced", by, at, chargeable ? $"{price} {currency}" : "free of charge");
+    }
+
     /// <summary>Records the trade an order without one needs, before anyone is dispatched (nobody eligible yet).</summary>
     public void Classify(string trade)
     {

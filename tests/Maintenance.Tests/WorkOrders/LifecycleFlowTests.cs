@@ -247,4 +247,33 @@ public sealed class LifecycleFlowTests(MaintenanceService maintenance)
         closed.Status.Should().Be(WorkOrderStatus.Closed);
         (await world.OutboxCountAsync<WorkOrderClosed>(order.Id)).Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_repair_request_priced_on_site_in_the_estates_currency_raises_its_charge_at_completion_and_not_after()
+    {
+        var world = await new MaintenanceWorld(maintenance).AnnouncedAsync();
+        var plumber = await world.CertifiedTechnicianAsync("Wang", Trades.Plumbing);
+        await world.OnDutyAsync(plumber);
+        var repair = await world.PublishAsync(new RepairRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, world.EstateId, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
+            "Replace the water heater", "Normal", null, DateTimeOffset.UtcNow.AddHours(1)));
+        var order = (await maintenance.CreateClient(TestCaller.GroupAdmin())
+            .GetFromJsonAsync<Page<WorkOrderResponse>>($"/api/maintenance/work-orders?requestId={repair.RequestId}", ApiJson.Options, Ct))!.Items.Single();
+        var dispatch = await world.Supervisor.PostAsJsonAsync($"/api/maintenance/work-orders/{order.Id}/dispatch", new DispatchCommand(plumber, "plumbing"), ApiJson.Options, Ct);
+        dispatch.EnsureSuccessStatusCode();
+        var technician = world.Technician(plumber);
+        await PostAsync(technician, $"/api/maintenance/work-orders/{order.Id}/accept");
+        await PostAsync(technician, $"/api/maintenance/work-orders/{order.Id}/arrive");
+
+        var tooPrecise = await technician.PostAsJsonAsync($"/api/maintenance/work-orders/{order.Id}/price", new PriceWorkOrderCommand(true, 80.005m), ApiJson.Options, Ct);
+        var priced = await PostAsync(technician, $"/api/maintenance/work-orders/{order.Id}/price", new PriceWorkOrderCommand(true, 80m));
+        await PostAsync(technician, $"/api/maintenance/work-orders/{order.Id}/complete", Report);
+        var afterwards = await world.Supervisor.PostAsJsonAsync($"/api/maintenance/work-orders/{order.Id}/price", new PriceWorkOrderCommand(false, null), ApiJson.Options, Ct);
+
+        tooPrecise.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await tooPrecise.Content.ReadAsStringAsync(Ct)).Should().Contain("\"price\"").And.Contain("2 decimals in CNY");
+        priced.Chargeable.Should().BeTrue();
+        priced.Currency.Should().Be("CNY");
+        afterwards.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await world.OutboxCountAsync<ChargeRaised>(order.Id)).Should().Be(1);
+    }
 }

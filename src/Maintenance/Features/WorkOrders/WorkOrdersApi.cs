@@ -24,6 +24,9 @@ public sealed record VerifyWorkOrderCommand(bool? Accepted, string? Reason);
 
 public sealed record CloseWorkOrderCommand(string? Note);
 
+/// <summary>Whether the work is a paid service, and its price in the estate's currency.</summary>
+public sealed record PriceWorkOrderCommand(bool? Chargeable, decimal? Price);
+
 /// <summary>A work order; <c>attachmentIds</c> are the request's photos, at reception's <c>/api/reception/requests/{requestId}/attachments/{id}</c>.</summary>
 public sealed record WorkOrderResponse(
     Guid Id,
@@ -99,6 +102,7 @@ public static class WorkOrdersApi
         group.MapPost("/{id:guid}/complete", Complete).RequireRoles(MaintenanceRoles.Technicians);
         group.MapPost("/{id:guid}/verify", Verify).RequireRoles(MaintenanceRoles.Verifiers);
         group.MapPost("/{id:guid}/close", Close).RequireRoles(MaintenanceRoles.Dispatchers);
+        group.MapPost("/{id:guid}/price", PriceWork).RequireRoles([.. MaintenanceRoles.Dispatchers, PlatformRoles.Technician]);
         return group;
     }
 
@@ -272,6 +276,50 @@ public static class WorkOrdersApi
                 WorkOrderEvents.Reopened(db, w, ReopenCauses.OwnerRejected, reason!, now);
             }
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Prices the work before completion (a request's order is priced once the job is seen): the supervisor, or the technician
+    /// it is dispatched to. The price is checked against the estate's currency.
+    /// </summary>
+    public static async Task<Ok<WorkOrderResponse>> PriceWork(
+        Guid id, PriceWorkOrderCommand command, MaintenanceDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var workOrder = await LoadForWriteAsync(id, db, scope, cancellationToken);
+        var errors = new InputErrors();
+        if (command.Chargeable is null)
+        {
+            errors.Add("chargeable", "Required: true for a paid service, false for free work.");
+        }
+
+        var known = await db.Set<KnownEstateCalendar>().AsNoTracking().SingleOrDefaultAsync(c => c.EstateId == workOrder.EstateId, cancellationToken);
+        decimal? price = null;
+        if (command.Chargeable == true)
+        {
+            if (known is null)
+            {
+                errors.Add("price", "Cannot be checked: reception has not announced the estate's currency to maintenance yet.");
+            }
+            else
+            {
+                price = errors.Money(command.Price, known.Currency, "price", MaxPrice);
+            }
+        }
+        else if (command.Price is not null)
+        {
+            errors.Add("price", "Only a chargeable work order has a price.");
+        }
+
+        errors.ThrowIfAny();
+        if (!MaintenanceRoles.Dispatchers.Any(scope.IsInRole) && !scope.SeesAllEstates && !workOrder.IsAssignedTo(scope.Account()))
+        {
+            throw new ForbiddenException("Only the technician the work order is dispatched to, or a dispatcher, may price it.");
+        }
+
+        var now = time.GetUtcNow();
+        workOrder.SetCharge(command.Chargeable!.Value, price, known?.Currency, Caller(scope), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(WorkOrderResponse.From(workOrder, now));
     }
 
     /// <summary>
