@@ -37,7 +37,7 @@ public sealed class SlaEventLog(DbContext db)
 
 /// <summary>
 /// The breach list and counts of a service's deadlines, for the people escalations reach: CS supervisors, security
-/// supervisors and estate managers of the estate (group admins everywhere).
+/// supervisors, maintenance supervisors and estate managers of the estate (group admins everywhere).
 /// </summary>
 public static class SlaApi
 {
@@ -50,7 +50,7 @@ public static class SlaApi
     }
 
     private static readonly string[] Readers =
-        [PlatformRoles.CustomerServiceSupervisor, PlatformRoles.SecuritySupervisor, PlatformRoles.EstateManager];
+        [PlatformRoles.CustomerServiceSupervisor, PlatformRoles.SecuritySupervisor, PlatformRoles.MaintenanceSupervisor, PlatformRoles.EstateManager];
 
     /// <summary>An estate's warnings, breaches and escalations (by default breaches), newest first, keyset-paged.</summary>
     public static async Task<Ok<Page<SlaEventResponse>>> ListSlaEvents(

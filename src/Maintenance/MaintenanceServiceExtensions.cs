@@ -1,11 +1,14 @@
 using PropertyPlatform.Maintenance.Consumers;
 using PropertyPlatform.Maintenance.Data;
+using PropertyPlatform.Maintenance.Features.Deadlines;
+using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Maintenance;
 
@@ -20,8 +23,23 @@ public static class MaintenanceServiceExtensions
         builder.AddMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<RepairRequestedConsumer>();
+            bus.AddConsumer<EmergencyReportedConsumer>();
+            bus.AddConsumer<CallbackCompletedConsumer>();
+            bus.AddConsumer<RequestReopenedConsumer>();
+            bus.AddConsumer<AppointmentConfirmedConsumer>();
+            bus.AddConsumer<StaffHiredConsumer>();
+            bus.AddConsumer<StaffChangedConsumer>();
+            bus.AddConsumer<EmploymentEndedConsumer>();
+            bus.AddConsumer<CertificationGrantedConsumer>();
+            bus.AddConsumer<CertificationRenewedConsumer>();
+            bus.AddConsumer<CertificationExpiredConsumer>();
+            bus.AddConsumer<CertificationRevokedConsumer>();
+            bus.AddConsumer<DutyRosterPublishedConsumer>();
             bus.AddEstateCalendars<MaintenanceDbContext>(ServiceName);
         });
+        builder.AddSlaMonitor<MaintenanceDbContext>(ServiceName)
+            .AddSlaWatch<MaintenanceDbContext, WorkOrderResponseWatch>()
+            .AddSlaWatch<MaintenanceDbContext, WorkOrderCompletionWatch>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
@@ -30,7 +48,9 @@ public static class MaintenanceServiceExtensions
     {
         var api = app.MapGroup("/api/maintenance");
         api.MapWorkOrdersApi();
+        api.MapDispatchApi();
         api.MapAuditApi().MapOutboxApi();
+        api.MapSlaApi();
         return app;
     }
 }

@@ -1,35 +1,37 @@
 using Microsoft.EntityFrameworkCore;
-using PropertyPlatform.Contracts.Maintenance;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.Maintenance.Features.Dispatch;
+using PropertyPlatform.Maintenance.Features.WorkOrders;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Maintenance.Consumers;
 
-/// <summary>A repair request at reception becomes a work order here, and reception hears it is routed.</summary>
-public sealed class RepairRequestedConsumer(MaintenanceDbContext db, TimeProvider time)
+/// <summary>
+/// A repair request at reception becomes a work order here, and reception hears it is routed. An emergency reported for the
+/// same request may have opened the order already (the two events race): then the request's photos join it.
+/// </summary>
+public sealed class RepairRequestedConsumer(MaintenanceDbContext db, IEstateCalendars calendars, TimeProvider time)
     : IdempotentConsumer<RepairRequested, MaintenanceDbContext>(db, time)
 {
     protected override async Task HandleAsync(RepairRequested message, CancellationToken cancellationToken)
     {
-        if (await Db.WorkOrders.AnyAsync(w => w.RequestId == message.RequestId, cancellationToken))
+        var existing = await Db.WorkOrders.SingleOrDefaultAsync(w => w.RequestId == message.RequestId, cancellationToken);
+        if (existing is not null)
         {
+            existing.TakeRequestDetails(message.AttachmentIds, message.AgreedAppointmentAt);
             return;
         }
 
         var urgency = Enum.TryParse<WorkOrderUrgency>(message.Urgency, ignoreCase: true, out var parsed) ? parsed : WorkOrderUrgency.Normal;
         var now = Time.GetUtcNow();
+        var calendar = await DispatchApi.CalendarAsync(calendars, message.EstateId, cancellationToken);
         var workOrder = WorkOrder.FromRequest(
-            message.EstateId, message.RequestId, message.UnitId, message.Description, urgency, now, message.CorrelationId, message.AttachmentIds);
+            message.EstateId, message.RequestId, message.UnitId, message.Description, urgency, now, message.CorrelationId, calendar,
+            message.AttachmentIds, message.AgreedAppointmentAt);
         Db.WorkOrders.Add(workOrder);
-        Db.AddIntegrationEvent(new WorkOrderCreated(
-            EventId: Guid.CreateVersion7(now),
-            OccurredAt: now,
-            EstateId: workOrder.EstateId,
-            CorrelationId: workOrder.CorrelationId,
-            WorkOrderId: workOrder.Id,
-            RequestId: workOrder.RequestId,
-            Urgency: workOrder.Urgency.ToString()));
+        WorkOrderEvents.Created(Db, workOrder, now);
     }
 }

@@ -5,6 +5,7 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Maintenance.Data;
 
@@ -15,6 +16,14 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
 
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
 
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    public DbSet<TradeCertification> Certifications => Set<TradeCertification>();
+
+    public DbSet<DutyRoster> DutyRosters => Set<DutyRoster>();
+
+    public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -24,6 +33,7 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditTrail();
         modelBuilder.AddEstateCalendars();
+        modelBuilder.AddSlaEvents();
 
         modelBuilder.Entity<WorkOrder>(workOrder =>
         {
@@ -31,13 +41,102 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             workOrder.HasKey(w => w.Id);
             workOrder.Property(w => w.Urgency).HasConversion<string>().HasMaxLength(32);
             workOrder.Property(w => w.Status).HasConversion<string>().HasMaxLength(32);
+            workOrder.Property(w => w.Source).HasConversion<string>().HasMaxLength(32);
+            workOrder.Property(w => w.AppointmentStatus).HasConversion<string>().HasMaxLength(32);
             workOrder.Property(w => w.Description).HasMaxLength(4000);
+            workOrder.Property(w => w.Area).HasMaxLength(200);
+            workOrder.Property(w => w.Trade).HasMaxLength(32);
+            workOrder.Property(w => w.CreatedBy).HasMaxLength(200);
+            workOrder.Property(w => w.Currency).HasMaxLength(3);
+            workOrder.Property(w => w.Price).HasPrecision(18, 4);
+            workOrder.Property(w => w.TechnicianName).HasMaxLength(200);
+            workOrder.Property(w => w.CompletionNotes).HasMaxLength(4000);
+            workOrder.Property(w => w.ReopenReason).HasMaxLength(2000);
+            workOrder.Property(w => w.RedispatchReason).HasMaxLength(500);
             workOrder.Property(w => w.Version).IsRowVersion();
             // Work orders from before photos have none.
             workOrder.Property(w => w.AttachmentIds).HasDefaultValueSql("'{}'::uuid[]");
+            workOrder.Property(w => w.CompletionPhotoIds).HasDefaultValueSql("'{}'::uuid[]");
+            workOrder.OwnsMany(w => w.PartsUsed, part => part.ToJson("parts_used"));
+            workOrder.OwnsOne(w => w.Response, clock =>
+            {
+                clock.Property(c => c.Policy).HasMaxLength(64);
+                // The SLA monitor: clocks whose next step is due.
+                clock.HasIndex(c => c.NextCheckAt).HasFilter("response_next_check_at IS NOT NULL");
+            });
+            workOrder.OwnsOne(w => w.Completion, clock =>
+            {
+                clock.Property(c => c.Policy).HasMaxLength(64);
+                clock.HasIndex(c => c.NextCheckAt).HasFilter("completion_next_check_at IS NOT NULL");
+            });
+            workOrder.Navigation(w => w.Response).IsRequired();
+            workOrder.Navigation(w => w.Completion).IsRequired();
+            // Every step, in order, in a table of its own; steps are only ever added.
+            workOrder.OwnsMany(w => w.Steps, step =>
+            {
+                step.ToTable("work_order_steps");
+                step.WithOwner().HasForeignKey("WorkOrderId");
+                step.HasKey("WorkOrderId", nameof(WorkOrderStep.Number));
+                step.Property(s => s.Action).HasMaxLength(32);
+                step.Property(s => s.By).HasMaxLength(200);
+                step.Property(s => s.ByName).HasMaxLength(200);
+                step.Property(s => s.Note).HasMaxLength(4000);
+            });
+            workOrder.Navigation(w => w.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
             // One work order per request, even if the same request arrived twice by different routes.
             workOrder.HasIndex(w => w.RequestId).IsUnique().HasFilter("request_id IS NOT NULL");
+            // The list: an estate's work orders newest first, optionally by status.
             workOrder.HasIndex(w => new { w.EstateId, w.CreatedAt, w.Id }).IsDescending(false, true, true);
+            workOrder.HasIndex(w => new { w.EstateId, w.Status, w.CreatedAt, w.Id }).IsDescending(false, false, true, true);
+            // A technician's work list, newest first.
+            workOrder.HasIndex(w => new { w.TechnicianId, w.CreatedAt, w.Id }).IsDescending(false, true, true)
+                .HasFilter("technician_id IS NOT NULL");
+            // Dispatch: the open workload of each candidate, and where it is (read from the index alone).
+            workOrder.HasIndex(w => new { w.TechnicianId, w.Status, w.EstateId }).HasFilter("technician_id IS NOT NULL");
+            // The supervisor's re-dispatch list.
+            workOrder.HasIndex(w => new { w.EstateId, w.CreatedAt }).HasFilter("needs_redispatch");
+        });
+
+        modelBuilder.Entity<StaffMember>(staff =>
+        {
+            staff.ToTable("staff_members");
+            staff.HasKey(s => s.StaffId);
+            staff.Property(s => s.StaffId).ValueGeneratedNever();
+            staff.Property(s => s.DisplayName).HasMaxLength(200);
+            staff.Property(s => s.Position).HasMaxLength(100);
+            // Dispatch: the staff working in an estate (array containment, served by GIN).
+            staff.HasIndex(s => s.EstateIds).HasMethod("gin");
+        });
+
+        modelBuilder.Entity<TradeCertification>(certification =>
+        {
+            certification.ToTable("trade_certifications");
+            certification.HasKey(c => c.CertificationId);
+            certification.Property(c => c.CertificationId).ValueGeneratedNever();
+            certification.Property(c => c.Trade).HasMaxLength(32);
+            certification.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+            certification.Property(c => c.RevokedReason).HasMaxLength(2000);
+            // Dispatch: the candidates' certifications for the trade.
+            certification.HasIndex(c => new { c.StaffId, c.Trade });
+        });
+
+        modelBuilder.Entity<DutyRoster>(roster =>
+        {
+            roster.ToTable("duty_rosters");
+            roster.HasKey(r => new { r.EstateId, r.Day });
+        });
+
+        modelBuilder.Entity<DutyShift>(shift =>
+        {
+            shift.ToTable("duty_shifts");
+            shift.HasKey(s => s.Id);
+            shift.Property(s => s.Id).ValueGeneratedNever();
+            shift.Property(s => s.Shift).HasMaxLength(32);
+            shift.Property(s => s.Trade).HasMaxLength(32);
+            shift.Property(s => s.Post).HasMaxLength(64);
+            // Replacing a roster (an estate's day), who is on duty now and the earliest shift to come (an estate's, by start).
+            shift.HasIndex(s => new { s.EstateId, s.Day });
+            shift.HasIndex(s => new { s.EstateId, s.StartsAt, s.EndsAt });
         });
 
         modelBuilder.ApplyEstateScope(this);

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using PropertyPlatform.Maintenance.Data;
+using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.Maintenance.Features.Dispatch;
+using PropertyPlatform.Maintenance.Features.WorkOrders;
+using PropertyPlatform.Maintenance.Tests.Support;
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.Maintenance.Tests.Dispatch;
+
+/// <summary>
+/// The queries dispatch and the technician's work list send, planned by PostgreSQL with sequential scans switched off: a
+/// table still read sequentially then has no index the query can use.
+/// </summary>
+public sealed class QueryIndexTests(MaintenanceService maintenance)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Tables = ["work_orders", "staff_members", "trade_certifications", "duty_shifts"];
+
+    [Fact]
+    public async Task Dispatch_and_the_technicians_work_list_read_every_table_through_an_index()
+    {
+        var world = await new MaintenanceWorld(maintenance).AnnouncedAsync();
+        var plumber = await world.CertifiedTechnicianAsync("Wang", Trades.Plumbing);
+        await world.OnDutyAsync(plumber);
+        var created = await world.CreateAsync();
+        var plans = new PlanRecorder();
+        await using var db = new MaintenanceDbContext(
+            new DbContextOptionsBuilder<MaintenanceDbContext>()
+                .UseNpgsql(maintenance.DatabaseConnectionString).UseSnakeCaseNamingConvention().AddInterceptors(plans).Options,
+            EstateScope.System);
+        var order = await db.WorkOrders.AsNoTracking().SingleAsync(w => w.Id == created.Id, Ct);
+        plans.Recording = true;
+
+        await Dispatcher.CandidatesAsync(db, order, Trades.Plumbing, WorkOrderDeadlines.AroundTheClock, DateTimeOffset.UtcNow, Ct);
+        await Dispatcher.EarliestSlotAsync(db, order, Trades.Plumbing, WorkOrderDeadlines.AroundTheClock, DateTimeOffset.UtcNow, Ct);
+        await WorkOrdersApi.ListWorkOrders(db, TimeProvider.System, null, null, "dispatched", plumber, null, null, null, Ct);
+        await WorkOrdersApi.ListWorkOrders(db, TimeProvider.System, world.EstateId, null, "created", null, null, null, null, Ct);
+
+        plans.Plans.Should().HaveCountGreaterThanOrEqualTo(7);
+        // And the index meant for each (a full scan of some other index would also avoid "Seq Scan").
+        string.Join("\n", plans.Plans).Should().Contain("ix_staff_members_estate_ids").And.Contain("ix_trade_certifications_staff_id_trade")
+            .And.Contain("ix_duty_shifts_estate_id_starts_at_ends_at").And.Contain("ix_work_orders_technician_id_status_estate_id")
+            .And.Contain("ix_work_orders_technician_id_created_at_id").And.Contain("ix_work_orders_estate_id_status_created_at_id");
+        foreach (var plan in plans.Plans)
+        {
+            foreach (var table in Tables)
+            {
+                plan.Should().NotContain($"Seq Scan on {table}", "every dispatch and work-list query needs an index:\n" + plan);
+            }
+        }
+    }
+
+    private sealed class PlanRecorder : DbCommandInterceptor
+    {
+        public bool Recording { get; set; }
+
+        public List<string> Plans { get; } = [];
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!Recording)
+            {
+                return result;
+            }
+
+            await using (var off = (NpgsqlCommand)command.Connection!.CreateCommand())
+            {
+                off.CommandText = "SET enable_seqscan = off";
+                await off.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var explain = (NpgsqlCommand)command.Connection!.CreateCommand();
+            explain.CommandText = "EXPLAIN " + command.CommandText;
+            foreach (NpgsqlParameter parameter in command.Parameters)
+            {
+                explain.Parameters.Add(parameter.Clone());
+            }
+
+            var lines = new List<string> { command.CommandText };
+            await using (var reader = await explain.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    lines.Add(reader.GetString(0));
+                }
+            }
+
+            Plans.Add(string.Join(Environment.NewLine, lines));
+            return result;
+        }
+    }
+}
