@@ -1,5 +1,6 @@
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Features.Certifications;
+using PropertyPlatform.HrTraining.Features.Kpis;
 using PropertyPlatform.HrTraining.Features.Rosters;
 using PropertyPlatform.HrTraining.Features.Staff;
 using PropertyPlatform.HrTraining.Grpc;
@@ -32,6 +33,7 @@ public static class HrTrainingServiceExtensions
         api.MapStaffApi();
         api.MapCertificationsApi();
         api.MapRostersApi();
+        api.MapHrTrainingKpisApi();
         api.MapAuditApi().MapOutboxApi();
         // Only services (client-credentials tokens for the hr-training audience) use the directory.
         app.MapGrpcService<StaffDirectoryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));

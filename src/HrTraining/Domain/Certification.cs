@@ -95,6 +95,13 @@ public sealed class Certification : IEstateOwned
     /// <summary>Whether it lets the person work the whole estate-local <paramref name="day"/>.</summary>
     public bool IsValidOn(DateOnly day) => !IsRevoked && ValidFrom <= day && day <= ValidUntil;
 
+    /// <summary>
+    /// Whether it covered <paramref name="day"/> as things stood then: a revocation counts from its own estate-local day
+    /// on, not back to days already worked (what a monthly report looks back at).
+    /// </summary>
+    public bool CoveredOn(DateOnly day, EstateCalendar calendar) =>
+        ValidFrom <= day && day <= ValidUntil && (RevokedAt is not { } revokedAt || calendar.LocalDay(revokedAt) > day);
+
     /// <summary>Whether it is valid at <paramref name="instant"/>, judged by the estate's local day.</summary>
     public bool IsValidAt(DateTimeOffset instant, EstateCalendar calendar) => IsValidOn(calendar.LocalDay(instant));
 

@@ -84,4 +84,16 @@ public sealed class CertificationRulesTests
         Plumbing(new(2026, 1, 1), today.AddDays(31)).ExpiresWithin(Certification.WarningDays, today).Should().BeFalse();
         Plumbing(new(2026, 1, 1), today.AddDays(-1)).ExpiresWithin(Certification.WarningDays, today).Should().BeFalse("it has expired already");
     }
+
+    [Fact]
+    public void A_revocation_does_not_rewrite_the_days_a_certification_already_covered()
+    {
+        var certification = Plumbing(new(2026, 1, 10), new(2026, 12, 31));
+        // 20:00 UTC on 1 March is 04:00 on 2 March in Shanghai: the revocation's local day is 2 March.
+        certification.Revoke("Sanction", "hr", new DateTimeOffset(2026, 3, 1, 20, 0, 0, TimeSpan.Zero));
+
+        certification.CoveredOn(new(2026, 3, 1), Shanghai).Should().BeTrue();
+        certification.CoveredOn(new(2026, 3, 2), Shanghai).Should().BeFalse();
+        certification.CoveredOn(new(2026, 1, 9), Shanghai).Should().BeFalse();
+    }
 }
