@@ -193,4 +193,24 @@ public sealed class StaffApiTests(HrTrainingService hr)
         (await (await manager.GetAsync($"/api/hr-training/staff?status=retired&trade=knitting", Ct)).ErrorFieldsAsync())
             .Should().BeEquivalentTo(["status", "trade"]);
     }
+
+    [Fact]
+    public async Task Only_the_home_estate_ends_an_employment_and_a_change_needs_every_estate_it_touches()
+    {
+        var home = await hr.NewEstateAsync();
+        var borrowing = await hr.NewEstateAsync();
+        var staff = await hr.HireAsync([home, borrowing]);
+
+        var end = await hr.Manager(borrowing).PostAsJsonAsync($"/api/hr-training/staff/{staff.StaffId}/end",
+            new { lastDay = Staffing.Day(HrTrainingService.LocalToday), reason = "Not theirs to end" }, Ct);
+        var change = await hr.Manager(home).PutAsJsonAsync($"/api/hr-training/staff/{staff.StaffId}", new
+        {
+            displayName = "Wang Wei", position = "technician", trades = Plumbing, homeEstateId = home, estateIds = new[] { home },
+        }, Ct);
+
+        end.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        change.StatusCode.Should().Be(HttpStatusCode.Forbidden, "taking the person out of the other estate is a change there too");
+        (await hr.Manager(home).GetFromJsonAsync<StaffResponse>($"/api/hr-training/staff/{staff.StaffId}", ApiJson.Options, Ct))!
+            .Should().Match<StaffResponse>(s => s.Status == "Active" && s.EstateIds.Length == 2);
+    }
 }

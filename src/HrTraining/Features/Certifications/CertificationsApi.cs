@@ -8,7 +8,6 @@ using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
-using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.HrTraining.Features.Certifications;
 
@@ -126,7 +125,7 @@ public static class CertificationsApi
             throw new NotFoundException("Estate", estate);
         }
 
-        var calendar = await KnownCalendarAsync(calendars, estate, cancellationToken);
+        var calendar = await calendars.GetKnownAsync(estate, cancellationToken);
         var today = calendar.LocalDay(time.GetUtcNow());
         var horizon = today.AddDays(Certification.WarningDays);
         var candidates = await db.Certifications.AsNoTracking()
@@ -196,11 +195,6 @@ public static class CertificationsApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(certification));
     }
-
-    /// <summary>The estate's calendar; an estate reception has not announced yet has no local day to judge by.</summary>
-    internal static async Task<EstateCalendar> KnownCalendarAsync(IEstateCalendars calendars, Guid estateId, CancellationToken cancellationToken) =>
-        await calendars.GetAsync(estateId, cancellationToken)
-            ?? throw new ConflictException($"Estate '{estateId}' is not known to hr-training yet (reception announces its calendar); try again shortly.");
 
     private static void CheckPeriod(InputErrors errors, DateOnly validFrom, DateOnly validUntil, string field)
     {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.HrTraining.Data;
-using PropertyPlatform.HrTraining.Features.Certifications;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Kpis;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -31,7 +30,7 @@ public static class HrTrainingKpis
         HrTrainingDbContext db, IEstateCalendars calendars, EstateScope scope, Guid? estateId, string? month, CancellationToken cancellationToken)
     {
         var period = KpiPeriod.Parse(estateId, month, scope);
-        var calendar = await CertificationsApi.KnownCalendarAsync(calendars, period.EstateId, cancellationToken);
+        var calendar = await calendars.GetKnownAsync(period.EstateId, cancellationToken);
         var firstDay = period.FirstDay;
         var nextMonth = firstDay.AddMonths(1);
         var shifts = await db.Shifts.AsNoTracking()

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PropertyPlatform.Contracts.HrTraining;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
-using PropertyPlatform.HrTraining.Features.Certifications;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
@@ -59,7 +59,7 @@ public static class RostersApi
         var duty = errors.Duty(command.Trade, command.Post);
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId);
-        var calendar = await CertificationsApi.KnownCalendarAsync(calendars, estateId, cancellationToken);
+        var calendar = await calendars.GetKnownAsync(estateId, cancellationToken);
         var startsAt = calendar.ToInstant(day, starts);
         var endsAt = calendar.ToInstant(ends > starts ? day : day.AddDays(1), ends);
 
@@ -183,7 +183,7 @@ public static class RostersApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             throw new ConflictException("The roster was changed meanwhile; read it again and retry.");
         }

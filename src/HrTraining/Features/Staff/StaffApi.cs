@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PropertyPlatform.Contracts.HrTraining;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
@@ -72,7 +73,16 @@ public static class StaffApi
         db.Staff.Add(staff);
         db.AddIntegrationEvent(new StaffHired(
             Guid.CreateVersion7(now), now, home, correlation.CorrelationId, staffId, name, position, trades, estates, startsOn));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same hire sent twice at once (a double click): the first one opened the file.
+            throw new ConflictException($"Staff member '{staffId}' already has an employment file; change it instead.");
+        }
+
         return TypedResults.Created($"/api/hr-training/staff/{staffId}", ToResponse(staff));
     }
 
@@ -130,7 +140,8 @@ public static class StaffApi
         var reason = errors.Text(command.Reason, "reason", maxLength: 500);
         errors.ThrowIfAny();
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken) ?? throw new NotFoundException("Staff member", staffId);
-        EnsureCanWriteAll(scope, staff.EstateIds);
+        // The home estate holds the employment; the other estates only borrow the person.
+        scope.EnsureCanWrite(staff.EstateId);
         if (lastDay < staff.StartsOn)
         {
             throw new ValidationFailedException("lastDay", $"Cannot be before the employment started ({staff.StartsOn:yyyy-MM-dd}).");
