@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using PropertyPlatform.Contracts.HrTraining;
 using PropertyPlatform.HrTraining.Data;
@@ -160,6 +161,29 @@ public sealed class CertificationsApiTests(HrTrainingService hr)
         warnings[0].DaysLeft.Should().Be(10);
         (await hr.Manager(Guid.NewGuid()).GetAsync($"/api/hr-training/certifications/expiring?estateId={estate}", Ct))
             .StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_renewal_may_run_up_to_five_years_from_today_however_old_the_first_grant()
+    {
+        var estate = await hr.NewEstateAsync();
+        var staff = await hr.HireAsync([estate]);
+        var certification = await hr.CertifyAsync(staff.StaffId, estate, validFrom: Today.AddYears(-4), validUntil: Today.AddDays(5));
+
+        var tooLong = await hr.Hr(estate).PostAsJsonAsync($"/api/hr-training/certifications/{certification.Id}/renew",
+            new { validUntil = Staffing.Day(Today.AddYears(5).AddDays(2)) }, Ct);
+        var renewed = await hr.Hr(estate).PostAsJsonAsync($"/api/hr-training/certifications/{certification.Id}/renew",
+            new { validUntil = Staffing.Day(Today.AddYears(3)) }, Ct);
+
+        (await tooLong.ErrorFieldsAsync()).Should().BeEquivalentTo(["validUntil"]);
+        renewed.StatusCode.Should().Be(HttpStatusCode.OK, await renewed.Content.ReadAsStringAsync(Ct));
+        (await hr.OutboxAsync<CertificationRenewed>()).Should().ContainSingle(e => e.CertificationId == certification.Id);
+    }
+
+    [Fact]
+    public void The_expiry_check_runs_as_a_hosted_job_of_the_service()
+    {
+        hr.Services.GetServices<IHostedService>().OfType<CertificationExpiry>().Should().ContainSingle();
     }
 
     private Task<int> CheckExpiryAsync(DateTimeOffset now) => hr.InScopeAsync(sp => CertificationExpiry.AnnounceExpiredAsync(

@@ -66,7 +66,7 @@ public static class CertificationsApi
         var duty = errors.Duty(command.Trade, command.Post);
         var validFrom = errors.LocalDate(command.ValidFrom, "validFrom");
         var validUntil = errors.LocalDate(command.ValidUntil, "validUntil");
-        CheckPeriod(errors, validFrom, validUntil, "validUntil");
+        CheckPeriod(errors, validFrom, validUntil);
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId);
         var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken)
@@ -154,15 +154,19 @@ public static class CertificationsApi
             throw new ConflictException($"Certification '{id}' was revoked; grant a new one after re-training.");
         }
 
-        errors = new InputErrors();
-        CheckPeriod(errors, certification.ValidFrom, validUntil, "validUntil");
+        var now = time.GetUtcNow();
+        // A renewal restarts the clock: the limit counts from today, not from the first grant years ago.
+        var latest = DateOnly.FromDateTime(now.UtcDateTime).AddYears(MaxValidityYears);
         if (validUntil <= certification.ValidUntil)
         {
-            errors.Add("validUntil", $"Must be after the current last day ({certification.ValidUntil:yyyy-MM-dd}).");
+            throw new ValidationFailedException("validUntil", $"Must be after the current last day ({certification.ValidUntil:yyyy-MM-dd}).");
         }
 
-        errors.ThrowIfAny();
-        var now = time.GetUtcNow();
+        if (validUntil > latest)
+        {
+            throw new ValidationFailedException("validUntil", $"A certification is valid for at most {MaxValidityYears} years (until {latest:yyyy-MM-dd}).");
+        }
+
         var previous = certification.Renew(validUntil, now)!.Value;
         var duty = certification.Duty;
         db.AddIntegrationEvent(new CertificationRenewed(
@@ -196,7 +200,7 @@ public static class CertificationsApi
         return TypedResults.Ok(ToResponse(certification));
     }
 
-    private static void CheckPeriod(InputErrors errors, DateOnly validFrom, DateOnly validUntil, string field)
+    private static void CheckPeriod(InputErrors errors, DateOnly validFrom, DateOnly validUntil)
     {
         if (validFrom == default || validUntil == default)
         {
@@ -205,11 +209,11 @@ public static class CertificationsApi
 
         if (validUntil < validFrom)
         {
-            errors.Add(field, "Cannot be before validFrom.");
+            errors.Add("validUntil", "Cannot be before validFrom.");
         }
         else if (validUntil > validFrom.AddYears(MaxValidityYears))
         {
-            errors.Add(field, $"A certification is valid for at most {MaxValidityYears} years.");
+            errors.Add("validUntil", $"A certification is valid for at most {MaxValidityYears} years.");
         }
     }
 
