@@ -30,7 +30,7 @@ public sealed class StaffDirectoryService(HrTrainingDbContext db, IEstateCalenda
         var onDuty = await db.Shifts.AsNoTracking()
             .Where(s => s.EstateId == estateId && s.Kind == duty.Kind && s.Name == duty.Name && s.PublishedAt != null && s.StartsAt <= now && now < s.EndsAt)
             .Join(db.Staff, s => s.StaffId, p => p.Id, (s, p) => new { Shift = s, Person = p })
-            .Where(x => x.Person.Status == EmploymentStatus.Active)
+            .Where(x => x.Person.Status == EmploymentStatus.Active && x.Person.EstateIds.Contains(estateId))
             .Join(
                 db.Certifications.Where(c => c.EstateId == estateId && c.Kind == duty.Kind && c.Name == duty.Name && c.RevokedAt == null
                     && c.ValidFrom <= today && c.ValidUntil >= today),

@@ -31,12 +31,12 @@ public sealed class StaffDirectoryServiceTests(HrTrainingService hr)
     }
 
     /// <summary>Puts the person on today's published roster for the whole local day (00:00 to 00:00 the next day).</summary>
-    private async Task OnDutyAllDayAsync(Guid estate, Guid staffId, string trade)
+    private async Task OnDutyAllDayAsync(Guid estate, Guid staffId, string? trade = "plumbing", string? post = null)
     {
         var planner = hr.Manager(estate);
         (await planner.PostAsJsonAsync("/api/hr-training/rosters/shifts", new
         {
-            estateId = estate, day = Staffing.Day(Today), staffId, shift = "day", startsAt = "00:00", endsAt = "00:00", trade,
+            estateId = estate, day = Staffing.Day(Today), staffId, shift = "day", startsAt = "00:00", endsAt = "00:00", trade, post,
         }, Ct)).EnsureSuccessStatusCode();
     }
 
@@ -69,6 +69,31 @@ public sealed class StaffDirectoryServiceTests(HrTrainingService hr)
             .EnsureSuccessStatusCode();
         (await Client().ListOnDutyAsync(new OnDutyQuery { EstateId = estate.ToString(), Trade = "plumbing" }, cancellationToken: Ct))
             .Staff.Should().BeEmpty("a revoked certification takes the person off duty at once");
+    }
+
+    [Fact]
+    public async Task The_directory_drops_people_whose_employment_ended_or_who_no_longer_work_in_the_estate()
+    {
+        var home = await hr.NewEstateAsync();
+        var estate = await hr.NewEstateAsync();
+        var moved = await hr.HireAsync([home, estate], name: "Moved");
+        var left = await hr.HireAsync([estate], name: "Left");
+        await hr.CertifyAsync(moved.StaffId, estate, trade: null, post: "gate");
+        await hr.CertifyAsync(left.StaffId, estate, trade: null, post: "gate");
+        await OnDutyAllDayAsync(estate, moved.StaffId, trade: null, post: "gate");
+        await OnDutyAllDayAsync(estate, left.StaffId, trade: null, post: "gate");
+        (await PublishTodayAsync(estate)).EnsureSuccessStatusCode();
+        var query = new OnDutyQuery { EstateId = estate.ToString(), Post = "gate" };
+        (await Client().ListOnDutyAsync(query, cancellationToken: Ct)).Staff.Should().HaveCount(2);
+
+        (await hr.Hr(home, estate).PutAsJsonAsync($"/api/hr-training/staff/{moved.StaffId}", new
+        {
+            displayName = "Moved", position = "gate guard", trades = Array.Empty<string>(), homeEstateId = home, estateIds = new[] { home },
+        }, Ct)).EnsureSuccessStatusCode();
+        (await hr.Hr(estate).PostAsJsonAsync($"/api/hr-training/staff/{left.StaffId}/end",
+            new { lastDay = Staffing.Day(Today), reason = "Resigned" }, Ct)).EnsureSuccessStatusCode();
+
+        (await Client().ListOnDutyAsync(query, cancellationToken: Ct)).Staff.Should().BeEmpty();
     }
 
     [Fact]
