@@ -1,4 +1,5 @@
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.HrTraining.Domain;
 
@@ -105,5 +106,8 @@ public sealed class DutyShift : IEstateOwned
             AssignedBy = assignedBy,
         };
 
-    public bool Overlaps(DateTimeOffset startsAt, DateTimeOffset endsAt) => StartsAt < endsAt && startsAt < EndsAt;
+    /// <summary>The last estate-local day the shift runs on: the next one for a night shift, the same one for a shift ending at midnight.</summary>
+    public DateOnly LastDay(EstateCalendar calendar) => LastDay(calendar, EndsAt);
+
+    public static DateOnly LastDay(EstateCalendar calendar, DateTimeOffset endsAt) => calendar.LocalDay(endsAt.AddTicks(-1));
 }

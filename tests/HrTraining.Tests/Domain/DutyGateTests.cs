@@ -38,7 +38,7 @@ public sealed class DutyGateTests
         var staff = Technician(Estate);
 
         DutyGate.Refusal(staff, [Certified(staff, Duty.Trade("plumbing"), Day.AddDays(-1))], Estate, Duty.Trade("plumbing"), Day)
-            .Should().Contain("expired after 2026-11-30");
+            .Should().Contain("it ends on 2026-11-30");
     }
 
     [Fact]
@@ -80,5 +80,16 @@ public sealed class DutyGateTests
         var staff = Technician(Guid.NewGuid());
 
         DutyGate.Refusal(staff, [], Estate, Duty.Trade("plumbing"), Day).Should().Contain("does not work in estate");
+    }
+
+    [Fact]
+    public void A_night_shift_needs_the_certification_until_the_morning_it_ends()
+    {
+        var staff = Technician(Estate);
+        var certifications = new[] { Certified(staff, Duty.Post("gate"), Day) };
+
+        DutyGate.Refusal(staff, certifications, Estate, Duty.Post("gate"), Day).Should().BeNull();
+        DutyGate.Refusal(staff, certifications, Estate, Duty.Post("gate"), Day, Day.AddDays(1))
+            .Should().Contain("from 2026-12-01 to 2026-12-02").And.Contain("it ends on 2026-12-01");
     }
 }

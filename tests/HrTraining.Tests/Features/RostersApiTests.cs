@@ -39,14 +39,16 @@ public sealed class RostersApiTests(HrTrainingService hr)
     }
 
     [Fact]
-    public async Task A_certification_that_expires_before_the_day_keeps_the_person_off_that_days_roster()
+    public async Task A_certification_that_ends_before_the_day_or_before_a_night_shifts_morning_keeps_the_person_off_the_roster()
     {
         var estate = await hr.NewEstateAsync();
         var staff = await hr.HireAsync([estate]);
         await hr.CertifyAsync(staff.StaffId, estate, validUntil: HrTrainingService.LocalToday);
 
         (await AssignAsync(estate, staff.StaffId, day: HrTrainingService.LocalToday)).StatusCode.Should().Be(HttpStatusCode.Created);
-        (await (await AssignAsync(estate, staff.StaffId, day: Tomorrow)).DetailAsync(HttpStatusCode.Conflict)).Should().Contain("expired");
+        (await (await AssignAsync(estate, staff.StaffId, day: Tomorrow)).DetailAsync(HttpStatusCode.Conflict)).Should().Contain("ends on");
+        (await (await AssignAsync(estate, staff.StaffId, starts: "20:00", ends: "08:00", day: HrTrainingService.LocalToday))
+            .DetailAsync(HttpStatusCode.Conflict)).Should().Contain($"to {Staffing.Day(Tomorrow)}", "a night shift runs into tomorrow morning");
     }
 
     [Fact]

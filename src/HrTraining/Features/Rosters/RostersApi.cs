@@ -68,7 +68,7 @@ public static class RostersApi
         var certifications = await db.Certifications.AsNoTracking()
             .Where(c => c.StaffId == staffId && c.EstateId == estateId && c.Kind == duty.Kind && c.Name == duty.Name)
             .ToListAsync(cancellationToken);
-        if (DutyGate.Refusal(staff, certifications, estateId, duty, day) is { } refusal)
+        if (DutyGate.Refusal(staff, certifications, estateId, duty, day, DutyShift.LastDay(calendar, endsAt)) is { } refusal)
         {
             throw new ConflictException(refusal);
         }
@@ -127,7 +127,7 @@ public static class RostersApi
     /// was revoked, or an employment that ended since the shift was planned, refuses the publish naming each person.
     /// </summary>
     public static async Task<Ok<RosterResponse>> Publish(
-        PublishRosterCommand command, HrTrainingDbContext db, EstateScope scope, CorrelationContext correlation, TimeProvider time,
+        PublishRosterCommand command, HrTrainingDbContext db, IEstateCalendars calendars, EstateScope scope, CorrelationContext correlation, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
@@ -144,11 +144,12 @@ public static class RostersApi
         }
 
         var shifts = await ShiftsOf(db, roster.Id).ToListAsync(cancellationToken);
+        var calendar = shifts.Count == 0 ? null : await calendars.GetKnownAsync(estateId, cancellationToken);
         var staffIds = shifts.Select(s => s.StaffId).Distinct().ToList();
         var staff = await db.Staff.IgnoreQueryFilters().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var certifications = await db.Certifications.Where(c => c.EstateId == estateId && staffIds.Contains(c.StaffId)).ToListAsync(cancellationToken);
         var refusals = shifts
-            .Select(s => DutyGate.Refusal(staff[s.StaffId], certifications, estateId, s.Duty, day))
+            .Select(s => DutyGate.Refusal(staff[s.StaffId], certifications, estateId, s.Duty, day, s.LastDay(calendar!)))
             .OfType<string>().Distinct().ToList();
         if (refusals.Count > 0)
         {
