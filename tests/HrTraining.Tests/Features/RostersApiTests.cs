@@ -150,4 +150,19 @@ public sealed class RostersApiTests(HrTrainingService hr)
         (await Planner(other).GetAsync($"/api/hr-training/rosters?estateId={estate}&day={Staffing.Day(Tomorrow)}", Ct))
             .StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_shift_in_an_estate_whose_calendar_has_not_arrived_is_a_conflict_not_a_guess_in_another_time_zone()
+    {
+        var announced = await hr.NewEstateAsync();
+        var unannounced = Guid.NewGuid();
+        var staff = await hr.HireAsync([announced, unannounced]);
+
+        var response = await Planner(unannounced).PostAsJsonAsync("/api/hr-training/rosters/shifts", new
+        {
+            estateId = unannounced, day = Staffing.Day(Tomorrow), staffId = staff.StaffId, shift = "day", startsAt = "08:00", endsAt = "17:00", trade = "plumbing",
+        }, Ct);
+
+        (await response.DetailAsync(HttpStatusCode.Conflict)).Should().Contain("not known");
+    }
 }
