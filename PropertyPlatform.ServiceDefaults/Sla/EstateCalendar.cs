@@ -49,6 +49,9 @@ public sealed class EstateCalendar
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 
+    /// <summary>The estate-local calendar day <paramref name="instant"/> falls on ("today" in the estate).</summary>
+    public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
     /// <summary>The UTC instant of an estate-local wall-clock time (a time skipped by a DST change moves forward).</summary>
     public DateTimeOffset ToInstant(DateOnly date, TimeOnly time)
     {

@@ -1,4 +1,9 @@
 using PropertyPlatform.HrTraining.Data;
+using PropertyPlatform.HrTraining.Features.Certifications;
+using PropertyPlatform.HrTraining.Features.Kpis;
+using PropertyPlatform.HrTraining.Features.Rosters;
+using PropertyPlatform.HrTraining.Features.Staff;
+using PropertyPlatform.HrTraining.Grpc;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
@@ -16,14 +21,22 @@ public static class HrTrainingServiceExtensions
     {
         builder.AddServiceDatabase<HrTrainingDbContext>(DatabaseName);
         builder.AddMessaging(ServiceName, bus => bus.AddEstateCalendars<HrTrainingDbContext>(ServiceName));
+        builder.Services.AddGrpc();
+        builder.Services.AddHostedService<CertificationExpiry>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
 
-    /// <summary>The service's API lives under /api/hr-training (so far its audit trail); its features arrive with their own issues.</summary>
     public static WebApplication MapHrTrainingApi(this WebApplication app)
     {
-        app.MapGroup("/api/hr-training").MapAuditApi().MapOutboxApi();
+        var api = app.MapGroup("/api/hr-training");
+        api.MapStaffApi();
+        api.MapCertificationsApi();
+        api.MapRostersApi();
+        api.MapHrTrainingKpisApi();
+        api.MapAuditApi().MapOutboxApi();
+        // Only services (client-credentials tokens for the hr-training audience) use the directory.
+        app.MapGrpcService<StaffDirectoryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));
         return app;
     }
 }

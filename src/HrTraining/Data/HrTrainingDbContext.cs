@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.HrTraining.Domain;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -12,10 +13,27 @@ public sealed class HrTrainingDbContext(DbContextOptions<HrTrainingDbContext> op
 {
     public EstateScope Scope => scope;
 
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    public DbSet<Certification> Certifications => Set<Certification>();
+
+    public DbSet<DutyRoster> Rosters => Set<DutyRoster>();
+
+    public DbSet<DutyShift> Shifts => Set<DutyShift>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars().ApplyEstateScope(this);
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars();
+        // One IEntityTypeConfiguration per entity, in Data/Configurations.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HrTrainingDbContext).Assembly);
+        modelBuilder.ApplyEstateScope(this);
+
+        // A person may work in several estates, and their file is visible in each of them, not only the home estate
+        // the shared filter would use: this replaces that filter (an array overlap in PostgreSQL).
+        modelBuilder.Entity<StaffMember>().HasQueryFilter(s => Scope.SeesAllEstates || s.EstateIds.Any(e => Scope.EstateIds.Contains(e)));
+    }
 }

@@ -77,4 +77,13 @@ public sealed class EstateCalendarTests
 
         make.Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public void The_local_day_of_an_instant_is_the_estates_not_utcs()
+    {
+        // 2026-11-30 16:00 UTC is midnight starting 1 December in Shanghai, still 30 November 17:00 in Berlin.
+        Shanghai.LocalDay(Utc(11, 30, 16)).Should().Be(new DateOnly(2026, 12, 1));
+        Shanghai.LocalDay(Utc(11, 30, 15, 59)).Should().Be(new DateOnly(2026, 11, 30));
+        Berlin.LocalDay(Utc(11, 30, 16)).Should().Be(new DateOnly(2026, 11, 30));
+    }
 }
