@@ -1,5 +1,6 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Appointments;
 using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.Reception.Features.ButlerVisits;
 using PropertyPlatform.Reception.Features.Callbacks;
@@ -51,6 +52,7 @@ public static class ReceptionServiceExtensions
             bus.AddConsumer<PatrolFindingReportedConsumer>();
             bus.AddConsumer<IncidentReportedConsumer>();
             bus.AddConsumer<NotificationRequestedConsumer>();
+            bus.AddConsumer<AppointmentProposedConsumer>();
         });
         builder.AddNotifications();
         builder.AddSlaMonitor<ReceptionDbContext>(ServiceName)
@@ -97,6 +99,7 @@ public static class ReceptionServiceExtensions
         api.MapKeysApi();
         api.MapParcelsApi();
         api.MapNotificationsApi();
+        api.MapAppointmentsApi();
         api.MapNoticesApi();
         api.MapMessagesApi();
         api.MapWorkLogApi();

@@ -50,6 +50,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
 
+    public DbSet<RepairAppointment> RepairAppointments => Set<RepairAppointment>();
+
     public DbSet<Notice> Notices => Set<Notice>();
 
     public DbSet<OwnerMessage> OwnerMessages => Set<OwnerMessage>();

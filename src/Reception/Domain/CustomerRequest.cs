@@ -116,6 +116,12 @@ public sealed class CustomerRequest : IUnitScoped
 
     public Guid? WorkOrderId { get; private set; }
 
+    /// <summary>A repair's visit time agreed with the owner: at intake, or later by confirming maintenance's proposal.</summary>
+    public DateTimeOffset? AgreedAppointmentAt { get; private set; }
+
+    /// <summary>Records the visit time agreed with the owner.</summary>
+    public void AgreeAppointment(DateTimeOffset at) => AgreedAppointmentAt = at;
+
     /// <summary>The department a non-repair request was forwarded to, and to whom there.</summary>
     public Department? RoutedTo { get; private set; }
 

@@ -588,6 +588,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AgreedAppointmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_appointment_at");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -2094,6 +2098,87 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasDatabaseName("ix_renovation_permits_estate_id_applied_at_id");
 
                     b.ToTable("renovation_permits", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.RepairAppointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<DateTimeOffset>("ProposedEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_ends_at");
+
+                    b.Property<DateTimeOffset>("ProposedStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_starts_at");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trade")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trade");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repair_appointments");
+
+                    b.HasIndex("WorkOrderId")
+                        .HasDatabaseName("ix_repair_appointments_work_order_id");
+
+                    b.HasIndex("EstateId", "Status", "ProposedStartsAt", "Id")
+                        .HasDatabaseName("ix_repair_appointments_estate_id_status_proposed_starts_at_id");
+
+                    b.ToTable("repair_appointments", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Resident", b =>

@@ -20,6 +20,7 @@ public static partial class NotificationTemplates
     public const string RenovationRejected = "renovation-rejected";
     public const string RenovationInspected = "renovation-inspected";
     public const string RenovationAccepted = "renovation-accepted";
+    public const string AppointmentProposed = "appointment-proposed";
 
     public static readonly IReadOnlyList<string> Languages = ["zh", "en"];
 
@@ -59,6 +60,11 @@ public static partial class NotificationTemplates
         {
             ["zh"] = new("装修已验收", "您的装修已通过验收，感谢您的配合。"),
             ["en"] = new("Renovation accepted", "Your renovation has been accepted. Thank you for your cooperation."),
+        }),
+        new(AppointmentProposed, ["startsAt", "endsAt", "appointmentId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("维修上门时间待确认", "维修师傅可于 {startsAt} 至 {endsAt} 上门，请在应用中确认或另约时间。"),
+            ["en"] = new("Please confirm the repair visit", "A technician can come from {startsAt} to {endsAt}. Please confirm in the app or choose another time."),
         }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 

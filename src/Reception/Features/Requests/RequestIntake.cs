@@ -13,7 +13,8 @@ public sealed record NewRequest(
     Urgency Urgency,
     string Description,
     string RequesterName,
-    string? RequesterPhone = null);
+    string? RequesterPhone = null,
+    DateTimeOffset? AgreedAppointmentAt = null);
 
 /// <summary>
 /// The one way a customer request enters the system: the request with its deadlines, and what it sets off (a repair
@@ -36,6 +37,11 @@ public static class RequestIntake
         var request = CustomerRequest.Record(
             estate.Id, details.UnitId, details.Channel, details.Category, details.Urgency, details.Description,
             details.RequesterName, details.RequesterPhone, submittedBy, estate.Calendar(), now, correlationId);
+        if (details.AgreedAppointmentAt is { } agreed)
+        {
+            request.AgreeAppointment(agreed);
+        }
+
         db.Requests.Add(request);
         foreach (var photo in photos ?? [])
         {
@@ -54,8 +60,8 @@ public static class RequestIntake
                 Description: request.Description,
                 Urgency: request.Urgency.ToString(),
                 AttachmentIds: [.. (photos ?? []).Select(p => p.Id)],
-                // The intake takes no appointment yet: maintenance proposes one.
-                AgreedAppointmentAt: null));
+                // None agreed at intake: maintenance proposes one (AppointmentProposed).
+                AgreedAppointmentAt: request.AgreedAppointmentAt));
         }
 
         if (request.Category == RequestCategory.Complaint)

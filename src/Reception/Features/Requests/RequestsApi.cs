@@ -4,6 +4,7 @@ using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.Reception.Features.Emergencies;
+using PropertyPlatform.Reception.Features.Appointments;
 using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -25,7 +26,8 @@ public sealed record RecordRequestCommand(
     string? RequesterName,
     string? RequesterPhone = null,
     IReadOnlyList<Guid>? AttachmentIds = null,
-    string? EmergencyKind = null);
+    string? EmergencyKind = null,
+    DateTimeOffset? AgreedAppointmentAt = null);
 
 public sealed record RequestResponse(
     Guid Id,
@@ -52,7 +54,8 @@ public sealed record RequestResponse(
     DateTimeOffset? CompletedAt,
     DateTimeOffset? ClosedAt,
     string? TechnicianName,
-    int ReopenCount);
+    int ReopenCount,
+    DateTimeOffset? AgreedAppointmentAt);
 
 /// <summary>Forwards a request that is not a repair to a department (and optionally a named person there).</summary>
 public sealed record RouteRequestCommand(string? Department, string? Assignee);
@@ -121,6 +124,13 @@ public static class RequestsApi
             errors.Add("emergencyKind", "Say what the emergency is: " + string.Join(", ", Enum.GetNames<EmergencyKind>()) + ".");
         }
 
+        var now = time.GetUtcNow();
+        var agreedAppointmentAt = command.AgreedAppointmentAt?.ToUniversalTime();
+        if (agreedAppointmentAt is { } agreed && (category != RequestCategory.Repair || agreed < now || agreed > now + AppointmentRules.LatestAhead))
+        {
+            errors.Add("agreedAppointmentAt", $"Only a repair has a visit time, in the future and at most {AppointmentRules.LatestAhead.TotalDays} days ahead.");
+        }
+
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId, command.UnitId);
         var estate = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken)
@@ -131,11 +141,10 @@ public static class RequestsApi
             throw new ValidationFailedException("unitId", "No such unit in this estate.");
         }
 
-        var now = time.GetUtcNow();
         var submittedBy = scope.Subject ?? "";
         var photos = await AttachmentClaims.ClaimableAsync(db, attachmentIds, estateId, submittedBy, now, cancellationToken);
         var request = RequestIntake.Open(
-            db, estate, new NewRequest(command.UnitId, channel, category, urgency, description, requesterName, requesterPhone),
+            db, estate, new NewRequest(command.UnitId, channel, category, urgency, description, requesterName, requesterPhone, agreedAppointmentAt),
             submittedBy, now, correlation.CorrelationId, photos, scope.Name);
         await EmergencyPlan.RaiseIfEmergencyAsync(db, estate, request, emergencyKind, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -238,5 +247,5 @@ public static class RequestsApi
         ReceptionRoles.ShownPhone(scope, r.RequesterPhone), r.Status,
         r.ReceivedAt, r.Routing.DueAt, r.Routing.CompletedAt, r.WorkOrderId, r.RoutingBreached(now),
         r.Feedback.DueAt, r.Feedback.CompletedAt, r.FeedbackBreached(now),
-        r.RoutedTo, r.Assignee, r.Resolution, r.CompletedAt, r.ClosedAt, r.TechnicianName, r.ReopenCount);
+        r.RoutedTo, r.Assignee, r.Resolution, r.CompletedAt, r.ClosedAt, r.TechnicianName, r.ReopenCount, r.AgreedAppointmentAt);
 }
