@@ -131,6 +131,34 @@ public sealed class MaintenanceFlowTests(Platform platform)
     }
 
     [Fact]
+    public async Task A_visit_maintenance_proposes_at_dispatch_is_confirmed_at_reception_and_agreed_on_the_work_order()
+    {
+        var estateId = await platform.NewEstateAsync(Ct);
+        var (staffId, _, _) = await PlumberOnDutyAsync(estateId);
+        var requestId = (await platform.PostRepairAsync(estateId, "Shower mixer broken", Ct))!.Value;
+        var workOrderId = (await WorkOrderOfRequestAsync(estateId, requestId)).GetProperty("id").GetGuid();
+        await Eventually.Async(() => EligibleAsync(workOrderId, staffId), WaitLimit, "the plumber is on dispatch");
+
+        await OkAsync(await platform.Admin.PostAsJsonAsync($"/api/maintenance/work-orders/{workOrderId}/dispatch", new { trade = "plumbing" }, Ct));
+
+        JsonElement? proposal = null;
+        await Eventually.Async(async () =>
+        {
+            var page = await platform.Admin.GetFromJsonAsync<JsonElement>($"/api/reception/appointments?estateId={estateId}&status=Proposed", ApiJson.Options, Ct);
+            proposal = page.GetProperty("items").EnumerateArray().Select(a => (JsonElement?)a).FirstOrDefault(a => a!.Value.GetProperty("workOrderId").GetGuid() == workOrderId);
+            return proposal is not null;
+        }, WaitLimit, "reception shows maintenance's AppointmentProposed");
+        var startsAt = proposal!.Value.GetProperty("proposedStartsAt").GetDateTimeOffset();
+        await OkAsync(await platform.Admin.PostAsJsonAsync($"/api/reception/appointments/{proposal.Value.GetProperty("id").GetGuid()}/confirm", new { }, Ct));
+
+        await Eventually.Async(async () => (await WorkOrderAsync(workOrderId)).GetProperty("appointmentStatus").GetString() == "Agreed", WaitLimit,
+            "maintenance records reception's AppointmentConfirmed");
+        (await WorkOrderAsync(workOrderId)).GetProperty("appointmentStartsAt").GetDateTimeOffset().Should().Be(startsAt);
+        (await platform.Admin.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{requestId}", ApiJson.Options, Ct))
+            .GetProperty("agreedAppointmentAt").GetDateTimeOffset().Should().Be(startsAt);
+    }
+
+    [Fact]
     public async Task A_dissatisfied_callback_sends_the_work_order_back_as_rework()
     {
         var estateId = await platform.NewEstateAsync(Ct);
