@@ -278,6 +278,18 @@ public sealed class CustomerRequest : IUnitScoped
         MarkCompleted(at, null, null, chargeable: false);
     }
 
+    /// <summary>
+    /// The complaint it was recorded as is closed: the request is completed with the complaint's resolution (once; a
+    /// request already completed keeps its own).
+    /// </summary>
+    public void CompleteWithComplaint(string resolution, DateTimeOffset at)
+    {
+        if (MarkCompleted(at, null, null, chargeable: false))
+        {
+            Resolution ??= resolution;
+        }
+    }
+
     /// <summary>Maintenance closed the work order; whatever of its lifecycle has not arrived yet is still recorded when it does.</summary>
     public void MarkClosed(Guid workOrderId, DateTimeOffset at)
     {

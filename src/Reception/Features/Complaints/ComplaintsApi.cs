@@ -130,7 +130,10 @@ public static class ComplaintsApi
         return Step(id, db, scope, time, (c, _, by, now) => c.InformResident(note, by, now), cancellationToken);
     }
 
-    /// <summary>The resident's satisfaction (1–5) closes the complaint; owners may give it themselves for their own units.</summary>
+    /// <summary>
+    /// The resident's satisfaction (1–5) closes the complaint, and completes the request it was recorded as; owners may
+    /// give it themselves for their own units.
+    /// </summary>
     public static Task<Ok<ComplaintResponse>> RecordSatisfaction(
         Guid id, ComplaintSatisfactionCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -142,7 +145,12 @@ public static class ComplaintsApi
 
         var comment = command.Comment is null ? null : errors.Text(command.Comment, "comment", maxLength: 2000);
         errors.ThrowIfAny();
-        return Step(id, db, scope, time, (c, _, by, now) => c.RecordSatisfaction(command.Score!.Value, comment, by, now), cancellationToken);
+        return Step(id, db, scope, time, async (c, _, by, now) =>
+        {
+            c.RecordSatisfaction(command.Score!.Value, comment, by, now);
+            var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == c.RequestId, cancellationToken);
+            request?.CompleteWithComplaint(c.ResolutionText ?? "", now);
+        }, cancellationToken);
     }
 
     public static async Task<Ok<ComplaintResponse>> GetComplaint(

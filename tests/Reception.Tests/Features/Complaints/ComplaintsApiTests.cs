@@ -22,7 +22,7 @@ public sealed class ComplaintsApiTests(ReceptionService reception)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_complaint_goes_from_record_to_satisfaction_each_step_attributed_and_assignment_routes_its_request()
+    public async Task A_complaint_goes_from_record_to_satisfaction_each_step_attributed_assignment_routes_its_request_and_closing_completes_it()
     {
         var (estateId, units) = await reception.NewEstateAsync();
         var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
@@ -48,7 +48,9 @@ public sealed class ComplaintsApiTests(ReceptionService reception)
         closed.Steps.Should().OnlyContain(s => !string.IsNullOrEmpty(s.By) && !string.IsNullOrEmpty(s.ByName));
         var request = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().Requests.AsNoTracking()
             .SingleAsync(r => r.Id == complaint.RequestId, Ct));
-        request.Status.Should().Be(RequestStatus.Routed);
+        request.Status.Should().Be(RequestStatus.Completed, "a closed complaint completes the request it was recorded as");
+        request.CompletedAt.Should().BeCloseTo(closed.ClosedAt!.Value, TimeSpan.FromMilliseconds(1));
+        request.Resolution.Should().Be("Guard retrained");
         request.RoutedTo.Should().Be(Department.Security);
     }
 
