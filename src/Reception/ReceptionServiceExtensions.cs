@@ -60,7 +60,8 @@ public static class ReceptionServiceExtensions
             .AddSlaWatch<ReceptionDbContext, RequestFeedbackWatch>()
             .AddSlaWatch<ReceptionDbContext, CallbackWatch>()
             .AddSlaWatch<ReceptionDbContext, ComplaintWatch>()
-            .AddSlaWatch<ReceptionDbContext, EmergencyWatch>();
+            .AddSlaWatch<ReceptionDbContext, EmergencyWatch>()
+            .AddSlaWatch<ReceptionDbContext, OwnerMessageWatch>();
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<WorkSignal<RegistryImportWorker>>();
         builder.Services.AddHostedService<RegistryImportWorker>();

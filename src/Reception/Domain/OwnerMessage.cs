@@ -1,4 +1,5 @@
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Reception.Domain;
 
@@ -15,6 +16,13 @@ public enum MessageAuthor
 /// </summary>
 public sealed class OwnerMessage : IUnitScoped
 {
+    /// <summary>
+    /// Online service: an owner's message is answered within 5 minutes of staffed time (the estate's online-service
+    /// hours); one written after hours waits for the next morning's opening.
+    /// </summary>
+    public static readonly SlaPolicy AnswerRule = new(
+        "online-answer-5-minutes", SlaTimeBasis.WorkingHours, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(2), SlaPolicy.FrontDeskChain(TimeSpan.FromMinutes(30)));
+
     private OwnerMessage()
     {
     }
@@ -46,10 +54,15 @@ public sealed class OwnerMessage : IUnitScoped
 
     public int ReplyCount { get; private set; }
 
+    /// <summary>The deadline for the desk's answer to the owner's latest post; none before this rule existed.</summary>
+    public SlaClock? Answering { get; private set; }
+
     public uint Version { get; private set; }
 
-    public static OwnerMessage Write(Guid estateId, Guid unitId, string subject, string body, string writtenBy, string writerName, DateTimeOffset at) => new()
+    public static OwnerMessage Write(
+        Guid estateId, Guid unitId, string subject, string body, string writtenBy, string writerName, EstateCalendar onlineService, DateTimeOffset at) => new()
     {
+        Answering = SlaClock.Start(AnswerRule, onlineService, at),
         Id = Guid.CreateVersion7(at),
         EstateId = estateId,
         UnitId = unitId,
@@ -67,12 +80,13 @@ public sealed class OwnerMessage : IUnitScoped
     {
         var reply = AddReply(MessageAuthor.FrontDesk, body, author, authorName, at);
         AwaitingReply = false;
+        Answering?.Complete(at);
         FirstAnsweredAt ??= at;
         return reply;
     }
 
     /// <summary>The owner writes again in their thread: it waits for the desk again.</summary>
-    public MessageReply FollowUp(string body, string author, string authorName, DateTimeOffset at)
+    public MessageReply FollowUp(string body, string author, string authorName, EstateCalendar onlineService, DateTimeOffset at)
     {
         if (author != WrittenBy)
         {
@@ -80,6 +94,12 @@ public sealed class OwnerMessage : IUnitScoped
         }
 
         var reply = AddReply(MessageAuthor.Owner, body, author, authorName, at);
+        // A new question while the last one still waits keeps the first deadline; an answered thread starts a new one.
+        if (!AwaitingReply || Answering is null)
+        {
+            Answering = SlaClock.Start(AnswerRule, onlineService, at);
+        }
+
         AwaitingReply = true;
         return reply;
     }

@@ -40,6 +40,32 @@ public sealed class Estate : IEstateOwned
     /// </summary>
     public DateTimeOffset? AnnouncedAt { get; private set; }
 
+    /// <summary>The group's staffed hours of the online service (微客服), every day, unless the estate sets its own.</summary>
+    public static readonly (TimeOnly Opens, TimeOnly Closes) DefaultOnlineServiceHours = (new(8, 0), new(22, 0));
+
+    /// <summary>When the online service is staffed, every day, estate-local; null: the group's 08:00–22:00.</summary>
+    public TimeOnly? OnlineServiceOpensAt { get; private set; }
+
+    public TimeOnly? OnlineServiceClosesAt { get; private set; }
+
+    public (TimeOnly Opens, TimeOnly Closes) OnlineServiceHours =>
+        OnlineServiceOpensAt is { } opens && OnlineServiceClosesAt is { } closes ? (opens, closes) : DefaultOnlineServiceHours;
+
+    public void ChangeOnlineServiceHours(TimeOnly opensAt, TimeOnly closesAt)
+    {
+        if (closesAt <= opensAt)
+        {
+            throw new ArgumentException("The online service closes after it opens, the same day.", nameof(closesAt));
+        }
+
+        (OnlineServiceOpensAt, OnlineServiceClosesAt) = (opensAt, closesAt);
+    }
+
+    /// <summary>The online service's hours as a calendar: owners' messages are answered within its staffed time.</summary>
+    public EstateCalendar OnlineServiceCalendar() => new(
+        TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId),
+        Enum.GetValues<DayOfWeek>().ToDictionary(day => day, _ => new WorkingDay(OnlineServiceHours.Opens, OnlineServiceHours.Closes)));
+
     public static Estate Create(Guid id, string name, string timeZoneId, string currency, TimeOnly opensAt, TimeOnly closesAt,
         IEnumerable<DayOfWeek> workingDays, DateTimeOffset at) => new()
         {

@@ -17,6 +17,11 @@ internal sealed class OwnerMessageConfiguration : IEntityTypeConfiguration<Owner
         message.Property(m => m.WriterName).HasMaxLength(200);
         message.Property(m => m.Version).IsRowVersion();
         message.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId);
+        message.OwnsOne(m => m.Answering, answering =>
+        {
+            answering.Property(c => c.Policy).HasMaxLength(64);
+            answering.HasIndex(c => c.NextCheckAt).HasFilter("answering_next_check_at IS NOT NULL");
+        });
         // The desk's list of an estate's messages, and an owner's own threads, newest first.
         message.HasIndex(m => new { m.EstateId, m.WrittenAt, m.Id });
         message.HasIndex(m => new { m.WrittenBy, m.WrittenAt, m.Id });

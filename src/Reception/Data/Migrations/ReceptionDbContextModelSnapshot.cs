@@ -884,6 +884,14 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<TimeOnly?>("OnlineServiceClosesAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("online_service_closes_at");
+
+                    b.Property<TimeOnly?>("OnlineServiceOpensAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("online_service_opens_at");
+
                     b.Property<TimeOnly>("OpensAt")
                         .HasColumnType("time without time zone")
                         .HasColumnName("opens_at");
@@ -3499,6 +3507,81 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_owner_messages_units_unit_id");
+
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Answering", b1 =>
+                        {
+                            b1.Property<Guid>("OwnerMessageId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answering_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answering_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answering_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("answering_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answering_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answering_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answering_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("answering_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("answering_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("answering_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answering_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answering_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answering_warned_at");
+
+                            b1.HasKey("OwnerMessageId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_owner_messages_answering_next_check_at")
+                                .HasFilter("answering_next_check_at IS NOT NULL");
+
+                            b1.ToTable("owner_messages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OwnerMessageId")
+                                .HasConstraintName("fk_owner_messages_owner_messages_id");
+                        });
+
+                    b.Navigation("Answering");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Parcel", b =>

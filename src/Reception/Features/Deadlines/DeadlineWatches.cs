@@ -34,6 +34,16 @@ public sealed class CallbackWatch : ISlaWatch<ReceptionDbContext>
     }
 }
 
+/// <summary>The online service's answer to an owner's message within 5 minutes of staffed time.</summary>
+public sealed class OwnerMessageWatch : ISlaWatch<ReceptionDbContext>
+{
+    public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await db.OwnerMessages.WithClockDueAsync(m => m.Answering, now, limit, cancellationToken);
+        return [.. due.Select(m => new WatchedDeadline(Subjects.OwnerMessage, m.Id, m.EstateId, m.Id, OwnerMessage.AnswerRule, m.Answering!))];
+    }
+}
+
 /// <summary>The names reception's deadlines carry in SLA events.</summary>
 public static class Subjects
 {
@@ -41,4 +51,5 @@ public static class Subjects
     public const string Complaint = "complaint";
     public const string Callback = "callback";
     public const string Emergency = "emergency";
+    public const string OwnerMessage = "owner-message";
 }

@@ -26,7 +26,9 @@ public sealed record MessageResponse(
     bool AwaitingReply,
     DateTimeOffset? FirstAnsweredAt,
     DateTimeOffset LastPostAt,
-    int ReplyCount);
+    int ReplyCount,
+    DateTimeOffset? AnswerDueAt,
+    bool AnswerBreached);
 
 public sealed record ReplyResponse(Guid Id, Guid MessageId, MessageAuthor From, string Body, string AuthorName, DateTimeOffset PostedAt);
 
@@ -66,7 +68,8 @@ public static class MessagesApi
             throw new ValidationFailedException("unitId", "No such unit in this estate.");
         }
 
-        var message = OwnerMessage.Write(estateId, unitId, subject, body, scope.Account(), scope.DisplayName(), time.GetUtcNow());
+        var estate = await db.Estates.AsNoTracking().SingleAsync(e => e.Id == estateId, cancellationToken);
+        var message = OwnerMessage.Write(estateId, unitId, subject, body, scope.Account(), scope.DisplayName(), estate.OnlineServiceCalendar(), time.GetUtcNow());
         db.OwnerMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/messages/{message.Id}", ToResponse(message));
@@ -110,7 +113,8 @@ public static class MessagesApi
         MessageReply reply;
         if (scope.IsOwnerOnly)
         {
-            reply = message.FollowUp(body, scope.Account(), scope.DisplayName(), now);
+            var estate = await db.Estates.AsNoTracking().SingleAsync(e => e.Id == message.EstateId, cancellationToken);
+            reply = message.FollowUp(body, scope.Account(), scope.DisplayName(), estate.OnlineServiceCalendar(), now);
         }
         else
         {
@@ -152,7 +156,8 @@ public static class MessagesApi
     }
 
     private static MessageResponse ToResponse(OwnerMessage m) => new(
-        m.Id, m.EstateId, m.UnitId!.Value, m.Subject, m.Body, m.WriterName, m.WrittenAt, m.AwaitingReply, m.FirstAnsweredAt, m.LastPostAt, m.ReplyCount);
+        m.Id, m.EstateId, m.UnitId!.Value, m.Subject, m.Body, m.WriterName, m.WrittenAt, m.AwaitingReply, m.FirstAnsweredAt, m.LastPostAt, m.ReplyCount,
+        m.Answering?.DueAt, m.Answering is { } clock && (clock.BreachedAt is not null || clock.CompletedAt > clock.DueAt));
 
     private static ReplyResponse ToResponse(MessageReply r) => new(r.Id, r.MessageId, r.From, r.Body, r.AuthorName, r.PostedAt);
 }

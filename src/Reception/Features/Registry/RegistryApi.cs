@@ -15,8 +15,12 @@ public sealed record CreateEstateCommand(
 
 public sealed record ChangeEstateCalendarCommand(string? TimeZoneId, string? OpensAt, string? ClosesAt, string[]? WorkingDays);
 
+/// <summary>When the online service is staffed, every day, <c>HH:mm</c> estate-local.</summary>
+public sealed record ChangeOnlineServiceHoursCommand(string? OpensAt, string? ClosesAt);
+
 public sealed record EstateResponse(
-    Guid Id, string Name, string TimeZoneId, string Currency, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<DayOfWeek> WorkingDays);
+    Guid Id, string Name, string TimeZoneId, string Currency, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<DayOfWeek> WorkingDays,
+    TimeOnly OnlineServiceOpensAt, TimeOnly OnlineServiceClosesAt);
 
 public sealed record CreateBuildingCommand(string? Code, string? Name);
 
@@ -37,6 +41,7 @@ public static class RegistryApi
         var estates = api.MapGroup("/estates").WithTags("Registry");
         estates.MapPost("/", CreateEstate).RequireAuthorization(policy => policy.RequireRole(PlatformRoles.GroupAdmin));
         estates.MapPut("/{estateId:guid}/calendar", ChangeCalendar).RequireRoles(PlatformRoles.EstateManager, PlatformRoles.GroupAdmin);
+        estates.MapPut("/{estateId:guid}/online-service-hours", ChangeOnlineServiceHours).RequireRoles(PlatformRoles.EstateManager, PlatformRoles.GroupAdmin);
         estates.MapGet("/{id:guid}", GetEstate).RequireRoles([.. PlatformRoles.Staff]);
         estates.MapGet("/", ListEstates).RequireRoles([.. PlatformRoles.Staff]);
         estates.MapPost("/{estateId:guid}/buildings", CreateBuilding).RequireRoles(ReceptionRoles.RegistryKeepers);
@@ -99,6 +104,26 @@ public static class RegistryApi
         estate.ChangeCalendar(timeZoneId, opensAt, closesAt, days);
         estate.MarkAnnounced(now);
         db.AddIntegrationEvent(RegistryRules.CalendarChanged(estate, now, correlation.CorrelationId));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(estate));
+    }
+
+    /// <summary>The estate's staffed hours of the online service (default 08:00–22:00); messages after them wait for the morning.</summary>
+    public static async Task<Ok<EstateResponse>> ChangeOnlineServiceHours(
+        Guid estateId, ChangeOnlineServiceHoursCommand command, ReceptionDbContext db, EstateScope scope, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var opensAt = errors.TimeOfDay(command.OpensAt, "opensAt");
+        var closesAt = errors.TimeOfDay(command.ClosesAt, "closesAt");
+        if (opensAt is not null && closesAt <= opensAt)
+        {
+            errors.Add("closesAt", "Must be after opensAt, the same day.");
+        }
+
+        errors.ThrowIfAny();
+        scope.EnsureCanWrite(estateId);
+        var estate = await db.Estates.SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken) ?? throw new NotFoundException("Estate", estateId);
+        estate.ChangeOnlineServiceHours(opensAt!.Value, closesAt!.Value);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(estate));
     }
@@ -183,7 +208,8 @@ public static class RegistryApi
         return TypedResults.Ok(await query.ToKeysetPageAsync(u => u.RegisteredAt, u => u.Id, cursor, limit, ToResponse, cancellationToken));
     }
 
-    private static EstateResponse ToResponse(Estate e) => new(e.Id, e.Name, e.TimeZoneId, e.Currency, e.OpensAt, e.ClosesAt, e.WorkingDays);
+    private static EstateResponse ToResponse(Estate e) =>
+        new(e.Id, e.Name, e.TimeZoneId, e.Currency, e.OpensAt, e.ClosesAt, e.WorkingDays, e.OnlineServiceHours.Opens, e.OnlineServiceHours.Closes);
 
     private static BuildingResponse ToResponse(Building b) => new(b.Id, b.EstateId, b.Code, b.Name);
 

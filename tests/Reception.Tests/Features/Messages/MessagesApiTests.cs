@@ -8,6 +8,8 @@ using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Messages;
 using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
 
@@ -130,5 +132,37 @@ public sealed class MessagesApiTests(ReceptionService reception) : IAsyncLifetim
         messages.Should().Be(1);
         replies.Should().Be(0);
         (await UnansweredAsync()).Should().Equal(message.Id);
+    }
+
+    [Fact]
+    public async Task An_unanswered_message_breaches_its_5_minutes_to_the_supervisor_and_the_manager_sets_the_staffed_hours()
+    {
+        var manager = reception.CreateClient(TestCaller.Staff(PlatformRoles.EstateManager, _estateId));
+        var badHours = await manager.PutAsJsonAsync($"/api/reception/estates/{_estateId}/online-service-hours", new { opensAt = "22:00", closesAt = "07:00" }, Ct);
+        var byClerk = await Clerk.PutAsJsonAsync($"/api/reception/estates/{_estateId}/online-service-hours", new { opensAt = "00:00", closesAt = "23:59" }, Ct);
+        var hours = await manager.PutAsJsonAsync($"/api/reception/estates/{_estateId}/online-service-hours", new { opensAt = "00:00", closesAt = "23:59" }, Ct);
+
+        (await badHours.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("closesAt");
+        byClerk.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        hours.StatusCode.Should().Be(HttpStatusCode.OK);
+        var messageId = await reception.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ReceptionDbContext>();
+            var estate = await db.Estates.SingleAsync(e => e.Id == _estateId, Ct);
+            var message = OwnerMessage.Write(_estateId, _unitX, "Lift stuck?", "Is the lift being repaired?", "owner-x", "Li Na",
+                estate.OnlineServiceCalendar(), DateTimeOffset.UtcNow.AddMinutes(-10));
+            db.OwnerMessages.Add(message);
+            await db.SaveChangesAsync(Ct);
+            return message.Id;
+        });
+
+        await reception.Services.GetRequiredService<SlaMonitor<ReceptionDbContext>>().CheckAsync(Ct);
+
+        var events = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().SlaEvents.AsNoTracking()
+            .Where(e => e.SubjectId == messageId).ToListAsync(Ct));
+        events.Should().Contain(e => e.Kind == SlaEventKind.Breached && e.NotifiedRole == PlatformRoles.CustomerServiceSupervisor && e.Policy == OwnerMessage.AnswerRule.Name);
+        var shown = (await Clerk.GetFromJsonAsync<MessageResponse>($"/api/reception/messages/{messageId}", ApiJson.Options, Ct))!;
+        shown.AnswerBreached.Should().BeTrue();
+        shown.AnswerDueAt.Should().BeBefore(DateTimeOffset.UtcNow);
     }
 }
