@@ -61,7 +61,9 @@ public static class ReceptionServiceExtensions
             .AddSlaWatch<ReceptionDbContext, CallbackWatch>()
             .AddSlaWatch<ReceptionDbContext, ComplaintWatch>()
             .AddSlaWatch<ReceptionDbContext, EmergencyWatch>()
-            .AddSlaWatch<ReceptionDbContext, OwnerMessageWatch>();
+            .AddSlaWatch<ReceptionDbContext, OwnerMessageWatch>()
+            .AddSlaWatch<ReceptionDbContext, CallbackApprovalWatch>();
+        builder.Services.AddHostedService<CallbackApprovalScheduler>();
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<WorkSignal<RegistryImportWorker>>();
         builder.Services.AddHostedService<RegistryImportWorker>();
@@ -87,6 +89,7 @@ public static class ReceptionServiceExtensions
         api.MapRegistryApi();
         api.MapOwnersApi();
         api.MapCallbacksApi();
+        api.MapCallbackApprovalsApi();
         api.MapComplaintsApi();
         api.MapEmergenciesApi();
         api.MapButlerVisitsApi();

@@ -52,6 +52,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<RepairAppointment> RepairAppointments => Set<RepairAppointment>();
 
+    public DbSet<CallbackApproval> CallbackApprovals => Set<CallbackApproval>();
+
     public DbSet<Notice> Notices => Set<Notice>();
 
     public DbSet<OwnerMessage> OwnerMessages => Set<OwnerMessage>();

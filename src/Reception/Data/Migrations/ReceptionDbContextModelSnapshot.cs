@@ -379,6 +379,69 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("callbacks", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.CallbackApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApproverName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approver_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_callback_approvals");
+
+                    b.HasIndex("EstateId", "WeekStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_callback_approvals_estate_id_week_start");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_callback_approvals_estate_id_created_at_id");
+
+                    b.ToTable("callback_approvals", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.CallbackSampleTally", b =>
                 {
                     b.Property<Guid>("EstateId")
@@ -3064,6 +3127,85 @@ namespace PropertyPlatform.Reception.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("CallbackId")
                                 .HasConstraintName("fk_callbacks_callbacks_id");
+                        });
+
+                    b.Navigation("Due")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.CallbackApproval", b =>
+                {
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Due", b1 =>
+                        {
+                            b1.Property<Guid>("CallbackApprovalId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("due_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("due_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("due_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("due_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_warned_at");
+
+                            b1.HasKey("CallbackApprovalId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_callback_approvals_due_next_check_at")
+                                .HasFilter("due_next_check_at IS NOT NULL");
+
+                            b1.ToTable("callback_approvals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallbackApprovalId")
+                                .HasConstraintName("fk_callback_approvals_callback_approvals_id");
                         });
 
                     b.Navigation("Due")

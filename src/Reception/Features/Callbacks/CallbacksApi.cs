@@ -136,7 +136,7 @@ public static class CallbacksApi
         return value.Value;
     }
 
-    private static CallbackResponse ToResponse(Callback c, DateTimeOffset now) => new(
+    internal static CallbackResponse ToResponse(Callback c, DateTimeOffset now) => new(
         c.Id, c.EstateId, c.RequestId, c.UnitId, c.WorkOrderId, c.TechnicianName, c.Category, c.Selection, c.SampleDraw, c.Status,
         c.CreatedAt, c.Due.DueAt, c.Status == CallbackStatus.Pending && now > c.Due.DueAt, c.CalledAt,
         c.Attitude, c.Quality, c.Speed, c.Satisfied, c.Shortcomings, c.Suggestions);

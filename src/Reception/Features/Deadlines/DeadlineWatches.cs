@@ -44,6 +44,19 @@ public sealed class OwnerMessageWatch : ISlaWatch<ReceptionDbContext>
     }
 }
 
+/// <summary>The estate manager's Monday approval of last week's called-back tickets.</summary>
+public sealed class CallbackApprovalWatch : ISlaWatch<ReceptionDbContext>
+{
+    public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await db.CallbackApprovals.WithClockDueAsync(a => a.Due, now, limit, cancellationToken);
+        return [.. due.Select(a => new WatchedDeadline(Subjects.CallbackApproval, a.Id, a.EstateId, a.Id, CallbackApproval.Deadline, a.Due)
+        {
+            Holder = PropertyPlatform.ServiceDefaults.Security.PlatformRoles.EstateManager,
+        })];
+    }
+}
+
 /// <summary>The names reception's deadlines carry in SLA events.</summary>
 public static class Subjects
 {
@@ -52,4 +65,5 @@ public static class Subjects
     public const string Callback = "callback";
     public const string Emergency = "emergency";
     public const string OwnerMessage = "owner-message";
+    public const string CallbackApproval = "callback-approval";
 }
