@@ -30,7 +30,18 @@ public sealed class Callback : IEstateOwned
         "callback-24h", SlaTimeBasis.Elapsed, TimeSpan.FromHours(24), TimeSpan.FromHours(4),
         SlaPolicy.FrontDeskChain(toManagerAfter: TimeSpan.FromHours(24)));
 
+    /// <summary>
+    /// An ordinary repair (normal or planned urgency) is called back the same estate-local day it was completed (当日内);
+    /// that is never later than the 24 hours, which stay the outer bound for the rest.
+    /// </summary>
+    public static readonly SlaPolicy SameDayDeadline = new(
+        "callback-same-day", SlaTimeBasis.SameLocalDay, TimeSpan.Zero, TimeSpan.FromHours(2),
+        SlaPolicy.FrontDeskChain(toManagerAfter: TimeSpan.FromHours(24)));
+
     public const int DissatisfiedAtOrBelow = 2;
+
+    /// <summary>The rule a callback's clock runs under.</summary>
+    public SlaPolicy Policy => Due.Policy == SameDayDeadline.Name ? SameDayDeadline : Deadline;
 
     private Callback()
     {
@@ -97,7 +108,8 @@ public sealed class Callback : IEstateOwned
         Selection = selection,
         SampleDraw = sampleDraw,
         Status = CallbackStatus.Pending,
-        Due = SlaClock.Start(Deadline, calendar, at),
+        Due = SlaClock.Start(
+            selection == CallbackSelection.Repair && request.Urgency is Urgency.Normal or Urgency.Planned ? SameDayDeadline : Deadline, calendar, at),
         CreatedAt = at,
         CorrelationId = request.CorrelationId,
     };

@@ -7,8 +7,9 @@ namespace PropertyPlatform.Reception.Domain;
 /// <summary>
 /// Which completed requests (other than repairs and paid services, which are all called back) get a callback.
 /// The draw is a hash of the request id, so anyone can recompute it; a request is sampled when its draw falls under
-/// the rate, or when the estate's sample would otherwise fall below the rate — so at every moment at least
-/// <see cref="Rate"/> of the eligible requests have been sampled, not only on average.
+/// the estate's rate, or when the estate's sample of the month would otherwise fall below it — so at every moment of
+/// every month at least the rate (the group's <see cref="Rate"/>, or the higher one the estate manager set) of the
+/// month's eligible requests have been sampled, not only on average over the years.
 /// </summary>
 public static class CallbackSampler
 {
@@ -26,19 +27,19 @@ public static class CallbackSampler
         return (int)(BinaryPrimitives.ReadUInt32BigEndian(hash) % DrawRange);
     }
 
-    /// <summary>Decides for one more eligible request and counts it in <paramref name="tally"/>.</summary>
-    public static bool Decide(Guid requestId, CallbackSampleTally tally, out int draw)
+    /// <summary>Decides for one more eligible request at <paramref name="rate"/> and counts it in the month's <paramref name="tally"/>.</summary>
+    public static bool Decide(Guid requestId, CallbackSampleTally tally, decimal rate, out int draw)
     {
         draw = Draw(requestId);
         var eligible = tally.Eligible + 1;
-        var floor = (int)Math.Ceiling(Rate * eligible);
-        var sampled = draw < Rate * DrawRange || tally.Sampled < floor;
+        var floor = (int)Math.Ceiling(rate * eligible);
+        var sampled = draw < rate * DrawRange || tally.Sampled < floor;
         tally.Count(sampled);
         return sampled;
     }
 }
 
-/// <summary>An estate's running count of requests eligible for a sampled callback, and how many were sampled.</summary>
+/// <summary>An estate's running count, for one estate-local month, of requests eligible for a sampled callback and how many were sampled.</summary>
 public sealed class CallbackSampleTally : IEstateOwned
 {
     private CallbackSampleTally()
@@ -47,13 +48,16 @@ public sealed class CallbackSampleTally : IEstateOwned
 
     public Guid EstateId { get; private set; }
 
+    /// <summary>The first day of the estate-local month counted.</summary>
+    public DateOnly Month { get; private set; }
+
     public int Eligible { get; private set; }
 
     public int Sampled { get; private set; }
 
     public uint Version { get; private set; }
 
-    public static CallbackSampleTally StartFor(Guid estateId) => new() { EstateId = estateId };
+    public static CallbackSampleTally StartFor(Guid estateId, DateOnly month) => new() { EstateId = estateId, Month = new DateOnly(month.Year, month.Month, 1) };
 
     internal void Count(bool sampled)
     {

@@ -51,6 +51,21 @@ public sealed class Estate : IEstateOwned
     public (TimeOnly Opens, TimeOnly Closes) OnlineServiceHours =>
         OnlineServiceOpensAt is { } opens && OnlineServiceClosesAt is { } closes ? (opens, closes) : DefaultOnlineServiceHours;
 
+    /// <summary>The share of other requests called back, when the estate manager raised it above the group's 10 %.</summary>
+    public decimal? CallbackSampleRate { get; private set; }
+
+    public decimal SampleRate => CallbackSampleRate ?? CallbackSampler.Rate;
+
+    public void ChangeCallbackSampleRate(decimal rate)
+    {
+        if (rate < CallbackSampler.Rate || rate > 1m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "At least the group's 10 %, at most all.");
+        }
+
+        CallbackSampleRate = rate;
+    }
+
     public void ChangeOnlineServiceHours(TimeOnly opensAt, TimeOnly closesAt)
     {
         if (closesAt <= opensAt)

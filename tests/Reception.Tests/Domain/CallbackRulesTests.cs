@@ -10,10 +10,10 @@ public sealed class CallbackRulesTests
 
     private static readonly EstateCalendar Shanghai = EstateCalendar.Weekdays("Asia/Shanghai", new(8, 30), new(17, 30));
 
-    private static CustomerRequest CompletedRepair()
+    private static CustomerRequest CompletedRepair(Urgency urgency = Urgency.Normal)
     {
         var request = CustomerRequest.Record(
-            Guid.NewGuid(), Guid.NewGuid(), RequestChannel.App, RequestCategory.Repair, Urgency.Normal, "Leak", "Li", null, "owner", Shanghai,
+            Guid.NewGuid(), Guid.NewGuid(), RequestChannel.App, RequestCategory.Repair, urgency, "Leak", "Li", null, "owner", Shanghai,
             Done.AddHours(-3), Guid.NewGuid());
         var workOrderId = Guid.NewGuid();
         request.MarkRouted(workOrderId, Done.AddHours(-3).AddMinutes(2));
@@ -22,11 +22,23 @@ public sealed class CallbackRulesTests
     }
 
     [Fact]
-    public void A_callback_is_due_24_hours_after_the_work_is_done_around_the_clock()
+    public void An_urgent_repair_is_called_back_within_24_hours_of_the_work_around_the_clock()
     {
-        var callback = Callback.Open(CompletedRepair(), CallbackSelection.Repair, null, Shanghai, Done);
+        var callback = Callback.Open(CompletedRepair(Urgency.Urgent), CallbackSelection.Repair, null, Shanghai, Done);
 
         callback.Due.DueAt.Should().Be(Done.AddHours(24));
+        callback.Policy.Should().Be(Callback.Deadline);
+    }
+
+    [Fact]
+    public void An_ordinary_repair_is_called_back_the_same_estate_local_day_never_later_than_24_hours()
+    {
+        // Done at 17:00 in Shanghai: due by midnight there, 7 hours later.
+        var callback = Callback.Open(CompletedRepair(), CallbackSelection.Repair, null, Shanghai, Done);
+
+        callback.Due.DueAt.Should().Be(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.FromHours(8)));
+        callback.Policy.Should().Be(Callback.SameDayDeadline);
+        (callback.Due.DueAt - Done).Should().BeLessThanOrEqualTo(TimeSpan.FromHours(24));
     }
 
     [Theory]
@@ -91,12 +103,12 @@ public sealed class CallbackRulesTests
     [Fact]
     public void At_least_10_percent_of_eligible_requests_are_sampled_at_every_moment_and_far_from_all_of_them()
     {
-        var tally = CallbackSampleTally.StartFor(Guid.NewGuid());
+        var tally = CallbackSampleTally.StartFor(Guid.NewGuid(), new DateOnly(2026, 11, 1));
         var random = new Random(20261123);
         for (var i = 1; i <= 2_000; i++)
         {
             var id = new Guid(random.NextBytes(16));
-            var sampled = CallbackSampler.Decide(id, tally, out var draw);
+            var sampled = CallbackSampler.Decide(id, tally, CallbackSampler.Rate, out var draw);
 
             if (draw < 1_000)
             {
@@ -111,14 +123,25 @@ public sealed class CallbackRulesTests
     }
 
     [Fact]
+    public void A_rate_the_estate_manager_raised_is_kept_at_every_moment()
+    {
+        var tally = CallbackSampleTally.StartFor(Guid.NewGuid(), new DateOnly(2026, 12, 1));
+        for (var i = 1; i <= 400; i++)
+        {
+            CallbackSampler.Decide(Guid.NewGuid(), tally, 0.25m, out _);
+            tally.Sampled.Should().BeGreaterThanOrEqualTo((int)Math.Ceiling(0.25m * i), $"after {i} eligible requests");
+        }
+    }
+
+    [Fact]
     public void The_same_requests_in_the_same_order_are_sampled_the_same_way()
     {
         var ids = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid()).ToArray();
 
         bool[] Run()
         {
-            var tally = CallbackSampleTally.StartFor(Guid.Empty);
-            return [.. ids.Select(id => CallbackSampler.Decide(id, tally, out _))];
+            var tally = CallbackSampleTally.StartFor(Guid.Empty, new DateOnly(2026, 11, 1));
+            return [.. ids.Select(id => CallbackSampler.Decide(id, tally, CallbackSampler.Rate, out _))];
         }
 
         Run().Should().Equal(Run());

@@ -9,7 +9,7 @@ internal sealed class CallbackSampleTallyConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<CallbackSampleTally> tally)
     {
         tally.ToTable("callback_sample_tallies");
-        tally.HasKey(t => t.EstateId);
+        tally.HasKey(t => new { t.EstateId, t.Month });
         // Two completions counted at once would lose one: the second save fails and is retried.
         tally.Property(t => t.Version).IsRowVersion();
     }

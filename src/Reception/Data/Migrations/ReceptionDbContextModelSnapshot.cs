@@ -445,9 +445,12 @@ namespace PropertyPlatform.Reception.Data.Migrations
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.CallbackSampleTally", b =>
                 {
                     b.Property<Guid>("EstateId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
 
                     b.Property<int>("Eligible")
                         .HasColumnType("integer")
@@ -463,7 +466,7 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("EstateId")
+                    b.HasKey("EstateId", "Month")
                         .HasName("pk_callback_sample_tallies");
 
                     b.ToTable("callback_sample_tallies", (string)null);
@@ -925,6 +928,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.Property<DateTimeOffset?>("AnnouncedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("announced_at");
+
+                    b.Property<decimal?>("CallbackSampleRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("callback_sample_rate");
 
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("time without time zone")

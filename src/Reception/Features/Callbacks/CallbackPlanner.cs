@@ -17,6 +17,8 @@ public static class CallbackPlanner
             return null;
         }
 
+        var estate = await db.Estates.AsNoTracking().SingleAsync(e => e.Id == request.EstateId, cancellationToken);
+        var calendar = estate.Calendar();
         int? draw = null;
         CallbackSelection selection;
         if (request.Chargeable)
@@ -29,14 +31,16 @@ public static class CallbackPlanner
         }
         else
         {
-            var tally = await db.CallbackSampleTallies.SingleOrDefaultAsync(t => t.EstateId == request.EstateId, cancellationToken);
+            var localDay = calendar.LocalDay(at);
+            var month = new DateOnly(localDay.Year, localDay.Month, 1);
+            var tally = await db.CallbackSampleTallies.SingleOrDefaultAsync(t => t.EstateId == request.EstateId && t.Month == month, cancellationToken);
             if (tally is null)
             {
-                tally = CallbackSampleTally.StartFor(request.EstateId);
+                tally = CallbackSampleTally.StartFor(request.EstateId, month);
                 db.CallbackSampleTallies.Add(tally);
             }
 
-            if (!CallbackSampler.Decide(request.Id, tally, out var drawn))
+            if (!CallbackSampler.Decide(request.Id, tally, estate.SampleRate, out var drawn))
             {
                 return null;
             }
@@ -45,8 +49,7 @@ public static class CallbackPlanner
             selection = CallbackSelection.Sample;
         }
 
-        var estate = await db.Estates.AsNoTracking().SingleAsync(e => e.Id == request.EstateId, cancellationToken);
-        var callback = Callback.Open(request, selection, draw, estate.Calendar(), at);
+        var callback = Callback.Open(request, selection, draw, calendar, at);
         db.Callbacks.Add(callback);
         return callback;
     }

@@ -91,8 +91,8 @@ public static class CallbackReports
             to,
             Coverage(CallbackSelection.Repair, RepairTarget),
             Coverage(CallbackSelection.PaidService, PaidServiceTarget),
-            new CallbackSample(eligibleForSample, sample?.Due ?? 0, sampleRate, CallbackSampler.Rate,
-                sampleRate is null || sampleRate >= CallbackSampler.Rate, sample?.Called ?? 0),
+            new CallbackSample(eligibleForSample, sample?.Due ?? 0, sampleRate, estate.SampleRate,
+                sampleRate is null || sampleRate >= estate.SampleRate, sample?.Called ?? 0),
             overdue,
             new SatisfactionLine(answers?.Answered ?? 0, answers?.Satisfied ?? 0, satisfaction, SatisfactionTarget,
                 satisfaction is null || satisfaction >= SatisfactionTarget)));

@@ -30,7 +30,7 @@ public sealed class CallbackWatch : ISlaWatch<ReceptionDbContext>
     public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var due = await db.Callbacks.WithClockDueAsync(c => c.Due, now, limit, cancellationToken);
-        return [.. due.Select(c => new WatchedDeadline(Subjects.Callback, c.Id, c.EstateId, c.CorrelationId, Callback.Deadline, c.Due))];
+        return [.. due.Select(c => new WatchedDeadline(Subjects.Callback, c.Id, c.EstateId, c.CorrelationId, c.Policy, c.Due))];
     }
 }
 

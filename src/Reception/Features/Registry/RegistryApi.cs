@@ -18,9 +18,12 @@ public sealed record ChangeEstateCalendarCommand(string? TimeZoneId, string? Ope
 /// <summary>When the online service is staffed, every day, <c>HH:mm</c> estate-local.</summary>
 public sealed record ChangeOnlineServiceHoursCommand(string? OpensAt, string? ClosesAt);
 
+/// <summary>The share (0.10–1.00, at most two decimals) of other requests called back.</summary>
+public sealed record ChangeCallbackSamplingCommand(decimal? Rate);
+
 public sealed record EstateResponse(
     Guid Id, string Name, string TimeZoneId, string Currency, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<DayOfWeek> WorkingDays,
-    TimeOnly OnlineServiceOpensAt, TimeOnly OnlineServiceClosesAt);
+    TimeOnly OnlineServiceOpensAt, TimeOnly OnlineServiceClosesAt, decimal CallbackSampleRate);
 
 public sealed record CreateBuildingCommand(string? Code, string? Name);
 
@@ -42,6 +45,7 @@ public static class RegistryApi
         estates.MapPost("/", CreateEstate).RequireAuthorization(policy => policy.RequireRole(PlatformRoles.GroupAdmin));
         estates.MapPut("/{estateId:guid}/calendar", ChangeCalendar).RequireRoles(PlatformRoles.EstateManager, PlatformRoles.GroupAdmin);
         estates.MapPut("/{estateId:guid}/online-service-hours", ChangeOnlineServiceHours).RequireRoles(PlatformRoles.EstateManager, PlatformRoles.GroupAdmin);
+        estates.MapPut("/{estateId:guid}/callback-sampling", ChangeCallbackSampling).RequireRoles(PlatformRoles.EstateManager, PlatformRoles.GroupAdmin);
         estates.MapGet("/{id:guid}", GetEstate).RequireRoles([.. PlatformRoles.Staff]);
         estates.MapGet("/", ListEstates).RequireRoles([.. PlatformRoles.Staff]);
         estates.MapPost("/{estateId:guid}/buildings", CreateBuilding).RequireRoles(ReceptionRoles.RegistryKeepers);
@@ -128,6 +132,22 @@ public static class RegistryApi
         return TypedResults.Ok(ToResponse(estate));
     }
 
+    /// <summary>The estate manager may call back more than the group's 10 % of other requests, never less.</summary>
+    public static async Task<Ok<EstateResponse>> ChangeCallbackSampling(
+        Guid estateId, ChangeCallbackSamplingCommand command, ReceptionDbContext db, EstateScope scope, CancellationToken cancellationToken)
+    {
+        if (command.Rate is not { } rate || rate < CallbackSampler.Rate || rate > 1m || decimal.Round(rate, 2) != rate)
+        {
+            throw new ValidationFailedException("rate", $"Required: from {CallbackSampler.Rate:0.00} (the group's standard) to 1.00, at most two decimals.");
+        }
+
+        scope.EnsureCanWrite(estateId);
+        var estate = await db.Estates.SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken) ?? throw new NotFoundException("Estate", estateId);
+        estate.ChangeCallbackSampleRate(rate);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(estate));
+    }
+
     public static async Task<Ok<EstateResponse>> GetEstate(Guid id, ReceptionDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(ToResponse(await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException("Estate", id)));
@@ -209,7 +229,7 @@ public static class RegistryApi
     }
 
     private static EstateResponse ToResponse(Estate e) =>
-        new(e.Id, e.Name, e.TimeZoneId, e.Currency, e.OpensAt, e.ClosesAt, e.WorkingDays, e.OnlineServiceHours.Opens, e.OnlineServiceHours.Closes);
+        new(e.Id, e.Name, e.TimeZoneId, e.Currency, e.OpensAt, e.ClosesAt, e.WorkingDays, e.OnlineServiceHours.Opens, e.OnlineServiceHours.Closes, e.SampleRate);
 
     private static BuildingResponse ToResponse(Building b) => new(b.Id, b.EstateId, b.Code, b.Name);
 

@@ -39,7 +39,9 @@ public sealed class CallbackFlowTests(ReceptionService reception)
         var callback = (await CallbacksOfAsync(request.Id)).Single();
         callback.Selection.Should().Be(CallbackSelection.Repair);
         callback.TechnicianId.Should().Be(technician);
-        callback.Due.DueAt.Should().BeCloseTo(callback.CreatedAt.AddHours(24), TimeSpan.FromMilliseconds(1));
+        // An ordinary repair: called back the same estate-local day (Shanghai).
+        callback.Due.DueAt.Should().Be(EstateCalendar.Weekdays("Asia/Shanghai", new(8, 30), new(17, 30)).EndOfLocalDay(callback.CreatedAt));
+        callback.Policy.Should().Be(Callback.SameDayDeadline);
 
         await PublishTwiceAsync(new WorkOrderClosed(Guid.NewGuid(), DateTimeOffset.UtcNow, estateId, Guid.NewGuid(), workOrderId, request.Id));
         await Eventually.Async(async () => (await LoadAsync(request.Id)).Status == RequestStatus.Closed, TimeSpan.FromSeconds(30));
@@ -141,7 +143,7 @@ public sealed class CallbackFlowTests(ReceptionService reception)
     }
 
     [Fact]
-    public async Task A_callback_not_made_within_24_hours_is_listed_overdue_and_breaches_to_the_supervisor()
+    public async Task A_callback_not_made_in_time_is_listed_overdue_and_breaches_to_the_supervisor()
     {
         var (estateId, units) = await reception.NewEstateAsync();
         var request = await RecordRepairAsync(estateId, units[0]);
@@ -158,7 +160,7 @@ public sealed class CallbackFlowTests(ReceptionService reception)
         overdue!.Items.Should().ContainSingle(c => c.Id == callback.Id && c.Overdue);
         var breaches = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().SlaEvents.AsNoTracking()
             .Where(e => e.SubjectId == callback.Id && e.Kind == SlaEventKind.Breached).ToListAsync(Ct));
-        breaches.Should().ContainSingle(e => e.Policy == Callback.Deadline.Name && e.NotifiedRole == "cs-supervisor");
+        breaches.Should().ContainSingle(e => e.Policy == Callback.SameDayDeadline.Name && e.NotifiedRole == "cs-supervisor");
     }
 
     [Fact]
