@@ -261,8 +261,8 @@ public sealed class CustomerRequest : IUnitScoped
         return true;
     }
 
-    /// <summary>The desk resolved a forwarded request that is not a repair.</summary>
-    public void Resolve(string resolution, DateTimeOffset at)
+    /// <summary>The desk resolved a forwarded request that is not a repair; <paramref name="paidService"/> when the owner paid for it.</summary>
+    public void Resolve(string resolution, DateTimeOffset at, bool paidService = false)
     {
         if (Category == RequestCategory.Repair)
         {
@@ -275,7 +275,7 @@ public sealed class CustomerRequest : IUnitScoped
         }
 
         Resolution = resolution;
-        MarkCompleted(at, null, null, chargeable: false);
+        MarkCompleted(at, null, null, chargeable: paidService);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -148,8 +149,12 @@ public static class ComplaintsApi
         return Step(id, db, scope, time, async (c, _, by, now) =>
         {
             c.RecordSatisfaction(command.Score!.Value, comment, by, now);
-            var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == c.RequestId, cancellationToken);
-            request?.CompleteWithComplaint(c.ResolutionText ?? "", now);
+            if (await db.Requests.SingleOrDefaultAsync(r => r.Id == c.RequestId, cancellationToken) is { } request)
+            {
+                request.CompleteWithComplaint(c.ResolutionText ?? "", now);
+                // A closed complaint feeds the callbacks like any other request done (the sample of other requests).
+                await CallbackPlanner.PlanAsync(db, request, now, cancellationToken);
+            }
         }, cancellationToken);
     }
 

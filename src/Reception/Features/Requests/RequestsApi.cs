@@ -61,7 +61,8 @@ public sealed record RequestResponse(
 public sealed record RouteRequestCommand(string? Department, string? Assignee);
 
 /// <summary>What was done about a forwarded request.</summary>
-public sealed record ResolveRequestCommand(string? Resolution);
+/// <summary>How the desk resolved it; <c>paidService</c> when it was a paid service (called back without exception).</summary>
+public sealed record ResolveRequestCommand(string? Resolution, bool? PaidService = null);
 
 /// <summary>What the requester was told.</summary>
 public sealed record GiveFeedbackCommand(string? Note);
@@ -195,7 +196,7 @@ public static class RequestsApi
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("Request", id);
         scope.EnsureCanWrite(request.EstateId);
         var now = time.GetUtcNow();
-        request.Resolve(resolution, now);
+        request.Resolve(resolution, now, command.PaidService ?? false);
         await CallbackPlanner.PlanAsync(db, request, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(request, now, scope));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Contracts.Maintenance;
@@ -193,6 +194,39 @@ public sealed class CallbackFlowTests(ReceptionService reception)
 
         var routeRepair = await clerk.PostAsJsonAsync($"/api/reception/requests/{repair.Id}/route", new { department = "maintenance" }, Ct);
         routeRepair.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_paid_service_resolved_at_the_desk_is_always_called_back_and_a_closed_complaint_feeds_the_sample()
+    {
+        var (estateId, units) = await reception.NewEstateAsync();
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        var supervisor = reception.CreateClient(TestCaller.Staff("cs-supervisor", estateId));
+        var manager = reception.CreateClient(TestCaller.Staff("estate-manager", estateId));
+        var rate = await manager.PutAsJsonAsync($"/api/reception/estates/{estateId}/callback-sampling", new { rate = 0.05m }, Ct);
+        (await rate.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("rate");
+        (await manager.PutAsJsonAsync($"/api/reception/estates/{estateId}/callback-sampling", new { rate = 1.00m }, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var paid = await RecordAsync(clerk, estateId, units[0], "basicService");
+        (await clerk.PostAsJsonAsync($"/api/reception/requests/{paid.Id}/route", new { department = "management" }, Ct)).EnsureSuccessStatusCode();
+
+        (await clerk.PostAsJsonAsync($"/api/reception/requests/{paid.Id}/resolve", new { resolution = "Door lock changed (paid)", paidService = true }, Ct))
+            .EnsureSuccessStatusCode();
+        var complaint = (await RecordAsync(clerk, estateId, units[0], "complaint"));
+        var complaintId = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().Complaints.Where(c => c.RequestId == complaint.Id).Select(c => c.Id).SingleAsync(Ct));
+        foreach (var (client, step, body) in new (HttpClient, string, object)[]
+        {
+            (clerk, "classify", new { kind = "complaint", category = "noise" }),
+            (supervisor, "assign", new { department = "management", responsiblePerson = "Manager Sun" }),
+            (clerk, "resolve", new { note = "Neighbour warned" }),
+            (clerk, "inform", new { note = "Told by phone" }),
+            (clerk, "satisfaction", new { score = 4 }),
+        })
+        {
+            (await client.PostAsJsonAsync($"/api/reception/complaints/{complaintId}/{step}", body, Ct)).EnsureSuccessStatusCode();
+        }
+
+        (await CallbacksOfAsync(paid.Id)).Should().ContainSingle(c => c.Selection == CallbackSelection.PaidService, "every paid service is called back");
+        (await CallbacksOfAsync(complaint.Id)).Should().ContainSingle(c => c.Selection == CallbackSelection.Sample, "the estate samples all of its other requests now");
     }
 
     [Fact]
