@@ -7,6 +7,7 @@ using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.Reception.Features.Complaints;
 using PropertyPlatform.Reception.Features.Deadlines;
 using PropertyPlatform.Reception.Features.Emergencies;
+using PropertyPlatform.Reception.Features.HandoverDefects;
 using PropertyPlatform.Reception.Features.Keys;
 using PropertyPlatform.Reception.Features.Kpis;
 using PropertyPlatform.Reception.Features.Messages;
@@ -104,6 +105,7 @@ public static class ReceptionServiceExtensions
         api.MapParcelsApi();
         api.MapNotificationsApi();
         api.MapAppointmentsApi();
+        api.MapHandoverDefectsApi();
         api.MapNoticesApi();
         api.MapMessagesApi();
         api.MapWorkLogApi();

@@ -54,6 +54,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<CallbackApproval> CallbackApprovals => Set<CallbackApproval>();
 
+    public DbSet<HandoverDefect> HandoverDefects => Set<HandoverDefect>();
+
     public DbSet<Notice> Notices => Set<Notice>();
 
     public DbSet<OwnerMessage> OwnerMessages => Set<OwnerMessage>();

@@ -990,6 +990,93 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("estates", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.HandoverDefect", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("FailedChecks")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_checks");
+
+                    b.Property<string>("LastCheckNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_check_note");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("location");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("verified_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_defects");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handover_defects_request_id");
+
+                    b.HasIndex("UnitId", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_handover_defects_unit_id_recorded_at_id");
+
+                    b.HasIndex("EstateId", "Status", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_handover_defects_estate_id_status_recorded_at_id");
+
+                    b.ToTable("handover_defects", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3593,6 +3680,23 @@ namespace PropertyPlatform.Reception.Data.Migrations
 
                     b.Navigation("Acknowledged")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.HandoverDefect", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.CustomerRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handover_defects_customer_requests_request_id");
+
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handover_defects_units_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
