@@ -6,6 +6,7 @@ using PropertyPlatform.Reception.Features.ButlerVisits;
 using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.Reception.Features.Complaints;
 using PropertyPlatform.Reception.Features.Deadlines;
+using PropertyPlatform.Reception.Features.DeskItems;
 using PropertyPlatform.Reception.Features.Emergencies;
 using PropertyPlatform.Reception.Features.HandoverDefects;
 using PropertyPlatform.Reception.Features.Keys;
@@ -106,6 +107,7 @@ public static class ReceptionServiceExtensions
         api.MapNotificationsApi();
         api.MapAppointmentsApi();
         api.MapHandoverDefectsApi();
+        api.MapDeskItemsApi();
         api.MapNoticesApi();
         api.MapMessagesApi();
         api.MapWorkLogApi();

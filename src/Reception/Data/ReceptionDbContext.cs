@@ -56,6 +56,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<HandoverDefect> HandoverDefects => Set<HandoverDefect>();
 
+    public DbSet<DeskItem> DeskItems => Set<DeskItem>();
+
     public DbSet<Notice> Notices => Set<Notice>();
 
     public DbSet<OwnerMessage> OwnerMessages => Set<OwnerMessage>();
