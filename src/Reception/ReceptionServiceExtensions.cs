@@ -7,6 +7,7 @@ using PropertyPlatform.Reception.Features.Callbacks;
 using PropertyPlatform.Reception.Features.Complaints;
 using PropertyPlatform.Reception.Features.Deadlines;
 using PropertyPlatform.Reception.Features.DeskItems;
+using PropertyPlatform.Reception.Features.DeskVisits;
 using PropertyPlatform.Reception.Features.Emergencies;
 using PropertyPlatform.Reception.Features.HandoverDefects;
 using PropertyPlatform.Reception.Features.Keys;
@@ -108,6 +109,7 @@ public static class ReceptionServiceExtensions
         api.MapAppointmentsApi();
         api.MapHandoverDefectsApi();
         api.MapDeskItemsApi();
+        api.MapDeskVisitsApi();
         api.MapNoticesApi();
         api.MapMessagesApi();
         api.MapWorkLogApi();

@@ -58,6 +58,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<DeskItem> DeskItems => Set<DeskItem>();
 
+    public DbSet<DeskVisit> DeskVisits => Set<DeskVisit>();
+
     public DbSet<Notice> Notices => Set<Notice>();
 
     public DbSet<OwnerMessage> OwnerMessages => Set<OwnerMessage>();
