@@ -107,9 +107,7 @@ public sealed class ReceptionFlowTests(Platform platform)
         call.GetProperty("overdue").GetBoolean().Should().BeFalse();
         var createdAt = call.GetProperty("createdAt").GetDateTimeOffset();
         createdAt.Should().BeCloseTo(completedAt, TimeSpan.FromMilliseconds(1), "the callback clock starts when the work was completed");
-        var localCompletion = TimeZoneInfo.ConvertTime(createdAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
-        call.GetProperty("dueAt").GetDateTimeOffset().Should().Be(
-            new DateTimeOffset(localCompletion.Date.AddDays(1), localCompletion.Offset), "an ordinary repair is called back the same estate-local day");
+        (call.GetProperty("dueAt").GetDateTimeOffset() - createdAt).Should().Be(TimeSpan.FromHours(24), "an urgent leak is called back within 24 hours, around the clock");
 
         return new CompletedRepair(requestId, workOrderId, call.GetProperty("id").GetGuid(), technicianId);
     }
