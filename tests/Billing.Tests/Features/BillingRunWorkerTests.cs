@@ -63,4 +63,52 @@ public sealed class BillingRunWorkerTests(BillingService billing)
         (await RunAsync(runId)).Status.Should().Be(BillingRunStatus.Running);
         (await billing.QueryAsync(db => db.Bills.CountAsync(b => b.EstateId == estateId, Ct))).Should().Be(0);
     }
+
+    [Fact]
+    public async Task Progress_shows_while_a_run_works_and_the_run_still_posts_whole()
+    {
+        var estateId = await billing.NewEstateAsync();
+        await billing.ApprovedRateAsync(estateId, "management-fee", 2m, Period.AddYears(-1));
+        var units = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            units.Add((await billing.UnitAsync(estateId, 100m, Period.AddYears(-1))).UnitId);
+        }
+
+        var run = BillingRun.Start(estateId, Period, FeeItem.ManagementFee, "CNY", "manager", Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await billing.QueryAsync(async db =>
+        {
+            db.Runs.Add(run);
+            return await db.SaveChangesAsync(Ct);
+        });
+        // Another session holds the third unit's bill key uncommitted: the run's second chunk waits on it, after the first chunk.
+        await using var blocker = new NpgsqlConnection(billing.DatabaseConnectionString);
+        await blocker.OpenAsync(Ct);
+        await using var holding = await blocker.BeginTransactionAsync(Ct);
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO bills (id, estate_id, run_id, unit_id, period, fee_item, total, currency, due_on, issued_at) " +
+            "VALUES (@id, @estate, @run, @unit, @period, 'ManagementFee', 0, 'CNY', @period, now())", blocker, holding))
+        {
+            insert.Parameters.AddWithValue("id", Guid.NewGuid());
+            insert.Parameters.AddWithValue("estate", estateId);
+            insert.Parameters.AddWithValue("run", run.Id);
+            insert.Parameters.AddWithValue("unit", units[2]); // created third, so third in the run's order (version-7 ids sort by time)
+            insert.Parameters.AddWithValue("period", Period);
+            await insert.ExecuteNonQueryAsync(Ct);
+        }
+
+        var posting = Worker.PostAsync(run.Id, Ct);
+        await TestSupport.Eventually.Async(async () =>
+        {
+            var seen = await RunAsync(run.Id);
+            return seen.Status == BillingRunStatus.Running && seen.UnitsTotal == 4 && seen.UnitsDone == BillingService.RunChunkSize;
+        }, TimeSpan.FromSeconds(30), "the first chunk's progress should show while the run waits");
+        (await billing.QueryAsync(db => db.Bills.CountAsync(b => b.EstateId == estateId, Ct))).Should().Be(0, "bills show only when the whole run commits");
+
+        await holding.RollbackAsync(Ct);
+        await posting;
+
+        var posted = await billing.FinishedRunAsync(estateId, run.Id);
+        (posted.Status, posted.BillCount, posted.UnitsDone).Should().Be(("Posted", 4, 4));
+    }
 }
