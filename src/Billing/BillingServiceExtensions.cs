@@ -1,7 +1,13 @@
+using PropertyPlatform.Billing.Consumers;
 using PropertyPlatform.Billing.Data;
+using PropertyPlatform.Billing.Features.Accounts;
+using PropertyPlatform.Billing.Features.Payments;
+using PropertyPlatform.Billing.Features.Rates;
+using PropertyPlatform.Billing.Features.Runs;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
 
@@ -15,15 +21,31 @@ public static class BillingServiceExtensions
     public static IHostApplicationBuilder AddBillingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<BillingDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName, bus => bus.AddEstateCalendars<BillingDbContext>(ServiceName));
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<UnitRegisteredConsumer>();
+            bus.AddConsumer<ResidentMovedInConsumer>();
+            bus.AddConsumer<ResidentMovedOutConsumer>();
+            bus.AddConsumer<OwnerRegisteredConsumer>();
+            bus.AddConsumer<ChargeRaisedConsumer>();
+            bus.AddEstateCalendars<BillingDbContext>(ServiceName);
+        });
+        builder.Services.Configure<BillingRunOptions>(builder.Configuration.GetSection(BillingRunOptions.ConfigurationSection));
+        builder.Services.AddSingleton<WorkSignal<BillingRunWorker>>();
+        builder.Services.AddSingleton<BillingRunWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BillingRunWorker>());
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
 
-    /// <summary>The service's API lives under /api/billing (so far its audit trail); its features arrive with their own issues.</summary>
     public static WebApplication MapBillingApi(this WebApplication app)
     {
-        app.MapGroup("/api/billing").MapAuditApi().MapOutboxApi();
+        var api = app.MapGroup("/api/billing");
+        api.MapRatesApi();
+        api.MapRunsApi();
+        api.MapAccountsApi();
+        api.MapPaymentsApi();
+        api.MapAuditApi().MapOutboxApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -12,10 +13,33 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 {
     public EstateScope Scope => scope;
 
+    public DbSet<Rate> Rates => Set<Rate>();
+
+    public DbSet<BillableUnit> Units => Set<BillableUnit>();
+
+    public DbSet<Occupancy> Occupancies => Set<Occupancy>();
+
+    public DbSet<BillingRun> Runs => Set<BillingRun>();
+
+    public DbSet<Bill> Bills => Set<Bill>();
+
+    public DbSet<Receivable> Receivables => Set<Receivable>();
+
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars().ApplyEstateScope(this);
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars();
+        // One IEntityTypeConfiguration per entity, in Data/Configurations.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
+        modelBuilder.ApplyEstateScope(this);
+    }
 }

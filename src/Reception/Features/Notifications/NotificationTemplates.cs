@@ -21,6 +21,8 @@ public static partial class NotificationTemplates
     public const string RenovationInspected = "renovation-inspected";
     public const string RenovationAccepted = "renovation-accepted";
     public const string AppointmentProposed = "appointment-proposed";
+    public const string BillIssued = "bill-issued";
+    public const string PaymentReceived = "payment-received";
 
     public static readonly IReadOnlyList<string> Languages = ["zh", "en"];
 
@@ -65,6 +67,16 @@ public static partial class NotificationTemplates
         {
             ["zh"] = new("维修上门时间待确认", "维修师傅可于 {startsAt} 至 {endsAt} 上门，请在应用中确认或另约时间。"),
             ["en"] = new("Please confirm the repair visit", "A technician can come from {startsAt} to {endsAt}. Please confirm in the app or choose another time."),
+        }),
+        new(BillIssued, ["unitNumber", "feeItem", "period", "amount", "currency", "dueOn", "billId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("{period} 账单已出", "您的房屋 {unitNumber} {period} 的 {feeItem} 账单为 {amount} {currency}，请于 {dueOn} 前缴纳。"),
+            ["en"] = new("Your bill for {period}", "The {feeItem} bill of unit {unitNumber} for {period} is {amount} {currency}, due by {dueOn}."),
+        }),
+        new(PaymentReceived, ["unitNumber", "amount", "currency", "method", "receiptNumber", "receivedAt", "paymentId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("缴费成功", "已收到房屋 {unitNumber} 的缴费 {amount} {currency}（{method}），收据号 {receiptNumber}，时间 {receivedAt}。"),
+            ["en"] = new("Payment received", "We received {amount} {currency} ({method}) for unit {unitNumber} at {receivedAt}. Receipt number {receiptNumber}."),
         }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 

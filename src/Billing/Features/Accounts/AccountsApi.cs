@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Billing.Data;
+using PropertyPlatform.Billing.Domain;
+using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.Billing.Features.Accounts;
+
+public sealed record OpenItemResponse(Guid Id, string FeeItem, string Description, decimal Amount, decimal Outstanding, DateOnly DueOn, string Source, Guid SourceId);
+
+/// <summary>A unit's account as the counter sees it: what is open, oldest first, and the unit's credit.</summary>
+public sealed record AccountResponse(Guid UnitId, Guid EstateId, string UnitNumber, Guid? OwnerId, string Currency, decimal Balance, decimal Credit, OpenItemResponse[] OpenItems);
+
+/// <summary>The counter's first call: the unit's open items and balance. Paying is the second (<c>POST /payments</c>).</summary>
+public static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/units/{unitId:guid}/account", Get).WithTags("Accounts").RequireRoles(BillingRoles.Readers);
+        return api;
+    }
+
+    public static async Task<Ok<AccountResponse>> Get(Guid unitId, BillingDbContext db, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitId == unitId, cancellationToken) ?? throw new NotFoundException("Unit", unitId);
+        var estate = await BillingEstates.GetAsync(db, unit.EstateId, cancellationToken);
+        var open = await OpenItemsAsync(db, unitId, cancellationToken);
+        var credit = await db.Payments.Where(p => p.UnitId == unitId).SumAsync(p => p.Unallocated, cancellationToken);
+        return TypedResults.Ok(new AccountResponse(
+            unitId, unit.EstateId, unit.Number, unit.OwnerId, estate.Currency, open.Sum(o => o.Outstanding), credit,
+            [.. open.Select(o => new OpenItemResponse(o.Item.Id, o.Item.FeeItem.Name(), o.Item.Description, o.Item.Amount, o.Outstanding, o.Item.DueOn, o.Item.Source, o.Item.SourceId))]));
+    }
+
+    /// <summary>The unit's items with something still owed, oldest first.</summary>
+    internal static async Task<List<(Receivable Item, decimal Outstanding)>> OpenItemsAsync(BillingDbContext db, Guid unitId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Receivables.AsNoTracking().Where(r => r.UnitId == unitId)
+            .Select(r => new { Item = r, Paid = db.Allocations.Where(a => a.ReceivableId == r.Id).Sum(a => (decimal?)a.Amount) ?? 0m })
+            .Where(x => x.Item.Amount > x.Paid)
+            .OrderBy(x => x.Item.DueOn).ThenBy(x => x.Item.BookedAt).ThenBy(x => x.Item.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(x => (x.Item, x.Item.Amount - x.Paid))];
+    }
+}

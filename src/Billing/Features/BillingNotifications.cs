@@ -1,0 +1,11 @@
+namespace PropertyPlatform.Billing.Features;
+
+/// <summary>The template keys billing asks reception to send (reception's catalogue holds their wording and fields).</summary>
+internal static class BillingNotifications
+{
+    /// <summary>Fields: unitNumber, feeItem, period, amount, currency, dueOn, billId.</summary>
+    public const string BillIssued = "bill-issued";
+
+    /// <summary>Fields: unitNumber, amount, currency, method, receiptNumber, receivedAt, paymentId.</summary>
+    public const string PaymentReceived = "payment-received";
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PropertyPlatform.Billing.Data;
+using PropertyPlatform.Billing.Domain;
+using PropertyPlatform.Billing.Features.Accounts;
+using PropertyPlatform.Contracts.Billing;
+using PropertyPlatform.Contracts.Notifications;
+using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.Billing.Features.Payments;
+
+/// <summary>
+/// Money taken at the counter for a unit: <c>method</c> cash or card; <c>receivableIds</c> names the open items to settle
+/// first (otherwise the oldest are).
+/// </summary>
+public sealed record CounterPaymentCommand(Guid? UnitId, decimal? Amount, string? Method, Guid[]? ReceivableIds);
+
+public sealed record AllocationResponse(Guid ReceivableId, decimal Amount);
+
+public sealed record PaymentResponse(
+    Guid Id, Guid EstateId, Guid UnitId, decimal Amount, string Currency, string Method, string ReceiptNumber, DateTimeOffset ReceivedAt, string ReceivedBy,
+    AllocationResponse[] Allocations, decimal Unallocated);
+
+/// <summary>
+/// Counter payments, exactly once: the client sends an <c>Idempotency-Key</c> header, and every retry of the same key
+/// with the same body answers the one payment made (the same key with another body is 409). Requests with one key are
+/// serialized by a transaction-scoped advisory lock, and the key's unique index is the last word. Each payment takes the
+/// next receipt number of its estate and year in its own transaction.
+/// </summary>
+public static class PaymentsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>The most one counter payment may be: far above any real one, so a typo is caught.</summary>
+    public const decimal MaxPayment = 10_000_000m;
+
+    public static RouteGroupBuilder MapPaymentsApi(this RouteGroupBuilder api)
+    {
+        var payments = api.MapGroup("/payments").WithTags("Payments");
+        payments.MapPost("/counter", PayAtCounter).RequireRoles(BillingRoles.Cashiers);
+        payments.MapGet("/{id:guid}", Get).RequireRoles(BillingRoles.Readers);
+        payments.MapGet("/", List).RequireRoles(BillingRoles.Readers);
+        return api;
+    }
+
+    public static async Task<Results<Created<PaymentResponse>, Ok<PaymentResponse>>> PayAtCounter(
+        CounterPaymentCommand command, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, BillingDbContext db, EstateScope scope,
+        CorrelationContext correlation, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var key = errors.Text(idempotencyKey, IdempotencyHeader, maxLength: 100, minLength: 8);
+        var unitId = errors.Id(command.UnitId, "unitId");
+        var method = errors.Enum<PaymentMethod>(command.Method, "method");
+        var stated = command.ReceivableIds ?? [];
+        if (stated.Distinct().Count() != stated.Length)
+        {
+            errors.Add("receivableIds", "Names an item twice.");
+        }
+
+        errors.ThrowIfAny();
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitId == unitId, cancellationToken) ?? throw new NotFoundException("Unit", unitId);
+        scope.EnsureCanWrite(unit.EstateId, unitId);
+        var estate = await BillingEstates.GetAsync(db, unit.EstateId, cancellationToken);
+        var amount = errors.Money(command.Amount, estate.Currency, "amount", MaxPayment);
+        if (command.Amount is 0m)
+        {
+            errors.Add("amount", "Must be more than 0.");
+        }
+
+        errors.ThrowIfAny();
+        var fingerprint = Fingerprint(unitId, amount, method, stated);
+        if (await ReplayAsync(db, key, fingerprint, cancellationToken) is { } earlier)
+        {
+            return TypedResults.Ok(earlier);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+                if (await ReplayAsync(db, key, fingerprint, ct) is { } replayed)
+                {
+                    return (Results<Created<PaymentResponse>, Ok<PaymentResponse>>)TypedResults.Ok(replayed);
+                }
+
+                // The unit's account is settled by one payment at a time, so two payments never split the same open amount.
+                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM billable_units WHERE unit_id = {unitId} FOR UPDATE", ct);
+                var open = await AccountsApi.OpenItemsAsync(db, unitId, ct);
+                var unknown = stated.Where(id => open.All(o => o.Item.Id != id)).ToList();
+                if (unknown.Count > 0)
+                {
+                    throw new ValidationFailedException("receivableIds", $"Not open items of this unit: {string.Join(", ", unknown)}.");
+                }
+
+                var (allocations, credit) = PaymentAllocation.Allocate(
+                    amount, [.. open.Select(o => new OpenItem(o.Item.Id, o.Item.DueOn, o.Item.BookedAt, o.Outstanding))], stated);
+                var now = time.GetUtcNow();
+                var year = estate.ToCalendar().LocalDay(now).Year;
+                var sequence = await NextReceiptAsync(db, unit.EstateId, year, ct);
+                var payment = Payment.Receive(unit.EstateId, unitId, amount, estate.Currency, method, credit, key, fingerprint, year, sequence, scope.Account(), now);
+                db.Payments.Add(payment);
+                db.Allocations.AddRange(allocations.Select(a => new Allocation
+                {
+                    Id = Guid.CreateVersion7(now), EstateId = unit.EstateId, PaymentId = payment.Id, ReceivableId = a.ReceivableId, Amount = a.Amount,
+                }));
+                Announce(db, payment, unit, correlation.CorrelationId, now);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return TypedResults.Created($"/api/billing/payments/{payment.Id}", ToResponse(payment, [.. allocations.Select(a => new AllocationResponse(a.ReceivableId, a.Amount))]));
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Only a key used for another estate's payment gets here (the lock serializes the rest): that body differs.
+            throw new ConflictException($"The {IdempotencyHeader} '{key}' was used for another payment.");
+        }
+    }
+
+    public static async Task<Ok<PaymentResponse>> Get(Guid id, BillingDbContext db, CancellationToken cancellationToken)
+    {
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Payment", id);
+        return TypedResults.Ok(await WithAllocationsAsync(db, payment, cancellationToken));
+    }
+
+    /// <summary>Payments of the caller's estates, newest first; by unit.</summary>
+    public static async Task<Ok<Page<PaymentResponse>>> List(BillingDbContext db, Guid? unitId, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var query = db.Payments.AsNoTracking();
+        query = unitId is null ? query : query.Where(p => p.UnitId == unitId);
+        return TypedResults.Ok(await query.ToKeysetPageAsync(p => p.ReceivedAt, p => p.Id, cursor, limit, p => ToResponse(p, []), cancellationToken));
+    }
+
+    /// <summary>The payment made earlier with <paramref name="key"/>; 409 when it was made with another body.</summary>
+    private static async Task<PaymentResponse?> ReplayAsync(BillingDbContext db, string key, string fingerprint, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.IdempotencyKey == key, cancellationToken);
+        if (earlier is null)
+        {
+            // A payment of another estate under this key is invisible here; the unique index turns it into a 409.
+            return null;
+        }
+
+        return earlier.RequestFingerprint == fingerprint
+            ? await WithAllocationsAsync(db, earlier, cancellationToken)
+            : throw new ConflictException($"The {IdempotencyHeader} '{key}' was used for another payment; a new payment needs a new key.");
+    }
+
+    /// <summary>
+    /// The next receipt number of the estate and year, taken in the payment's transaction: concurrent payments queue on
+    /// the counter row, and a payment that rolls back returns its number, so numbers have no gaps.
+    /// </summary>
+    private static async Task<long> NextReceiptAsync(BillingDbContext db, Guid estateId, int year, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<long>($"""
+            INSERT INTO receipt_counters (estate_id, year, last_number) VALUES ({estateId}, {year}, 1)
+            ON CONFLICT (estate_id, year) DO UPDATE SET last_number = receipt_counters.last_number + 1
+            RETURNING last_number AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
+
+    private static void Announce(BillingDbContext db, Payment payment, BillableUnit unit, Guid correlationId, DateTimeOffset now)
+    {
+        var method = payment.Method.ToString().ToLowerInvariant();
+        db.AddIntegrationEvent(new PaymentReceived(
+            Guid.CreateVersion7(now), now, payment.EstateId, correlationId, payment.Id, payment.UnitId, unit.OwnerId, payment.Amount, payment.Currency, method,
+            payment.ReceiptNumber));
+        if (unit.OwnerId is not { } ownerId)
+        {
+            return;
+        }
+
+        db.AddIntegrationEvent(new NotificationRequested(
+            Guid.CreateVersion7(now), now, payment.EstateId, correlationId, "owner", ownerId, BillingNotifications.PaymentReceived,
+            new Dictionary<string, string>
+            {
+                ["unitNumber"] = unit.Number,
+                ["amount"] = BillingRounding.Format(payment.Amount, payment.Currency),
+                ["currency"] = payment.Currency,
+                ["method"] = method,
+                ["receiptNumber"] = payment.ReceiptNumber,
+                ["receivedAt"] = payment.ReceivedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["paymentId"] = payment.Id.ToString(),
+            },
+            "normal"));
+    }
+
+    /// <summary>What makes two requests the same payment: the unit, the exact amount (12.5 = 12.50), the method and the stated items.</summary>
+    internal static string Fingerprint(Guid unitId, decimal amount, PaymentMethod method, IReadOnlyList<Guid> stated)
+    {
+        var canonical = string.Join('|', unitId.ToString(), (amount / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture), method.ToString(),
+            string.Join(',', stated));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    private static async Task<PaymentResponse> WithAllocationsAsync(BillingDbContext db, Payment payment, CancellationToken cancellationToken)
+    {
+        var allocations = await db.Allocations.AsNoTracking().Where(a => a.PaymentId == payment.Id).OrderBy(a => a.Id)
+            .Select(a => new AllocationResponse(a.ReceivableId, a.Amount)).ToListAsync(cancellationToken);
+        return ToResponse(payment, [.. allocations]);
+    }
+
+    private static PaymentResponse ToResponse(Payment p, AllocationResponse[] allocations) => new(
+        p.Id, p.EstateId, p.UnitId, p.Amount, p.Currency, p.Method.ToString().ToLowerInvariant(), p.ReceiptNumber, p.ReceivedAt, p.ReceivedBy, allocations,
+        p.Unallocated);
+}
