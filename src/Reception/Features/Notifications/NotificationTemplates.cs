@@ -21,6 +21,9 @@ public static partial class NotificationTemplates
     public const string RenovationInspected = "renovation-inspected";
     public const string RenovationAccepted = "renovation-accepted";
 
+    /// <summary>security-gate: a visitor to the owner's unit has been let in (registered at the gate, or on the owner's pass).</summary>
+    public const string VisitorArrived = "visitor-arrived";
+
     public static readonly IReadOnlyList<string> Languages = ["zh", "en"];
 
     public static readonly IReadOnlyDictionary<string, TemplateDefinition> All = new TemplateDefinition[]
@@ -59,6 +62,11 @@ public static partial class NotificationTemplates
         {
             ["zh"] = new("装修已验收", "您的装修已通过验收，感谢您的配合。"),
             ["en"] = new("Renovation accepted", "Your renovation has been accepted. Thank you for your cooperation."),
+        }),
+        new(VisitorArrived, ["visitorName", "purpose", "arrivedAt", "visitId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("访客已到达", "您的访客 {visitorName} 已于 {arrivedAt} 进入小区。{purpose}"),
+            ["en"] = new("Your visitor has arrived", "Your visitor {visitorName} entered the estate at {arrivedAt}. {purpose}"),
         }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
