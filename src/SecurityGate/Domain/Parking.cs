@@ -136,7 +136,8 @@ public sealed class ParkingSession : IUnitScoped
         ExitedAt = exitedAt;
         ExitedBy = exitedBy;
         var duration = exitedAt - EnteredAt;
-        DurationMinutes = (int)Math.Ceiling(duration.TotalMinutes);
+        // Shown to the nearest minute; the fee is computed on the exact duration.
+        DurationMinutes = (int)Math.Round(duration.TotalMinutes, MidpointRounding.AwayFromZero);
         if (Kind == VehicleKind.Visitor && tariff is not null)
         {
             Fee = tariff.FeeFor(duration);
