@@ -51,24 +51,17 @@ public sealed class Visit : IUnitScoped
 
     public static Visit Admit(
         Guid estateId, Guid? unitId, string visitorName, string? idNumber, string? hostName, string? purpose, DateTimeOffset arrivedAt,
-        string recordedBy, Guid? passId = null) => new()
-    {
-        Id = Guid.CreateVersion7(arrivedAt),
-        EstateId = estateId,
-        UnitId = unitId,
-        VisitorName = visitorName,
-        IdNumber = idNumber,
-        HostName = hostName,
-        Purpose = purpose,
-        Outcome = VisitOutcome.Admitted,
-        ArrivedAt = arrivedAt,
-        PassId = passId,
-        RecordedBy = recordedBy,
-    };
+        string recordedBy, Guid? passId = null) =>
+        Record(estateId, unitId, visitorName, idNumber, hostName, purpose, arrivedAt, recordedBy, VisitOutcome.Admitted, null, passId);
 
     public static Visit Refuse(
         Guid estateId, Guid? unitId, string visitorName, string? idNumber, string? hostName, string? purpose, DateTimeOffset arrivedAt,
-        string reason, string recordedBy) => new()
+        string reason, string recordedBy) =>
+        Record(estateId, unitId, visitorName, idNumber, hostName, purpose, arrivedAt, recordedBy, VisitOutcome.Refused, reason, passId: null);
+
+    private static Visit Record(
+        Guid estateId, Guid? unitId, string visitorName, string? idNumber, string? hostName, string? purpose, DateTimeOffset arrivedAt,
+        string recordedBy, VisitOutcome outcome, string? refusalReason, Guid? passId) => new()
     {
         Id = Guid.CreateVersion7(arrivedAt),
         EstateId = estateId,
@@ -77,9 +70,10 @@ public sealed class Visit : IUnitScoped
         IdNumber = idNumber,
         HostName = hostName,
         Purpose = purpose,
-        Outcome = VisitOutcome.Refused,
-        RefusalReason = reason,
+        Outcome = outcome,
+        RefusalReason = refusalReason,
         ArrivedAt = arrivedAt,
+        PassId = passId,
         RecordedBy = recordedBy,
     };
 

@@ -214,6 +214,9 @@ public sealed class PassesApiTests(SecurityGateService gate)
         var key = await (await gate.Guard(home.Estate).GetAsync("/api/security-gate/passes/verification-key", Ct)).ReadAsync<VerificationKeyResponse>(HttpStatusCode.OK);
         using var publicKey = ECDsa.Create();
         publicKey.ImportFromPem(key.PublicKeyPem);
+        using var configured = ECDsa.Create();
+        configured.ImportFromPem(gate.SigningKeyPem);
+        key.PublicKeyPem.Should().Be(configured.ExportSubjectPublicKeyInfoPem(), "passes are signed with the configured key");
 
         var offline = PassTokens.VerifyOffline(pass.Token, publicKey, DateTimeOffset.UtcNow);
         offline.IsValid.Should().BeTrue();
