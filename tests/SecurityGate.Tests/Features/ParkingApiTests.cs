@@ -57,6 +57,19 @@ public sealed class ParkingApiTests(SecurityGateService gate)
     }
 
     [Fact]
+    public async Task Two_exits_of_one_stay_at_once_raise_one_charge()
+    {
+        var estate = await EstateWithTariffAsync(freeMinutes: 0, hourlyRate: 5m);
+        var session = await EnterAsync(estate, NewPlate(), Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(-3));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ExitAsync(estate, session.Id)));
+
+        responses.Should().ContainSingle(r => r.StatusCode == HttpStatusCode.OK);
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.Conflict);
+        (await gate.OutboxAsync<ChargeRaised>()).Should().ContainSingle(c => c.SourceId == session.Id);
+    }
+
+    [Fact]
     public async Task A_visitor_leaving_within_the_free_period_is_not_charged()
     {
         var estate = await EstateWithTariffAsync(freeMinutes: 120);

@@ -110,6 +110,26 @@ public sealed class PassesApiTests(SecurityGateService gate)
     }
 
     [Fact]
+    public async Task Two_gates_checking_one_single_use_pass_at_once_admit_the_visitor_once()
+    {
+        var home = await HouseholdAsync();
+        var pass = await IssueAsync(home, maxUses: 1);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            gate.Guard(home.Estate).PostAsJsonAsync("/api/security-gate/passes/check", new { token = pass.Token }, Ct)));
+
+        var admitted = 0;
+        foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.OK))
+        {
+            admitted += (await response.Content.ReadFromJsonAsync<PassCheckResponse>(ApiJson.Options, Ct))!.Admitted ? 1 : 0;
+        }
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.Conflict);
+        admitted.Should().Be(1);
+        (await UsesAsync(pass.Id)).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task A_multiple_use_pass_admits_as_often_as_it_allows()
     {
         var home = await HouseholdAsync();
@@ -176,6 +196,20 @@ public sealed class PassesApiTests(SecurityGateService gate)
         issue.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         read.StatusCode.Should().Be(HttpStatusCode.NotFound);
         revoke.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_owner_lists_only_the_passes_of_their_own_units()
+    {
+        var home = await HouseholdAsync();
+        var nextDoor = Guid.NewGuid();
+        var neighbourOwner = await gate.RegisterOwnerAsync(home.Estate, nextDoor);
+        var mine = await IssueAsync(home);
+        await IssueAsync(new Household(home.Estate, nextDoor, neighbourOwner.OwnerId, gate.Owner(neighbourOwner.OwnerId, home.Estate, nextDoor)));
+
+        var page = await home.Owner.GetFromJsonAsync<ServiceDefaults.Http.Page<PassResponse>>("/api/security-gate/passes", ApiJson.Options, Ct);
+
+        page!.Items.Should().ContainSingle().Which.Id.Should().Be(mine.Id);
     }
 
     [Fact]
