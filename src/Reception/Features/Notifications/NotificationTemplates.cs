@@ -16,13 +16,14 @@ public static partial class NotificationTemplates
     public const string ParcelArrived = "parcel-arrived";
     public const string MessageAnswered = "message-answered";
     public const string NoticePublished = "notice-published";
+
+    /// <summary>security-gate: a visitor to the owner's unit has been let in (registered at the gate, or on the owner's pass).</summary>
+    public const string VisitorArrived = "visitor-arrived";
+
     public const string RenovationApproved = "renovation-approved";
     public const string RenovationRejected = "renovation-rejected";
     public const string RenovationInspected = "renovation-inspected";
     public const string RenovationAccepted = "renovation-accepted";
-
-    /// <summary>security-gate: a visitor to the owner's unit has been let in (registered at the gate, or on the owner's pass).</summary>
-    public const string VisitorArrived = "visitor-arrived";
 
     public static readonly IReadOnlyList<string> Languages = ["zh", "en"];
 
@@ -43,6 +44,11 @@ public static partial class NotificationTemplates
             ["zh"] = new("通知：{title}", "{body}"),
             ["en"] = new("Notice: {title}", "{body}"),
         }),
+        new(VisitorArrived, ["visitorName", "purpose", "arrivedAt", "visitId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("访客已到达", "您的访客 {visitorName} 已于 {arrivedAt} 进入小区。{purpose}"),
+            ["en"] = new("Your visitor has arrived", "Your visitor {visitorName} entered the estate at {arrivedAt}. {purpose}"),
+        }),
         new(RenovationApproved, ["contractor", "plannedStart", "plannedEnd", "permitId"], new Dictionary<string, TemplateText>
         {
             ["zh"] = new("装修申请已批准", "您的装修申请（施工单位：{contractor}）已批准，工期 {plannedStart} 至 {plannedEnd}。请将装修许可证张贴在门口。"),
@@ -62,11 +68,6 @@ public static partial class NotificationTemplates
         {
             ["zh"] = new("装修已验收", "您的装修已通过验收，感谢您的配合。"),
             ["en"] = new("Renovation accepted", "Your renovation has been accepted. Thank you for your cooperation."),
-        }),
-        new(VisitorArrived, ["visitorName", "purpose", "arrivedAt", "visitId"], new Dictionary<string, TemplateText>
-        {
-            ["zh"] = new("访客已到达", "您的访客 {visitorName} 已于 {arrivedAt} 进入小区。{purpose}"),
-            ["en"] = new("Your visitor has arrived", "Your visitor {visitorName} entered the estate at {arrivedAt}. {purpose}"),
         }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
