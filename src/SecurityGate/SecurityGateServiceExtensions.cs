@@ -1,4 +1,8 @@
+using PropertyPlatform.SecurityGate.Consumers;
 using PropertyPlatform.SecurityGate.Data;
+using PropertyPlatform.SecurityGate.Features.Parking;
+using PropertyPlatform.SecurityGate.Features.Passes;
+using PropertyPlatform.SecurityGate.Features.Visitors;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
@@ -15,15 +19,27 @@ public static class SecurityGateServiceExtensions
     public static IHostApplicationBuilder AddSecurityGateServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SecurityGateDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName, bus => bus.AddEstateCalendars<SecurityGateDbContext>(ServiceName));
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<OwnerRegisteredConsumer>();
+            bus.AddConsumer<ResidentMovedInConsumer>();
+            bus.AddConsumer<ResidentMovedOutConsumer>();
+            bus.AddEstateCalendars<SecurityGateDbContext>(ServiceName);
+        });
+        PassSigningKey.AddPassSigningKey(builder);
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
 
-    /// <summary>The service's API lives under /api/security-gate (so far its audit trail); its features arrive with their own issues.</summary>
+    /// <summary>The service's API lives under /api/security-gate: visitors, passes, vehicles and parking, and its audit trail.</summary>
     public static WebApplication MapSecurityGateApi(this WebApplication app)
     {
-        app.MapGroup("/api/security-gate").MapAuditApi().MapOutboxApi();
+        var api = app.MapGroup("/api/security-gate");
+        api.MapVisitsApi();
+        api.MapPassesApi();
+        api.MapVehiclesApi();
+        api.MapParkingApi();
+        api.MapAuditApi().MapOutboxApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.SecurityGate.Domain;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -12,10 +13,33 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 {
     public EstateScope Scope => scope;
 
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<VisitorPass> Passes => Set<VisitorPass>();
+
+    public DbSet<PassUse> PassUses => Set<PassUse>();
+
+    public DbSet<UnitOwner> UnitOwners => Set<UnitOwner>();
+
+    public DbSet<UnitResident> UnitResidents => Set<UnitResident>();
+
+    public DbSet<ResidentVehicle> ResidentVehicles => Set<ResidentVehicle>();
+
+    public DbSet<ParkingTariff> ParkingTariffs => Set<ParkingTariff>();
+
+    public DbSet<ParkingSession> ParkingSessions => Set<ParkingSession>();
+
+    public DbSet<KnownEstateCalendar> EstateCalendars => Set<KnownEstateCalendar>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars().ApplyEstateScope(this);
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars();
+        // One IEntityTypeConfiguration per area, in Data/Configurations.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SecurityGateDbContext).Assembly);
+        modelBuilder.ApplyEstateScope(this);
+    }
 }

@@ -16,6 +16,10 @@ public static partial class NotificationTemplates
     public const string ParcelArrived = "parcel-arrived";
     public const string MessageAnswered = "message-answered";
     public const string NoticePublished = "notice-published";
+
+    /// <summary>security-gate: a visitor to the owner's unit has been let in (registered at the gate, or on the owner's pass).</summary>
+    public const string VisitorArrived = "visitor-arrived";
+
     public const string RenovationApproved = "renovation-approved";
     public const string RenovationRejected = "renovation-rejected";
     public const string RenovationInspected = "renovation-inspected";
@@ -42,6 +46,11 @@ public static partial class NotificationTemplates
         {
             ["zh"] = new("通知：{title}", "{body}"),
             ["en"] = new("Notice: {title}", "{body}"),
+        }),
+        new(VisitorArrived, ["visitorName", "purpose", "arrivedAt", "visitId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("访客已到达", "您的访客 {visitorName} 已于 {arrivedAt} 进入小区。{purpose}"),
+            ["en"] = new("Your visitor has arrived", "Your visitor {visitorName} entered the estate at {arrivedAt}. {purpose}"),
         }),
         new(RenovationApproved, ["contractor", "plannedStart", "plannedEnd", "permitId"], new Dictionary<string, TemplateText>
         {

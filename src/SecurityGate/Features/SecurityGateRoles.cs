@@ -1,0 +1,22 @@
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.SecurityGate.Features;
+
+/// <summary>Who does what at the gate, shared by its features (group admins may do everything, through RequireRoles).</summary>
+internal static class SecurityGateRoles
+{
+    /// <summary>Work the gate: register and refuse visitors, check passes, log vehicles in and out, register residents' plates.</summary>
+    public static readonly string[] Gate = [PlatformRoles.GateGuard, PlatformRoles.SecuritySupervisor, PlatformRoles.EstateManager];
+
+    /// <summary>Set the estate's parking tariff: it is money charged to owners, the estate manager's call.</summary>
+    public static readonly string[] TariffKeepers = [PlatformRoles.EstateManager];
+
+    /// <summary>Pre-register visitors: owners, for their own units.</summary>
+    public static readonly string[] PassIssuers = [PlatformRoles.Owner];
+
+    /// <summary>Read and revoke passes: the owner who shares them, and security staff who must stop one (a lost phone, a dispute).</summary>
+    public static readonly string[] PassKeepers = [PlatformRoles.Owner, PlatformRoles.SecuritySupervisor, PlatformRoles.EstateManager];
+
+    /// <summary>Read the gate's records: those who work it.</summary>
+    public static readonly string[] Readers = [.. Gate];
+}
