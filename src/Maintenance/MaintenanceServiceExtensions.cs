@@ -2,6 +2,7 @@ using PropertyPlatform.Maintenance.Consumers;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Features.Deadlines;
 using PropertyPlatform.Maintenance.Features.Dispatch;
+using PropertyPlatform.Maintenance.Features.Facilities;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -49,6 +50,7 @@ public static class MaintenanceServiceExtensions
         var api = app.MapGroup("/api/maintenance");
         api.MapWorkOrdersApi();
         api.MapDispatchApi();
+        api.MapFacilitiesApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

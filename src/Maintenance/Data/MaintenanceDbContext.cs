@@ -18,6 +18,8 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
 
     public DbSet<StaffMember> Staff => Set<StaffMember>();
 
+    public DbSet<Asset> Assets => Set<Asset>();
+
     public DbSet<TradeCertification> Certifications => Set<TradeCertification>();
 
     public DbSet<DutyRoster> DutyRosters => Set<DutyRoster>();
@@ -95,6 +97,26 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             workOrder.HasIndex(w => new { w.TechnicianId, w.Status, w.EstateId }).HasFilter("technician_id IS NOT NULL");
             // The supervisor's re-dispatch list.
             workOrder.HasIndex(w => new { w.EstateId, w.CreatedAt }).HasFilter("needs_redispatch");
+            // An asset's service history.
+            workOrder.HasIndex(w => new { w.AssetId, w.CreatedAt }).HasFilter("asset_id IS NOT NULL");
+        });
+
+        modelBuilder.Entity<Asset>(asset =>
+        {
+            asset.ToTable("assets");
+            asset.HasKey(a => a.Id);
+            asset.Property(a => a.Code).HasMaxLength(40);
+            asset.Property(a => a.Name).HasMaxLength(200);
+            asset.Property(a => a.System).HasConversion<string>().HasMaxLength(16);
+            asset.Property(a => a.Location).HasMaxLength(200);
+            asset.Property(a => a.Vendor).HasMaxLength(200);
+            asset.Property(a => a.Model).HasMaxLength(200);
+            asset.Property(a => a.CreatedBy).HasMaxLength(200);
+            // The label code identifies the asset within its estate.
+            asset.HasIndex(a => new { a.EstateId, a.Code }).IsUnique();
+            asset.HasIndex(a => new { a.EstateId, a.CreatedAt, a.Id }).IsDescending(false, true, true);
+            asset.HasIndex(a => a.SpareForAssetId).HasFilter("spare_for_asset_id IS NOT NULL");
+            asset.HasOne<Asset>().WithMany().HasForeignKey(a => a.SpareForAssetId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<StaffMember>(staff =>

@@ -23,6 +23,87 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Asset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly?>("InstalledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("installed_on");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("SpareForAssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("spare_for_asset_id");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("system");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vendor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assets");
+
+                    b.HasIndex("SpareForAssetId")
+                        .HasDatabaseName("ix_assets_spare_for_asset_id")
+                        .HasFilter("spare_for_asset_id IS NOT NULL");
+
+                    b.HasIndex("EstateId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assets_estate_id_code");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_assets_estate_id_created_at_id");
+
+                    b.ToTable("assets", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.DutyRoster", b =>
                 {
                     b.Property<Guid>("EstateId")
@@ -238,6 +319,10 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("arrived_at");
 
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asset_id");
+
                     b.PrimitiveCollection<List<Guid>>("AttachmentIds")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -398,6 +483,10 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_work_orders_request_id")
                         .HasFilter("request_id IS NOT NULL");
+
+                    b.HasIndex("AssetId", "CreatedAt")
+                        .HasDatabaseName("ix_work_orders_asset_id_created_at")
+                        .HasFilter("asset_id IS NOT NULL");
 
                     b.HasIndex("EstateId", "CreatedAt")
                         .HasDatabaseName("ix_work_orders_estate_id_created_at")
@@ -698,6 +787,15 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
 
                     b.ToTable("sla_events", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Asset", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("SpareForAssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_assets_spare_for_asset_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrder", b =>
