@@ -3,6 +3,7 @@ using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Features.Deadlines;
 using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Maintenance.Features.Facilities;
+using PropertyPlatform.Maintenance.Features.Plans;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -40,7 +41,9 @@ public static class MaintenanceServiceExtensions
         });
         builder.AddSlaMonitor<MaintenanceDbContext>(ServiceName)
             .AddSlaWatch<MaintenanceDbContext, WorkOrderResponseWatch>()
-            .AddSlaWatch<MaintenanceDbContext, WorkOrderCompletionWatch>();
+            .AddSlaWatch<MaintenanceDbContext, WorkOrderCompletionWatch>()
+            .AddSlaWatch<MaintenanceDbContext, PlanTaskWatch>();
+        builder.Services.AddHostedService<PlanScheduler>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
@@ -51,6 +54,8 @@ public static class MaintenanceServiceExtensions
         api.MapWorkOrdersApi();
         api.MapDispatchApi();
         api.MapFacilitiesApi();
+        api.MapPlansApi();
+        api.MapInspectionReportApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

@@ -241,6 +241,16 @@ public sealed class WorkOrder : IUnitScoped
         return workOrder;
     }
 
+    /// <summary>A plan's task fell due: a planned order for the plan's area (or asset) and trade, opened by maintenance itself.</summary>
+    public static WorkOrder FromPlan(MaintenancePlan plan, PlanTask task, DateTimeOffset at, EstateCalendar calendar)
+    {
+        var workOrder = New(
+            plan.EstateId, null, plan.Area, WorkOrderSource.Plan, plan.Trade, $"{plan.Kind}: {plan.Title} (due {task.DueOn:yyyy-MM-dd})", WorkOrderUrgency.Planned,
+            at, task.Id, calendar, Actor.System);
+        workOrder.AssetId = plan.AssetId;
+        return workOrder;
+    }
+
     private static WorkOrder New(
         Guid estateId, Guid? unitId, string? area, WorkOrderSource source, string? trade, string description, WorkOrderUrgency urgency,
         DateTimeOffset at, Guid correlationId, EstateCalendar calendar, Actor by) =>

@@ -289,14 +289,17 @@ public static class WorkOrdersApi
         }, cancellationToken);
 
     /// <summary>The work is done: reception calls back; chargeable work goes to billing as <c>ChargeRaised</c>, once.</summary>
-    public static Task<Ok<WorkOrderResponse>> Complete(
+    public static async Task<Ok<WorkOrderResponse>> Complete(
         Guid id, CompleteWorkOrderCommand command, MaintenanceDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
         var report = Report(command);
-        return StepAsync(id, db, scope, time, (w, by, now) =>
+        // A plan's task without a checklist is done when its work order is (in the same save).
+        var planTask = await db.PlanTasks.IgnoreQueryFilters().SingleOrDefaultAsync(t => t.WorkOrderId == id, cancellationToken);
+        return await StepAsync(id, db, scope, time, (w, by, now) =>
         {
             var raiseCharge = w.Complete(report, by, now);
             WorkOrderEvents.Completed(db, w, raiseCharge, now);
+            planTask?.WorkOrderCompleted(by, now);
         }, cancellationToken);
     }
 
