@@ -2,6 +2,8 @@ using PropertyPlatform.Maintenance.Consumers;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Features.Deadlines;
 using PropertyPlatform.Maintenance.Features.Dispatch;
+using PropertyPlatform.Maintenance.Features.Facilities;
+using PropertyPlatform.Maintenance.Features.Plans;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -39,7 +41,9 @@ public static class MaintenanceServiceExtensions
         });
         builder.AddSlaMonitor<MaintenanceDbContext>(ServiceName)
             .AddSlaWatch<MaintenanceDbContext, WorkOrderResponseWatch>()
-            .AddSlaWatch<MaintenanceDbContext, WorkOrderCompletionWatch>();
+            .AddSlaWatch<MaintenanceDbContext, WorkOrderCompletionWatch>()
+            .AddSlaWatch<MaintenanceDbContext, PlanTaskWatch>();
+        builder.Services.AddHostedService<PlanScheduler>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
@@ -49,6 +53,9 @@ public static class MaintenanceServiceExtensions
         var api = app.MapGroup("/api/maintenance");
         api.MapWorkOrdersApi();
         api.MapDispatchApi();
+        api.MapFacilitiesApi();
+        api.MapPlansApi();
+        api.MapInspectionReportApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

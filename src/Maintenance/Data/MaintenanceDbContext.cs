@@ -18,6 +18,12 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
 
     public DbSet<StaffMember> Staff => Set<StaffMember>();
 
+    public DbSet<Asset> Assets => Set<Asset>();
+
+    public DbSet<MaintenancePlan> Plans => Set<MaintenancePlan>();
+
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+
     public DbSet<TradeCertification> Certifications => Set<TradeCertification>();
 
     public DbSet<DutyRoster> DutyRosters => Set<DutyRoster>();
@@ -95,6 +101,66 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             workOrder.HasIndex(w => new { w.TechnicianId, w.Status, w.EstateId }).HasFilter("technician_id IS NOT NULL");
             // The supervisor's re-dispatch list.
             workOrder.HasIndex(w => new { w.EstateId, w.CreatedAt }).HasFilter("needs_redispatch");
+            // An asset's service history.
+            workOrder.HasIndex(w => new { w.AssetId, w.CreatedAt }).HasFilter("asset_id IS NOT NULL");
+        });
+
+        modelBuilder.Entity<Asset>(asset =>
+        {
+            asset.ToTable("assets");
+            asset.HasKey(a => a.Id);
+            asset.Property(a => a.Code).HasMaxLength(40);
+            asset.Property(a => a.Name).HasMaxLength(200);
+            asset.Property(a => a.System).HasConversion<string>().HasMaxLength(16);
+            asset.Property(a => a.Location).HasMaxLength(200);
+            asset.Property(a => a.Vendor).HasMaxLength(200);
+            asset.Property(a => a.Model).HasMaxLength(200);
+            asset.Property(a => a.CreatedBy).HasMaxLength(200);
+            // The label code identifies the asset within its estate.
+            asset.HasIndex(a => new { a.EstateId, a.Code }).IsUnique();
+            asset.HasIndex(a => new { a.EstateId, a.CreatedAt, a.Id }).IsDescending(false, true, true);
+            asset.HasIndex(a => a.SpareForAssetId).HasFilter("spare_for_asset_id IS NOT NULL");
+            asset.HasOne<Asset>().WithMany().HasForeignKey(a => a.SpareForAssetId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<MaintenancePlan>(plan =>
+        {
+            plan.ToTable("maintenance_plans");
+            plan.HasKey(p => p.Id);
+            plan.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
+            plan.Property(p => p.Unit).HasConversion<string>().HasMaxLength(8);
+            plan.Property(p => p.Title).HasMaxLength(200);
+            plan.Property(p => p.Area).HasMaxLength(200);
+            plan.Property(p => p.Trade).HasMaxLength(32);
+            plan.Property(p => p.CreatedBy).HasMaxLength(200);
+            plan.Property(p => p.Version).IsRowVersion();
+            plan.Ignore(p => p.Frequency);
+            // The scheduler: active plans whose next task is due.
+            plan.HasIndex(p => p.NextDueAt).HasFilter("active");
+            plan.HasIndex(p => new { p.EstateId, p.CreatedAt, p.Id }).IsDescending(false, true, true);
+            plan.HasOne<Asset>().WithMany().HasForeignKey(p => p.AssetId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<PlanTask>(task =>
+        {
+            task.ToTable("plan_tasks");
+            task.HasKey(t => t.Id);
+            task.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+            task.Property(t => t.DoneBy).HasMaxLength(200);
+            task.Property(t => t.Notes).HasMaxLength(4000);
+            task.Property(t => t.Version).IsRowVersion();
+            task.OwnsMany(t => t.Answers, answer => answer.ToJson("answers"));
+            task.OwnsOne(t => t.Done, clock =>
+            {
+                clock.Property(c => c.Policy).HasMaxLength(64);
+                clock.HasIndex(c => c.NextCheckAt).HasFilter("done_next_check_at IS NOT NULL");
+            });
+            task.Navigation(t => t.Done).IsRequired();
+            // One task per plan and due day, however many schedulers run: the idempotency of the plan job.
+            task.HasIndex(t => new { t.PlanId, t.DueOn }).IsUnique();
+            task.HasIndex(t => new { t.EstateId, t.DueAt, t.Id }).IsDescending(false, true, true);
+            task.HasIndex(t => t.WorkOrderId).HasFilter("work_order_id IS NOT NULL");
+            task.HasOne<MaintenancePlan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<StaffMember>(staff =>

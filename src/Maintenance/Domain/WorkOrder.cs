@@ -35,6 +35,9 @@ public enum WorkOrderSource
     Request,
     Emergency,
     Staff,
+
+    /// <summary>A task of an inspection, preventive or environment plan that fell due.</summary>
+    Plan,
 }
 
 public enum AppointmentStatus
@@ -80,6 +83,9 @@ public sealed class WorkOrder : IUnitScoped
 
     /// <summary>Null for a common area.</summary>
     public Guid? UnitId { get; private set; }
+
+    /// <summary>The equipment of the facilities register the work is on, if any: its service history.</summary>
+    public Guid? AssetId { get; private set; }
 
     /// <summary>The common area (a lobby, the pump room) when there is no unit.</summary>
     public string? Area { get; private set; }
@@ -225,12 +231,23 @@ public sealed class WorkOrder : IUnitScoped
     /// <summary>Opened by staff: a technician's daily round, an inspection, a supervisor's visit.</summary>
     public static WorkOrder ByStaff(
         Guid estateId, Guid? unitId, string? area, string trade, string description, WorkOrderUrgency urgency, bool chargeable, decimal? price,
-        string? currency, DateTimeOffset at, Guid correlationId, EstateCalendar calendar, Actor by)
+        string? currency, DateTimeOffset at, Guid correlationId, EstateCalendar calendar, Actor by, Guid? assetId = null)
     {
         var workOrder = New(estateId, unitId, area, WorkOrderSource.Staff, trade, description, urgency, at, correlationId, calendar, by);
+        workOrder.AssetId = assetId;
         workOrder.Chargeable = chargeable;
         workOrder.Price = chargeable ? price : null;
         workOrder.Currency = chargeable ? currency : null;
+        return workOrder;
+    }
+
+    /// <summary>A plan's task fell due: a planned order for the plan's area (or asset) and trade, opened by maintenance itself.</summary>
+    public static WorkOrder FromPlan(MaintenancePlan plan, PlanTask task, DateTimeOffset at, EstateCalendar calendar)
+    {
+        var workOrder = New(
+            plan.EstateId, null, plan.Area, WorkOrderSource.Plan, plan.Trade, $"{plan.Kind}: {plan.Title} (due {task.DueOn:yyyy-MM-dd})", WorkOrderUrgency.Planned,
+            at, task.Id, calendar, Actor.System);
+        workOrder.AssetId = plan.AssetId;
         return workOrder;
     }
 

@@ -38,8 +38,8 @@ public sealed class QueryIndexTests(MaintenanceService maintenance)
 
         await Dispatcher.CandidatesAsync(db, order, Trades.Plumbing, WorkOrderDeadlines.AroundTheClock, DateTimeOffset.UtcNow, Ct);
         await Dispatcher.EarliestSlotAsync(db, order, Trades.Plumbing, WorkOrderDeadlines.AroundTheClock, DateTimeOffset.UtcNow, Ct);
-        await WorkOrdersApi.ListWorkOrders(db, TimeProvider.System, null, null, "dispatched", plumber, null, null, null, Ct);
-        await WorkOrdersApi.ListWorkOrders(db, TimeProvider.System, world.EstateId, null, "created", null, null, null, null, Ct);
+        await WorkOrdersApi.ListWorkOrders(db, TimeProvider.System, null, null, "dispatched", plumber, null, null, null, null, Ct);
+        await WorkOrdersApi.ListWorkOrders(db, TimeProvider.System, world.EstateId, null, "created", null, null, null, null, null, Ct);
 
         plans.Plans.Should().HaveCountGreaterThanOrEqualTo(7);
         // And the index meant for each (a full scan of some other index would also avoid "Seq Scan").

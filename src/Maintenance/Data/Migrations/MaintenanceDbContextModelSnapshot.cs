@@ -23,6 +23,87 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Asset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly?>("InstalledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("installed_on");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("SpareForAssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("spare_for_asset_id");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("system");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vendor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assets");
+
+                    b.HasIndex("SpareForAssetId")
+                        .HasDatabaseName("ix_assets_spare_for_asset_id")
+                        .HasFilter("spare_for_asset_id IS NOT NULL");
+
+                    b.HasIndex("EstateId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assets_estate_id_code");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_assets_estate_id_created_at_id");
+
+                    b.ToTable("assets", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.DutyRoster", b =>
                 {
                     b.Property<Guid>("EstateId")
@@ -95,6 +176,196 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasDatabaseName("ix_duty_shifts_estate_id_starts_at_ends_at");
 
                     b.ToTable("duty_shifts", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.MaintenancePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("area");
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asset_id");
+
+                    b.PrimitiveCollection<List<string>>("Checklist")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("checklist");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("Every")
+                        .HasColumnType("integer")
+                        .HasColumnName("every");
+
+                    b.Property<DateOnly>("FirstDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("NextDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_due_at");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_due_on");
+
+                    b.Property<int>("NextOccurrence")
+                        .HasColumnType("integer")
+                        .HasColumnName("next_occurrence");
+
+                    b.Property<TimeOnly>("TimeOfDay")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("time_of_day");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Trade")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trade");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("unit");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_maintenance_plans");
+
+                    b.HasIndex("AssetId")
+                        .HasDatabaseName("ix_maintenance_plans_asset_id");
+
+                    b.HasIndex("NextDueAt")
+                        .HasDatabaseName("ix_maintenance_plans_next_due_at")
+                        .HasFilter("active");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_maintenance_plans_estate_id_created_at_id");
+
+                    b.ToTable("maintenance_plans", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.PlanTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("NeedsChecklist")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_checklist");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_tasks");
+
+                    b.HasIndex("WorkOrderId")
+                        .HasDatabaseName("ix_plan_tasks_work_order_id")
+                        .HasFilter("work_order_id IS NOT NULL");
+
+                    b.HasIndex("PlanId", "DueOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_tasks_plan_id_due_on");
+
+                    b.HasIndex("EstateId", "DueAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_plan_tasks_estate_id_due_at_id");
+
+                    b.ToTable("plan_tasks", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.StaffMember", b =>
@@ -237,6 +508,10 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.Property<DateTimeOffset?>("ArrivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("arrived_at");
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asset_id");
 
                     b.PrimitiveCollection<List<Guid>>("AttachmentIds")
                         .IsRequired()
@@ -398,6 +673,10 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_work_orders_request_id")
                         .HasFilter("request_id IS NOT NULL");
+
+                    b.HasIndex("AssetId", "CreatedAt")
+                        .HasDatabaseName("ix_work_orders_asset_id_created_at")
+                        .HasFilter("asset_id IS NOT NULL");
 
                     b.HasIndex("EstateId", "CreatedAt")
                         .HasDatabaseName("ix_work_orders_estate_id_created_at")
@@ -698,6 +977,140 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
 
                     b.ToTable("sla_events", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Asset", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("SpareForAssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_assets_spare_for_asset_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.MaintenancePlan", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_maintenance_plans_assets_asset_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.PlanTask", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.MaintenancePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_tasks_maintenance_plans_plan_id");
+
+                    b.OwnsMany("PropertyPlatform.Maintenance.Domain.ChecklistAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("PlanTaskId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Item")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<bool>("Passed");
+
+                            b1.HasKey("PlanTaskId", "__synthesizedOrdinal")
+                                .HasName("pk_plan_tasks");
+
+                            b1.ToTable("plan_tasks");
+
+                            b1
+                                .ToJson("answers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanTaskId")
+                                .HasConstraintName("fk_plan_tasks_plan_tasks_plan_task_id");
+                        });
+
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Done", b1 =>
+                        {
+                            b1.Property<Guid>("PlanTaskId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("done_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("done_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("done_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("done_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("done_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("done_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("done_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("done_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("done_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("done_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("done_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("done_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("done_warned_at");
+
+                            b1.HasKey("PlanTaskId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_plan_tasks_done_next_check_at")
+                                .HasFilter("done_next_check_at IS NOT NULL");
+
+                            b1.ToTable("plan_tasks");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanTaskId")
+                                .HasConstraintName("fk_plan_tasks_plan_tasks_id");
+                        });
+
+                    b.Navigation("Answers");
+
+                    b.Navigation("Done")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrder", b =>

@@ -9,9 +9,14 @@ using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Maintenance.Features.WorkOrders;
 
-/// <summary>A work order opened by staff: a unit or a common area, the trade, urgency, and for paid work the price in the estate's currency.</summary>
+/// <summary>
+/// A work order opened by staff: a unit or a common area, the trade, urgency, and for paid work the price in the estate's
+/// currency. A fault on registered equipment names the asset (its id, or the code on its label): the asset's location
+/// and usual trade stand in for an area and trade not given.
+/// </summary>
 public sealed record CreateWorkOrderCommand(
-    Guid? EstateId, Guid? UnitId, string? Area, string? Trade, string? Description, string? Urgency, bool? Chargeable, decimal? Price);
+    Guid? EstateId, Guid? UnitId, string? Area, string? Trade, string? Description, string? Urgency, bool? Chargeable, decimal? Price,
+    Guid? AssetId = null, string? AssetCode = null);
 
 public sealed record PartUsedInput(string? Name, decimal? Quantity);
 
@@ -69,14 +74,15 @@ public sealed record WorkOrderResponse(
     bool ResponseBreached,
     DateTimeOffset CompletionDueAt,
     bool CompletionBreached,
-    IReadOnlyList<WorkOrderStep> Steps)
+    IReadOnlyList<WorkOrderStep> Steps,
+    Guid? AssetId)
 {
     public static WorkOrderResponse From(WorkOrder w, DateTimeOffset now) => new(
         w.Id, w.EstateId, w.RequestId, w.UnitId, w.Area, w.Source, w.Trade, w.Description, w.Urgency, w.Status, w.CreatedAt, w.AttachmentIds,
         w.Chargeable, w.Price, w.Currency, w.TechnicianId, w.TechnicianName, w.DispatchedAt, w.AcceptedAt, w.ArrivedAt, w.CompletedAt,
         w.VerifiedAt, w.ClosedAt, w.PartsUsed, w.LabourMinutes, w.TestDone, w.SiteCleaned, w.CompletionNotes, w.CompletionPhotoIds,
         w.ReworkCount, w.ReopenReason, w.AppointmentStatus, w.AppointmentStartsAt, w.AppointmentEndsAt, w.NeedsRedispatch, w.RedispatchReason,
-        w.Response.DueAt, Breached(w.Response, now), w.Completion.DueAt, Breached(w.Completion, now), w.Steps);
+        w.Response.DueAt, Breached(w.Response, now), w.Completion.DueAt, Breached(w.Completion, now), w.Steps, w.AssetId);
 
     private static bool Breached(ServiceDefaults.Sla.SlaClock clock, DateTimeOffset now) =>
         clock.BreachedAt is not null || (clock.CompletedAt ?? now) > clock.DueAt && clock.PausedAt is null;
@@ -112,13 +118,19 @@ public static class WorkOrdersApi
     {
         var errors = new InputErrors();
         var estateId = errors.Id(command.EstateId, "estateId");
+        var asset = await FindAssetAsync(db, estateId, command.AssetId, command.AssetCode, errors, cancellationToken);
         var area = command.Area is null ? null : errors.Text(command.Area, "area", maxLength: 200);
+        if (command.UnitId is null && area is null && asset is not null)
+        {
+            area = asset.Location;
+        }
+
         if (command.UnitId is null == area is null)
         {
             errors.Add(command.UnitId is null ? "unitId" : "area", "Give either a unit or a common area, not both.");
         }
 
-        var trade = Trades.Normalize(command.Trade);
+        var trade = Trades.Normalize(command.Trade ?? asset?.DefaultTrade);
         if (trade is null)
         {
             errors.Add("trade", $"Must be one of: {string.Join(", ", Trades.All)}.");
@@ -161,11 +173,41 @@ public static class WorkOrdersApi
         var now = time.GetUtcNow();
         var workOrder = WorkOrder.ByStaff(
             estateId, command.UnitId, area, trade!, description, urgency, chargeable, price, chargeable ? known!.Currency : null, now,
-            correlation.CorrelationId, known!.ToCalendar(), Caller(scope));
+            correlation.CorrelationId, known!.ToCalendar(), Caller(scope), asset?.Id);
         db.WorkOrders.Add(workOrder);
         WorkOrderEvents.Created(db, workOrder, now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/maintenance/work-orders/{workOrder.Id}", WorkOrderResponse.From(workOrder, now));
+    }
+
+    /// <summary>
+    /// The asset a new order is about, by id or by label code, in the order's estate; an unknown one is a field error.
+    /// Read past the estate filter: the estate itself is checked (403) when the order is written.
+    /// </summary>
+    private static async Task<Asset?> FindAssetAsync(
+        MaintenanceDbContext db, Guid estateId, Guid? assetId, string? assetCode, InputErrors errors, CancellationToken cancellationToken)
+    {
+        if (assetId is null && assetCode is null)
+        {
+            return null;
+        }
+
+        var assets = db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.EstateId == estateId);
+        var code = assetCode is null ? null : Asset.NormalizeCode(assetCode);
+        var asset = assetId is not null
+            ? await assets.SingleOrDefaultAsync(a => a.Id == assetId, cancellationToken)
+            : await assets.SingleOrDefaultAsync(a => a.Code == code, cancellationToken);
+        var field = assetId is not null ? "assetId" : "assetCode";
+        if (asset is null)
+        {
+            errors.Add(field, "No such asset in this estate's facilities register.");
+        }
+        else if (code is not null && asset.Code != code)
+        {
+            errors.Add("assetCode", $"Does not match the asset given by assetId ({asset.Code}).");
+        }
+
+        return asset;
     }
 
     public static async Task<Ok<WorkOrderResponse>> GetWorkOrder(Guid id, MaintenanceDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -177,7 +219,7 @@ public static class WorkOrdersApi
 
     /// <summary>
     /// Work orders of the caller's estates, newest first, keyset-paged: by estate, status, technician (a technician's work
-    /// list), the request they came from, or those waiting to be dispatched again.
+    /// list), the request they came from, the asset they were on (its service history), or those waiting to be dispatched again.
     /// </summary>
     public static async Task<Ok<Page<WorkOrderResponse>>> ListWorkOrders(
         MaintenanceDbContext db,
@@ -187,6 +229,7 @@ public static class WorkOrdersApi
         string? status,
         Guid? technicianId,
         bool? needsRedispatch,
+        Guid? assetId,
         string? cursor,
         int? limit,
         CancellationToken cancellationToken)
@@ -215,6 +258,11 @@ public static class WorkOrdersApi
             query = query.Where(w => w.TechnicianId == technicianId);
         }
 
+        if (assetId is not null)
+        {
+            query = query.Where(w => w.AssetId == assetId);
+        }
+
         if (needsRedispatch is not null)
         {
             query = query.Where(w => w.NeedsRedispatch == needsRedispatch);
@@ -241,14 +289,17 @@ public static class WorkOrdersApi
         }, cancellationToken);
 
     /// <summary>The work is done: reception calls back; chargeable work goes to billing as <c>ChargeRaised</c>, once.</summary>
-    public static Task<Ok<WorkOrderResponse>> Complete(
+    public static async Task<Ok<WorkOrderResponse>> Complete(
         Guid id, CompleteWorkOrderCommand command, MaintenanceDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
         var report = Report(command);
-        return StepAsync(id, db, scope, time, (w, by, now) =>
+        // A plan's task without a checklist is done when its work order is (in the same save).
+        var planTask = await db.PlanTasks.IgnoreQueryFilters().SingleOrDefaultAsync(t => t.WorkOrderId == id, cancellationToken);
+        return await StepAsync(id, db, scope, time, (w, by, now) =>
         {
             var raiseCharge = w.Complete(report, by, now);
             WorkOrderEvents.Completed(db, w, raiseCharge, now);
+            planTask?.WorkOrderCompleted(by, now);
         }, cancellationToken);
     }
 
