@@ -14,6 +14,8 @@ public static class PlatformModel
 
     public const string ReceptionService = "reception";
 
+    public const string SecurityGateService = "security-gate";
+
     /// <summary>The connection string reception sends e-mail through (ConnectionStrings__mail): the mail catcher in development.</summary>
     public const string MailConnectionName = "mail";
 
@@ -83,7 +85,7 @@ public static class PlatformModel
             Service<Projects.PropertyPlatform_Reception>(ReceptionService, "reception"),
             Service<Projects.PropertyPlatform_Maintenance>("maintenance", "maintenance"),
             Service<Projects.PropertyPlatform_Billing>("billing", "billing"),
-            Service<Projects.PropertyPlatform_SecurityGate>("security-gate", "security_gate"),
+            Service<Projects.PropertyPlatform_SecurityGate>(SecurityGateService, "security_gate"),
             Service<Projects.PropertyPlatform_HrTraining>("hr-training", "hr_training"),
             Service<Projects.PropertyPlatform_Identity>(IdentityService, IdentityService),
         ];
@@ -120,6 +122,19 @@ public static class PlatformModel
         else
         {
             reception.WithReference(builder.AddConnectionString(MailConnectionName));
+        }
+
+        // The passes owners share must outlive a restart, and every instance must check them alike: one key, made once
+        // and kept in the state folder like identity's signing keys; a published deployment asks its operator for it.
+        var securityGate = services.Single(s => s.Resource.Name == SecurityGateService);
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            securityGate.WithEnvironment("SecurityGate__PassSigningKey", builder.AddParameter("security-gate-pass-key", secret: true));
+        }
+        else
+        {
+            securityGate.WithEnvironment("SecurityGate__PassSigningKey", state.Secret("security-gate-pass-key.pem",
+                () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem()));
         }
 
         if (exposeToNetwork)

@@ -65,24 +65,29 @@ public sealed class StateFolder
         return directory;
     }
 
+    /// <summary>The password kept for a resource, generated on first use (see <see cref="Secret"/>).</summary>
+    public string Password(string resourceName) =>
+        Secret(resourceName + ".password", () => RandomNumberGenerator.GetString(Alphabet, 24));
+
     /// <summary>
-    /// The password kept for a resource, generated on first use. The folder is the owner's only, and the file is
-    /// created readable by its owner only: there is no moment when another user could read it.
+    /// A secret kept in the state folder under <paramref name="fileName"/>, made by <paramref name="create"/> on first
+    /// use. The folder is the owner's only, and the file is created readable by its owner only: there is no moment
+    /// when another user could read it.
     /// </summary>
-    public string Password(string resourceName)
+    public string Secret(string fileName, Func<string> create)
     {
         var directory = Directory.CreateDirectory(System.IO.Path.Combine(Path, "secrets"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         // A secrets folder from before may be open to others.
         directory.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        var file = System.IO.Path.Combine(directory.FullName, resourceName + ".password");
+        var file = System.IO.Path.Combine(directory.FullName, fileName);
         if (File.Exists(file))
         {
             return File.ReadAllText(file).Trim();
         }
 
-        var password = RandomNumberGenerator.GetString(Alphabet, 24);
-        WriteSecret(file, password);
-        return password;
+        var secret = create();
+        WriteSecret(file, secret);
+        return secret;
     }
 
     /// <summary>Creates <paramref name="file"/> with <paramref name="mode"/> (the owner's only) and writes it.</summary>

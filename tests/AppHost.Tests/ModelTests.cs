@@ -92,6 +92,24 @@ public sealed class ModelTests : IDisposable
         productionEnvironment.Should().NotContainKey("Notifications__SmsProvider", "no SMS is recorded instead of sent");
     }
 
+    [Fact]
+    public async Task The_gate_signs_passes_with_one_key_kept_in_the_state_folder_so_shared_passes_outlive_a_restart()
+    {
+        async Task<string> PassKeyAsync()
+        {
+            var gate = (await ModelAsync()).Resources.OfType<ProjectResource>().Single(p => p.Name == PlatformModel.SecurityGateService);
+            return (await EnvironmentOfAsync(gate))["SecurityGate__PassSigningKey"];
+        }
+
+        var first = await PassKeyAsync();
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        key.ImportFromPem(first);
+        key.KeySize.Should().Be(256, "passes are signed with ECDSA P-256");
+        (await PassKeyAsync()).Should().Be(first, "the next start signs and checks with the same key");
+        File.GetUnixFileMode(Path.Combine(_state.FullName, "secrets", "security-gate-pass-key.pem"))
+            .Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "only the operator reads a private key");
+    }
+
     /// <summary>The resource's environment as the manifest writes it (references as <c>{name.connectionString}</c>), nothing started.</summary>
     private static async Task<Dictionary<string, string>> EnvironmentOfAsync(ProjectResource resource)
     {
