@@ -65,8 +65,10 @@ public static class ReceptionServiceExtensions
             .AddSlaWatch<ReceptionDbContext, ComplaintWatch>()
             .AddSlaWatch<ReceptionDbContext, EmergencyWatch>()
             .AddSlaWatch<ReceptionDbContext, OwnerMessageWatch>()
-            .AddSlaWatch<ReceptionDbContext, CallbackApprovalWatch>();
+            .AddSlaWatch<ReceptionDbContext, CallbackApprovalWatch>()
+            .AddSlaWatch<ReceptionDbContext, VisitCoverageWatch>();
         builder.Services.AddHostedService<CallbackApprovalScheduler>();
+        builder.Services.AddHostedService<VisitCoverageScheduler>();
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<WorkSignal<RegistryImportWorker>>();
         builder.Services.AddHostedService<RegistryImportWorker>();

@@ -54,6 +54,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<CallbackApproval> CallbackApprovals => Set<CallbackApproval>();
 
+    public DbSet<VisitCoverageYear> VisitCoverageYears => Set<VisitCoverageYear>();
+
     public DbSet<HandoverDefect> HandoverDefects => Set<HandoverDefect>();
 
     public DbSet<DeskItem> DeskItems => Set<DeskItem>();

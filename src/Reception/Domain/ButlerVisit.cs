@@ -28,6 +28,21 @@ public enum ButlerVisitOutcome
     Declined,
 }
 
+/// <summary>Why an owner is in arrears, as they told the butler on a dunning visit (billing records it on the arrear).</summary>
+public enum ArrearsReason
+{
+    Dispute,
+    Hardship,
+    Vacancy,
+    Other,
+}
+
+/// <summary>
+/// What the household said in a visit that took place: their opinions, changes in the family, the arrears talked about,
+/// and who in the household read the record and acknowledged it (a record nobody acknowledged is not a visit record).
+/// </summary>
+public sealed record VisitRecord(string? Opinions, string? FamilyChanges, string? ArrearsDiscussed, string? AcknowledgedBy);
+
 /// <summary>
 /// A butler's home visit, by appointment. Every occupied household gets at least <see cref="RequiredPerYear"/> visits
 /// a year that actually took place (<see cref="ButlerVisitOutcome.Visited"/>, counted in the estate's local calendar
@@ -64,6 +79,12 @@ public sealed class ButlerVisit : IEstateOwned
     public DateTimeOffset? VisitedAt { get; private set; }
 
     public string? RecordedBy { get; private set; }
+
+    /// <summary>What the household said; null for a visit that did not take place.</summary>
+    public VisitRecord? Record { get; private set; }
+
+    /// <summary>A dunning follow-up: the reason for the arrears the owner gave, if any.</summary>
+    public ArrearsReason? ArrearsReason { get; private set; }
 
     /// <summary>The customer requests opened from issues raised in the visit.</summary>
     public List<Guid> RequestIds { get; private set; } = [];
@@ -137,8 +158,12 @@ public sealed class ButlerVisit : IEstateOwned
         Status = ButlerVisitStatus.Scheduled;
     }
 
-    /// <summary>Records how the visit went, once, and only for a visit with an appointment (visits are by appointment).</summary>
-    public void Complete(ButlerVisitOutcome outcome, string? notes, DateTimeOffset visitedAt, string recordedBy)
+    /// <summary>
+    /// Records how the visit went, once, and only for a visit with an appointment (visits are by appointment). A visit that
+    /// took place carries the household's record; the arrears reason belongs to dunning follow-ups only.
+    /// </summary>
+    public void Complete(
+        ButlerVisitOutcome outcome, string? notes, DateTimeOffset visitedAt, string recordedBy, VisitRecord? record = null, ArrearsReason? arrearsReason = null)
     {
         if (Status == ButlerVisitStatus.Completed)
         {
@@ -150,10 +175,17 @@ public sealed class ButlerVisit : IEstateOwned
             throw new ConflictException("Visits are by appointment: arrange one before recording the outcome.");
         }
 
+        if (arrearsReason is not null && Kind != ButlerVisitKind.DunningFollowUp)
+        {
+            throw new ValidationFailedException("arrearsReason", "Only a dunning follow-up visit records a reason for arrears.");
+        }
+
         Outcome = outcome;
         Notes = notes;
         VisitedAt = visitedAt;
         RecordedBy = recordedBy;
+        Record = outcome == ButlerVisitOutcome.Visited ? record : null;
+        ArrearsReason = arrearsReason;
         Status = ButlerVisitStatus.Completed;
     }
 

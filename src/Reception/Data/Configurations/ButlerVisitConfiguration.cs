@@ -19,6 +19,14 @@ internal sealed class ButlerVisitConfiguration : IEntityTypeConfiguration<Butler
         visit.Property(v => v.CreatedBy).HasMaxLength(200);
         visit.Property(v => v.ArrearsAmount).HasPrecision(19, 4);
         visit.Property(v => v.Currency).HasMaxLength(3).IsFixedLength();
+        visit.Property(v => v.ArrearsReason).HasConversion<string>().HasMaxLength(32);
+        visit.OwnsOne(v => v.Record, record =>
+        {
+            record.Property(r => r.Opinions).HasColumnName("opinions").HasMaxLength(4000);
+            record.Property(r => r.FamilyChanges).HasColumnName("family_changes").HasMaxLength(2000);
+            record.Property(r => r.ArrearsDiscussed).HasColumnName("arrears_discussed").HasMaxLength(2000);
+            record.Property(r => r.AcknowledgedBy).HasColumnName("acknowledged_by").HasMaxLength(200);
+        });
         visit.Property(v => v.Version).IsRowVersion();
         visit.HasOne<Unit>().WithMany().HasForeignKey(v => v.UnitId);
         // The visit list: an estate's visits, newest first, keyset-paged.

@@ -167,6 +167,11 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("numeric(19,4)")
                         .HasColumnName("arrears_amount");
 
+                    b.Property<string>("ArrearsReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("arrears_reason");
+
                     b.Property<string>("Butler")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -2964,6 +2969,45 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("violation_follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.VisitCoverageYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("counted_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("ShortHouseholds")
+                        .HasColumnType("integer")
+                        .HasColumnName("short_households");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_coverage_years");
+
+                    b.HasIndex("EstateId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_coverage_years_estate_id_year");
+
+                    b.ToTable("visit_coverage_years", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.WorkLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3291,6 +3335,43 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_butler_visits_units_unit_id");
+
+                    b.OwnsOne("PropertyPlatform.Reception.Domain.VisitRecord", "Record", b1 =>
+                        {
+                            b1.Property<Guid>("ButlerVisitId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("AcknowledgedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("acknowledged_by");
+
+                            b1.Property<string>("ArrearsDiscussed")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("arrears_discussed");
+
+                            b1.Property<string>("FamilyChanges")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("family_changes");
+
+                            b1.Property<string>("Opinions")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("opinions");
+
+                            b1.HasKey("ButlerVisitId");
+
+                            b1.ToTable("butler_visits");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ButlerVisitId")
+                                .HasConstraintName("fk_butler_visits_butler_visits_id");
+                        });
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Callback", b =>
@@ -4186,6 +4267,85 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_violation_follow_ups_violations_violation_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.VisitCoverageYear", b =>
+                {
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Due", b1 =>
+                        {
+                            b1.Property<Guid>("VisitCoverageYearId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("due_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("due_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("due_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("due_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_warned_at");
+
+                            b1.HasKey("VisitCoverageYearId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_visit_coverage_years_due_next_check_at")
+                                .HasFilter("due_next_check_at IS NOT NULL");
+
+                            b1.ToTable("visit_coverage_years");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitCoverageYearId")
+                                .HasConstraintName("fk_visit_coverage_years_visit_coverage_years_id");
+                        });
+
+                    b.Navigation("Due")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Notification", b =>

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Reception.Features.ButlerVisits;
 
@@ -18,8 +21,14 @@ public sealed record ArrangeVisitCommand(string? Butler, string? AppointmentAt);
 /// <summary>An issue the household raised; it becomes a customer request (channel ButlerVisit) for the visited unit.</summary>
 public sealed record VisitIssue(string? Category, string? Urgency, string? Description);
 
-/// <summary>How the visit went. Issues only when it took place; <c>visitedAt</c> defaults to now.</summary>
-public sealed record RecordVisitOutcomeCommand(string? Outcome, string? Notes, DateTimeOffset? VisitedAt, VisitIssue[]? Issues);
+/// <summary>
+/// How the visit went. When it took place: the household's opinions, family changes and the arrears discussed, and who
+/// in the household acknowledged the record (<c>acknowledgedBy</c>, required), plus issues raised. A dunning follow-up
+/// may carry the reason the owner gave for the arrears (<c>arrearsReason</c>). <c>visitedAt</c> defaults to now.
+/// </summary>
+public sealed record RecordVisitOutcomeCommand(
+    string? Outcome, string? Notes, DateTimeOffset? VisitedAt, VisitIssue[]? Issues,
+    string? Opinions = null, string? FamilyChanges = null, string? ArrearsDiscussed = null, string? AcknowledgedBy = null, string? ArrearsReason = null);
 
 public sealed record ButlerVisitResponse(
     Guid Id,
@@ -33,6 +42,8 @@ public sealed record ButlerVisitResponse(
     string? Notes,
     DateTimeOffset? VisitedAt,
     string? RecordedBy,
+    VisitRecord? Record,
+    ArrearsReason? ArrearsReason,
     IReadOnlyList<Guid> RequestIds,
     Guid? OwnerId,
     decimal? ArrearsAmount,
@@ -119,6 +130,17 @@ public static class ButlerVisitsApi
         var outcome = errors.Enum<ButlerVisitOutcome>(command.Outcome, "outcome");
         var notes = errors.OptionalText(command.Notes, "notes", maxLength: 4000);
         var visitedAt = errors.HappenedAt(command.VisitedAt, "visitedAt", now);
+        var record = new VisitRecord(
+            errors.OptionalText(command.Opinions, "opinions", maxLength: 4000),
+            errors.OptionalText(command.FamilyChanges, "familyChanges", maxLength: 2000),
+            errors.OptionalText(command.ArrearsDiscussed, "arrearsDiscussed", maxLength: 2000),
+            errors.OptionalText(command.AcknowledgedBy, "acknowledgedBy", maxLength: 200));
+        if (command.Outcome is not null && outcome == ButlerVisitOutcome.Visited && record.AcknowledgedBy is null)
+        {
+            errors.Add("acknowledgedBy", "Name the household member who read and acknowledged the visit record.");
+        }
+
+        ArrearsReason? arrearsReason = command.ArrearsReason is null ? null : errors.Enum<ArrearsReason>(command.ArrearsReason, "arrearsReason");
         var issues = new List<(RequestCategory Category, Urgency Urgency, string Description)>();
         if (command.Issues is { Length: > 0 } raised)
         {
@@ -144,7 +166,15 @@ public static class ButlerVisitsApi
 
         errors.ThrowIfAny();
         var visit = await db.ButlerVisits.SingleOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw new NotFoundException("Butler visit", id);
-        visit.Complete(outcome, notes, visitedAt, scope.Subject ?? "");
+        visit.Complete(outcome, notes, visitedAt, scope.Subject ?? "", record, arrearsReason);
+        if (visit.Kind == ButlerVisitKind.DunningFollowUp)
+        {
+            // Billing decides the next step of its ladder from how the visit went.
+            db.AddIntegrationEvent(new DunningVisitRecorded(
+                Guid.CreateVersion7(now), now, visit.EstateId, correlation.CorrelationId, visit.Id, visit.UnitId, visit.OwnerId!.Value, visit.DunningStep!.Value,
+                outcome.ToString(), arrearsReason?.ToString().ToLowerInvariant(), visitedAt));
+        }
+
         if (issues.Count > 0)
         {
             var estate = await db.Estates.AsNoTracking().SingleAsync(e => e.Id == visit.EstateId, cancellationToken);
@@ -186,7 +216,7 @@ public static class ButlerVisitsApi
     }
 
     /// <summary>
-    /// The estate's occupied households with fewer than <see cref="ButlerVisit.RequiredPerYear"/> visits that took place in
+    /// The estate's households occupied at any time of the year (by today's status or a resident's stay) with fewer than <see cref="ButlerVisit.RequiredPerYear"/> visits that took place in
     /// the estate-local calendar <paramref name="year"/> (this year if left out), in unit registration order, keyset-paged.
     /// One query: the visits are counted by the database, per unit, on the (unit, outcome, visited at) index.
     /// </summary>
@@ -206,8 +236,26 @@ public static class ButlerVisitsApi
         var calendar = estate.Calendar();
         var (from, to) = ButlerVisit.LocalYear(calendar, year ?? calendar.ToLocal(time.GetUtcNow()).Year);
 
-        var households = db.Units.AsNoTracking()
-            .Where(u => u.EstateId == estateKey && u.Status == UnitStatus.Occupied)
+        var households = ShortHouseholds(db, estateKey, calendar, from, to);
+        var page = await households.ToKeysetPageAsync(
+            row => row.RegisteredAt, row => row.UnitId, cursor, limit,
+            row => new VisitCoverageResponse(row.UnitId, row.BuildingId, row.Number, row.CompletedVisits, ButlerVisit.RequiredPerYear - row.CompletedVisits),
+            cancellationToken);
+        return TypedResults.Ok(page);
+    }
+
+    /// <summary>
+    /// The estate's households occupied at some time in [<paramref name="from"/>, <paramref name="to"/>) — by today's status
+    /// or a resident's stay: a household that moved out in June was still owed its visits — with fewer visits that took
+    /// place in it than the year requires.
+    /// </summary>
+    internal static IQueryable<CoverageRow> ShortHouseholds(
+        ReceptionDbContext db, Guid estateId, EstateCalendar calendar, DateTimeOffset from, DateTimeOffset to)
+    {
+        var (firstDay, dayAfter) = (calendar.LocalDay(from), calendar.LocalDay(to));
+        return db.Units.AsNoTracking()
+            .Where(u => u.EstateId == estateId && (u.Status == UnitStatus.Occupied
+                || db.Residents.Any(r => r.UnitId == u.Id && r.MovedInOn < dayAfter && (r.MovedOutOn == null || r.MovedOutOn > firstDay))))
             .Select(u => new CoverageRow
             {
                 UnitId = u.Id,
@@ -218,15 +266,10 @@ public static class ButlerVisitsApi
                     v.UnitId == u.Id && v.Outcome == ButlerVisitOutcome.Visited && v.VisitedAt >= from && v.VisitedAt < to),
             })
             .Where(row => row.CompletedVisits < ButlerVisit.RequiredPerYear);
-        var page = await households.ToKeysetPageAsync(
-            row => row.RegisteredAt, row => row.UnitId, cursor, limit,
-            row => new VisitCoverageResponse(row.UnitId, row.BuildingId, row.Number, row.CompletedVisits, ButlerVisit.RequiredPerYear - row.CompletedVisits),
-            cancellationToken);
-        return TypedResults.Ok(page);
     }
 
     /// <summary>A unit with its count, shaped so the database can filter and page on the count.</summary>
-    private sealed class CoverageRow
+    internal sealed class CoverageRow
     {
         public Guid UnitId { get; init; }
 
@@ -241,5 +284,5 @@ public static class ButlerVisitsApi
 
     private static ButlerVisitResponse ToResponse(ButlerVisit v) => new(
         v.Id, v.EstateId, v.UnitId, v.Kind, v.Status, v.Butler, v.AppointmentAt, v.Outcome, v.Notes, v.VisitedAt, v.RecordedBy,
-        v.RequestIds, v.OwnerId, v.ArrearsAmount, v.Currency, v.DunningStep, v.CreatedAt);
+        v.Record, v.ArrearsReason, v.RequestIds, v.OwnerId, v.ArrearsAmount, v.Currency, v.DunningStep, v.CreatedAt);
 }

@@ -57,6 +57,16 @@ public sealed class CallbackApprovalWatch : ISlaWatch<ReceptionDbContext>
     }
 }
 
+/// <summary>The year's home visits: every household short of its two visits from 1 November on.</summary>
+public sealed class VisitCoverageWatch : ISlaWatch<ReceptionDbContext>
+{
+    public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await db.VisitCoverageYears.WithClockDueAsync(y => y.Due, now, limit, cancellationToken);
+        return [.. due.Select(y => new WatchedDeadline(Subjects.VisitCoverage, y.Id, y.EstateId, y.Id, VisitCoverageYear.Deadline, y.Due))];
+    }
+}
+
 /// <summary>The names reception's deadlines carry in SLA events.</summary>
 public static class Subjects
 {
@@ -66,4 +76,5 @@ public static class Subjects
     public const string Emergency = "emergency";
     public const string OwnerMessage = "owner-message";
     public const string CallbackApproval = "callback-approval";
+    public const string VisitCoverage = "home-visit-coverage";
 }

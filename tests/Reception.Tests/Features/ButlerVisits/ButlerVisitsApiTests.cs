@@ -29,7 +29,7 @@ public sealed class ButlerVisitsApiTests(ReceptionService reception)
 
     private static async Task CompleteAsync(HttpClient client, Guid visitId, string outcome, DateTimeOffset visitedAt)
     {
-        var response = await client.PostAsJsonAsync($"/api/reception/butler-visits/{visitId}/outcome", new { outcome, visitedAt }, Ct);
+        var response = await client.PostAsJsonAsync($"/api/reception/butler-visits/{visitId}/outcome", new { outcome, visitedAt, acknowledgedBy = "Mrs Li" }, Ct);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -44,6 +44,7 @@ public sealed class ButlerVisitsApiTests(ReceptionService reception)
         {
             outcome = "visited",
             notes = "Family well; two things to follow up",
+            acknowledgedBy = "Mr Wang (owner)",
             issues = new object[]
             {
                 new { category = "repair", urgency = "urgent", description = "Balcony drain blocked" },
@@ -127,10 +128,10 @@ public sealed class ButlerVisitsApiTests(ReceptionService reception)
             return task.Id;
         });
 
-        var tooEarly = await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{taskId}/outcome", new { outcome = "visited" }, Ct);
+        var tooEarly = await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{taskId}/outcome", new { outcome = "visited", acknowledgedBy = "Mr Wang" }, Ct);
         var arranged = await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{taskId}/appointment", new { butler = "butler.north", appointmentAt = "2026-12-02T19:30" }, Ct);
         var recorded = await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{taskId}/outcome", new { outcome = "declined", notes = "Disputes the bill" }, Ct);
-        var again = await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{taskId}/outcome", new { outcome = "visited" }, Ct);
+        var again = await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{taskId}/outcome", new { outcome = "visited", acknowledgedBy = "Mr Wang" }, Ct);
 
         tooEarly.StatusCode.Should().Be(HttpStatusCode.Conflict);
         arranged.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -139,6 +140,132 @@ public sealed class ButlerVisitsApiTests(ReceptionService reception)
         again.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var stored = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().ButlerVisits.AsNoTracking().SingleAsync(v => v.Id == taskId, Ct));
         stored.Outcome.Should().Be(ButlerVisitOutcome.Declined);
+    }
+
+    [Fact]
+    public async Task A_visit_that_took_place_keeps_the_households_opinions_family_changes_and_arrears_and_who_acknowledged_it()
+    {
+        var (estateId, units) = await reception.NewEstateAsync();
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        var visit = await ScheduleAsync(clerk, estateId, units[0]);
+
+        var unacknowledged = await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{visit.Id}/outcome", new { outcome = "visited", opinions = "Lifts are slow" }, Ct);
+        var recorded = await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{visit.Id}/outcome", new
+        {
+            outcome = "visited",
+            opinions = "Lifts are slow in the morning",
+            familyChanges = "A baby born in October; grandmother moved in",
+            arrearsDiscussed = "Two months of the management fee; will pay at the counter",
+            acknowledgedBy = "Mrs Zhao (owner)",
+        }, Ct);
+
+        unacknowledged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ReadAsync<ValidationProblemDetails>(unacknowledged)).Errors.Should().ContainKey("acknowledgedBy");
+        recorded.StatusCode.Should().Be(HttpStatusCode.OK);
+        var stored = await clerk.GetFromJsonAsync<ButlerVisitResponse>($"/api/reception/butler-visits/{visit.Id}", ApiJson.Options, Ct);
+        stored!.Record.Should().Be(new VisitRecord(
+            "Lifts are slow in the morning", "A baby born in October; grandmother moved in", "Two months of the management fee; will pay at the counter", "Mrs Zhao (owner)"));
+    }
+
+    [Fact]
+    public async Task A_dunning_visits_outcome_goes_back_to_billing_with_the_reason_the_owner_gave()
+    {
+        var (estateId, units) = await reception.NewEstateAsync();
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        var ownerId = Guid.NewGuid();
+        var taskId = await reception.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ReceptionDbContext>();
+            var task = ButlerVisit.DunningTask(estateId, units[0], ownerId, 1260m, "CNY", 2, "system", DateTimeOffset.UtcNow);
+            db.ButlerVisits.Add(task);
+            await db.SaveChangesAsync(Ct);
+            return task.Id;
+        });
+        var routine = await ScheduleAsync(clerk, estateId, units[0]);
+        (await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{taskId}/appointment", new { butler = "butler.north", appointmentAt = "2026-12-02T19:30" }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var reasonOnRoutineVisit = await clerk.PostAsJsonAsync(
+            $"/api/reception/butler-visits/{routine.Id}/outcome", new { outcome = "visited", acknowledgedBy = "Mrs Zhao", arrearsReason = "hardship" }, Ct);
+        var recorded = await clerk.PostAsJsonAsync($"/api/reception/butler-visits/{taskId}/outcome", new
+        {
+            outcome = "visited", acknowledgedBy = "Mr Zhao", arrearsDiscussed = "Says the water bill double-counts August", arrearsReason = "dispute",
+        }, Ct);
+
+        reasonOnRoutineVisit.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ReadAsync<ValidationProblemDetails>(reasonOnRoutineVisit)).Errors.Should().ContainKey("arrearsReason");
+        recorded.StatusCode.Should().Be(HttpStatusCode.OK);
+        var sent = (await reception.OutboxAsync<PropertyPlatform.Contracts.Reception.DunningVisitRecorded>()).Where(e => e.VisitId == taskId).ToList();
+        sent.Should().ContainSingle().Which.Should().Match<PropertyPlatform.Contracts.Reception.DunningVisitRecorded>(e =>
+            e.EstateId == estateId && e.UnitId == units[0] && e.OwnerId == ownerId && e.DunningStep == 2 && e.Outcome == "Visited" && e.ArrearsReason == "dispute");
+        (await reception.OutboxAsync<PropertyPlatform.Contracts.Reception.DunningVisitRecorded>()).Should().NotContain(e => e.VisitId == routine.Id);
+    }
+
+    [Fact]
+    public async Task Coverage_counts_a_household_occupied_during_the_year_though_it_is_vacant_today()
+    {
+        var (estateId, _) = await reception.NewEstateAsync();
+        var movedOutInJune = await reception.AddUnitAsync(estateId, UnitStatus.Vacant);
+        var movedOutLastYear = await reception.AddUnitAsync(estateId, UnitStatus.Vacant);
+        var year = DateTimeOffset.UtcNow.Year;
+        await reception.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ReceptionDbContext>();
+            var moveIns = new[] { movedOutInJune, movedOutLastYear }
+                .Select(unit => MoveIn.Record(estateId, unit, new DateOnly(year - 2, 3, 1), 2, 10m, 20m, null, null, "clerk.north", DateTimeOffset.UtcNow)).ToArray();
+            db.MoveIns.AddRange(moveIns);
+            var june = Resident.MoveIn(estateId, movedOutInJune, moveIns[0].Id, ResidentKind.Owner, "Chen Jie", "13800000001", new DateOnly(year - 2, 3, 1), DateTimeOffset.UtcNow);
+            june.MoveOut(new DateOnly(year, 6, 15), null, null, null, null, DateTimeOffset.UtcNow);
+            var lastYear = Resident.MoveIn(estateId, movedOutLastYear, moveIns[1].Id, ResidentKind.Owner, "Gao Min", "13800000002", new DateOnly(year - 2, 3, 1), DateTimeOffset.UtcNow);
+            lastYear.MoveOut(new DateOnly(year - 1, 11, 30), null, null, null, null, DateTimeOffset.UtcNow);
+            db.Residents.AddRange(june, lastYear);
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+
+        var coverage = await clerk.GetFromJsonAsync<Page<VisitCoverageResponse>>($"/api/reception/butler-visits/coverage?estateId={estateId}&year={year}", ApiJson.Options, Ct);
+
+        coverage!.Items.Should().Contain(c => c.UnitId == movedOutInJune && c.MissingVisits == 2, "the household lived there until June: it was owed its visits");
+        coverage.Items.Should().NotContain(c => c.UnitId == movedOutLastYear, "nobody lived there this year");
+    }
+
+    [Fact]
+    public async Task From_the_first_of_November_households_still_short_of_visits_warn_the_desk_and_the_years_end_is_the_deadline()
+    {
+        var (estateId, units) = await reception.NewEstateAsync(units: 2);
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        // A past year: the service's own scheduler counts only the current one.
+        const int year = 2025;
+        // Shanghai: 1 November 00:00 local is 31 October 16:00 UTC.
+        var lateOctober = new DateTimeOffset(year, 10, 31, 15, 0, 0, TimeSpan.Zero);
+        var novemberSecond = new DateTimeOffset(year, 11, 2, 1, 0, 0, TimeSpan.Zero);
+        async Task<VisitCoverageYear?> DeadlineAsync() => await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>()
+            .VisitCoverageYears.AsNoTracking().SingleOrDefaultAsync(y => y.EstateId == estateId && y.Year == year, Ct));
+        Task<int> CountAsync(DateTimeOffset now) => reception.InScopeAsync(sp => VisitCoverageScheduler.CountAsync(sp.GetRequiredService<ReceptionDbContext>(), now, Ct));
+
+        await CountAsync(lateOctober);
+        var beforeNovember = await DeadlineAsync();
+        await CountAsync(novemberSecond);
+        await CountAsync(novemberSecond.AddHours(1));
+        var opened = await DeadlineAsync();
+        foreach (var unit in units)
+        {
+            await CompleteAsync(clerk, (await ScheduleAsync(clerk, estateId, unit)).Id, "visited", new DateTimeOffset(year, 3, 1, 2, 0, 0, TimeSpan.Zero));
+            await CompleteAsync(clerk, (await ScheduleAsync(clerk, estateId, unit)).Id, "visited", new DateTimeOffset(year, 11, 2, 2, 0, 0, TimeSpan.Zero));
+        }
+
+        await CountAsync(novemberSecond.AddDays(1));
+        var met = await DeadlineAsync();
+
+        beforeNovember.Should().BeNull("the warning starts on 1 November, estate-local");
+        opened.Should().NotBeNull();
+        opened!.ShortHouseholds.Should().Be(2);
+        opened.Due.StartedAt.Should().Be(new DateTimeOffset(year, 10, 31, 16, 0, 0, TimeSpan.Zero));
+        opened.Due.DueAt.Should().Be(new DateTimeOffset(year, 12, 31, 16, 0, 0, TimeSpan.Zero), "the local year ends at midnight in Shanghai");
+        opened.Due.WarnAt.Should().BeOnOrBefore(novemberSecond, "the desk is warned as soon as the deadline opens");
+        met!.Due.CompletedAt.Should().Be(novemberSecond.AddDays(1), "every household has had its two visits");
+        met.ShortHouseholds.Should().Be(0);
     }
 
     [Fact]
@@ -192,7 +319,7 @@ public sealed class ButlerVisitsApiTests(ReceptionService reception)
         (await supervisor.PostAsJsonAsync("/api/reception/butler-visits", booking, Ct)).StatusCode.Should().Be(HttpStatusCode.Created);
         (await otherClerk.PostAsJsonAsync("/api/reception/butler-visits", booking, Ct)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await otherClerk.GetAsync($"/api/reception/butler-visits/{visit.Id}", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await otherClerk.PostAsJsonAsync($"/api/reception/butler-visits/{visit.Id}/outcome", new { outcome = "visited" }, Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await otherClerk.PostAsJsonAsync($"/api/reception/butler-visits/{visit.Id}/outcome", new { outcome = "visited", acknowledgedBy = "Mr Wang" }, Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await otherClerk.GetAsync($"/api/reception/butler-visits/coverage?estateId={estateId}", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var listed = (await otherClerk.GetFromJsonAsync<Page<ButlerVisitResponse>>($"/api/reception/butler-visits?estateId={estateId}", ApiJson.Options, Ct))!;
         listed.Items.Should().BeEmpty();

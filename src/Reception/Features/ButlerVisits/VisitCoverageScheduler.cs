@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
+
+namespace PropertyPlatform.Reception.Features.ButlerVisits;
+
+/// <summary>
+/// From 1 November (estate-local) counts each estate's households still short of their visits of the year: the first
+/// count with any short opens the year's deadline (<see cref="VisitCoverageYear"/>: the desk is warned, the year's end
+/// is the breach), and each later count completes it once none are short. Safe to run anywhere, any number of times.
+/// </summary>
+public sealed class VisitCoverageScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<VisitCoverageScheduler> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await CountAsync(scope.ServiceProvider.GetRequiredService<ReceptionDbContext>(), time.GetUtcNow(), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Counting the home-visit coverage failed; trying again in {Interval}", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Counts every estate in its warning period (one query per estate); returns how many deadlines it opened.</summary>
+    public static async Task<int> CountAsync(ReceptionDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var opened = 0;
+        foreach (var estate in await db.Estates.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            var calendar = estate.Calendar();
+            var today = calendar.LocalDay(now);
+            if (today < VisitCoverageYear.WarningDay(today.Year))
+            {
+                continue;
+            }
+
+            var deadline = await db.VisitCoverageYears.SingleOrDefaultAsync(y => y.EstateId == estate.Id && y.Year == today.Year, cancellationToken);
+            if (deadline?.Due.CompletedAt is not null)
+            {
+                continue;
+            }
+
+            var (from, to) = ButlerVisit.LocalYear(calendar, today.Year);
+            var shortHouseholds = await ButlerVisitsApi.ShortHouseholds(db, estate.Id, calendar, from, to).CountAsync(cancellationToken);
+            if (deadline is not null)
+            {
+                deadline.Recount(shortHouseholds, now);
+            }
+            else if (shortHouseholds > 0)
+            {
+                db.VisitCoverageYears.Add(VisitCoverageYear.Open(estate.Id, today.Year, shortHouseholds, calendar, now));
+                opened++;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // Another replica opened it first.
+                opened--;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return opened;
+    }
+}
