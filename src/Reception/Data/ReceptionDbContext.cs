@@ -70,6 +70,10 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<WorkLogEntry> WorkLog => Set<WorkLogEntry>();
 
+    public DbSet<WorkReport> WorkReports => Set<WorkReport>();
+
+    public DbSet<ShiftHandover> ShiftHandovers => Set<ShiftHandover>();
+
     public DbSet<ButlerVisit> ButlerVisits => Set<ButlerVisit>();
 
     public DbSet<PatrolTarget> PatrolTargets => Set<PatrolTarget>();

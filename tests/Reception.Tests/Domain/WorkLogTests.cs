@@ -70,4 +70,34 @@ public sealed class WorkLogTests
         tomorrow.Should().Throw<ArgumentException>();
         lastWeek.Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public void The_morning_handover_acknowledged_after_08_40_estate_local_is_late()
+    {
+        var day = new DateOnly(2026, 12, 1);
+        // 08:40 in Shanghai is 00:40 UTC.
+        var onTime = ShiftHandover.Acknowledge(Guid.NewGuid(), day, [], null, "clerk-1", "Clerk One", Shanghai, new DateTimeOffset(2026, 12, 1, 0, 40, 0, TimeSpan.Zero));
+        var late = ShiftHandover.Acknowledge(Guid.NewGuid(), day, [], null, "clerk-1", "Clerk One", Shanghai, new DateTimeOffset(2026, 12, 1, 0, 41, 0, TimeSpan.Zero));
+
+        onTime.Late.Should().BeFalse();
+        late.Late.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_monthly_summary_keeps_next_months_plan_and_its_author_cannot_review_it()
+    {
+        var month = ReportingPeriod.Containing(SummaryPeriod.Month, new DateOnly(2026, 11, 30), Shanghai);
+        var report = WorkReport.Submit(Guid.NewGuid(), "clerk-1", "Clerk One", month, "November: 212 requests", "December: year-end visits", DateTimeOffset.UtcNow);
+
+        report.Invoking(r => r.Review(true, "clerk-1", "Clerk One", null, DateTimeOffset.UtcNow)).Should().Throw<PropertyPlatform.ServiceDefaults.Problems.ForbiddenException>();
+        report.Invoking(r => r.Resubmit("again", "plan", DateTimeOffset.UtcNow)).Should().Throw<PropertyPlatform.ServiceDefaults.Problems.ConflictException>("only a returned summary is rewritten");
+        report.Review(false, "supervisor-1", "Supervisor", "Add the complaint figures", DateTimeOffset.UtcNow);
+        report.Resubmit("November: 212 requests, 9 complaints", "December: year-end visits", DateTimeOffset.UtcNow);
+        report.Review(true, "supervisor-1", "Supervisor", null, DateTimeOffset.UtcNow);
+
+        report.FirstDay.Should().Be(new DateOnly(2026, 11, 1));
+        report.NextMonthPlan.Should().Be("December: year-end visits");
+        report.Status.Should().Be(WorkReportStatus.Reviewed);
+        report.Invoking(r => r.Review(false, "supervisor-1", "Supervisor", "again", DateTimeOffset.UtcNow)).Should().Throw<PropertyPlatform.ServiceDefaults.Problems.ConflictException>();
+    }
 }

@@ -9,10 +9,13 @@ using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Reception.Features.WorkLog;
 
-/// <summary>A log entry for the caller's shift; <c>day</c> (yyyy-MM-dd, estate-local) defaults to today, may be yesterday.</summary>
-public sealed record WriteLogEntryCommand(Guid? EstateId, string? Text, string? Day = null);
+/// <summary>
+/// A log entry for the caller's shift; <c>day</c> (yyyy-MM-dd, estate-local) defaults to today, may be yesterday;
+/// <c>shift</c> is <c>day</c> (default) or <c>night</c>: the night's log is read at the morning handover.
+/// </summary>
+public sealed record WriteLogEntryCommand(Guid? EstateId, string? Text, string? Day = null, string? Shift = null);
 
-public sealed record LogEntryResponse(Guid Id, Guid EstateId, string Clerk, string ClerkName, DateOnly Day, string Text, DateTimeOffset WrittenAt);
+public sealed record LogEntryResponse(Guid Id, Guid EstateId, string Clerk, string ClerkName, DateOnly Day, Shift Shift, string Text, DateTimeOffset WrittenAt);
 
 /// <summary>
 /// What was done in a day, week (Monday to Sunday) or month of the estate's local calendar, counted from the records
@@ -48,6 +51,8 @@ public static class WorkLogApi
         log.MapPost("/", WriteEntry);
         log.MapGet("/", ListEntries);
         log.MapGet("/summary", Summarize);
+        log.MapWorkReportsApi();
+        log.MapShiftHandoverApi();
         return api;
     }
 
@@ -58,6 +63,7 @@ public static class WorkLogApi
         var estateId = errors.Id(command.EstateId, "estateId");
         var text = errors.Text(command.Text, "text", maxLength: 4000);
         var day = command.Day is null ? null : Day(errors, command.Day, "day");
+        var shift = command.Shift is null ? Shift.Day : errors.Enum<Shift>(command.Shift, "shift");
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId);
         var estate = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken)
@@ -70,7 +76,7 @@ public static class WorkLogApi
             throw new ValidationFailedException("day", "An entry is for today's or yesterday's shift (estate-local).");
         }
 
-        var entry = WorkLogEntry.Write(estateId, scope.Account(), scope.DisplayName(), day ?? today, text, calendar, now);
+        var entry = WorkLogEntry.Write(estateId, scope.Account(), scope.DisplayName(), day ?? today, text, calendar, now, shift);
         db.WorkLog.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reception/work-log?estateId={estateId}", ToResponse(entry));
@@ -146,7 +152,7 @@ public static class WorkLogApi
     /// Whose work the caller may read: supervisors, managers and group roles anyone's (null: everyone's); a clerk only
     /// their own, so asking for another clerk's is refused.
     /// </summary>
-    private static string? WhoseWork(EstateScope scope, string? clerk)
+    internal static string? WhoseWork(EstateScope scope, string? clerk)
     {
         var readsAll = scope.SeesAllEstates || scope.IsInRole(PlatformRoles.CustomerServiceSupervisor) || scope.IsInRole(PlatformRoles.EstateManager);
         if (readsAll)
@@ -162,7 +168,7 @@ public static class WorkLogApi
         return scope.Account();
     }
 
-    private static DateOnly? Day(InputErrors errors, string value, string field)
+    internal static DateOnly? Day(InputErrors errors, string value, string field)
     {
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
@@ -173,5 +179,5 @@ public static class WorkLogApi
         return null;
     }
 
-    private static LogEntryResponse ToResponse(WorkLogEntry e) => new(e.Id, e.EstateId, e.Clerk, e.ClerkName, e.Day, e.Text, e.WrittenAt);
+    internal static LogEntryResponse ToResponse(WorkLogEntry e) => new(e.Id, e.EstateId, e.Clerk, e.ClerkName, e.Day, e.Shift, e.Text, e.WrittenAt);
 }

@@ -141,6 +141,58 @@ public sealed class WorkLogApiTests(ReceptionService reception) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_monthly_summary_with_next_months_plan_goes_to_the_superior_who_returns_or_accepts_it()
+    {
+        var today = Local(DateTimeOffset.UtcNow);
+        var withoutPlan = await As(_clerkA).PostAsJsonAsync("/api/reception/work-log/reports", new { estateId = _estateId, period = "month", summary = "November" }, Ct);
+        var submitted = await As(_clerkA).PostAsJsonAsync(
+            "/api/reception/work-log/reports", new { estateId = _estateId, period = "month", date = today, summary = "212 requests", nextMonthPlan = "Year-end visits" }, Ct);
+        var report = (await submitted.Content.ReadFromJsonAsync<WorkReportResponse>(ApiJson.Options, Ct))!;
+        var clerkReviews = await As(_clerkB).PostAsJsonAsync($"/api/reception/work-log/reports/{report.Id}/review", new { decision = "accept" }, Ct);
+        var returnedWithoutComment = await Supervisor.PostAsJsonAsync($"/api/reception/work-log/reports/{report.Id}/review", new { decision = "return" }, Ct);
+        var returned = await PostAsync<WorkReportResponse>(Supervisor, $"/api/reception/work-log/reports/{report.Id}/review", new { decision = "return", comment = "Add the complaints" });
+        var rewritten = await As(_clerkA).PostAsJsonAsync(
+            "/api/reception/work-log/reports", new { estateId = _estateId, period = "month", date = today, summary = "212 requests, 9 complaints", nextMonthPlan = "Year-end visits" }, Ct);
+        var accepted = await PostAsync<WorkReportResponse>(Supervisor, $"/api/reception/work-log/reports/{report.Id}/review", new { decision = "accept" });
+        var othersSeen = await As(_clerkB).GetFromJsonAsync<Page<WorkReportResponse>>($"/api/reception/work-log/reports?estateId={_estateId}", ApiJson.Options, Ct);
+
+        withoutPlan.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await withoutPlan.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Should().ContainKey("nextMonthPlan");
+        submitted.StatusCode.Should().Be(HttpStatusCode.Created);
+        report.Status.Should().Be(PropertyPlatform.Reception.Domain.WorkReportStatus.Submitted);
+        clerkReviews.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the superior reviews");
+        returnedWithoutComment.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        returned.Status.Should().Be(PropertyPlatform.Reception.Domain.WorkReportStatus.Returned);
+        rewritten.StatusCode.Should().Be(HttpStatusCode.OK, "the returned summary is written again, not a second one");
+        accepted.Status.Should().Be(PropertyPlatform.Reception.Domain.WorkReportStatus.Reviewed);
+        accepted.Summary.Should().Be("212 requests, 9 complaints");
+        accepted.NextMonthPlan.Should().Be("Year-end visits");
+        othersSeen!.Items.Should().NotContain(r => r.Id == report.Id, "a clerk reads their own summaries only");
+    }
+
+    [Fact]
+    public async Task The_day_clerk_acknowledges_the_night_log_at_the_morning_handover_once()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var yesterday = Local(now.AddDays(-1));
+        var night = await PostAsync<LogEntryResponse>(As(_clerkB), "/api/reception/work-log", new { estateId = _estateId, text = "02:10 water alarm B2, checked", day = yesterday, shift = "night" });
+        await WriteAsync(_clerkB, "Day-shift note, not for the handover", yesterday);
+
+        var toRead = await As(_clerkA).GetFromJsonAsync<HandoverStateResponse>($"/api/reception/work-log/handover?estateId={_estateId}", ApiJson.Options, Ct);
+        var acknowledged = await As(_clerkA).PostAsJsonAsync("/api/reception/work-log/handover", new { estateId = _estateId, notes = "B2 alarm to maintenance" }, Ct);
+        var again = await As(_clerkB).PostAsJsonAsync("/api/reception/work-log/handover", new { estateId = _estateId }, Ct);
+        var state = await Supervisor.GetFromJsonAsync<HandoverStateResponse>($"/api/reception/work-log/handover?estateId={_estateId}", ApiJson.Options, Ct);
+
+        toRead!.NightLog.Select(e => e.Id).Should().Equal([night.Id], "only the night shift's entries are handed over");
+        toRead.Handover.Should().BeNull();
+        acknowledged.StatusCode.Should().Be(HttpStatusCode.Created);
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        state!.Handover!.NightEntryIds.Should().Equal([night.Id]);
+        state.Handover.AcknowledgedBy.Should().Be(_clerkA.Subject);
+        state.Handover.Late.Should().Be(state.Handover.AcknowledgedAt.ToOffset(Shanghai).TimeOfDay > new TimeSpan(8, 40, 0), "the handover runs 08:30-08:40");
+    }
+
+    [Fact]
     public async Task Bad_input_names_the_field_and_stores_nothing()
     {
         var a = As(_clerkA);
