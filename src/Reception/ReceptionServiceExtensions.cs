@@ -66,7 +66,8 @@ public static class ReceptionServiceExtensions
             .AddSlaWatch<ReceptionDbContext, EmergencyWatch>()
             .AddSlaWatch<ReceptionDbContext, OwnerMessageWatch>()
             .AddSlaWatch<ReceptionDbContext, CallbackApprovalWatch>()
-            .AddSlaWatch<ReceptionDbContext, VisitCoverageWatch>();
+            .AddSlaWatch<ReceptionDbContext, VisitCoverageWatch>()
+            .AddSlaWatch<ReceptionDbContext, ViolationRectificationWatch>();
         builder.Services.AddHostedService<CallbackApprovalScheduler>();
         builder.Services.AddHostedService<VisitCoverageScheduler>();
         builder.Services.AddGrpc();

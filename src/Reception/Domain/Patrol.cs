@@ -56,9 +56,17 @@ public sealed class PatrolTarget : IEstateOwned
     /// <summary>What a patrol of each kind checks; every item is answered pass or fail.</summary>
     public static IReadOnlyList<string> ChecklistOf(PatrolTargetKind kind) => kind switch
     {
-        PatrolTargetKind.CommonArea => ["cleanliness", "lighting", "facilitiesIntact", "noSafetyHazards"],
-        PatrolTargetKind.VacantUnit => ["meterReadingsRecorded", "noDebris", "doorsAndWindowsSecured"],
-        PatrolTargetKind.RenovationSite => ["permitPosted", "extinguisherPresent", "workersHavePasses", "noStructuralChange"],
+        PatrolTargetKind.CommonArea =>
+        [
+            "cleanliness", "lighting", "facilitiesIntact", "noSafetyHazards", "greeningKept", "noIllegalPosting", "noNoiseNuisance",
+            "nothingThrownFromHeight", "animalsUnderControl",
+        ],
+        // The meter readings themselves are recorded as numbers with the patrol.
+        PatrolTargetKind.VacantUnit => ["noDebris", "doorsAndWindowsSecured"],
+        PatrolTargetKind.RenovationSite =>
+        [
+            "permitPosted", "paperworkInOrder", "extinguisherPresent", "workersHavePasses", "noStructuralChange", "noIllegalOperations",
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -112,7 +120,14 @@ public sealed class PatrolTarget : IEstateOwned
     }
 
     public void Retire() => Active = false;
+
+    /// <summary>The monthly round of a unit nobody lives in any more, from the day it was vacated.</summary>
+    public static PatrolTarget ForVacatedUnit(Guid estateId, Guid unitId, string unitNumber, EstateCalendar calendar, DateTimeOffset now) =>
+        Create(estateId, PatrolTargetKind.VacantUnit, $"Vacant unit {unitNumber}", unitId, permitId: null, calendar, now);
 }
+
+/// <summary>A vacant unit's meters as read on a patrol: water in m³, electricity in kWh, exact decimals.</summary>
+public sealed record PatrolMeterReadings(decimal Water, decimal Electricity);
 
 /// <summary>One patrol of a target: the checklist answered item by item, notes, and what it found.</summary>
 public sealed class PatrolRecord : IEstateOwned
@@ -137,6 +152,14 @@ public sealed class PatrolRecord : IEstateOwned
 
     public string? Notes { get; private set; }
 
+    /// <summary>A vacant unit's meter readings (required on its round); none for other targets.</summary>
+    public PatrolMeterReadings? Readings { get; private set; }
+
+    /// <summary>A serious finding went to this CS supervisor on duty (their account); null when none or nobody was on duty.</summary>
+    public string? EscalatedTo { get; private set; }
+
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
     /// <summary>Customer requests opened from the patrol's findings.</summary>
     public List<Guid> RequestIds { get; private set; } = [];
 
@@ -146,12 +169,18 @@ public sealed class PatrolRecord : IEstateOwned
     public DateTimeOffset RecordedAt { get; private set; }
 
     public static PatrolRecord Record(
-        PatrolTarget target, DateTimeOffset patrolledAt, string patrolledBy, IReadOnlyDictionary<string, bool> checklist, string? notes, DateTimeOffset now)
+        PatrolTarget target, DateTimeOffset patrolledAt, string patrolledBy, IReadOnlyDictionary<string, bool> checklist, string? notes, DateTimeOffset now,
+        PatrolMeterReadings? readings = null)
     {
         var expected = PatrolTarget.ChecklistOf(target.Kind);
         if (checklist.Count != expected.Count || !expected.All(checklist.ContainsKey))
         {
             throw new ArgumentException($"The checklist must answer exactly: {string.Join(", ", expected)}.", nameof(checklist));
+        }
+
+        if ((target.Kind == PatrolTargetKind.VacantUnit) != (readings is not null))
+        {
+            throw new ArgumentException("A vacant unit's round records its meter readings; other patrols have none.", nameof(readings));
         }
 
         return new()
@@ -164,8 +193,16 @@ public sealed class PatrolRecord : IEstateOwned
             PassedItems = [.. expected.Where(item => checklist[item])],
             FailedItems = [.. expected.Where(item => !checklist[item])],
             Notes = notes,
+            Readings = readings,
             RecordedAt = now,
         };
+    }
+
+    /// <summary>A serious finding was escalated to the CS supervisor on duty.</summary>
+    public void EscalatedToSupervisor(string supervisor, DateTimeOffset at)
+    {
+        EscalatedTo = supervisor;
+        EscalatedAt = at;
     }
 
     public void LinkRequest(Guid requestId) => RequestIds.Add(requestId);

@@ -11,6 +11,13 @@ public enum ViolationType
     PermitNotPosted,
     NoFireExtinguisher,
     WorkersWithoutPasses,
+
+    /// <summary>违规操作 on a renovation site: unsafe or forbidden work (hot work without a permit, blocked fire exits...).</summary>
+    IllegalOperation,
+    IllegalPosting,
+    ThrowingFromHeight,
+    NoiseNuisance,
+    AnimalNuisance,
     Other,
 }
 
@@ -36,6 +43,13 @@ public enum ViolationStep
 /// </summary>
 public sealed class Violation : IEstateOwned
 {
+    /// <summary>
+    /// Put right by the end of the rectification day (estate-local), the desk warned as that day begins; the CS supervisor
+    /// hears of a breach, the estate manager three days later.
+    /// </summary>
+    public static readonly SlaPolicy RectificationDeadline = new(
+        "violation-rectification", SlaTimeBasis.SameLocalDay, TimeSpan.Zero, TimeSpan.FromDays(1), SlaPolicy.FrontDeskChain(TimeSpan.FromDays(3)));
+
     private Violation()
     {
     }
@@ -61,6 +75,12 @@ public sealed class Violation : IEstateOwned
     /// <summary>The estate-local day by which the breach must be put right.</summary>
     public DateOnly? RectifyBy { get; private set; }
 
+    /// <summary>The rectification day as a deadline on the SLA engine; a new date (after a failed check) starts a new one.</summary>
+    public SlaClock? Rectification { get; private set; }
+
+    /// <summary>Serious: escalated to the CS supervisor when found.</summary>
+    public bool Serious { get; private set; }
+
     public DateTimeOffset? VerifiedAt { get; private set; }
 
     public string? VerifiedBy { get; private set; }
@@ -70,7 +90,7 @@ public sealed class Violation : IEstateOwned
     public uint Version { get; private set; }
 
     public static Violation Found(
-        Guid estateId, Guid? unitId, Guid patrolRecordId, ViolationType type, string description, string foundBy, DateTimeOffset foundAt)
+        Guid estateId, Guid? unitId, Guid patrolRecordId, ViolationType type, string description, string foundBy, DateTimeOffset foundAt, bool serious = false)
     {
         var violation = new Violation
         {
@@ -83,16 +103,19 @@ public sealed class Violation : IEstateOwned
             Status = ViolationStatus.Open,
             FoundAt = foundAt,
             FoundBy = foundBy,
+            Serious = serious,
         };
         violation.Log(ViolationStep.Found, foundBy, foundAt, description, null);
         return violation;
     }
 
     /// <summary>The responsible party is told to put it right by <paramref name="rectifyBy"/> (again, after a failed check).</summary>
-    public void RequireRectification(DateOnly rectifyBy, string note, string by, DateTimeOffset at)
+    public void RequireRectification(DateOnly rectifyBy, string note, string by, DateTimeOffset at, EstateCalendar calendar)
     {
         EnsureNotFixed();
         RectifyBy = rectifyBy;
+        // The clock runs on the rectification day itself: due at its local end.
+        Rectification = SlaClock.Start(RectificationDeadline, calendar, calendar.ToInstant(rectifyBy, TimeOnly.MinValue));
         Status = ViolationStatus.RectificationRequired;
         Log(ViolationStep.RectificationRequired, by, at, note, rectifyBy);
     }
@@ -119,15 +142,15 @@ public sealed class Violation : IEstateOwned
             Status = ViolationStatus.VerifiedFixed;
             VerifiedAt = at;
             VerifiedBy = by;
+            Rectification?.Complete(at);
         }
 
         Log(isFixed ? ViolationStep.VerifiedFixed : ViolationStep.CheckedNotFixed, by, at, note, null);
     }
 
-    /// <summary>Rectification is still outstanding after its estate-local due day.</summary>
-    public bool RectificationOverdue(DateTimeOffset now, EstateCalendar calendar) =>
-        Status == ViolationStatus.RectificationRequired && RectifyBy is { } due
-        && DateOnly.FromDateTime(calendar.ToLocal(now).DateTime) > due;
+    /// <summary>Rectification is still outstanding after its estate-local due day (the deadline's clock has run out).</summary>
+    public bool RectificationOverdue(DateTimeOffset now) =>
+        Status == ViolationStatus.RectificationRequired && Rectification is { CompletedAt: null } clock && now >= clock.DueAt;
 
     private void EnsureNotFixed()
     {

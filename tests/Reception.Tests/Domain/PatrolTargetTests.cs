@@ -98,7 +98,7 @@ public sealed class PatrolTargetTests
         var record = PatrolRecord.Record(site, SetUp, "clerk", answers, null, SetUp);
 
         record.FailedItems.Should().Equal("noStructuralChange");
-        record.PassedItems.Should().Equal("permitPosted", "extinguisherPresent", "workersHavePasses");
+        record.PassedItems.Should().Equal("permitPosted", "paperworkInOrder", "extinguisherPresent", "workersHavePasses", "noIllegalOperations");
         FluentActions.Invoking(() => PatrolRecord.Record(site, SetUp, "clerk", new Dictionary<string, bool> { ["cleanliness"] = true }, null, SetUp))
             .Should().Throw<ArgumentException>();
     }

@@ -21,5 +21,7 @@ internal sealed class PatrolTargetConfiguration : IEntityTypeConfiguration<Patro
         target.HasIndex(t => new { t.EstateId, t.Active, t.DueBy, t.Id });
         // One renovation site per permit.
         target.HasIndex(t => t.PermitId).IsUnique();
+        // A unit's active rounds: retired at move-in, opened at move-out.
+        target.HasIndex(t => new { t.UnitId, t.Kind, t.Active });
     }
 }

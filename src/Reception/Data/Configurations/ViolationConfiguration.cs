@@ -16,6 +16,11 @@ internal sealed class ViolationConfiguration : IEntityTypeConfiguration<Violatio
         violation.Property(v => v.FoundBy).HasMaxLength(200);
         violation.Property(v => v.VerifiedBy).HasMaxLength(200);
         violation.Property(v => v.Version).IsRowVersion();
+        violation.OwnsOne(v => v.Rectification, clock =>
+        {
+            clock.Property(c => c.Policy).HasMaxLength(64);
+            clock.HasIndex(c => c.NextCheckAt).HasFilter("rectification_next_check_at IS NOT NULL");
+        });
         violation.HasOne<PatrolRecord>().WithMany().HasForeignKey(v => v.PatrolRecordId);
         violation.HasOne<Unit>().WithMany().HasForeignKey(v => v.UnitId);
         // Nothing is deleted: a violation keeps its follow-ups.

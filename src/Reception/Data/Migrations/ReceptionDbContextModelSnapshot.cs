@@ -2015,6 +2015,15 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("escalated_to");
+
                     b.Property<Guid>("EstateId")
                         .HasColumnType("uuid")
                         .HasColumnName("estate_id");
@@ -2131,11 +2140,11 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_patrol_targets_permit_id");
 
-                    b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_patrol_targets_unit_id");
-
                     b.HasIndex("EstateId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_patrol_targets_estate_id_created_at_id");
+
+                    b.HasIndex("UnitId", "Kind", "Active")
+                        .HasDatabaseName("ix_patrol_targets_unit_id_kind_active");
 
                     b.HasIndex("EstateId", "Active", "DueBy", "Id")
                         .HasDatabaseName("ix_patrol_targets_estate_id_active_due_by_id");
@@ -2925,6 +2934,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.Property<DateOnly?>("RectifyBy")
                         .HasColumnType("date")
                         .HasColumnName("rectify_by");
+
+                    b.Property<bool>("Serious")
+                        .HasColumnType("boolean")
+                        .HasColumnName("serious");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -4237,6 +4250,33 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_patrol_records_patrol_targets_target_id");
+
+                    b.OwnsOne("PropertyPlatform.Reception.Domain.PatrolMeterReadings", "Readings", b1 =>
+                        {
+                            b1.Property<Guid>("PatrolRecordId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Electricity")
+                                .HasPrecision(14, 3)
+                                .HasColumnType("numeric(14,3)")
+                                .HasColumnName("electricity_reading");
+
+                            b1.Property<decimal>("Water")
+                                .HasPrecision(14, 3)
+                                .HasColumnType("numeric(14,3)")
+                                .HasColumnName("water_reading");
+
+                            b1.HasKey("PatrolRecordId");
+
+                            b1.ToTable("patrol_records");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatrolRecordId")
+                                .HasConstraintName("fk_patrol_records_patrol_records_id");
+                        });
+
+                    b.Navigation("Readings");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.PatrolTarget", b =>
@@ -4413,6 +4453,81 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .HasConstraintName("fk_violations_units_unit_id");
+
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Rectification", b1 =>
+                        {
+                            b1.Property<Guid>("ViolationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rectification_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rectification_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rectification_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("rectification_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rectification_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rectification_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rectification_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("rectification_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("rectification_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("rectification_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rectification_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rectification_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rectification_warned_at");
+
+                            b1.HasKey("ViolationId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_violations_rectification_next_check_at")
+                                .HasFilter("rectification_next_check_at IS NOT NULL");
+
+                            b1.ToTable("violations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ViolationId")
+                                .HasConstraintName("fk_violations_violations_id");
+                        });
+
+                    b.Navigation("Rectification");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.ViolationFollowUp", b =>

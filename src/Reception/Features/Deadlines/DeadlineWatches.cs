@@ -67,6 +67,16 @@ public sealed class VisitCoverageWatch : ISlaWatch<ReceptionDbContext>
     }
 }
 
+/// <summary>A violation's rectification day: put right by its end, estate-local.</summary>
+public sealed class ViolationRectificationWatch : ISlaWatch<ReceptionDbContext>
+{
+    public async Task<IReadOnlyList<WatchedDeadline>> DueAsync(ReceptionDbContext db, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var due = await db.Violations.WithClockDueAsync(v => v.Rectification, now, limit, cancellationToken);
+        return [.. due.Select(v => new WatchedDeadline(Subjects.ViolationRectification, v.Id, v.EstateId, v.Id, Violation.RectificationDeadline, v.Rectification!))];
+    }
+}
+
 /// <summary>The names reception's deadlines carry in SLA events.</summary>
 public static class Subjects
 {
@@ -77,4 +87,5 @@ public static class Subjects
     public const string OwnerMessage = "owner-message";
     public const string CallbackApproval = "callback-approval";
     public const string VisitCoverage = "home-visit-coverage";
+    public const string ViolationRectification = "violation-rectification";
 }

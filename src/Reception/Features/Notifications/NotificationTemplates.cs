@@ -17,6 +17,9 @@ public static partial class NotificationTemplates
     public const string MessageAnswered = "message-answered";
     public const string NoticePublished = "notice-published";
 
+    /// <summary>Staff: a butler's patrol found something serious; the CS supervisor on duty follows it up.</summary>
+    public const string SeriousPatrolFinding = "serious-patrol-finding";
+
     /// <summary>security-gate: a visitor to the owner's unit has been let in (registered at the gate, or on the owner's pass).</summary>
     public const string VisitorArrived = "visitor-arrived";
 
@@ -41,6 +44,11 @@ public static partial class NotificationTemplates
         {
             ["zh"] = new("前台已回复您的留言", "前台已回复您的留言“{subject}”。"),
             ["en"] = new("The front desk answered you", "The front desk answered your message \"{subject}\"."),
+        }),
+        new(SeriousPatrolFinding, ["place", "finding", "patrolRecordId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("巡查发现严重问题", "{place}：{finding}。请立即跟进。"),
+            ["en"] = new("Serious patrol finding", "{place}: {finding}. Please follow it up now."),
         }),
         new(NoticePublished, ["title", "body", "noticeId"], new Dictionary<string, TemplateText>
         {

@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.Reception.Features.Residents;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
 
@@ -37,12 +41,20 @@ public enum PatrolFindingKind
 
 /// <summary>
 /// What the patrol found. A request needs a category (urgency defaults to normal); a violation needs its type. The unit
-/// defaults to the target's.
+/// defaults to the target's. A <c>serious</c> finding goes at once to the CS supervisor on duty.
 /// </summary>
-public sealed record PatrolFinding(string? Kind, string? Description, string? Category, string? Urgency, string? ViolationType, Guid? UnitId);
+public sealed record PatrolFinding(
+    string? Kind, string? Description, string? Category, string? Urgency, string? ViolationType, Guid? UnitId, bool Serious = false);
 
-/// <summary>One patrol: every checklist item of the target's kind answered true (pass) or false (fail).</summary>
-public sealed record RecordPatrolCommand(DateTimeOffset? PatrolledAt, Dictionary<string, bool>? Checklist, string? Notes, PatrolFinding[]? Findings);
+/// <summary>A vacant unit's meters as read: water (m³) and electricity (kWh).</summary>
+public sealed record PatrolReadingsInput(decimal? Water, decimal? Electricity);
+
+/// <summary>
+/// One patrol: every checklist item of the target's kind answered true (pass) or false (fail); a vacant unit's round
+/// also records its meter readings.
+/// </summary>
+public sealed record RecordPatrolCommand(
+    DateTimeOffset? PatrolledAt, Dictionary<string, bool>? Checklist, string? Notes, PatrolFinding[]? Findings, PatrolReadingsInput? Readings = null);
 
 public sealed record PatrolRecordResponse(
     Guid Id,
@@ -53,6 +65,8 @@ public sealed record PatrolRecordResponse(
     IReadOnlyList<string> PassedItems,
     IReadOnlyList<string> FailedItems,
     string? Notes,
+    PatrolMeterReadings? Readings,
+    string? EscalatedTo,
     IReadOnlyList<Guid> RequestIds,
     IReadOnlyList<Guid> ViolationIds);
 
@@ -187,6 +201,18 @@ public static class PatrolsApi
             errors.Add("checklist", $"Answer exactly these items: {string.Join(", ", checklist)}.");
         }
 
+        PatrolMeterReadings? readings = null;
+        if (target.Kind == PatrolTargetKind.VacantUnit)
+        {
+            readings = new PatrolMeterReadings(
+                ResidentsApi.MeterReading(errors, command.Readings?.Water, "readings.water", required: true) ?? 0,
+                ResidentsApi.MeterReading(errors, command.Readings?.Electricity, "readings.electricity", required: true) ?? 0);
+        }
+        else if (command.Readings is not null)
+        {
+            errors.Add("readings", "Only a vacant unit's round records meter readings.");
+        }
+
         var findingUnits = findings.Where(f => f.UnitId is not null).Select(f => f.UnitId!.Value).Distinct().ToList();
         var knownUnits = await db.Units.Where(u => u.EstateId == target.EstateId && findingUnits.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         for (var i = 0; i < findings.Count; i++)
@@ -202,7 +228,7 @@ public static class PatrolsApi
         var calendar = estate.Calendar();
         var patroller = scope.Subject ?? "";
         target.Patrolled(patrolledAt, calendar);
-        var record = PatrolRecord.Record(target, patrolledAt, patroller, command.Checklist, notes, now);
+        var record = PatrolRecord.Record(target, patrolledAt, patroller, command.Checklist, notes, now, readings);
         db.PatrolRecords.Add(record);
         foreach (var finding in findings)
         {
@@ -216,10 +242,16 @@ public static class PatrolsApi
             }
             else
             {
-                var violation = Violation.Found(target.EstateId, unitId, record.Id, finding.ViolationType, finding.Description, patroller, patrolledAt);
+                var violation = Violation.Found(
+                    target.EstateId, unitId, record.Id, finding.ViolationType, finding.Description, patroller, patrolledAt, finding.Serious);
                 db.Violations.Add(violation);
                 record.LinkViolation(violation.Id);
             }
+        }
+
+        if (findings.FirstOrDefault(f => f.Serious) is { } serious)
+        {
+            await EscalateAsync(db, target, record, serious, correlation.CorrelationId, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -239,7 +271,32 @@ public static class PatrolsApi
             .ToKeysetPageAsync(r => r.PatrolledAt, r => r.Id, cursor, limit, ToResponse, cancellationToken));
     }
 
-    private sealed record Finding(PatrolFindingKind Kind, string Description, RequestCategory Category, Urgency Urgency, ViolationType ViolationType, Guid? UnitId);
+    /// <summary>
+    /// A serious finding goes to the CS supervisor on duty now (the emergency duty roster), urgently, whatever their quiet
+    /// hours; with nobody on duty it stays on the record, flagged serious, for the supervisors' list.
+    /// </summary>
+    private static async Task EscalateAsync(
+        ReceptionDbContext db, PatrolTarget target, PatrolRecord record, Finding serious, Guid correlationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var onDuty = await db.DutyShifts.AsNoTracking()
+            .Where(d => d.EstateId == target.EstateId && d.StartsAt <= now && d.EndsAt > now)
+            .OrderByDescending(d => d.StartsAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (onDuty is null || !Guid.TryParse(onDuty.Supervisor, out var supervisorId))
+        {
+            return;
+        }
+
+        record.EscalatedToSupervisor(onDuty.Supervisor, now);
+        db.AddIntegrationEvent(new NotificationRequested(
+            Guid.CreateVersion7(now), now, target.EstateId, correlationId, NotificationIntake.StaffRecipient, supervisorId,
+            NotificationTemplates.SeriousPatrolFinding,
+            new Dictionary<string, string> { ["place"] = target.Name, ["finding"] = serious.Description, ["patrolRecordId"] = record.Id.ToString() },
+            NotificationIntake.UrgentUrgency));
+    }
+
+    private sealed record Finding(
+        PatrolFindingKind Kind, string Description, RequestCategory Category, Urgency Urgency, ViolationType ViolationType, Guid? UnitId, bool Serious);
 
     private static List<Finding> ReadFindings(InputErrors errors, PatrolFinding[] findings)
     {
@@ -274,7 +331,7 @@ public static class PatrolsApi
                 errors.Add($"{field}.unitId", "Leave the unit out to use the target's; an empty id is not a unit.");
             }
 
-            read.Add(new Finding(kind, description, category, urgency, violationType, finding.UnitId));
+            read.Add(new Finding(kind, description, category, urgency, violationType, finding.UnitId, finding.Serious));
         }
 
         return read;
@@ -285,5 +342,6 @@ public static class PatrolsApi
         PatrolTarget.ChecklistOf(t.Kind));
 
     private static PatrolRecordResponse ToResponse(PatrolRecord r) => new(
-        r.Id, r.EstateId, r.TargetId, r.PatrolledAt, r.PatrolledBy, r.PassedItems, r.FailedItems, r.Notes, r.RequestIds, r.ViolationIds);
+        r.Id, r.EstateId, r.TargetId, r.PatrolledAt, r.PatrolledBy, r.PassedItems, r.FailedItems, r.Notes, r.Readings, r.EscalatedTo, r.RequestIds,
+        r.ViolationIds);
 }

@@ -160,6 +160,12 @@ public static class ResidentsApi
         var residents = newcomers.Select(n => Resident.MoveIn(estateId, unitId, moveIn.Id, n.Kind, n.FullName, n.Phone, movedInOn, now)).ToList();
         db.Residents.AddRange(residents);
         unit.MarkOccupied();
+        // Somebody lives here now: the vacant unit's monthly round ends.
+        foreach (var round in await db.PatrolTargets.Where(t => t.UnitId == unitId && t.Kind == PatrolTargetKind.VacantUnit && t.Active).ToListAsync(cancellationToken))
+        {
+            round.Retire();
+        }
+
         foreach (var resident in residents)
         {
             db.AddIntegrationEvent(new ResidentMovedIn(
@@ -220,6 +226,12 @@ public static class ResidentsApi
         {
             var unit = await db.Units.SingleAsync(u => u.Id == resident.UnitId, cancellationToken);
             unit.MarkVacated();
+            // Nobody lives here any more: the unit joins the monthly vacant-unit rounds (once).
+            if (unit.Status == UnitStatus.Vacant
+                && !await db.PatrolTargets.AnyAsync(t => t.UnitId == unit.Id && t.Kind == PatrolTargetKind.VacantUnit && t.Active, cancellationToken))
+            {
+                db.PatrolTargets.Add(PatrolTarget.ForVacatedUnit(unit.EstateId, unit.Id, unit.Number, estate.Calendar(), now));
+            }
         }
 
         db.AddIntegrationEvent(new ResidentMovedOut(
@@ -254,27 +266,26 @@ public static class ResidentsApi
         }
     }
 
-    private static (decimal Water, decimal Electricity, decimal? Gas) Readings(InputErrors errors, MeterReadingsInput? input, string field)
+    private static (decimal Water, decimal Electricity, decimal? Gas) Readings(InputErrors errors, MeterReadingsInput? input, string field) =>
+        (MeterReading(errors, input?.Water, $"{field}.water", required: true) ?? 0,
+         MeterReading(errors, input?.Electricity, $"{field}.electricity", required: true) ?? 0,
+         MeterReading(errors, input?.Gas, $"{field}.gas", required: false));
+
+    /// <summary>A meter as read: 0 or more, at most three decimals (m³, kWh).</summary>
+    internal static decimal? MeterReading(InputErrors errors, decimal? value, string field, bool required)
     {
-        return (Reading(input?.Water, "water", required: true) ?? 0,
-                Reading(input?.Electricity, "electricity", required: true) ?? 0,
-                Reading(input?.Gas, "gas", required: false));
-
-        decimal? Reading(decimal? value, string meter, bool required)
+        if (value is null && !required)
         {
-            if (value is null && !required)
-            {
-                return null;
-            }
-
-            if (value is not { } reading || reading < 0 || reading > 10_000_000_000m || decimal.Round(reading, 3) != reading)
-            {
-                errors.Add($"{field}.{meter}", $"{(required ? "Required: t" : "T")}he meter as read, 0 or more, at most three decimals.");
-                return 0;
-            }
-
-            return reading;
+            return null;
         }
+
+        if (value is not { } reading || reading < 0 || reading > 10_000_000_000m || decimal.Round(reading, 3) != reading)
+        {
+            errors.Add(field, $"{(required ? "Required: t" : "T")}he meter as read, 0 or more, at most three decimals.");
+            return 0;
+        }
+
+        return reading;
     }
 
     private static MoveInResponse ToResponse(MoveIn m, IEnumerable<Resident> residents, EstateScope scope) => new(

@@ -29,6 +29,7 @@ public sealed record ViolationResponse(
     string FoundBy,
     DateOnly? RectifyBy,
     bool RectificationOverdue,
+    bool Serious,
     DateTimeOffset? VerifiedAt,
     string? VerifiedBy,
     IReadOnlyList<ViolationFollowUpResponse> FollowUps);
@@ -60,7 +61,7 @@ public static class ViolationsApi
             throw new ValidationFailedException("rectifyBy", "Cannot be before today (the estate's local date).");
         }
 
-        violation.RequireRectification(rectifyBy, note, scope.Subject ?? "", now);
+        violation.RequireRectification(rectifyBy, note, scope.Subject ?? "", now, calendar);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(violation, calendar, now));
     }
@@ -122,6 +123,6 @@ public static class ViolationsApi
 
     private static ViolationResponse ToResponse(Violation v, EstateCalendar calendar, DateTimeOffset now) => new(
         v.Id, v.EstateId, v.UnitId, v.PatrolRecordId, v.Type, v.Description, v.Status, v.FoundAt, v.FoundBy, v.RectifyBy,
-        v.RectificationOverdue(now, calendar), v.VerifiedAt, v.VerifiedBy,
+        v.RectificationOverdue(now), v.Serious, v.VerifiedAt, v.VerifiedBy,
         [.. v.FollowUps.OrderBy(f => f.At).ThenBy(f => f.Id).Select(f => new ViolationFollowUpResponse(f.Step, f.At, f.By, f.Note, f.RectifyBy))]);
 }

@@ -182,9 +182,136 @@ public sealed class PatrolsApiTests(ReceptionService reception)
         (await ReadAsync<ValidationProblemDetails>(noUnit)).Errors.Keys.Should().Equal("unitId");
         vacantTarget.StatusCode.Should().Be(HttpStatusCode.Created);
         var created = await ReadAsync<PatrolTargetResponse>(vacantTarget);
-        created.Checklist.Should().Contain(["meterReadingsRecorded", "noDebris"]);
+        created.Checklist.Should().Contain(["noDebris", "doorsAndWindowsSecured"]);
         created.Overdue.Should().BeFalse();
         twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task The_checklists_cover_greening_posting_noise_things_thrown_from_height_animals_and_renovation_paperwork_and_illegal_operations()
+    {
+        PatrolTarget.ChecklistOf(PatrolTargetKind.CommonArea).Should().Contain(
+            ["greeningKept", "noIllegalPosting", "noNoiseNuisance", "nothingThrownFromHeight", "animalsUnderControl"]);
+        PatrolTarget.ChecklistOf(PatrolTargetKind.RenovationSite).Should().Contain(["paperworkInOrder", "noIllegalOperations"]);
+
+        var (estateId, _) = await reception.NewEstateAsync();
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        var area = await CommonAreaAsync(clerk, estateId);
+        var oldChecklist = await PatrolAsync(clerk, area.Id, new
+        {
+            checklist = new Dictionary<string, bool> { ["cleanliness"] = true, ["lighting"] = true, ["facilitiesIntact"] = true, ["noSafetyHazards"] = true },
+        });
+        var posting = await PatrolAsync(clerk, area.Id, new
+        {
+            checklist = CommonAreaAllPassed.ToDictionary(i => i.Key, i => i.Key != "noIllegalPosting"),
+            findings = new[] { new { kind = "violation", violationType = "illegalPosting", description = "Ads glued on the lift doors" } },
+        });
+
+        oldChecklist.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the common-area round answers every item of the standard");
+        posting.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await ReadAsync<PatrolRecordResponse>(posting)).FailedItems.Should().Equal("noIllegalPosting");
+    }
+
+    [Fact]
+    public async Task A_vacant_units_round_records_its_water_and_electricity_readings_as_numbers()
+    {
+        var (estateId, _) = await reception.NewEstateAsync();
+        var vacant = await reception.AddUnitAsync(estateId, UnitStatus.Vacant);
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        var target = await ReadAsync<PatrolTargetResponse>(await clerk.PostAsJsonAsync(
+            "/api/reception/patrol-targets", new { estateId, kind = "vacantUnit", name = "Vacant flat", unitId = vacant }, Ct));
+        var checklist = PatrolTarget.ChecklistOf(PatrolTargetKind.VacantUnit).ToDictionary(item => item, _ => true);
+
+        var withoutReadings = await PatrolAsync(clerk, target.Id, new { checklist });
+        var badReadings = await PatrolAsync(clerk, target.Id, new { checklist, readings = new { water = -1m, electricity = 12.3456m } });
+        var recorded = await PatrolAsync(clerk, target.Id, new { checklist, readings = new { water = 123.456m, electricity = 4567.8m } });
+        var area = await CommonAreaAsync(clerk, estateId);
+        var readingsOnCommonArea = await PatrolAsync(clerk, area.Id, new { checklist = CommonAreaAllPassed, readings = new { water = 1m, electricity = 1m } });
+
+        (await ReadAsync<ValidationProblemDetails>(withoutReadings)).Errors.Keys.Should().BeEquivalentTo(["readings.water", "readings.electricity"]);
+        (await ReadAsync<ValidationProblemDetails>(badReadings)).Errors.Keys.Should().BeEquivalentTo(["readings.water", "readings.electricity"]);
+        recorded.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await ReadAsync<PatrolRecordResponse>(recorded)).Readings.Should().Be(new PatrolMeterReadings(123.456m, 4567.8m));
+        (await ReadAsync<ValidationProblemDetails>(readingsOnCommonArea)).Errors.Keys.Should().Equal("readings");
+        var rounds = await clerk.GetFromJsonAsync<Page<PatrolRecordResponse>>($"/api/reception/patrol-targets/{target.Id}/patrols", ApiJson.Options, Ct);
+        rounds!.Items.Should().ContainSingle("refused rounds store nothing");
+    }
+
+    [Fact]
+    public async Task A_vacant_units_round_ends_at_move_in_and_begins_at_the_move_out_that_empties_it()
+    {
+        var (estateId, _) = await reception.NewEstateAsync();
+        var unit = await reception.AddUnitAsync(estateId, UnitStatus.Vacant);
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        var round = await ReadAsync<PatrolTargetResponse>(await clerk.PostAsJsonAsync(
+            "/api/reception/patrol-targets", new { estateId, kind = "vacantUnit", name = "Vacant flat", unitId = unit }, Ct));
+        async Task<List<PatrolTargetResponse>> RoundsAsync() =>
+            [.. (await clerk.GetFromJsonAsync<Page<PatrolTargetResponse>>(
+                $"/api/reception/patrol-targets?estateId={estateId}&kind=vacantUnit&limit=100", ApiJson.Options, Ct))!.Items.Where(t => t.UnitId == unit)];
+
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var movedIn = await clerk.PostAsJsonAsync("/api/reception/move-ins", new
+        {
+            estateId, unitId = unit, movedInOn = today, documentsChecked = true, keysHandedOver = 2,
+            meterReadings = new { water = 10m, electricity = 20m },
+            residents = new[] { new { kind = "tenant", fullName = "Sun Li", phone = "13700000001" } },
+        }, Ct);
+        movedIn.StatusCode.Should().Be(HttpStatusCode.Created, await movedIn.Content.ReadAsStringAsync(Ct));
+        var afterMoveIn = await RoundsAsync();
+        var residentId = (await ReadAsync<MoveInProbe>(movedIn)).Residents.Single().Id;
+        var movedOut = await clerk.PostAsJsonAsync($"/api/reception/residents/{residentId}/move-out", new
+        {
+            movedOutOn = today, meterReadings = new { water = 11m, electricity = 25m },
+        }, Ct);
+        movedOut.StatusCode.Should().Be(HttpStatusCode.OK, await movedOut.Content.ReadAsStringAsync(Ct));
+        var afterMoveOut = await RoundsAsync();
+
+        afterMoveIn.Should().ContainSingle(t => t.Id == round.Id).Which.Active.Should().BeFalse("somebody lives there now");
+        afterMoveOut.Should().ContainSingle(t => t.Active, "the emptied unit is patrolled monthly again").Which.Id.Should().NotBe(round.Id);
+    }
+
+    private sealed record MoveInProbe(IReadOnlyList<ResidentProbe> Residents);
+
+    private sealed record ResidentProbe(Guid Id);
+
+    [Fact]
+    public async Task A_serious_finding_goes_at_once_to_the_supervisor_on_duty_and_its_rectification_day_is_a_deadline()
+    {
+        var (estateId, _) = await reception.NewEstateAsync();
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+        var supervisorId = Guid.NewGuid();
+        var supervisor = reception.CreateClient(TestCaller.Staff(PlatformRoles.CustomerServiceSupervisor, estateId) with { Subject = supervisorId.ToString() });
+        (await supervisor.PostAsJsonAsync("/api/reception/duty", new { estateId, endsAt = DateTimeOffset.UtcNow.AddHours(8) }, Ct)).StatusCode
+            .Should().Be(HttpStatusCode.Created);
+        var area = await CommonAreaAsync(clerk, estateId);
+
+        var patrol = await ReadAsync<PatrolRecordResponse>(await PatrolAsync(clerk, area.Id, new
+        {
+            checklist = CommonAreaAllPassed.ToDictionary(i => i.Key, i => i.Key != "nothingThrownFromHeight"),
+            findings = new[] { new { kind = "violation", violationType = "throwingFromHeight", description = "Flower pot thrown from above 1-12", serious = true } },
+        }));
+        var calm = await ReadAsync<PatrolRecordResponse>(await PatrolAsync(clerk, area.Id, new
+        {
+            checklist = CommonAreaAllPassed,
+            findings = new[] { new { kind = "violation", violationType = "illegalPosting", description = "A flyer in the lobby" } },
+        }));
+        var violationId = patrol.ViolationIds.Single();
+        var rectifyBy = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await clerk.PostAsJsonAsync($"/api/reception/violations/{violationId}/rectification", new { rectifyBy, note = "Owner of 1-12 to secure the pots" }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        patrol.EscalatedTo.Should().Be(supervisorId.ToString());
+        calm.EscalatedTo.Should().BeNull("only serious findings are escalated");
+        var asked = (await reception.OutboxAsync<PropertyPlatform.Contracts.Notifications.NotificationRequested>())
+            .Where(n => n.EstateId == estateId && n.TemplateKey == "serious-patrol-finding").ToList();
+        asked.Should().ContainSingle().Which.Should().Match<PropertyPlatform.Contracts.Notifications.NotificationRequested>(n =>
+            n.RecipientKind == "staff" && n.RecipientId == supervisorId && n.Urgency == "urgent" && n.Data["place"] == area.Name);
+        var stored = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().Violations.AsNoTracking().SingleAsync(v => v.Id == violationId, Ct));
+        stored.Serious.Should().BeTrue();
+        stored.Rectification!.DueAt.Should().Be(new DateTimeOffset(
+            DateOnly.Parse(rectifyBy, System.Globalization.CultureInfo.InvariantCulture).AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime(),
+            "due at the end of the rectification day, estate-local");
+        stored.Rectification.NextCheckAt.Should().NotBeNull("the SLA monitor watches it");
     }
 
     [Fact]
