@@ -76,6 +76,7 @@ public static class RequestsApi
         group.MapPost("/", RecordRequest).RequireRoles(ReceptionRoles.RequestRecorders);
         group.MapGet("/{id:guid}", GetRequest).RequireRoles(ReceptionRoles.RequestReaders);
         group.MapGet("/", ListRequests).RequireRoles(ReceptionRoles.RequestReaders);
+        group.MapGet("/analysis", RequestAnalysis.Analyse).RequireRoles(ReceptionRoles.Supervisors);
         group.MapPost("/{id:guid}/feedback", GiveFeedback).RequireRoles(ReceptionRoles.CallBack);
         group.MapPost("/{id:guid}/route", RouteRequest).RequireRoles(ReceptionRoles.Desk);
         group.MapPost("/{id:guid}/resolve", ResolveRequest).RequireRoles(ReceptionRoles.Desk);
