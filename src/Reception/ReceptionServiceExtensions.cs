@@ -11,6 +11,7 @@ using PropertyPlatform.Reception.Features.DeskVisits;
 using PropertyPlatform.Reception.Features.Emergencies;
 using PropertyPlatform.Reception.Features.HandoverDefects;
 using PropertyPlatform.Reception.Features.Keys;
+using PropertyPlatform.Reception.Features.Listings;
 using PropertyPlatform.Reception.Features.Kpis;
 using PropertyPlatform.Reception.Features.Messages;
 using PropertyPlatform.Reception.Features.Notices;
@@ -112,6 +113,7 @@ public static class ReceptionServiceExtensions
         api.MapAppointmentsApi();
         api.MapHandoverDefectsApi();
         api.MapDeskItemsApi();
+        api.MapListingsApi();
         api.MapDeskVisitsApi();
         api.MapNoticesApi();
         api.MapMessagesApi();

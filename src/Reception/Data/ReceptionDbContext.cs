@@ -72,6 +72,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<WorkReport> WorkReports => Set<WorkReport>();
 
+    public DbSet<PropertyListing> Listings => Set<PropertyListing>();
+
     public DbSet<ShiftHandover> ShiftHandovers => Set<ShiftHandover>();
 
     public DbSet<ButlerVisit> ButlerVisits => Set<ButlerVisit>();

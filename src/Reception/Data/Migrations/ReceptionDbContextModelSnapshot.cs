@@ -1313,6 +1313,45 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("key_loans", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ListingFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listing_follow_ups");
+
+                    b.HasIndex("ListingId", "At")
+                        .HasDatabaseName("ix_listing_follow_ups_listing_id_at");
+
+                    b.ToTable("listing_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.MessageReply", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2150,6 +2189,107 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasDatabaseName("ix_patrol_targets_estate_id_active_due_by_id");
 
                     b.ToTable("patrol_targets", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.PropertyListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AskingPrice")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("asking_price");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("ListedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("listed_at");
+
+                    b.Property<string>("ListedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("listed_by");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_property_listings");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_property_listings_owner_id");
+
+                    b.HasIndex("UnitId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_property_listings_unit_id_kind")
+                        .HasFilter("status = 'Listed'");
+
+                    b.HasIndex("EstateId", "ListedAt", "Id")
+                        .HasDatabaseName("ix_property_listings_estate_id_listed_at_id");
+
+                    b.HasIndex("UnitId", "ListedAt", "Id")
+                        .HasDatabaseName("ix_property_listings_unit_id_listed_at_id");
+
+                    b.HasIndex("EstateId", "Status", "ListedAt", "Id")
+                        .HasDatabaseName("ix_property_listings_estate_id_status_listed_at_id");
+
+                    b.ToTable("property_listings", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.RegistryImport", b =>
@@ -4104,6 +4244,16 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasConstraintName("fk_key_loans_custody_keys_key_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ListingFollowUp", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.PropertyListing", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_listing_follow_ups_property_listings_listing_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.MessageReply", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.OwnerMessage", null)
@@ -4290,6 +4440,21 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .HasConstraintName("fk_patrol_targets_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.PropertyListing", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Owner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_property_listings_owners_owner_id");
+
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .HasConstraintName("fk_property_listings_units_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.RegistryImport", b =>
@@ -4622,6 +4787,11 @@ namespace PropertyPlatform.Reception.Data.Migrations
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Notification", b =>
                 {
                     b.Navigation("Deliveries");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.PropertyListing", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.RenovationPermit", b =>
