@@ -48,6 +48,25 @@ public sealed class InputErrors
         return compact;
     }
 
+    /// <summary>
+    /// A licence plate as every service compares it (<see cref="NormalizePlate"/>): 5 to 10 letters and digits once spaces,
+    /// dots and dashes are dropped (京A·12345 → 京A12345).
+    /// </summary>
+    public string Plate(string? value, string field)
+    {
+        var plate = NormalizePlate(value ?? "");
+        if (plate.Length is < 5 or > 10 || !plate.All(char.IsLetterOrDigit))
+        {
+            Add(field, "Required: a licence plate of 5 to 10 letters and digits.");
+        }
+
+        return plate;
+    }
+
+    /// <summary>A plate as compared: upper case, without spaces, dots or dashes.</summary>
+    public static string NormalizePlate(string plate) =>
+        string.Concat(plate.Where(c => !(char.IsWhiteSpace(c) || c is '-' or '.' or '·'))).ToUpperInvariant();
+
     /// <summary>An e-mail address (<c>name@domain</c>, at most 254 characters); returns it trimmed.</summary>
     public string Email(string? value, string field)
     {

@@ -10,6 +10,7 @@ using PropertyPlatform.Reception.Features.DeskItems;
 using PropertyPlatform.Reception.Features.DeskVisits;
 using PropertyPlatform.Reception.Features.Emergencies;
 using PropertyPlatform.Reception.Features.HandoverDefects;
+using PropertyPlatform.Reception.Features.Households;
 using PropertyPlatform.Reception.Features.Keys;
 using PropertyPlatform.Reception.Features.Listings;
 using PropertyPlatform.Reception.Features.Kpis;
@@ -114,6 +115,7 @@ public static class ReceptionServiceExtensions
         api.MapHandoverDefectsApi();
         api.MapDeskItemsApi();
         api.MapListingsApi();
+        api.MapHouseholdsApi();
         api.MapDeskVisitsApi();
         api.MapNoticesApi();
         api.MapMessagesApi();

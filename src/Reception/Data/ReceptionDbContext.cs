@@ -74,6 +74,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<PropertyListing> Listings => Set<PropertyListing>();
 
+    public DbSet<HouseholdProfile> HouseholdProfiles => Set<HouseholdProfile>();
+
     public DbSet<ShiftHandover> ShiftHandovers => Set<ShiftHandover>();
 
     public DbSet<ButlerVisit> ButlerVisits => Set<ButlerVisit>();

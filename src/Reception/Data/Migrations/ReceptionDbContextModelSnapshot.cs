@@ -1227,6 +1227,55 @@ namespace PropertyPlatform.Reception.Data.Migrations
                     b.ToTable("handover_defects", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.HouseholdProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConsentChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consent_changed_at");
+
+                    b.Property<bool>("ConsentToContact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_to_contact");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_household_profiles");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_household_profiles_unit_id");
+
+                    b.ToTable("household_profiles", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4232,6 +4281,102 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_handover_defects_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.HouseholdProfile", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .HasConstraintName("fk_household_profiles_units_unit_id");
+
+                    b.OwnsMany("PropertyPlatform.Reception.Domain.EmergencyContact", "EmergencyContacts", b1 =>
+                        {
+                            b1.Property<Guid>("HouseholdProfileId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Phone")
+                                .IsRequired();
+
+                            b1.Property<string>("Relation")
+                                .IsRequired();
+
+                            b1.HasKey("HouseholdProfileId", "__synthesizedOrdinal");
+
+                            b1.ToTable("household_profiles");
+
+                            b1
+                                .ToJson("emergency_contacts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdProfileId")
+                                .HasConstraintName("fk_household_profiles_household_profiles_household_profile_id");
+                        });
+
+                    b.OwnsMany("PropertyPlatform.Reception.Domain.HouseholdPet", "Pets", b1 =>
+                        {
+                            b1.Property<Guid>("HouseholdProfileId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Registration");
+
+                            b1.HasKey("HouseholdProfileId", "__synthesizedOrdinal");
+
+                            b1.ToTable("household_profiles");
+
+                            b1
+                                .ToJson("pets")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdProfileId")
+                                .HasConstraintName("fk_household_profiles_household_profiles_household_profile_id");
+                        });
+
+                    b.OwnsMany("PropertyPlatform.Reception.Domain.HouseholdVehicle", "Vehicles", b1 =>
+                        {
+                            b1.Property<Guid>("HouseholdProfileId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Description");
+
+                            b1.Property<string>("Plate")
+                                .IsRequired();
+
+                            b1.HasKey("HouseholdProfileId", "__synthesizedOrdinal");
+
+                            b1.ToTable("household_profiles");
+
+                            b1
+                                .ToJson("vehicles")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdProfileId")
+                                .HasConstraintName("fk_household_profiles_household_profiles_household_profile_id");
+                        });
+
+                    b.Navigation("EmergencyContacts");
+
+                    b.Navigation("Pets");
+
+                    b.Navigation("Vehicles");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
