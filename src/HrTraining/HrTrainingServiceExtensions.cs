@@ -1,4 +1,5 @@
 using PropertyPlatform.HrTraining.Data;
+using PropertyPlatform.HrTraining.Features.Attendance;
 using PropertyPlatform.HrTraining.Features.Certifications;
 using PropertyPlatform.HrTraining.Features.Kpis;
 using PropertyPlatform.HrTraining.Features.Rosters;
@@ -9,6 +10,7 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.HrTraining;
 
@@ -23,6 +25,9 @@ public static class HrTrainingServiceExtensions
         builder.AddMessaging(ServiceName, bus => bus.AddEstateCalendars<HrTrainingDbContext>(ServiceName));
         builder.Services.AddGrpc();
         builder.Services.AddHostedService<CertificationExpiry>();
+        builder.Services.AddHostedService<AttendanceSheetScheduler>();
+        builder.AddSlaMonitor<HrTrainingDbContext>(ServiceName)
+            .AddSlaWatch<HrTrainingDbContext, AttendanceSheetWatch>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
@@ -33,8 +38,10 @@ public static class HrTrainingServiceExtensions
         api.MapStaffApi();
         api.MapCertificationsApi();
         api.MapRostersApi();
+        api.MapAttendanceApi().MapAttendanceSettingsApi().MapLeaveApi().MapAttendanceSheetsApi();
         api.MapHrTrainingKpisApi();
         api.MapAuditApi().MapOutboxApi();
+        api.MapSlaApi();
         // Only services (client-credentials tokens for the hr-training audience) use the directory.
         app.MapGrpcService<StaffDirectoryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));
         return app;

@@ -5,6 +5,7 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.HrTraining.Data;
 
@@ -21,6 +22,20 @@ public sealed class HrTrainingDbContext(DbContextOptions<HrTrainingDbContext> op
 
     public DbSet<DutyShift> Shifts => Set<DutyShift>();
 
+    public DbSet<AttendanceSettings> AttendanceSettings => Set<AttendanceSettings>();
+
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+
+    public DbSet<RegisteredDevice> Devices => Set<RegisteredDevice>();
+
+    public DbSet<ProxySignInAttempt> ProxySignInAttempts => Set<ProxySignInAttempt>();
+
+    public DbSet<LeaveRequest> LeaveRequests => Set<LeaveRequest>();
+
+    public DbSet<AttendanceSheetDeadline> AttendanceSheets => Set<AttendanceSheetDeadline>();
+
+    public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -28,6 +43,7 @@ public sealed class HrTrainingDbContext(DbContextOptions<HrTrainingDbContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars();
+        modelBuilder.AddSlaEvents();
         // One IEntityTypeConfiguration per entity, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HrTrainingDbContext).Assembly);
         modelBuilder.ApplyEstateScope(this);

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PropertyPlatform.HrTraining.Domain;
+
+namespace PropertyPlatform.HrTraining.Data.Configurations;
+
+internal sealed class AttendanceSettingsConfiguration : IEntityTypeConfiguration<AttendanceSettings>
+{
+    public void Configure(EntityTypeBuilder<AttendanceSettings> settings)
+    {
+        settings.ToTable("attendance_settings");
+        settings.HasKey(s => s.EstateId);
+        settings.Property(s => s.EstateId).ValueGeneratedNever();
+        settings.Property(s => s.ChangedBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>
+{
+    public void Configure(EntityTypeBuilder<AttendanceRecord> record)
+    {
+        record.ToTable("attendance_records");
+        record.HasKey(r => r.Id);
+        record.Ignore(r => r.IsLate);
+        record.Ignore(r => r.LeftEarly);
+        record.Property(r => r.SignInDevice).HasMaxLength(100);
+        record.Property(r => r.Version).IsRowVersion();
+        record.HasOne<DutyShift>().WithMany().HasForeignKey(r => r.ShiftId).OnDelete(DeleteBehavior.Restrict);
+        // One sign-in per shift, however often the button is pressed.
+        record.HasIndex(r => r.ShiftId).IsUnique();
+        // The monthly sheet and the KPI read an estate's month.
+        record.HasIndex(r => new { r.EstateId, r.Day });
+        record.HasIndex(r => new { r.StaffId, r.Day });
+    }
+}
+
+internal sealed class RegisteredDeviceConfiguration : IEntityTypeConfiguration<RegisteredDevice>
+{
+    public void Configure(EntityTypeBuilder<RegisteredDevice> device)
+    {
+        device.ToTable("attendance_devices");
+        device.HasKey(d => d.Id);
+        device.Property(d => d.DeviceId).HasMaxLength(100);
+        device.Property(d => d.RegisteredBy).HasMaxLength(200);
+        device.HasOne<StaffMember>().WithMany().HasForeignKey(d => d.StaffId).OnDelete(DeleteBehavior.Restrict);
+        // A device belongs to one person at a time: one phone cannot sign two people in.
+        device.HasIndex(d => d.DeviceId).IsUnique().HasFilter("removed_at IS NULL");
+        device.HasIndex(d => d.StaffId);
+    }
+}
+
+internal sealed class ProxySignInAttemptConfiguration : IEntityTypeConfiguration<ProxySignInAttempt>
+{
+    public void Configure(EntityTypeBuilder<ProxySignInAttempt> attempt)
+    {
+        attempt.ToTable("proxy_sign_in_attempts");
+        attempt.HasKey(a => a.Id);
+        attempt.Property(a => a.DeviceId).HasMaxLength(100);
+        attempt.Property(a => a.Action).HasMaxLength(16);
+        attempt.Property(a => a.Reason).HasConversion<string>().HasMaxLength(32);
+        attempt.HasIndex(a => new { a.EstateId, a.AttemptedAt, a.Id });
+    }
+}
+
+internal sealed class LeaveRequestConfiguration : IEntityTypeConfiguration<LeaveRequest>
+{
+    public void Configure(EntityTypeBuilder<LeaveRequest> leave)
+    {
+        leave.ToTable("leave_requests");
+        leave.HasKey(l => l.Id);
+        leave.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+        leave.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+        leave.Property(l => l.Reason).HasMaxLength(500);
+        leave.Property(l => l.DecidedBy).HasMaxLength(200);
+        leave.Property(l => l.DecisionNote).HasMaxLength(500);
+        leave.Property(l => l.Version).IsRowVersion();
+        leave.HasOne<StaffMember>().WithMany().HasForeignKey(l => l.StaffId).OnDelete(DeleteBehavior.Restrict);
+        leave.HasIndex(l => new { l.StaffId, l.From });
+        leave.HasIndex(l => new { l.EstateId, l.RequestedAt, l.Id });
+    }
+}
+
+internal sealed class AttendanceSheetDeadlineConfiguration : IEntityTypeConfiguration<AttendanceSheetDeadline>
+{
+    public void Configure(EntityTypeBuilder<AttendanceSheetDeadline> sheet)
+    {
+        sheet.ToTable("attendance_sheet_deadlines");
+        sheet.HasKey(s => s.Id);
+        sheet.Ignore(s => s.IssuedInTime);
+        sheet.Property(s => s.IssuedBy).HasMaxLength(200);
+        sheet.Property(s => s.Version).IsRowVersion();
+        sheet.OwnsOne(s => s.Due, due =>
+        {
+            due.Property(c => c.Policy).HasMaxLength(64);
+            due.HasIndex(c => c.NextCheckAt).HasFilter("due_next_check_at IS NOT NULL");
+        });
+        // One sheet per estate and month, however often (or on however many replicas) the scheduler runs.
+        sheet.HasIndex(s => new { s.EstateId, s.Month }).IsUnique();
+    }
+}
