@@ -197,7 +197,7 @@ public static class AttendanceSheets
         return false;
     }
 
-    internal static byte[] ToWorkbook(AttendanceSheetResponse sheet)
+    public static byte[] ToWorkbook(AttendanceSheetResponse sheet)
     {
         using var workbook = new XLWorkbook();
         var people = workbook.Worksheets.Add("Attendance");
