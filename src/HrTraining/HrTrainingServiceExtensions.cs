@@ -1,6 +1,7 @@
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Features.Attendance;
 using PropertyPlatform.HrTraining.Features.Certifications;
+using PropertyPlatform.HrTraining.Features.Discipline;
 using PropertyPlatform.HrTraining.Features.Kpis;
 using PropertyPlatform.HrTraining.Features.Rosters;
 using PropertyPlatform.HrTraining.Features.Staff;
@@ -36,6 +37,7 @@ public static class HrTrainingServiceExtensions
     {
         var api = app.MapGroup("/api/hr-training");
         api.MapStaffApi();
+        api.MapDisciplineApi();
         api.MapCertificationsApi();
         api.MapRostersApi();
         api.MapAttendanceApi().MapAttendanceSettingsApi().MapLeaveApi().MapAttendanceSheetsApi();

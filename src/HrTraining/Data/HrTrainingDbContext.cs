@@ -34,6 +34,8 @@ public sealed class HrTrainingDbContext(DbContextOptions<HrTrainingDbContext> op
 
     public DbSet<AttendanceSheetDeadline> AttendanceSheets => Set<AttendanceSheetDeadline>();
 
+    public DbSet<DisciplinaryStep> DisciplinarySteps => Set<DisciplinaryStep>();
+
     public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

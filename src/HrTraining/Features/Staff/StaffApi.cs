@@ -189,6 +189,6 @@ public static class StaffApi
         }
     }
 
-    private static StaffResponse ToResponse(StaffMember s) => new(
+    internal static StaffResponse ToResponse(StaffMember s) => new(
         s.Id, s.DisplayName, s.Position, s.Trades, s.EstateId, s.EstateIds, s.StartsOn, s.Status.ToString(), s.LastDay, s.EndReason, s.HiredAt, s.UpdatedAt, s.Department);
 }
