@@ -1,4 +1,6 @@
+using PropertyPlatform.HrTraining.Consumers;
 using PropertyPlatform.HrTraining.Data;
+using PropertyPlatform.HrTraining.Features.Appraisal;
 using PropertyPlatform.HrTraining.Features.Attendance;
 using PropertyPlatform.HrTraining.Features.Certifications;
 using PropertyPlatform.HrTraining.Features.Discipline;
@@ -23,7 +25,12 @@ public static class HrTrainingServiceExtensions
     public static IHostApplicationBuilder AddHrTrainingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<HrTrainingDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName, bus => bus.AddEstateCalendars<HrTrainingDbContext>(ServiceName));
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<CallbackCompletedConsumer>();
+            bus.AddConsumer<SlaBreachedConsumer>();
+            bus.AddEstateCalendars<HrTrainingDbContext>(ServiceName);
+        });
         builder.Services.AddGrpc();
         builder.Services.AddHostedService<CertificationExpiry>();
         builder.Services.AddHostedService<AttendanceSheetScheduler>();
@@ -38,6 +45,7 @@ public static class HrTrainingServiceExtensions
         var api = app.MapGroup("/api/hr-training");
         api.MapStaffApi();
         api.MapDisciplineApi();
+        api.MapAppraisalApi();
         api.MapCertificationsApi();
         api.MapRostersApi();
         api.MapAttendanceApi().MapAttendanceSettingsApi().MapLeaveApi().MapAttendanceSheetsApi();

@@ -36,6 +36,14 @@ public sealed class HrTrainingDbContext(DbContextOptions<HrTrainingDbContext> op
 
     public DbSet<DisciplinaryStep> DisciplinarySteps => Set<DisciplinaryStep>();
 
+    public DbSet<WrittenAssessment> Assessments => Set<WrittenAssessment>();
+
+    public DbSet<CallbackScore> CallbackScores => Set<CallbackScore>();
+
+    public DbSet<SlaMiss> SlaMisses => Set<SlaMiss>();
+
+    public DbSet<AppraisalAction> AppraisalActions => Set<AppraisalAction>();
+
     public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

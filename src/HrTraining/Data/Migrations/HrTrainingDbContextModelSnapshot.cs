@@ -22,6 +22,60 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AppraisalAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<bool>("RetrainingRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retraining_required");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appraisal_actions");
+
+                    b.HasIndex("StaffId", "Day")
+                        .HasDatabaseName("ix_appraisal_actions_staff_id_day");
+
+                    b.ToTable("appraisal_actions", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AttendanceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -193,6 +247,53 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasDatabaseName("ix_attendance_sheet_deadlines_estate_id_month");
 
                     b.ToTable("attendance_sheet_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.CallbackScore", b =>
+                {
+                    b.Property<Guid>("CallbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("callback_id");
+
+                    b.Property<int>("Attitude")
+                        .HasColumnType("integer")
+                        .HasColumnName("attitude");
+
+                    b.Property<DateTimeOffset>("CalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer")
+                        .HasColumnName("quality");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("satisfied");
+
+                    b.Property<int>("Speed")
+                        .HasColumnType("integer")
+                        .HasColumnName("speed");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("CallbackId")
+                        .HasName("pk_callback_scores");
+
+                    b.HasIndex("StaffId", "CalledAt")
+                        .HasDatabaseName("ix_callback_scores_staff_id_called_at");
+
+                    b.ToTable("callback_scores", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.Certification", b =>
@@ -670,6 +771,63 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                     b.ToTable("attendance_devices", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.SlaMiss", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("policy");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_misses");
+
+                    b.HasIndex("StaffId", "BreachedAt")
+                        .HasDatabaseName("ix_sla_misses_staff_id_breached_at");
+
+                    b.HasIndex("Service", "Subject", "SubjectId", "Policy")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_misses_service_subject_subject_id_policy");
+
+                    b.ToTable("sla_misses", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -752,6 +910,63 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasDatabaseName("ix_staff_members_hired_at_id");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.WrittenAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<string>("AssessorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assessor_name");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_written_assessments");
+
+                    b.HasIndex("EstateId", "Day")
+                        .HasDatabaseName("ix_written_assessments_estate_id_day");
+
+                    b.HasIndex("StaffId", "Day")
+                        .HasDatabaseName("ix_written_assessments_staff_id_day");
+
+                    b.ToTable("written_assessments", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Auditing.AuditEntry", b =>
@@ -1031,6 +1246,16 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                     b.ToTable("sla_events", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AppraisalAction", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appraisal_actions_staff_staff_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AttendanceRecord", b =>
                 {
                     b.HasOne("PropertyPlatform.HrTraining.Domain.DutyShift", null)
@@ -1175,6 +1400,16 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_attendance_devices_staff_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.WrittenAssessment", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_written_assessments_staff_members_staff_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -123,50 +123,9 @@ public static class AttendanceSheets
         HrTrainingDbContext db, Guid estateId, DateOnly firstDay, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nextMonth = firstDay.AddMonths(1);
-        var shifts = await (
-                from shift in db.Shifts.AsNoTracking()
-                where shift.EstateId == estateId && shift.PublishedAt != null && shift.Day >= firstDay && shift.Day < nextMonth
-                join record in db.AttendanceRecords.AsNoTracking() on shift.Id equals record.ShiftId into records
-                from record in records.DefaultIfEmpty()
-                where record != null || shift.EndsAt <= now
-                select new
-                {
-                    shift.StaffId,
-                    shift.Day,
-                    shift.EndsAt,
-                    SignedIn = record != null,
-                    MinutesLate = record == null ? 0 : record.MinutesLate,
-                    MinutesEarly = record == null ? 0 : record.MinutesEarly,
-                    SignedOut = record != null && record.SignedOutAt != null,
-                })
-            .ToListAsync(cancellationToken);
-
-        // People and their approved leave, for everyone rostered in the estate that month (joined in the database).
-        var rostered = db.Shifts.Where(s => s.EstateId == estateId && s.Day >= firstDay && s.Day < nextMonth).Select(s => s.StaffId);
-        var people = await db.Staff.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => rostered.Contains(s.Id))
-            .Select(s => new { s.Id, s.DisplayName, Department = s.Department ?? s.Position })
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
-        var leave = (await db.LeaveRequests.IgnoreQueryFilters().AsNoTracking()
-                .Where(l => l.Status == LeaveStatus.Approved && l.From < nextMonth && l.Until >= firstDay && rostered.Contains(l.StaffId))
-                .Select(l => new { l.StaffId, l.From, l.Until })
-                .ToListAsync(cancellationToken))
-            .ToLookup(l => l.StaffId);
+        var rows = (await RowsAsync(db, db.Shifts.Where(s => s.EstateId == estateId), firstDay, nextMonth, now, cancellationToken))
+            .OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var deadline = await db.AttendanceSheets.AsNoTracking().SingleOrDefaultAsync(s => s.EstateId == estateId && s.Month == firstDay, cancellationToken);
-
-        var rows = shifts.GroupBy(s => s.StaffId).Select(person =>
-        {
-            var onLeave = person.Count(s => !s.SignedIn && leave[person.Key].Any(l => l.From <= s.Day && s.Day <= l.Until));
-            var attended = person.Count(s => s.SignedIn);
-            var late = person.Count(s => s.SignedIn && s.MinutesLate > 0);
-            var onTime = attended - late;
-            var expected = person.Count() - onLeave;
-            var who = people.GetValueOrDefault(person.Key);
-            return new SheetRow(
-                person.Key, who?.DisplayName ?? person.Key.ToString(), string.IsNullOrWhiteSpace(who?.Department) ? NoDepartment : who.Department,
-                person.Count(), attended, onTime, late, person.Sum(s => s.MinutesLate), person.Count(s => s.MinutesEarly > 0),
-                person.Count(s => s.SignedIn && !s.SignedOut && s.EndsAt <= now), onLeave, expected - attended, Rate(onTime, expected));
-        }).OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
         var ranking = rows.GroupBy(r => r.Department)
             .Select(d => new
@@ -189,7 +148,59 @@ public static class AttendanceSheets
             deadline?.IssuedInTime ?? false, rows, ranking);
     }
 
-    private static decimal? Rate(int part, int whole) => whole <= 0 ? null : Math.Round((decimal)part / whole, 4);
+    /// <summary>
+    /// One row per person rostered on <paramref name="shifts"/> (an estate's, or one person's everywhere) on the days
+    /// <paramref name="from"/> to <paramref name="until"/> (exclusive): three queries, whatever the number of people.
+    /// </summary>
+    internal static async Task<List<SheetRow>> RowsAsync(
+        HrTrainingDbContext db, IQueryable<DutyShift> shifts, DateOnly from, DateOnly until, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inPeriod = shifts.Where(s => s.PublishedAt != null && s.Day >= from && s.Day < until);
+        var settled = await (
+                from shift in inPeriod.AsNoTracking()
+                join record in db.AttendanceRecords.IgnoreQueryFilters().AsNoTracking() on shift.Id equals record.ShiftId into records
+                from record in records.DefaultIfEmpty()
+                where record != null || shift.EndsAt <= now
+                select new
+                {
+                    shift.StaffId,
+                    shift.Day,
+                    shift.EndsAt,
+                    SignedIn = record != null,
+                    MinutesLate = record == null ? 0 : record.MinutesLate,
+                    MinutesEarly = record == null ? 0 : record.MinutesEarly,
+                    SignedOut = record != null && record.SignedOutAt != null,
+                })
+            .ToListAsync(cancellationToken);
+
+        // People and their approved leave, for everyone rostered (joined in the database).
+        var rostered = inPeriod.Select(s => s.StaffId);
+        var people = await db.Staff.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => rostered.Contains(s.Id))
+            .Select(s => new { s.Id, s.DisplayName, Department = s.Department ?? s.Position })
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var leave = (await db.LeaveRequests.IgnoreQueryFilters().AsNoTracking()
+                .Where(l => l.Status == LeaveStatus.Approved && l.From < until && l.Until >= from && rostered.Contains(l.StaffId))
+                .Select(l => new { l.StaffId, l.From, l.Until })
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.StaffId);
+
+        return [.. settled.GroupBy(s => s.StaffId).Select(person =>
+        {
+            var onLeave = person.Count(s => !s.SignedIn && leave[person.Key].Any(l => l.From <= s.Day && s.Day <= l.Until));
+            var attended = person.Count(s => s.SignedIn);
+            var late = person.Count(s => s.SignedIn && s.MinutesLate > 0);
+            var onTime = attended - late;
+            var expected = person.Count() - onLeave;
+            var who = people.GetValueOrDefault(person.Key);
+            return new SheetRow(
+                person.Key, who?.DisplayName ?? person.Key.ToString(), string.IsNullOrWhiteSpace(who?.Department) ? NoDepartment : who.Department,
+                person.Count(), attended, onTime, late, person.Sum(s => s.MinutesLate), person.Count(s => s.MinutesEarly > 0),
+                person.Count(s => s.SignedIn && !s.SignedOut && s.EndsAt <= now), onLeave, expected - attended, Rate(onTime, expected));
+        })];
+    }
+
+    internal static decimal? Rate(int part, int whole) => whole <= 0 ? null : Math.Round((decimal)part / whole, 4);
 
     private static bool Invalid(InputErrors errors)
     {

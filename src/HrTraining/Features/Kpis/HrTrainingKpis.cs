@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.HrTraining.Data;
+using PropertyPlatform.HrTraining.Domain;
+using PropertyPlatform.HrTraining.Features.Appraisal;
 using PropertyPlatform.HrTraining.Features.Attendance;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Kpis;
@@ -10,7 +12,8 @@ namespace PropertyPlatform.HrTraining.Features.Kpis;
 
 /// <summary>
 /// hr-training's standards (domain.md, HR and training) measured over an estate-local month, in the platform's KPI
-/// shape: certified before duty, sign-in by 08:20 (the estate's sign-in time), the attendance sheet by the 5th.
+/// shape: certified before duty, sign-in by 08:20 (the estate's sign-in time), the attendance sheet by the 5th, the
+/// supervisors' written assessments twice a week.
 /// </summary>
 public static class HrTrainingKpis
 {
@@ -20,6 +23,8 @@ public static class HrTrainingKpis
     public const decimal SignInOnTimeTarget = 0.95m;
 
     public const decimal SheetByFifthTarget = 1.00m;
+
+    public const decimal AssessmentsTwiceAWeekTarget = 1.00m;
 
     public static RouteGroupBuilder MapHrTrainingKpisApi(this RouteGroupBuilder api)
     {
@@ -61,6 +66,13 @@ public static class HrTrainingKpis
             .SingleOrDefaultAsync(s => s.EstateId == period.EstateId && s.Month == firstDay, cancellationToken);
         var sheetDue = deadline is not null && (deadline.IssuedAt is not null || now > deadline.Due.DueAt);
 
+        // Assessments: the weeks starting on a Monday of the month that are over, per front-desk clerk rostered that week.
+        var firstMonday = firstDay.AddDays((7 - (((int)firstDay.DayOfWeek + 6) % 7)) % 7);
+        var weeksOver = Enumerable.Range(0, 6).Select(w => firstMonday.AddDays(7 * w))
+            .Where(monday => monday < nextMonth && calendar.ToInstant(monday.AddDays(7), TimeOnly.MinValue) <= now).ToList();
+        var clerkWeeks = weeksOver.Count == 0 ? []
+            : await AppraisalApi.AssessmentCountsAsync(db, period.EstateId, firstMonday, weeksOver[^1].AddDays(7), cancellationToken);
+
         return TypedResults.Ok(period.Report(
         [
             Kpi.Measure("certified-before-duty", "Everyone on a published duty shift is certified for its trade or post that day (培训合格后方可上岗).",
@@ -70,6 +82,9 @@ public static class HrTrainingKpis
             Kpi.Measure("attendance-sheet-by-5th", "The month's attendance sheet and department ranking are issued by the 5th of the next month.",
                 SheetByFifthTarget, deadline?.IssuedInTime == true ? 1 : 0, sheetDue ? 1 : 0,
                 $"/api/hr-training/attendance/sheets?estateId={period.EstateId}&month={period.Month}"),
+            Kpi.Measure("assessments-twice-a-week", "Front-desk supervisors assess each clerk in writing at least twice a week.",
+                AssessmentsTwiceAWeekTarget, clerkWeeks.Count(c => c.Assessments >= WrittenAssessment.PerWeek), clerkWeeks.Count,
+                $"/api/hr-training/appraisal/assessment-shortfalls?estateId={period.EstateId}&week={firstMonday:yyyy-MM-dd}"),
         ]));
     }
 }

@@ -117,3 +117,60 @@ internal sealed class DisciplinaryStepConfiguration : IEntityTypeConfiguration<D
         step.HasIndex(d => new { d.StaffId, d.BreachNumber }).IsUnique();
     }
 }
+
+internal sealed class WrittenAssessmentConfiguration : IEntityTypeConfiguration<WrittenAssessment>
+{
+    public void Configure(EntityTypeBuilder<WrittenAssessment> assessment)
+    {
+        assessment.ToTable("written_assessments");
+        assessment.HasKey(a => a.Id);
+        assessment.Property(a => a.Text).HasMaxLength(4000);
+        assessment.Property(a => a.AssessedBy).HasMaxLength(200);
+        assessment.Property(a => a.AssessorName).HasMaxLength(200);
+        assessment.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.StaffId).OnDelete(DeleteBehavior.Restrict);
+        assessment.HasIndex(a => new { a.StaffId, a.Day });
+        assessment.HasIndex(a => new { a.EstateId, a.Day });
+    }
+}
+
+internal sealed class CallbackScoreConfiguration : IEntityTypeConfiguration<CallbackScore>
+{
+    public void Configure(EntityTypeBuilder<CallbackScore> score)
+    {
+        score.ToTable("callback_scores");
+        // One per callback: a redelivered or repeated outcome updates it rather than counting twice.
+        score.HasKey(s => s.CallbackId);
+        score.Property(s => s.CallbackId).ValueGeneratedNever();
+        score.HasIndex(s => new { s.StaffId, s.CalledAt });
+    }
+}
+
+internal sealed class SlaMissConfiguration : IEntityTypeConfiguration<SlaMiss>
+{
+    public void Configure(EntityTypeBuilder<SlaMiss> miss)
+    {
+        miss.ToTable("sla_misses");
+        miss.HasKey(m => m.Id);
+        miss.Property(m => m.Id).ValueGeneratedNever();
+        miss.Property(m => m.Service).HasMaxLength(64);
+        miss.Property(m => m.Subject).HasMaxLength(64);
+        miss.Property(m => m.Policy).HasMaxLength(64);
+        // One miss per deadline, whichever event carried it.
+        miss.HasIndex(m => new { m.Service, m.Subject, m.SubjectId, m.Policy }).IsUnique();
+        miss.HasIndex(m => new { m.StaffId, m.BreachedAt });
+    }
+}
+
+internal sealed class AppraisalActionConfiguration : IEntityTypeConfiguration<AppraisalAction>
+{
+    public void Configure(EntityTypeBuilder<AppraisalAction> action)
+    {
+        action.ToTable("appraisal_actions");
+        action.HasKey(a => a.Id);
+        action.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+        action.Property(a => a.Reason).HasMaxLength(1000);
+        action.Property(a => a.DecidedBy).HasMaxLength(200);
+        action.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.StaffId).OnDelete(DeleteBehavior.Restrict);
+        action.HasIndex(a => new { a.StaffId, a.Day });
+    }
+}
