@@ -7,6 +7,7 @@ using PropertyPlatform.HrTraining.Features.Discipline;
 using PropertyPlatform.HrTraining.Features.Kpis;
 using PropertyPlatform.HrTraining.Features.Rosters;
 using PropertyPlatform.HrTraining.Features.Staff;
+using PropertyPlatform.HrTraining.Features.Training;
 using PropertyPlatform.HrTraining.Grpc;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -46,6 +47,7 @@ public static class HrTrainingServiceExtensions
         api.MapStaffApi();
         api.MapDisciplineApi();
         api.MapAppraisalApi();
+        api.MapTrainingApi();
         api.MapCertificationsApi();
         api.MapRostersApi();
         api.MapAttendanceApi().MapAttendanceSettingsApi().MapLeaveApi().MapAttendanceSheetsApi();

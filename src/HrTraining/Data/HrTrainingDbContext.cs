@@ -44,6 +44,14 @@ public sealed class HrTrainingDbContext(DbContextOptions<HrTrainingDbContext> op
 
     public DbSet<AppraisalAction> AppraisalActions => Set<AppraisalAction>();
 
+    public DbSet<TrainingNeed> TrainingNeeds => Set<TrainingNeed>();
+
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
     public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -595,6 +595,87 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                     b.ToTable("duty_shifts", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<int?>("BestScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("best_score");
+
+                    b.Property<Guid?>("CertificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certification_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("ExamAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_attempts");
+
+                    b.Property<bool>("ExamPassed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exam_passed");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool?>("PracticalPassed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("practical_passed");
+
+                    b.Property<string>("PracticalSignedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("practical_signed_by");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_enrolments");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_training_enrolments_staff_id");
+
+                    b.HasIndex("SessionId", "StaffId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_enrolments_session_id_staff_id");
+
+                    b.ToTable("training_enrolments", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.LeaveRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -910,6 +991,168 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasDatabaseName("ix_staff_members_hired_at_id");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_attempts");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("integer")
+                        .HasColumnName("pass_mark");
+
+                    b.Property<bool>("RequiresPracticalCheck")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_practical_check");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("validity_months");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_courses");
+
+                    b.ToTable("training_courses", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("MetByEnrolmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("met_by_enrolment_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_needs");
+
+                    b.HasIndex("StaffId", "Status")
+                        .HasDatabaseName("ix_training_needs_staff_id_status");
+
+                    b.HasIndex("EstateId", "RaisedAt", "Id")
+                        .HasDatabaseName("ix_training_needs_estate_id_raised_at_id");
+
+                    b.ToTable("training_needs", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("trainer");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_sessions");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_training_sessions_course_id");
+
+                    b.ToTable("training_sessions", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.WrittenAssessment", b =>
@@ -1382,6 +1625,23 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasConstraintName("fk_duty_shifts_staff_staff_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.Enrolment", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_enrolments_training_sessions_session_id");
+
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_enrolments_staff_staff_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.LeaveRequest", b =>
                 {
                     b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
@@ -1400,6 +1660,26 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_attendance_devices_staff_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingNeed", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_needs_staff_members_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingSession", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_sessions_training_courses_course_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.WrittenAssessment", b =>

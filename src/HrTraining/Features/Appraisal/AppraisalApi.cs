@@ -164,6 +164,12 @@ public static partial class AppraisalApi
 
         var action = AppraisalAction.Record(estateId, staffId, kind, day, reason, command.Retraining == true, scope.Account(), time.GetUtcNow());
         db.AppraisalActions.Add(action);
+        if (action.RetrainingRequired)
+        {
+            // Re-training after a sanction: the need goes to HR/training with the sanction's reason.
+            db.TrainingNeeds.Add(TrainingNeed.Raise(estateId, staffId, null, TrainingNeedReason.Sanction, reason, scope.Account(), action.RecordedAt));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/hr-training/appraisal/{staffId}", ToResponse(action));
     }
