@@ -1,14 +1,20 @@
+using PropertyPlatform.HrTraining.Consumers;
 using PropertyPlatform.HrTraining.Data;
+using PropertyPlatform.HrTraining.Features.Appraisal;
+using PropertyPlatform.HrTraining.Features.Attendance;
 using PropertyPlatform.HrTraining.Features.Certifications;
+using PropertyPlatform.HrTraining.Features.Discipline;
 using PropertyPlatform.HrTraining.Features.Kpis;
 using PropertyPlatform.HrTraining.Features.Rosters;
 using PropertyPlatform.HrTraining.Features.Staff;
+using PropertyPlatform.HrTraining.Features.Training;
 using PropertyPlatform.HrTraining.Grpc;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.HrTraining;
 
@@ -20,9 +26,17 @@ public static class HrTrainingServiceExtensions
     public static IHostApplicationBuilder AddHrTrainingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<HrTrainingDbContext>(DatabaseName);
-        builder.AddMessaging(ServiceName, bus => bus.AddEstateCalendars<HrTrainingDbContext>(ServiceName));
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<CallbackCompletedConsumer>();
+            bus.AddConsumer<SlaBreachedConsumer>();
+            bus.AddEstateCalendars<HrTrainingDbContext>(ServiceName);
+        });
         builder.Services.AddGrpc();
         builder.Services.AddHostedService<CertificationExpiry>();
+        builder.Services.AddHostedService<AttendanceSheetScheduler>();
+        builder.AddSlaMonitor<HrTrainingDbContext>(ServiceName)
+            .AddSlaWatch<HrTrainingDbContext, AttendanceSheetWatch>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
@@ -31,10 +45,15 @@ public static class HrTrainingServiceExtensions
     {
         var api = app.MapGroup("/api/hr-training");
         api.MapStaffApi();
+        api.MapDisciplineApi();
+        api.MapAppraisalApi();
+        api.MapTrainingApi();
         api.MapCertificationsApi();
         api.MapRostersApi();
+        api.MapAttendanceApi().MapAttendanceSettingsApi().MapLeaveApi().MapAttendanceSheetsApi();
         api.MapHrTrainingKpisApi();
         api.MapAuditApi().MapOutboxApi();
+        api.MapSlaApi();
         // Only services (client-credentials tokens for the hr-training audience) use the directory.
         app.MapGrpcService<StaffDirectoryService>().RequireAuthorization(policy => policy.RequireRole(PlatformRoles.Service));
         return app;

@@ -112,6 +112,20 @@ public sealed class MaintenanceFlowTests(Platform platform)
         return (workOrderId, requestId, callbackId!.Value);
     }
 
+    /// <summary>Waits until hr-training's appraisal of the technician for this month shows <paramref name="count"/> callbacks, and returns them.</summary>
+    private async Task<JsonElement> CallbacksInAppraisalAsync(Guid staffId, int count)
+    {
+        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        JsonElement callbacks = default;
+        await Eventually.Async(async () =>
+        {
+            callbacks = (await platform.Admin.GetFromJsonAsync<JsonElement>($"/api/hr-training/appraisal/{staffId}?period={month}", ApiJson.Options, Ct))
+                .GetProperty("callbacks");
+            return callbacks.GetProperty("count").GetInt32() == count;
+        }, WaitLimit, "hr-training counts reception's CallbackCompleted in the technician's appraisal");
+        return callbacks;
+    }
+
     [Fact]
     public async Task A_repair_goes_to_the_certified_plumber_on_duty_and_closes_after_a_satisfied_callback()
     {
@@ -128,6 +142,7 @@ public sealed class MaintenanceFlowTests(Platform platform)
         order.GetProperty("arrivedAt").GetDateTimeOffset().Should().BeBefore(order.GetProperty("completedAt").GetDateTimeOffset());
         await Eventually.Async(async () => (await platform.Admin.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{requestId}", ApiJson.Options, Ct))
             .GetProperty("status").GetString() == "Closed", WaitLimit, "reception closes the request on WorkOrderClosed");
+        (await CallbacksInAppraisalAsync(staffId, 1)).GetProperty("satisfied").GetInt32().Should().Be(1);
     }
 
     [Fact]
@@ -173,6 +188,9 @@ public sealed class MaintenanceFlowTests(Platform platform)
         (await WorkOrderAsync(workOrderId)).GetProperty("reworkCount").GetInt32().Should().Be(1);
         (await plumber.PostAsJsonAsync($"/api/maintenance/work-orders/{workOrderId}/accept", new { }, Ct)).StatusCode
             .Should().Be(HttpStatusCode.OK, "the same technician takes the rework");
+        var callbacks = await CallbacksInAppraisalAsync(staffId, 1);
+        callbacks.GetProperty("satisfied").GetInt32().Should().Be(0);
+        callbacks.GetProperty("averageQuality").GetDecimal().Should().Be(1m);
     }
 
     [Fact]

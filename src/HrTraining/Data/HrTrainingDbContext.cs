@@ -5,6 +5,7 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.HrTraining.Data;
 
@@ -21,6 +22,38 @@ public sealed class HrTrainingDbContext(DbContextOptions<HrTrainingDbContext> op
 
     public DbSet<DutyShift> Shifts => Set<DutyShift>();
 
+    public DbSet<AttendanceSettings> AttendanceSettings => Set<AttendanceSettings>();
+
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+
+    public DbSet<RegisteredDevice> Devices => Set<RegisteredDevice>();
+
+    public DbSet<ProxySignInAttempt> ProxySignInAttempts => Set<ProxySignInAttempt>();
+
+    public DbSet<LeaveRequest> LeaveRequests => Set<LeaveRequest>();
+
+    public DbSet<AttendanceSheetDeadline> AttendanceSheets => Set<AttendanceSheetDeadline>();
+
+    public DbSet<DisciplinaryStep> DisciplinarySteps => Set<DisciplinaryStep>();
+
+    public DbSet<WrittenAssessment> Assessments => Set<WrittenAssessment>();
+
+    public DbSet<CallbackScore> CallbackScores => Set<CallbackScore>();
+
+    public DbSet<SlaMiss> SlaMisses => Set<SlaMiss>();
+
+    public DbSet<AppraisalAction> AppraisalActions => Set<AppraisalAction>();
+
+    public DbSet<TrainingNeed> TrainingNeeds => Set<TrainingNeed>();
+
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -28,6 +61,7 @@ public sealed class HrTrainingDbContext(DbContextOptions<HrTrainingDbContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars();
+        modelBuilder.AddSlaEvents();
         // One IEntityTypeConfiguration per entity, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HrTrainingDbContext).Assembly);
         modelBuilder.ApplyEstateScope(this);

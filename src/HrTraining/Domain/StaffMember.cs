@@ -29,6 +29,9 @@ public sealed class StaffMember : IEstateOwned
 
     public string[] Trades { get; private set; } = [];
 
+    /// <summary>The department the person belongs to (front desk, maintenance, security, cleaning...): how the attendance ranking groups people.</summary>
+    public string? Department { get; private set; }
+
     public Guid[] EstateIds { get; private set; } = [];
 
     public DateOnly StartsOn { get; private set; }
@@ -49,7 +52,8 @@ public sealed class StaffMember : IEstateOwned
     public bool IsActive => Status == EmploymentStatus.Active;
 
     public static StaffMember Hire(
-        Guid staffId, Guid homeEstateId, string displayName, string position, string[] trades, Guid[] estateIds, DateOnly startsOn, DateTimeOffset now) =>
+        Guid staffId, Guid homeEstateId, string displayName, string position, string[] trades, Guid[] estateIds, DateOnly startsOn, DateTimeOffset now,
+        string? department = null) =>
         new()
         {
             Id = staffId,
@@ -57,6 +61,7 @@ public sealed class StaffMember : IEstateOwned
             DisplayName = displayName,
             Position = position,
             Trades = trades,
+            Department = department,
             EstateIds = estateIds,
             StartsOn = startsOn,
             Status = EmploymentStatus.Active,
@@ -67,7 +72,8 @@ public sealed class StaffMember : IEstateOwned
     public bool WorksIn(Guid estateId) => EstateIds.Contains(estateId);
 
     /// <summary>Replaces position, trades and estates; an ended employment is closed to changes.</summary>
-    public bool Change(Guid homeEstateId, string displayName, string position, string[] trades, Guid[] estateIds, DateTimeOffset now)
+    public bool Change(
+        Guid homeEstateId, string displayName, string position, string[] trades, Guid[] estateIds, DateTimeOffset now, string? department = null)
     {
         if (!IsActive)
         {
@@ -78,6 +84,7 @@ public sealed class StaffMember : IEstateOwned
         DisplayName = displayName;
         Position = position;
         Trades = trades;
+        Department = department;
         EstateIds = estateIds;
         UpdatedAt = now;
         return true;

@@ -20,4 +20,16 @@ internal static class HrTrainingRoles
 
     /// <summary>Read staff files, certifications and the expiry warnings: whoever keeps them or plans duty with them.</summary>
     public static readonly string[] Readers = [.. RosterPlanners];
+
+    /// <summary>Everyone on the staff: signs in and out for themself, reads their own attendance, asks for leave.</summary>
+    public static readonly string[] Staff = [.. PlatformRoles.Staff];
+
+    /// <summary>Decide leave, register devices, read who tried to sign in for someone else: the supervisors and the estate manager.</summary>
+    public static readonly string[] Supervisors =
+    [
+        PlatformRoles.EstateManager, PlatformRoles.MaintenanceSupervisor, PlatformRoles.SecuritySupervisor, PlatformRoles.CustomerServiceSupervisor,
+    ];
+
+    /// <summary>Issue the monthly attendance sheet: the estate manager and HR.</summary>
+    public static readonly string[] SheetIssuers = [PlatformRoles.EstateManager, PlatformRoles.Trainer];
 }

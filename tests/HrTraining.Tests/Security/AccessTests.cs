@@ -15,7 +15,11 @@ public sealed class AccessTests(HrTrainingService hr)
 
         calls.Should().Contain(c => c.Path.StartsWith("/api/hr-training/staff", StringComparison.Ordinal))
             .And.Contain(c => c.Path.StartsWith("/api/hr-training/certifications", StringComparison.Ordinal))
-            .And.Contain(c => c.Path.StartsWith("/api/hr-training/rosters", StringComparison.Ordinal));
+            .And.Contain(c => c.Path.StartsWith("/api/hr-training/rosters", StringComparison.Ordinal))
+            .And.Contain(c => c.Path.StartsWith("/api/hr-training/attendance", StringComparison.Ordinal))
+            .And.Contain(c => c.Path.StartsWith("/api/hr-training/appraisal", StringComparison.Ordinal))
+            .And.Contain(c => c.Path.StartsWith("/api/hr-training/training", StringComparison.Ordinal))
+            .And.Contain(c => c.Path.StartsWith("/api/hr-training/discipline", StringComparison.Ordinal));
         (await EndpointSweep.AnsweredWithoutTokenAsync(hr.CreateClient(), calls, Ct)).Should().BeEmpty();
     }
 }

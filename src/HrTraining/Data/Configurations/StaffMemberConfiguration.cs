@@ -15,6 +15,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         staff.Ignore(s => s.IsActive);
         staff.Property(s => s.DisplayName).HasMaxLength(200);
         staff.Property(s => s.Position).HasMaxLength(100);
+        staff.Property(s => s.Department).HasMaxLength(100);
         staff.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         staff.Property(s => s.EndReason).HasMaxLength(500);
         staff.Property(s => s.Version).IsRowVersion();

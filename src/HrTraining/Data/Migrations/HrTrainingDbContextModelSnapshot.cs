@@ -22,6 +22,280 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AppraisalAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<bool>("RetrainingRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retraining_required");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appraisal_actions");
+
+                    b.HasIndex("StaffId", "Day")
+                        .HasDatabaseName("ix_appraisal_actions_staff_id_day");
+
+                    b.ToTable("appraisal_actions", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AttendanceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("MinutesEarly")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_early");
+
+                    b.Property<int>("MinutesLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_late");
+
+                    b.Property<Guid>("ShiftId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shift_id");
+
+                    b.Property<DateTimeOffset>("SignInBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sign_in_by");
+
+                    b.Property<string>("SignInDevice")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sign_in_device");
+
+                    b.Property<DateTimeOffset>("SignOutFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sign_out_from");
+
+                    b.Property<DateTimeOffset>("SignedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_in_at");
+
+                    b.Property<DateTimeOffset?>("SignedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_out_at");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendance_records");
+
+                    b.HasIndex("ShiftId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendance_records_shift_id");
+
+                    b.HasIndex("EstateId", "Day")
+                        .HasDatabaseName("ix_attendance_records_estate_id_day");
+
+                    b.HasIndex("StaffId", "Day")
+                        .HasDatabaseName("ix_attendance_records_staff_id_day");
+
+                    b.ToTable("attendance_records", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AttendanceSettings", b =>
+                {
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<TimeOnly>("HandoverFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("handover_from");
+
+                    b.Property<TimeOnly>("HandoverUntil")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("handover_until");
+
+                    b.Property<TimeOnly>("MeetingFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("meeting_from");
+
+                    b.Property<TimeOnly>("MeetingUntil")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("meeting_until");
+
+                    b.Property<TimeOnly>("SignInBy")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("sign_in_by");
+
+                    b.PrimitiveCollection<int[]>("SummerMonths")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("summer_months");
+
+                    b.Property<TimeOnly>("SummerSignOutAfter")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("summer_sign_out_after");
+
+                    b.Property<TimeOnly>("WinterSignOutAfter")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("winter_sign_out_after");
+
+                    b.HasKey("EstateId")
+                        .HasName("pk_attendance_settings");
+
+                    b.ToTable("attendance_settings", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AttendanceSheetDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendance_sheet_deadlines");
+
+                    b.HasIndex("EstateId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendance_sheet_deadlines_estate_id_month");
+
+                    b.ToTable("attendance_sheet_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.CallbackScore", b =>
+                {
+                    b.Property<Guid>("CallbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("callback_id");
+
+                    b.Property<int>("Attitude")
+                        .HasColumnType("integer")
+                        .HasColumnName("attitude");
+
+                    b.Property<DateTimeOffset>("CalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer")
+                        .HasColumnName("quality");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("satisfied");
+
+                    b.Property<int>("Speed")
+                        .HasColumnType("integer")
+                        .HasColumnName("speed");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("CallbackId")
+                        .HasName("pk_callback_scores");
+
+                    b.HasIndex("StaffId", "CalledAt")
+                        .HasDatabaseName("ix_callback_scores_staff_id_called_at");
+
+                    b.ToTable("callback_scores", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.Certification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -111,6 +385,86 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasFilter("revoked_at IS NULL");
 
                     b.ToTable("certifications", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.DisciplinaryStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Breach")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("breach");
+
+                    b.Property<int>("BreachNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("breach_number");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("step");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disciplinary_steps");
+
+                    b.HasIndex("StaffId", "BreachNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disciplinary_steps_staff_id_breach_number");
+
+                    b.ToTable("disciplinary_steps", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.DutyRoster", b =>
@@ -241,11 +595,330 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                     b.ToTable("duty_shifts", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<int?>("BestScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("best_score");
+
+                    b.Property<Guid?>("CertificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certification_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("ExamAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_attempts");
+
+                    b.Property<bool>("ExamPassed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exam_passed");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool?>("PracticalPassed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("practical_passed");
+
+                    b.Property<string>("PracticalSignedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("practical_signed_by");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_enrolments");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_training_enrolments_staff_id");
+
+                    b.HasIndex("SessionId", "StaffId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_enrolments_session_id_staff_id");
+
+                    b.ToTable("training_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.LeaveRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leave_requests");
+
+                    b.HasIndex("StaffId", "From")
+                        .HasDatabaseName("ix_leave_requests_staff_id_from");
+
+                    b.HasIndex("EstateId", "RequestedAt", "Id")
+                        .HasDatabaseName("ix_leave_requests_estate_id_requested_at_id");
+
+                    b.ToTable("leave_requests", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.ProxySignInAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<Guid>("CallerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("caller_id");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("device_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<Guid?>("OnBehalfOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("on_behalf_of_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proxy_sign_in_attempts");
+
+                    b.HasIndex("EstateId", "AttemptedAt", "Id")
+                        .HasDatabaseName("ix_proxy_sign_in_attempts_estate_id_attempted_at_id");
+
+                    b.ToTable("proxy_sign_in_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.RegisteredDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("device_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registered_by");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendance_devices");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendance_devices_device_id")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_attendance_devices_staff_id");
+
+                    b.ToTable("attendance_devices", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.SlaMiss", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("policy");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_misses");
+
+                    b.HasIndex("StaffId", "BreachedAt")
+                        .HasDatabaseName("ix_sla_misses_staff_id_breached_at");
+
+                    b.HasIndex("Service", "Subject", "SubjectId", "Policy")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_misses_service_subject_subject_id_policy");
+
+                    b.ToTable("sla_misses", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -318,6 +991,225 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasDatabaseName("ix_staff_members_hired_at_id");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_attempts");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("integer")
+                        .HasColumnName("pass_mark");
+
+                    b.Property<bool>("RequiresPracticalCheck")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_practical_check");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("validity_months");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_courses");
+
+                    b.ToTable("training_courses", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("MetByEnrolmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("met_by_enrolment_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_needs");
+
+                    b.HasIndex("StaffId", "Status")
+                        .HasDatabaseName("ix_training_needs_staff_id_status");
+
+                    b.HasIndex("EstateId", "RaisedAt", "Id")
+                        .HasDatabaseName("ix_training_needs_estate_id_raised_at_id");
+
+                    b.ToTable("training_needs", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("trainer");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_sessions");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_training_sessions_course_id");
+
+                    b.ToTable("training_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.WrittenAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<string>("AssessorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assessor_name");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_written_assessments");
+
+                    b.HasIndex("EstateId", "Day")
+                        .HasDatabaseName("ix_written_assessments_estate_id_day");
+
+                    b.HasIndex("StaffId", "Day")
+                        .HasDatabaseName("ix_written_assessments_staff_id_day");
+
+                    b.ToTable("written_assessments", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Auditing.AuditEntry", b =>
@@ -529,6 +1421,173 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Sla.SlaEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("NotifiedRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("notified_role");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("policy");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_events");
+
+                    b.HasIndex("EstateId", "Kind", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_sla_events_estate_id_kind_occurred_at_id");
+
+                    b.HasIndex("SubjectId", "Policy", "Kind", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
+
+                    b.ToTable("sla_events", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AppraisalAction", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appraisal_actions_staff_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AttendanceRecord", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.DutyShift", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_records_shifts_shift_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AttendanceSheetDeadline", b =>
+                {
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Due", b1 =>
+                        {
+                            b1.Property<Guid>("AttendanceSheetDeadlineId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("due_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("due_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("due_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("due_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_warned_at");
+
+                            b1.HasKey("AttendanceSheetDeadlineId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_attendance_sheet_deadlines_due_next_check_at")
+                                .HasFilter("due_next_check_at IS NOT NULL");
+
+                            b1.ToTable("attendance_sheet_deadlines");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AttendanceSheetDeadlineId")
+                                .HasConstraintName("fk_attendance_sheet_deadlines_attendance_sheet_deadlines_id");
+                        });
+
+                    b.Navigation("Due")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.Certification", b =>
                 {
                     b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
@@ -537,6 +1596,16 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_certifications_staff_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.DisciplinaryStep", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disciplinary_steps_staff_staff_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.DutyShift", b =>
@@ -554,6 +1623,73 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_duty_shifts_staff_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.Enrolment", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_enrolments_training_sessions_session_id");
+
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_enrolments_staff_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.LeaveRequest", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leave_requests_staff_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.RegisteredDevice", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_devices_staff_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingNeed", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_needs_staff_members_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingSession", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_sessions_training_courses_course_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.WrittenAssessment", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_written_assessments_staff_members_staff_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -87,11 +87,7 @@ public static class CertificationsApi
             throw new ConflictException($"{staff.DisplayName} already holds a certification for {duty} in this estate; renew it instead.");
         }
 
-        var now = time.GetUtcNow();
-        var certification = Certification.Grant(estateId, staffId, duty, validFrom, validUntil, scope.Account(), now);
-        db.Certifications.Add(certification);
-        db.AddIntegrationEvent(new CertificationGranted(
-            Guid.CreateVersion7(now), now, estateId, correlation.CorrelationId, certification.Id, staffId, duty.TradeName, duty.PostName, validUntil));
+        var certification = Granted(db, estateId, staffId, duty, validFrom, validUntil, scope.Account(), correlation.CorrelationId, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/hr-training/certifications/{certification.Id}", ToResponse(certification));
     }
@@ -167,11 +163,7 @@ public static class CertificationsApi
             throw new ValidationFailedException("validUntil", $"A certification is valid for at most {MaxValidityYears} years (until {latest:yyyy-MM-dd}).");
         }
 
-        var previous = certification.Renew(validUntil, now)!.Value;
-        var duty = certification.Duty;
-        db.AddIntegrationEvent(new CertificationRenewed(
-            Guid.CreateVersion7(now), now, certification.EstateId, correlation.CorrelationId, certification.Id, certification.StaffId,
-            duty.TradeName, duty.PostName, previous, validUntil));
+        Renewed(db, certification, validUntil, correlation.CorrelationId, now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(certification));
     }
@@ -198,6 +190,33 @@ public static class CertificationsApi
             duty.TradeName, duty.PostName, certification.ValidUntil, reason));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(certification));
+    }
+
+    /// <summary>Grants a certification and announces it (<c>CertificationGranted</c>), to be saved by the caller: the one way a grant happens.</summary>
+    internal static Certification Granted(
+        HrTrainingDbContext db, Guid estateId, Guid staffId, Duty duty, DateOnly validFrom, DateOnly validUntil, string grantedBy, Guid correlationId,
+        DateTimeOffset now)
+    {
+        var certification = Certification.Grant(estateId, staffId, duty, validFrom, validUntil, grantedBy, now);
+        db.Certifications.Add(certification);
+        db.AddIntegrationEvent(new CertificationGranted(
+            Guid.CreateVersion7(now), now, estateId, correlationId, certification.Id, staffId, duty.TradeName, duty.PostName, validUntil));
+        return certification;
+    }
+
+    /// <summary>Extends a standing certification and announces it (<c>CertificationRenewed</c>); false when it already runs that long.</summary>
+    internal static bool Renewed(HrTrainingDbContext db, Certification certification, DateOnly validUntil, Guid correlationId, DateTimeOffset now)
+    {
+        if (certification.Renew(validUntil, now) is not { } previous)
+        {
+            return false;
+        }
+
+        var duty = certification.Duty;
+        db.AddIntegrationEvent(new CertificationRenewed(
+            Guid.CreateVersion7(now), now, certification.EstateId, correlationId, certification.Id, certification.StaffId,
+            duty.TradeName, duty.PostName, previous, validUntil));
+        return true;
     }
 
     private static void CheckPeriod(InputErrors errors, DateOnly validFrom, DateOnly validUntil)

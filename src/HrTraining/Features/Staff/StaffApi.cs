@@ -13,10 +13,11 @@ namespace PropertyPlatform.HrTraining.Features.Staff;
 
 /// <summary>Opens an employment file for an identity account (<c>staffId</c>, the token's <c>sub</c>).</summary>
 public sealed record HireCommand(
-    Guid? StaffId, string? DisplayName, string? Position, string[]? Trades, Guid? HomeEstateId, Guid[]? EstateIds, string? StartsOn);
+    Guid? StaffId, string? DisplayName, string? Position, string[]? Trades, Guid? HomeEstateId, Guid[]? EstateIds, string? StartsOn, string? Department = null);
 
 /// <summary>The whole new state of the file: position, trades and estates are replaced, not merged.</summary>
-public sealed record ChangeStaffCommand(string? DisplayName, string? Position, string[]? Trades, Guid? HomeEstateId, Guid[]? EstateIds);
+public sealed record ChangeStaffCommand(
+    string? DisplayName, string? Position, string[]? Trades, Guid? HomeEstateId, Guid[]? EstateIds, string? Department = null);
 
 /// <summary>Ends the employment; <c>lastDay</c> is the estate-local last working day.</summary>
 public sealed record EndEmploymentCommand(string? LastDay, string? Reason);
@@ -33,7 +34,8 @@ public sealed record StaffResponse(
     DateOnly? LastDay,
     string? EndReason,
     DateTimeOffset HiredAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? Department);
 
 /// <summary>
 /// The staff roster: each person's employment file (position, trades, the estates they work in, employment status).
@@ -61,6 +63,7 @@ public static class StaffApi
         var staffId = errors.Id(command.StaffId, "staffId");
         var (name, position, trades, home, estates) = ReadFile(errors, command.DisplayName, command.Position, command.Trades, command.HomeEstateId, command.EstateIds);
         var startsOn = errors.LocalDate(command.StartsOn, "startsOn");
+        var department = errors.OptionalText(command.Department, "department", maxLength: 100);
         errors.ThrowIfAny();
         EnsureCanWriteAll(scope, estates);
         if (await db.Staff.IgnoreQueryFilters().AnyAsync(s => s.Id == staffId, cancellationToken))
@@ -69,7 +72,7 @@ public static class StaffApi
         }
 
         var now = time.GetUtcNow();
-        var staff = StaffMember.Hire(staffId, home, name, position, trades, estates, startsOn, now);
+        var staff = StaffMember.Hire(staffId, home, name, position, trades, estates, startsOn, now, department);
         db.Staff.Add(staff);
         db.AddIntegrationEvent(new StaffHired(
             Guid.CreateVersion7(now), now, home, correlation.CorrelationId, staffId, name, position, trades, estates, startsOn));
@@ -115,12 +118,13 @@ public static class StaffApi
     {
         var errors = new InputErrors();
         var (name, position, trades, home, estates) = ReadFile(errors, command.DisplayName, command.Position, command.Trades, command.HomeEstateId, command.EstateIds);
+        var department = errors.OptionalText(command.Department, "department", maxLength: 100);
         errors.ThrowIfAny();
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken) ?? throw new NotFoundException("Staff member", staffId);
         // Moving a person out of an estate is as much a change there as moving them in.
         EnsureCanWriteAll(scope, [.. estates.Union(staff.EstateIds)]);
         var now = time.GetUtcNow();
-        if (!staff.Change(home, name, position, trades, estates, now))
+        if (!staff.Change(home, name, position, trades, estates, now, department))
         {
             throw new ConflictException($"The employment of {staff.DisplayName} ({staffId}) has ended; the file is closed to changes.");
         }
@@ -147,15 +151,23 @@ public static class StaffApi
             throw new ValidationFailedException("lastDay", $"Cannot be before the employment started ({staff.StartsOn:yyyy-MM-dd}).");
         }
 
-        var now = time.GetUtcNow();
-        if (!staff.End(lastDay, reason, now))
-        {
-            throw new ConflictException($"The employment of {staff.DisplayName} ({staffId}) has already ended.");
-        }
-
-        db.AddIntegrationEvent(new EmploymentEnded(Guid.CreateVersion7(now), now, staff.EstateId, correlation.CorrelationId, staffId, lastDay, reason));
+        End(db, staff, lastDay, reason, correlation.CorrelationId, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(staff));
+    }
+
+    /// <summary>
+    /// Ends the employment and announces it (<c>EmploymentEnded</c>: identity disables the account), to be saved by the
+    /// caller with whatever led to it (a confirmed dismissal). The one way an employment ends.
+    /// </summary>
+    internal static void End(HrTrainingDbContext db, StaffMember staff, DateOnly lastDay, string reason, Guid correlationId, DateTimeOffset now)
+    {
+        if (!staff.End(lastDay, reason, now))
+        {
+            throw new ConflictException($"The employment of {staff.DisplayName} ({staff.Id}) has already ended.");
+        }
+
+        db.AddIntegrationEvent(new EmploymentEnded(Guid.CreateVersion7(now), now, staff.EstateId, correlationId, staff.Id, lastDay, reason));
     }
 
     private static (string Name, string Position, string[] Trades, Guid Home, Guid[] Estates) ReadFile(
@@ -177,6 +189,6 @@ public static class StaffApi
         }
     }
 
-    private static StaffResponse ToResponse(StaffMember s) => new(
-        s.Id, s.DisplayName, s.Position, s.Trades, s.EstateId, s.EstateIds, s.StartsOn, s.Status.ToString(), s.LastDay, s.EndReason, s.HiredAt, s.UpdatedAt);
+    internal static StaffResponse ToResponse(StaffMember s) => new(
+        s.Id, s.DisplayName, s.Position, s.Trades, s.EstateId, s.EstateIds, s.StartsOn, s.Status.ToString(), s.LastDay, s.EndReason, s.HiredAt, s.UpdatedAt, s.Department);
 }

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PropertyPlatform.HrTraining.Domain;
+
+namespace PropertyPlatform.HrTraining.Data.Configurations;
+
+internal sealed class TrainingCourseConfiguration : IEntityTypeConfiguration<TrainingCourse>
+{
+    public void Configure(EntityTypeBuilder<TrainingCourse> course)
+    {
+        course.ToTable("training_courses");
+        course.HasKey(c => c.Id);
+        course.Ignore(c => c.Duty);
+        course.Property(c => c.Title).HasMaxLength(200);
+        course.Property(c => c.Category).HasConversion<string>().HasMaxLength(16);
+        course.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        course.Property(c => c.Name).HasMaxLength(50);
+    }
+}

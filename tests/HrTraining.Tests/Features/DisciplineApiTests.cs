@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using PropertyPlatform.Contracts.HrTraining;
+using PropertyPlatform.HrTraining.Features.Discipline;
+using PropertyPlatform.HrTraining.Tests.Features.Attendance;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.HrTraining.Tests.Features;
+
+public sealed class DisciplineApiTests(HrTrainingService hr)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<DisciplinaryStepResponse> BreachAsync(Guid estate, Guid staffId, string breach)
+    {
+        var response = await hr.Supervisor(estate).PostAsJsonAsync($"/api/hr-training/staff/{staffId}/breaches",
+            new { estateId = estate, occurredOn = Staffing.Day(HrTrainingService.LocalToday), breach }, Ct);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<DisciplinaryStepResponse>(ApiJson.Options, Ct))!;
+    }
+
+    [Fact]
+    public async Task First_breach_is_a_verbal_warning_second_a_written_warning_then_a_dismissal_proposal_and_each_step_is_on_the_file()
+    {
+        var estate = await hr.NewEstateAsync();
+        var (clerk, _) = await hr.ClerkWithDeviceAsync(estate, "Repeat Offender");
+
+        var first = await BreachAsync(estate, clerk.StaffId, "Left the desk unattended");
+        var second = await BreachAsync(estate, clerk.StaffId, "Rude to an owner");
+        var third = await BreachAsync(estate, clerk.StaffId, "Asked a colleague to sign in for them");
+        var fourth = await BreachAsync(estate, clerk.StaffId, "Absent without leave");
+
+        (first.Step, second.Step, third.Step, fourth.Step).Should().Be(("VerbalWarning", "WrittenWarning", "DismissalProposal", "DismissalProposal"));
+        third.Decision.Should().Be("Pending");
+        first.Decision.Should().BeNull();
+        var file = (await hr.Manager(estate).GetFromJsonAsync<StaffFileResponse>($"/api/hr-training/staff/{clerk.StaffId}/file", ApiJson.Options, Ct))!;
+        file.Discipline.Select(d => (d.BreachNumber, d.Step)).Should().Equal(
+            (1, "VerbalWarning"), (2, "WrittenWarning"), (3, "DismissalProposal"), (4, "DismissalProposal"));
+        var own = (await hr.As(clerk).GetFromJsonAsync<StaffFileResponse>("/api/hr-training/staff/me/file", ApiJson.Options, Ct))!;
+        own.Discipline.Should().HaveCount(4, "a person sees their own file");
+    }
+
+    [Fact]
+    public async Task A_confirmed_dismissal_ends_the_employment_through_the_employment_ended_path()
+    {
+        var estate = await hr.NewEstateAsync();
+        var (clerk, _) = await hr.ClerkWithDeviceAsync(estate, "Dismissed Person");
+        await BreachAsync(estate, clerk.StaffId, "One");
+        await BreachAsync(estate, clerk.StaffId, "Two");
+        var proposal = await BreachAsync(estate, clerk.StaffId, "Three");
+
+        var response = await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/discipline/{proposal.Id}/decide",
+            new { confirm = true, note = "Third breach this year", lastDay = Staffing.Day(HrTrainingService.LocalToday) }, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        var ended = await hr.PublishedAsync<EmploymentEnded>(e => e.StaffId == clerk.StaffId);
+        ended.Reason.Should().Contain("Dismissed").And.Contain("Third breach this year");
+        var file = (await hr.Manager(estate).GetFromJsonAsync<StaffFileResponse>($"/api/hr-training/staff/{clerk.StaffId}/file", ApiJson.Options, Ct))!;
+        file.Employment.Status.Should().Be("Ended");
+        file.Discipline.Single(d => d.Id == proposal.Id).Decision.Should().Be("Confirmed");
+        (await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/discipline/{proposal.Id}/decide", new { confirm = false, note = "Again" }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_declined_proposal_keeps_the_person_and_only_the_estate_manager_of_the_estate_decides()
+    {
+        var estate = await hr.NewEstateAsync();
+        var (clerk, _) = await hr.ClerkWithDeviceAsync(estate, "Second Chance");
+        var warning = await BreachAsync(estate, clerk.StaffId, "One");
+        await BreachAsync(estate, clerk.StaffId, "Two");
+        var proposal = await BreachAsync(estate, clerk.StaffId, "Three");
+
+        (await hr.Supervisor(estate).PostAsJsonAsync($"/api/hr-training/discipline/{proposal.Id}/decide", new { confirm = true, note = "x", lastDay = "2026-12-01" }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await hr.Manager(Guid.NewGuid()).PostAsJsonAsync($"/api/hr-training/discipline/{proposal.Id}/decide", new { confirm = true, note = "x", lastDay = "2026-12-01" }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/discipline/{warning.Id}/decide", new { confirm = true, note = "x", lastDay = "2026-12-01" }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/discipline/{proposal.Id}/decide", new { confirm = false, note = "Improving" }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var file = (await hr.Manager(estate).GetFromJsonAsync<StaffFileResponse>($"/api/hr-training/staff/{clerk.StaffId}/file", ApiJson.Options, Ct))!;
+        file.Employment.Status.Should().Be("Active");
+        file.Discipline.Single(d => d.Id == proposal.Id).Decision.Should().Be("Declined");
+        (await hr.OutboxAsync<EmploymentEnded>()).Should().NotContain(e => e.StaffId == clerk.StaffId);
+    }
+
+    [Fact]
+    public async Task A_breach_with_bad_input_names_every_field_and_another_estates_file_is_not_found()
+    {
+        var estate = await hr.NewEstateAsync();
+        var (clerk, _) = await hr.ClerkWithDeviceAsync(estate);
+
+        (await (await hr.Supervisor(estate).PostAsJsonAsync($"/api/hr-training/staff/{clerk.StaffId}/breaches", new { occurredOn = "yesterday", breach = " " }, Ct))
+            .ErrorFieldsAsync()).Should().BeEquivalentTo(["estateId", "occurredOn", "breach"]);
+        (await (await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/discipline/{Guid.NewGuid()}/decide", new { confirm = true }, Ct))
+            .ErrorFieldsAsync()).Should().BeEquivalentTo(["note", "lastDay"]);
+        (await hr.Manager(Guid.NewGuid()).GetAsync($"/api/hr-training/staff/{clerk.StaffId}/file", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var file = (await hr.Manager(estate).GetFromJsonAsync<StaffFileResponse>($"/api/hr-training/staff/{clerk.StaffId}/file", ApiJson.Options, Ct))!;
+        file.Discipline.Should().BeEmpty();
+    }
+}
