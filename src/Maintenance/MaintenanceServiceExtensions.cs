@@ -4,6 +4,7 @@ using PropertyPlatform.Maintenance.Features.Deadlines;
 using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Maintenance.Features.Facilities;
 using PropertyPlatform.Maintenance.Features.Plans;
+using PropertyPlatform.Maintenance.Features.Store;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -42,7 +43,8 @@ public static class MaintenanceServiceExtensions
         builder.AddSlaMonitor<MaintenanceDbContext>(ServiceName)
             .AddSlaWatch<MaintenanceDbContext, WorkOrderResponseWatch>()
             .AddSlaWatch<MaintenanceDbContext, WorkOrderCompletionWatch>()
-            .AddSlaWatch<MaintenanceDbContext, PlanTaskWatch>();
+            .AddSlaWatch<MaintenanceDbContext, PlanTaskWatch>()
+            .AddSlaWatch<MaintenanceDbContext, StocktakeWatch>();
         builder.Services.AddHostedService<PlanScheduler>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
@@ -56,6 +58,8 @@ public static class MaintenanceServiceExtensions
         api.MapFacilitiesApi();
         api.MapPlansApi();
         api.MapInspectionReportApi();
+        api.MapStoreApi();
+        api.MapStocktakesApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

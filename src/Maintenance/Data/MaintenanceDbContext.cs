@@ -30,6 +30,12 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
 
     public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
 
+    public DbSet<SparePart> SpareParts => Set<SparePart>();
+
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+
+    public DbSet<Stocktake> Stocktakes => Set<Stocktake>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -203,6 +209,71 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             // Replacing a roster (an estate's day), who is on duty now and the earliest shift to come (an estate's, by start).
             shift.HasIndex(s => new { s.EstateId, s.Day });
             shift.HasIndex(s => new { s.EstateId, s.StartsAt, s.EndsAt });
+        });
+
+        modelBuilder.Entity<SparePart>(part =>
+        {
+            part.ToTable("spare_parts");
+            part.HasKey(p => p.Id);
+            part.Property(p => p.Code).HasMaxLength(40);
+            part.Property(p => p.Name).HasMaxLength(200);
+            part.Property(p => p.Unit).HasMaxLength(16);
+            part.Property(p => p.ReorderLevel).HasPrecision(18, 3);
+            part.Property(p => p.OnHand).HasPrecision(18, 3);
+            part.Property(p => p.CreatedBy).HasMaxLength(200);
+            part.Property(p => p.Version).IsRowVersion();
+            part.HasIndex(p => new { p.EstateId, p.Code }).IsUnique();
+            part.HasIndex(p => new { p.EstateId, p.CreatedAt, p.Id }).IsDescending(false, true, true);
+        });
+
+        modelBuilder.Entity<StockMovement>(movement =>
+        {
+            movement.ToTable("stock_movements");
+            movement.HasKey(m => m.Id);
+            movement.Property(m => m.Kind).HasConversion<string>().HasMaxLength(24);
+            movement.Property(m => m.Quantity).HasPrecision(18, 3);
+            movement.Property(m => m.BalanceAfter).HasPrecision(18, 3);
+            movement.Property(m => m.Note).HasMaxLength(2000);
+            movement.Property(m => m.By).HasMaxLength(200);
+            movement.Property(m => m.ByName).HasMaxLength(200);
+            // A part's book in order; two writers can never take the same entry.
+            movement.HasIndex(m => new { m.PartId, m.Number }).IsUnique();
+            // The book newest first: an estate's, a part's.
+            movement.HasIndex(m => new { m.EstateId, m.At, m.Id }).IsDescending(false, true, true);
+            movement.HasIndex(m => new { m.PartId, m.At, m.Id }).IsDescending(false, true, true);
+            // What a work order drew, what corrected a receipt.
+            movement.HasIndex(m => new { m.WorkOrderId, m.PartId }).HasFilter("work_order_id IS NOT NULL");
+            movement.HasIndex(m => m.CorrectsId).HasFilter("corrects_id IS NOT NULL");
+            movement.HasOne<SparePart>().WithMany().HasForeignKey(m => m.PartId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Stocktake>(stocktake =>
+        {
+            stocktake.ToTable("stocktakes");
+            stocktake.HasKey(s => s.Id);
+            stocktake.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            stocktake.Property(s => s.OpenedBy).HasMaxLength(200);
+            stocktake.Property(s => s.PostedBy).HasMaxLength(200);
+            stocktake.Property(s => s.Version).IsRowVersion();
+            // One stocktake per estate and month.
+            stocktake.HasIndex(s => new { s.EstateId, s.Month }).IsUnique();
+            stocktake.OwnsOne(s => s.Deadline, clock =>
+            {
+                clock.Property(c => c.Policy).HasMaxLength(64);
+                clock.HasIndex(c => c.NextCheckAt).HasFilter("deadline_next_check_at IS NOT NULL");
+            });
+            stocktake.Navigation(s => s.Deadline).IsRequired();
+            stocktake.OwnsMany(s => s.Lines, line =>
+            {
+                line.ToTable("stocktake_lines");
+                line.WithOwner().HasForeignKey("StocktakeId");
+                line.HasKey("StocktakeId", nameof(StocktakeLine.PartId));
+                line.Property(l => l.Counted).HasPrecision(18, 3);
+                line.Property(l => l.BookAtPosting).HasPrecision(18, 3);
+                line.Property(l => l.Explanation).HasMaxLength(2000);
+                line.Property(l => l.CountedBy).HasMaxLength(200);
+            });
+            stocktake.Navigation(s => s.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 
         modelBuilder.ApplyEstateScope(this);

@@ -368,6 +368,79 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.SparePart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("OnHand")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("on_hand");
+
+                    b.Property<decimal>("ReorderLevel")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("reorder_level");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spare_parts");
+
+                    b.HasIndex("EstateId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spare_parts_estate_id_code");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_spare_parts_estate_id_created_at_id");
+
+                    b.ToTable("spare_parts", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("StaffId")
@@ -421,6 +494,156 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EstateIds"), "gin");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.StockMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("BalanceAfter")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("balance_after");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("part_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("StocktakeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stocktake_id");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_movements");
+
+                    b.HasIndex("CorrectsId")
+                        .HasDatabaseName("ix_stock_movements_corrects_id")
+                        .HasFilter("corrects_id IS NOT NULL");
+
+                    b.HasIndex("PartId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_movements_part_id_number");
+
+                    b.HasIndex("WorkOrderId", "PartId")
+                        .HasDatabaseName("ix_stock_movements_work_order_id_part_id")
+                        .HasFilter("work_order_id IS NOT NULL");
+
+                    b.HasIndex("EstateId", "At", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_stock_movements_estate_id_at_id");
+
+                    b.HasIndex("PartId", "At", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_stock_movements_part_id_at_id");
+
+                    b.ToTable("stock_movements", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Stocktake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateTimeOffset?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("PostedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("posted_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stocktakes");
+
+                    b.HasIndex("EstateId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stocktakes_estate_id_month");
+
+                    b.ToTable("stocktakes", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.TradeCertification", b =>
@@ -1113,6 +1336,143 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.StockMovement", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.SparePart", null)
+                        .WithMany()
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_movements_spare_parts_part_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Stocktake", b =>
+                {
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Deadline", b1 =>
+                        {
+                            b1.Property<Guid>("StocktakeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("deadline_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("deadline_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("deadline_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("deadline_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_warned_at");
+
+                            b1.HasKey("StocktakeId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_stocktakes_deadline_next_check_at")
+                                .HasFilter("deadline_next_check_at IS NOT NULL");
+
+                            b1.ToTable("stocktakes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StocktakeId")
+                                .HasConstraintName("fk_stocktakes_stocktakes_id");
+                        });
+
+                    b.OwnsMany("PropertyPlatform.Maintenance.Domain.StocktakeLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("StocktakeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("stocktake_id");
+
+                            b1.Property<Guid>("PartId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasColumnName("part_id");
+
+                            b1.Property<decimal?>("BookAtPosting")
+                                .HasPrecision(18, 3)
+                                .HasColumnType("numeric(18,3)")
+                                .HasColumnName("book_at_posting");
+
+                            b1.Property<decimal>("Counted")
+                                .HasPrecision(18, 3)
+                                .HasColumnType("numeric(18,3)")
+                                .HasColumnName("counted");
+
+                            b1.Property<DateTimeOffset>("CountedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("counted_at");
+
+                            b1.Property<string>("CountedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("counted_by");
+
+                            b1.Property<string>("Explanation")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("explanation");
+
+                            b1.HasKey("StocktakeId", "PartId")
+                                .HasName("pk_stocktake_lines");
+
+                            b1.ToTable("stocktake_lines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StocktakeId")
+                                .HasConstraintName("fk_stocktake_lines_stocktakes_stocktake_id");
+                        });
+
+                    b.Navigation("Deadline")
+                        .IsRequired();
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrder", b =>
                 {
                     b.OwnsMany("PropertyPlatform.Maintenance.Domain.PartUsed", "PartsUsed", b1 =>
@@ -1121,6 +1481,8 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code");
 
                             b1.Property<string>("Name")
                                 .IsRequired();
