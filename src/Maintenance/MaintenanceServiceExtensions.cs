@@ -3,7 +3,9 @@ using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Features.Deadlines;
 using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Maintenance.Features.Facilities;
+using PropertyPlatform.Maintenance.Features.Kpis;
 using PropertyPlatform.Maintenance.Features.Plans;
+using PropertyPlatform.Maintenance.Features.Reports;
 using PropertyPlatform.Maintenance.Features.Store;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auditing;
@@ -60,6 +62,8 @@ public static class MaintenanceServiceExtensions
         api.MapInspectionReportApi();
         api.MapStoreApi();
         api.MapStocktakesApi();
+        api.MapReportsApi();
+        api.MapMaintenanceKpisApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

@@ -36,6 +36,8 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
 
     public DbSet<Stocktake> Stocktakes => Set<Stocktake>();
 
+    public DbSet<CallbackScore> CallbackScores => Set<CallbackScore>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -274,6 +276,16 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
                 line.Property(l => l.CountedBy).HasMaxLength(200);
             });
             stocktake.Navigation(s => s.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<CallbackScore>(score =>
+        {
+            score.ToTable("callback_scores");
+            score.HasKey(s => s.CallbackId);
+            score.Property(s => s.CallbackId).ValueGeneratedNever();
+            score.Property(s => s.TechnicianName).HasMaxLength(200);
+            // The month's scores of an estate.
+            score.HasIndex(s => new { s.EstateId, s.CalledAt });
         });
 
         modelBuilder.ApplyEstateScope(this);
