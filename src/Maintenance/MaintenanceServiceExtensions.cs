@@ -7,6 +7,7 @@ using PropertyPlatform.Maintenance.Features.Kpis;
 using PropertyPlatform.Maintenance.Features.Plans;
 using PropertyPlatform.Maintenance.Features.Reports;
 using PropertyPlatform.Maintenance.Features.Store;
+using PropertyPlatform.Maintenance.Features.Vendors;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -62,6 +63,7 @@ public static class MaintenanceServiceExtensions
         api.MapInspectionReportApi();
         api.MapStoreApi();
         api.MapStocktakesApi();
+        api.MapVendorsApi();
         api.MapReportsApi();
         api.MapMaintenanceKpisApi();
         api.MapAuditApi().MapOutboxApi();

@@ -38,6 +38,12 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
 
     public DbSet<CallbackScore> CallbackScores => Set<CallbackScore>();
 
+    public DbSet<Vendor> Vendors => Set<Vendor>();
+
+    public DbSet<OutsourcedJob> OutsourcedJobs => Set<OutsourcedJob>();
+
+    public DbSet<VendorReview> VendorReviews => Set<VendorReview>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -286,6 +292,57 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             score.Property(s => s.TechnicianName).HasMaxLength(200);
             // The month's scores of an estate.
             score.HasIndex(s => new { s.EstateId, s.CalledAt });
+        });
+
+        modelBuilder.Entity<Vendor>(vendor =>
+        {
+            vendor.ToTable("vendors");
+            vendor.HasKey(v => v.Id);
+            vendor.Property(v => v.Name).HasMaxLength(200);
+            vendor.Property(v => v.ContactName).HasMaxLength(200);
+            vendor.Property(v => v.Phone).HasMaxLength(24);
+            vendor.Property(v => v.CreatedBy).HasMaxLength(200);
+            vendor.HasIndex(v => new { v.EstateId, v.Name }).IsUnique();
+            vendor.HasIndex(v => new { v.EstateId, v.CreatedAt, v.Id }).IsDescending(false, true, true);
+        });
+
+        modelBuilder.Entity<OutsourcedJob>(job =>
+        {
+            job.ToTable("outsourced_jobs");
+            job.HasKey(j => j.Id);
+            job.Property(j => j.Scope).HasMaxLength(4000);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
+            job.Property(j => j.CreatedBy).HasMaxLength(200);
+            job.Property(j => j.AcceptedBy).HasMaxLength(200);
+            job.Property(j => j.RejectionReason).HasMaxLength(2000);
+            job.Property(j => j.Version).IsRowVersion();
+            job.OwnsMany(j => j.Progress, progress =>
+            {
+                progress.ToTable("outsourced_job_progress");
+                progress.WithOwner().HasForeignKey("JobId");
+                progress.HasKey("JobId", nameof(JobProgress.Number));
+                progress.Property(p => p.Note).HasMaxLength(2000);
+                progress.Property(p => p.By).HasMaxLength(200);
+            });
+            job.Navigation(j => j.Progress).HasField("_progress").UsePropertyAccessMode(PropertyAccessMode.Field);
+            job.HasIndex(j => new { j.EstateId, j.CreatedAt, j.Id }).IsDescending(false, true, true);
+            job.HasIndex(j => new { j.VendorId, j.CreatedAt });
+            job.HasIndex(j => j.WorkOrderId).HasFilter("work_order_id IS NOT NULL");
+            job.HasIndex(j => j.PlanTaskId).HasFilter("plan_task_id IS NOT NULL");
+            job.HasOne<Vendor>().WithMany().HasForeignKey(j => j.VendorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<VendorReview>(review =>
+        {
+            review.ToTable("vendor_reviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.Overall).HasPrecision(5, 1);
+            review.Property(r => r.Notes).HasMaxLength(4000);
+            review.Property(r => r.ReviewedBy).HasMaxLength(200);
+            review.OwnsMany(r => r.Scores, score => score.ToJson("scores"));
+            // One review per vendor and quarter.
+            review.HasIndex(r => new { r.VendorId, r.Year, r.Quarter }).IsUnique();
+            review.HasOne<Vendor>().WithMany().HasForeignKey(r => r.VendorId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.ApplyEstateScope(this);

@@ -341,6 +341,104 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.ToTable("maintenance_plans", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.OutsourcedJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<Guid?>("PlanTaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_task_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejections");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outsourced_jobs");
+
+                    b.HasIndex("PlanTaskId")
+                        .HasDatabaseName("ix_outsourced_jobs_plan_task_id")
+                        .HasFilter("plan_task_id IS NOT NULL");
+
+                    b.HasIndex("WorkOrderId")
+                        .HasDatabaseName("ix_outsourced_jobs_work_order_id")
+                        .HasFilter("work_order_id IS NOT NULL");
+
+                    b.HasIndex("VendorId", "CreatedAt")
+                        .HasDatabaseName("ix_outsourced_jobs_vendor_id_created_at");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_outsourced_jobs_estate_id_created_at_id");
+
+                    b.ToTable("outsourced_jobs", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.PlanTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -744,6 +842,117 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasDatabaseName("ix_trade_certifications_staff_id_trade");
 
                     b.ToTable("trade_certifications", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Vendor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("phone");
+
+                    b.PrimitiveCollection<List<string>>("Trades")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("trades");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vendors");
+
+                    b.HasIndex("EstateId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vendors_estate_id_name");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_vendors_estate_id_created_at_id");
+
+                    b.ToTable("vendors", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.VendorReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<decimal>("Overall")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("overall");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vendor_reviews");
+
+                    b.HasIndex("VendorId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vendor_reviews_vendor_id_year_quarter");
+
+                    b.ToTable("vendor_reviews", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrder", b =>
@@ -1272,6 +1481,61 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasConstraintName("fk_maintenance_plans_assets_asset_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.OutsourcedJob", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outsourced_jobs_vendors_vendor_id");
+
+                    b.OwnsMany("PropertyPlatform.Maintenance.Domain.JobProgress", "Progress", b1 =>
+                        {
+                            b1.Property<Guid>("JobId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("job_id");
+
+                            b1.Property<int>("Number")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Number"));
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("by");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("note");
+
+                            b1.Property<int>("Percent")
+                                .HasColumnType("integer")
+                                .HasColumnName("percent");
+
+                            b1.HasKey("JobId", "Number")
+                                .HasName("pk_outsourced_job_progress");
+
+                            b1.ToTable("outsourced_job_progress", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("JobId")
+                                .HasConstraintName("fk_outsourced_job_progress_outsourced_jobs_job_id");
+                        });
+
+                    b.Navigation("Progress");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.PlanTask", b =>
                 {
                     b.HasOne("PropertyPlatform.Maintenance.Domain.MaintenancePlan", null)
@@ -1523,6 +1787,44 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.VendorReview", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vendor_reviews_vendors_vendor_id");
+
+                    b.OwnsMany("PropertyPlatform.Maintenance.Domain.ReviewScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("VendorReviewId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Criterion")
+                                .IsRequired();
+
+                            b1.Property<int>("Score");
+
+                            b1.HasKey("VendorReviewId", "__synthesizedOrdinal")
+                                .HasName("pk_vendor_reviews");
+
+                            b1.ToTable("vendor_reviews");
+
+                            b1
+                                .ToJson("scores")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VendorReviewId")
+                                .HasConstraintName("fk_vendor_reviews_vendor_reviews_vendor_review_id");
+                        });
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrder", b =>
