@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.Maintenance.Data;
+using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Reception.Benchmarks;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
@@ -42,8 +47,13 @@ public static class BenchmarkProgram
                 .Select(t => maintenance.CreateClient(new TestCaller(t.ToString(), "Technician", [PlatformRoles.Technician], estates, []))).ToArray();
             await CheckAsync(supervisor, $"/api/maintenance/work-orders/{waiting[0]}/candidates", options.Technicians, ct);
 
+            // The same query and ranking without HTTP, auth and JSON: how much of the answer is the database's.
+            var waitingOrders = await DirectAsync(maintenance, db => db.WorkOrders.IgnoreQueryFilters().AsNoTracking().Where(w => waiting.Contains(w.Id)).ToListAsync(ct));
             var results = new List<ScenarioResult>
             {
+                await LoadRunner.RunAsync("Dispatcher.CandidatesAsync (no HTTP)", options.Count, options.Warmup, options.Concurrency,
+                    (i, token) => DirectAsync(maintenance, async db => (await Dispatcher.CandidatesAsync(
+                        db, waitingOrders[i % waitingOrders.Count], DispatchSeeder.Trade, WorkOrderDeadlines.AroundTheClock, DateTimeOffset.UtcNow, token)).Count > 0), ct),
                 await LoadRunner.RunAsync("GET dispatch candidates", options.Count, options.Warmup, options.Concurrency,
                     (i, token) => OkAsync(supervisor.GetAsync($"/api/maintenance/work-orders/{waiting[i % waiting.Length]}/candidates", token)), ct),
                 await LoadRunner.RunAsync("GET technician's work list", options.Count, options.Warmup, options.Concurrency,
@@ -60,6 +70,12 @@ public static class BenchmarkProgram
         {
             await maintenance.DisposeAsync();
         }
+    }
+
+    private static async Task<T> DirectAsync<T>(MaintenanceUnderLoad maintenance, Func<MaintenanceDbContext, Task<T>> query)
+    {
+        await using var scope = maintenance.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<MaintenanceDbContext>());
     }
 
     private static string RepositoryRoot()
