@@ -49,6 +49,7 @@ public static class MaintenanceServiceExtensions
             .AddSlaWatch<MaintenanceDbContext, PlanTaskWatch>()
             .AddSlaWatch<MaintenanceDbContext, StocktakeWatch>();
         builder.Services.AddHostedService<PlanScheduler>();
+        builder.Services.AddHostedService<StocktakeScheduler>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }

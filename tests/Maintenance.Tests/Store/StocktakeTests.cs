@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.Maintenance.Features.Store;
 using PropertyPlatform.Maintenance.Tests.Support;
@@ -111,6 +114,23 @@ public sealed class StocktakeTests(MaintenanceService maintenance)
         (await open.Content.ReadAsStringAsync(Ct)).Should().Contain("\"month\"");
         count.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await count.Content.ReadAsStringAsync(Ct)).Should().Contain("\"counted\"").And.Contain("\"explanation\"");
+    }
+
+    [Fact]
+    public async Task The_months_stocktake_of_every_store_is_opened_by_itself_once_so_its_deadline_is_watched()
+    {
+        var world = await new MaintenanceWorld(maintenance).AnnouncedAsync();
+        await StoreTests.PartAsync(world, "VALVE-DN15");
+
+        await maintenance.InScopeAsync(sp => StocktakeScheduler.OpenDueAsync(sp.GetRequiredService<MaintenanceDbContext>(), DateTimeOffset.UtcNow, Ct));
+        await maintenance.InScopeAsync(sp => StocktakeScheduler.OpenDueAsync(sp.GetRequiredService<MaintenanceDbContext>(), DateTimeOffset.UtcNow, Ct));
+
+        var stocktakes = await world.Supervisor.GetFromJsonAsync<Page<StocktakeResponse>>(
+            $"/api/maintenance/store/stocktakes?estateId={world.EstateId}", ApiJson.Options, Ct);
+        stocktakes!.Items.Should().ContainSingle().Which.Month.Should().Be(ThisMonth);
+        var clock = await maintenance.InScopeAsync(sp => sp.GetRequiredService<MaintenanceDbContext>().Stocktakes.IgnoreQueryFilters()
+            .Where(s => s.EstateId == world.EstateId).Select(s => s.Deadline.NextCheckAt).SingleAsync(Ct));
+        clock.Should().NotBeNull("the SLA monitor watches it");
     }
 
     [Fact]
