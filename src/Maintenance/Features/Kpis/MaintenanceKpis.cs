@@ -41,7 +41,7 @@ public static class MaintenanceKpis
 
         var stocktake = await db.Stocktakes.AsNoTracking().SingleOrDefaultAsync(s => s.EstateId == period.EstateId && s.Month == kpiPeriod.FirstDay, cancellationToken);
         // Measured once posted or once the 24th has passed; with no stocktake opened, only if the store had parts to count by then.
-        var deadline = period.From.AddDays(StocktakeDeadline.DayOfMonth);
+        var deadline = StocktakeDeadline.Policy.FirstDue(period.From, period.Calendar);
         var stocktakeDue = stocktake is not null ? stocktake.PostedAt is not null || stocktake.Deadline.DueAt < now
             : now > deadline && await db.SpareParts.AnyAsync(p => p.EstateId == period.EstateId && p.CreatedAt < deadline, cancellationToken);
         kpis.Add(Kpi.Measure("stocktake-by-24th", "The store's monthly stocktake is posted by the 24th.", OnTimeTarget,

@@ -7,11 +7,12 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Kpis;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Maintenance.Features.Reports;
 
 /// <summary>An estate-local month of one estate, as instants [From, To): what every maintenance report and KPI counts.</summary>
-public sealed record ReportPeriod(Guid EstateId, string Month, DateTimeOffset From, DateTimeOffset To)
+public sealed record ReportPeriod(Guid EstateId, string Month, DateTimeOffset From, DateTimeOffset To, EstateCalendar Calendar)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -40,7 +41,7 @@ public sealed record ReportPeriod(Guid EstateId, string Month, DateTimeOffset Fr
         var known = await db.Set<KnownEstateCalendar>().AsNoTracking().SingleOrDefaultAsync(c => c.EstateId == period.EstateId, cancellationToken);
         var calendar = known?.ToCalendar() ?? WorkOrderDeadlines.AroundTheClock;
         var (from, to) = calendar.LocalMonth(period.FirstDay);
-        return new ReportPeriod(period.EstateId, period.Month, from, to);
+        return new ReportPeriod(period.EstateId, period.Month, from, to, calendar);
     }
 
     /// <summary>A workbook of one sheet per table: a header row, then the rows.</summary>
