@@ -15,6 +15,7 @@ using PropertyPlatform.Maintenance.Tests.Support;
 using PropertyPlatform.ServiceDefaults.Kpis;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
+using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.Maintenance.Tests.Reports;
 
@@ -55,6 +56,21 @@ public sealed class ReportTests(MaintenanceService maintenance)
         report.ByUrgency.Single(u => u.Key == "Urgent").Should().Match<SlaAttainment>(a => a.Met == 0 && a.Missed == 1 && a.Rate == 0m);
         report.ByUrgency.Single(u => u.Key == "Emergency").Rate.Should().BeNull("nothing was measured");
         report.ByTechnician.Should().ContainSingle().Which.Should().Match<SlaAttainment>(a => a.Id == plumber && a.Met == 1 && a.Key == "Wang the plumber");
+    }
+
+    [Fact]
+    public async Task Without_an_estate_the_SLA_report_compares_every_estate_the_caller_sees()
+    {
+        var (world, _, _) = await OneMetOneOpenAsync();
+        var other = await new MaintenanceWorld(maintenance).AnnouncedAsync();
+        await other.CreateAsync();
+        var both = maintenance.CreateClient(new TestCaller(Guid.NewGuid().ToString(), "Manager", [PlatformRoles.EstateManager], [world.EstateId, other.EstateId], []));
+
+        var report = await both.GetFromJsonAsync<SlaReportResponse>($"/api/maintenance/reports/sla?month={LocalMonth}", ApiJson.Options, Ct);
+
+        report!.ByEstate.Select(e => e.Id).Should().BeEquivalentTo([world.EstateId, other.EstateId], "only the estates the manager is assigned to");
+        report.ByEstate.Single(e => e.Id == world.EstateId).Met.Should().Be(1);
+        report.ByEstate.Single(e => e.Id == other.EstateId).Pending.Should().Be(1);
     }
 
     [Fact]
