@@ -3,7 +3,11 @@ using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Features.Deadlines;
 using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Maintenance.Features.Facilities;
+using PropertyPlatform.Maintenance.Features.Kpis;
 using PropertyPlatform.Maintenance.Features.Plans;
+using PropertyPlatform.Maintenance.Features.Reports;
+using PropertyPlatform.Maintenance.Features.Store;
+using PropertyPlatform.Maintenance.Features.Vendors;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -42,8 +46,10 @@ public static class MaintenanceServiceExtensions
         builder.AddSlaMonitor<MaintenanceDbContext>(ServiceName)
             .AddSlaWatch<MaintenanceDbContext, WorkOrderResponseWatch>()
             .AddSlaWatch<MaintenanceDbContext, WorkOrderCompletionWatch>()
-            .AddSlaWatch<MaintenanceDbContext, PlanTaskWatch>();
+            .AddSlaWatch<MaintenanceDbContext, PlanTaskWatch>()
+            .AddSlaWatch<MaintenanceDbContext, StocktakeWatch>();
         builder.Services.AddHostedService<PlanScheduler>();
+        builder.Services.AddHostedService<StocktakeScheduler>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
@@ -56,6 +62,11 @@ public static class MaintenanceServiceExtensions
         api.MapFacilitiesApi();
         api.MapPlansApi();
         api.MapInspectionReportApi();
+        api.MapStoreApi();
+        api.MapStocktakesApi();
+        api.MapVendorsApi();
+        api.MapReportsApi();
+        api.MapMaintenanceKpisApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

@@ -10,7 +10,8 @@ namespace PropertyPlatform.Maintenance.Consumers;
 /// <summary>
 /// Reception called the requester back. Satisfied: the work order closes (<c>WorkOrderClosed</c>). Dissatisfied: it reopens
 /// as rework, unless reception's <c>RequestReopened</c> for the same call reopened it first. Only a callback about the
-/// latest completion counts: one made before a rework was completed again changes nothing.
+/// latest completion counts: one made before a rework was completed again changes nothing. Either way its scores are kept
+/// for the technician's callback report, once per callback.
 /// </summary>
 public sealed class CallbackCompletedConsumer(MaintenanceDbContext db, TimeProvider time)
     : IdempotentConsumer<CallbackCompleted, MaintenanceDbContext>(db, time)
@@ -18,6 +19,7 @@ public sealed class CallbackCompletedConsumer(MaintenanceDbContext db, TimeProvi
     protected override async Task HandleAsync(CallbackCompleted message, CancellationToken cancellationToken)
     {
         var workOrder = await WorkOrderOfAsync(Db, message.WorkOrderId, message.RequestId, message.EstateId, cancellationToken);
+        await KeepScoresAsync(message, workOrder, cancellationToken);
         if (workOrder is null)
         {
             return;
@@ -35,6 +37,21 @@ public sealed class CallbackCompletedConsumer(MaintenanceDbContext db, TimeProvi
             workOrder.Reopen(ReopenCauses.DissatisfiedCallback, reason, Actor.System, now);
             WorkOrderEvents.Reopened(Db, workOrder, ReopenCauses.DissatisfiedCallback, reason, now);
         }
+    }
+
+    /// <summary>The callback's scores, credited to the technician it names, or else to the one the work order was dispatched to.</summary>
+    private async Task KeepScoresAsync(CallbackCompleted message, WorkOrder? workOrder, CancellationToken cancellationToken)
+    {
+        if (await Db.CallbackScores.AnyAsync(s => s.CallbackId == message.CallbackId, cancellationToken))
+        {
+            return;
+        }
+
+        var technicianId = message.TechnicianId ?? workOrder?.TechnicianId;
+        var technicianName = message.TechnicianId is not null ? message.TechnicianName : workOrder?.TechnicianName;
+        Db.CallbackScores.Add(CallbackScore.Record(
+            message.CallbackId, message.EstateId, message.WorkOrderId ?? workOrder?.Id, technicianId, technicianName, message.Attitude, message.Quality,
+            message.Speed, message.Satisfied, message.OccurredAt));
     }
 
     /// <summary>The work order an event of reception's is about: by its id when given, else by the request.</summary>

@@ -30,6 +30,20 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
 
     public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
 
+    public DbSet<SparePart> SpareParts => Set<SparePart>();
+
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+
+    public DbSet<Stocktake> Stocktakes => Set<Stocktake>();
+
+    public DbSet<CallbackScore> CallbackScores => Set<CallbackScore>();
+
+    public DbSet<Vendor> Vendors => Set<Vendor>();
+
+    public DbSet<OutsourcedJob> OutsourcedJobs => Set<OutsourcedJob>();
+
+    public DbSet<VendorReview> VendorReviews => Set<VendorReview>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -203,6 +217,132 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             // Replacing a roster (an estate's day), who is on duty now and the earliest shift to come (an estate's, by start).
             shift.HasIndex(s => new { s.EstateId, s.Day });
             shift.HasIndex(s => new { s.EstateId, s.StartsAt, s.EndsAt });
+        });
+
+        modelBuilder.Entity<SparePart>(part =>
+        {
+            part.ToTable("spare_parts");
+            part.HasKey(p => p.Id);
+            part.Property(p => p.Code).HasMaxLength(40);
+            part.Property(p => p.Name).HasMaxLength(200);
+            part.Property(p => p.Unit).HasMaxLength(16);
+            part.Property(p => p.ReorderLevel).HasPrecision(18, 3);
+            part.Property(p => p.OnHand).HasPrecision(18, 3);
+            part.Property(p => p.CreatedBy).HasMaxLength(200);
+            part.Property(p => p.Version).IsRowVersion();
+            part.HasIndex(p => new { p.EstateId, p.Code }).IsUnique();
+            part.HasIndex(p => new { p.EstateId, p.CreatedAt, p.Id }).IsDescending(false, true, true);
+        });
+
+        modelBuilder.Entity<StockMovement>(movement =>
+        {
+            movement.ToTable("stock_movements");
+            movement.HasKey(m => m.Id);
+            movement.Property(m => m.Kind).HasConversion<string>().HasMaxLength(24);
+            movement.Property(m => m.Quantity).HasPrecision(18, 3);
+            movement.Property(m => m.BalanceAfter).HasPrecision(18, 3);
+            movement.Property(m => m.Note).HasMaxLength(2000);
+            movement.Property(m => m.By).HasMaxLength(200);
+            movement.Property(m => m.ByName).HasMaxLength(200);
+            // A part's book in order; two writers can never take the same entry.
+            movement.HasIndex(m => new { m.PartId, m.Number }).IsUnique();
+            // The book newest first: an estate's, a part's.
+            movement.HasIndex(m => new { m.EstateId, m.At, m.Id }).IsDescending(false, true, true);
+            movement.HasIndex(m => new { m.PartId, m.At, m.Id }).IsDescending(false, true, true);
+            // What a work order drew, what corrected a receipt.
+            movement.HasIndex(m => new { m.WorkOrderId, m.PartId }).HasFilter("work_order_id IS NOT NULL");
+            movement.HasIndex(m => m.CorrectsId).HasFilter("corrects_id IS NOT NULL");
+            movement.HasOne<SparePart>().WithMany().HasForeignKey(m => m.PartId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Stocktake>(stocktake =>
+        {
+            stocktake.ToTable("stocktakes");
+            stocktake.HasKey(s => s.Id);
+            stocktake.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            stocktake.Property(s => s.OpenedBy).HasMaxLength(200);
+            stocktake.Property(s => s.PostedBy).HasMaxLength(200);
+            stocktake.Property(s => s.Version).IsRowVersion();
+            // One stocktake per estate and month.
+            stocktake.HasIndex(s => new { s.EstateId, s.Month }).IsUnique();
+            stocktake.OwnsOne(s => s.Deadline, clock =>
+            {
+                clock.Property(c => c.Policy).HasMaxLength(64);
+                clock.HasIndex(c => c.NextCheckAt).HasFilter("deadline_next_check_at IS NOT NULL");
+            });
+            stocktake.Navigation(s => s.Deadline).IsRequired();
+            stocktake.OwnsMany(s => s.Lines, line =>
+            {
+                line.ToTable("stocktake_lines");
+                line.WithOwner().HasForeignKey("StocktakeId");
+                line.HasKey("StocktakeId", nameof(StocktakeLine.PartId));
+                line.Property(l => l.Counted).HasPrecision(18, 3);
+                line.Property(l => l.BookAtPosting).HasPrecision(18, 3);
+                line.Property(l => l.Explanation).HasMaxLength(2000);
+                line.Property(l => l.CountedBy).HasMaxLength(200);
+            });
+            stocktake.Navigation(s => s.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<CallbackScore>(score =>
+        {
+            score.ToTable("callback_scores");
+            score.HasKey(s => s.CallbackId);
+            score.Property(s => s.CallbackId).ValueGeneratedNever();
+            score.Property(s => s.TechnicianName).HasMaxLength(200);
+            // The month's scores of an estate.
+            score.HasIndex(s => new { s.EstateId, s.CalledAt });
+        });
+
+        modelBuilder.Entity<Vendor>(vendor =>
+        {
+            vendor.ToTable("vendors");
+            vendor.HasKey(v => v.Id);
+            vendor.Property(v => v.Name).HasMaxLength(200);
+            vendor.Property(v => v.ContactName).HasMaxLength(200);
+            vendor.Property(v => v.Phone).HasMaxLength(24);
+            vendor.Property(v => v.CreatedBy).HasMaxLength(200);
+            vendor.HasIndex(v => new { v.EstateId, v.Name }).IsUnique();
+            vendor.HasIndex(v => new { v.EstateId, v.CreatedAt, v.Id }).IsDescending(false, true, true);
+        });
+
+        modelBuilder.Entity<OutsourcedJob>(job =>
+        {
+            job.ToTable("outsourced_jobs");
+            job.HasKey(j => j.Id);
+            job.Property(j => j.Scope).HasMaxLength(4000);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
+            job.Property(j => j.CreatedBy).HasMaxLength(200);
+            job.Property(j => j.AcceptedBy).HasMaxLength(200);
+            job.Property(j => j.RejectionReason).HasMaxLength(2000);
+            job.Property(j => j.Version).IsRowVersion();
+            job.OwnsMany(j => j.Progress, progress =>
+            {
+                progress.ToTable("outsourced_job_progress");
+                progress.WithOwner().HasForeignKey("JobId");
+                progress.HasKey("JobId", nameof(JobProgress.Number));
+                progress.Property(p => p.Note).HasMaxLength(2000);
+                progress.Property(p => p.By).HasMaxLength(200);
+            });
+            job.Navigation(j => j.Progress).HasField("_progress").UsePropertyAccessMode(PropertyAccessMode.Field);
+            job.HasIndex(j => new { j.EstateId, j.CreatedAt, j.Id }).IsDescending(false, true, true);
+            job.HasIndex(j => new { j.VendorId, j.CreatedAt });
+            job.HasIndex(j => j.WorkOrderId).HasFilter("work_order_id IS NOT NULL");
+            job.HasIndex(j => j.PlanTaskId).HasFilter("plan_task_id IS NOT NULL");
+            job.HasOne<Vendor>().WithMany().HasForeignKey(j => j.VendorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<VendorReview>(review =>
+        {
+            review.ToTable("vendor_reviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.Overall).HasPrecision(5, 1);
+            review.Property(r => r.Notes).HasMaxLength(4000);
+            review.Property(r => r.ReviewedBy).HasMaxLength(200);
+            review.OwnsMany(r => r.Scores, score => score.ToJson("scores"));
+            // One review per vendor and quarter.
+            review.HasIndex(r => new { r.VendorId, r.Year, r.Quarter }).IsUnique();
+            review.HasOne<Vendor>().WithMany().HasForeignKey(r => r.VendorId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.ApplyEstateScope(this);

@@ -51,8 +51,8 @@ public enum AppointmentStatus
     Agreed,
 }
 
-/// <summary>A spare part used on the job.</summary>
-public sealed record PartUsed(string Name, decimal Quantity);
+/// <summary>A spare part used on the job; <see cref="Code"/> when it came from the estate's store (and was issued from it).</summary>
+public sealed record PartUsed(string Name, decimal Quantity, string? Code = null);
 
 /// <summary>What the technician reports when the work is done.</summary>
 public sealed record CompletionReport(

@@ -33,4 +33,7 @@ internal static class MaintenanceRoles
         PlatformRoles.Owner, PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.MaintenanceSupervisor,
         PlatformRoles.EstateManager,
     ];
+
+    /// <summary>Run the spare-parts store (catalogue, receipts, corrections, stocktakes): the maintenance supervisor or the estate manager.</summary>
+    public static readonly string[] Storekeepers = Dispatchers;
 }

@@ -101,6 +101,20 @@ public sealed class MaintenanceWorld(MaintenanceService maintenance)
     public async Task<WorkOrderResponse> GetAsync(Guid id) =>
         (await maintenance.CreateClient(TestCaller.GroupAdmin()).GetFromJsonAsync<WorkOrderResponse>($"/api/maintenance/work-orders/{id}", ApiJson.Options, Ct))!;
 
+    /// <summary>An order dispatched to a certified plumber on duty, accepted, with the plumber on site.</summary>
+    public async Task<(WorkOrderResponse Order, Guid Plumber)> OnSiteAsync(string urgency = "Normal")
+    {
+        var plumber = await CertifiedTechnicianAsync("Wang the plumber", "plumbing");
+        await OnDutyAsync(plumber);
+        var order = await CreateAsync(urgency: urgency);
+        (await Supervisor.PostAsJsonAsync($"/api/maintenance/work-orders/{order.Id}/dispatch", new { technicianId = plumber }, ApiJson.Options, Ct))
+            .EnsureSuccessStatusCode();
+        var technician = Technician(plumber);
+        (await technician.PostAsJsonAsync($"/api/maintenance/work-orders/{order.Id}/accept", new { }, ApiJson.Options, Ct)).EnsureSuccessStatusCode();
+        (await technician.PostAsJsonAsync($"/api/maintenance/work-orders/{order.Id}/arrive", new { }, ApiJson.Options, Ct)).EnsureSuccessStatusCode();
+        return (order, plumber);
+    }
+
     /// <summary>The outbox rows of events of type <typeparamref name="T"/> about <paramref name="id"/> (in their payload).</summary>
     public async Task<int> OutboxCountAsync<T>(Guid id)
     {

@@ -104,6 +104,58 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.ToTable("assets", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.CallbackScore", b =>
+                {
+                    b.Property<Guid>("CallbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("callback_id");
+
+                    b.Property<int>("Attitude")
+                        .HasColumnType("integer")
+                        .HasColumnName("attitude");
+
+                    b.Property<DateTimeOffset>("CalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("integer")
+                        .HasColumnName("quality");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("satisfied");
+
+                    b.Property<int>("Speed")
+                        .HasColumnType("integer")
+                        .HasColumnName("speed");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("technician_id");
+
+                    b.Property<string>("TechnicianName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("technician_name");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("CallbackId")
+                        .HasName("pk_callback_scores");
+
+                    b.HasIndex("EstateId", "CalledAt")
+                        .HasDatabaseName("ix_callback_scores_estate_id_called_at");
+
+                    b.ToTable("callback_scores", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.DutyRoster", b =>
                 {
                     b.Property<Guid>("EstateId")
@@ -289,6 +341,104 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.ToTable("maintenance_plans", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.OutsourcedJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<Guid?>("PlanTaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_task_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<int>("Rejections")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejections");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outsourced_jobs");
+
+                    b.HasIndex("PlanTaskId")
+                        .HasDatabaseName("ix_outsourced_jobs_plan_task_id")
+                        .HasFilter("plan_task_id IS NOT NULL");
+
+                    b.HasIndex("WorkOrderId")
+                        .HasDatabaseName("ix_outsourced_jobs_work_order_id")
+                        .HasFilter("work_order_id IS NOT NULL");
+
+                    b.HasIndex("VendorId", "CreatedAt")
+                        .HasDatabaseName("ix_outsourced_jobs_vendor_id_created_at");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_outsourced_jobs_estate_id_created_at_id");
+
+                    b.ToTable("outsourced_jobs", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.PlanTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -368,6 +518,79 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.SparePart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("OnHand")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("on_hand");
+
+                    b.Property<decimal>("ReorderLevel")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("reorder_level");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spare_parts");
+
+                    b.HasIndex("EstateId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spare_parts_estate_id_code");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_spare_parts_estate_id_created_at_id");
+
+                    b.ToTable("spare_parts", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("StaffId")
@@ -423,6 +646,156 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.ToTable("staff_members", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.StockMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("BalanceAfter")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("balance_after");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("part_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("StocktakeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stocktake_id");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_movements");
+
+                    b.HasIndex("CorrectsId")
+                        .HasDatabaseName("ix_stock_movements_corrects_id")
+                        .HasFilter("corrects_id IS NOT NULL");
+
+                    b.HasIndex("PartId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_movements_part_id_number");
+
+                    b.HasIndex("WorkOrderId", "PartId")
+                        .HasDatabaseName("ix_stock_movements_work_order_id_part_id")
+                        .HasFilter("work_order_id IS NOT NULL");
+
+                    b.HasIndex("EstateId", "At", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_stock_movements_estate_id_at_id");
+
+                    b.HasIndex("PartId", "At", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_stock_movements_part_id_at_id");
+
+                    b.ToTable("stock_movements", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Stocktake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateTimeOffset?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("PostedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("posted_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stocktakes");
+
+                    b.HasIndex("EstateId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stocktakes_estate_id_month");
+
+                    b.ToTable("stocktakes", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.TradeCertification", b =>
                 {
                     b.Property<Guid>("CertificationId")
@@ -469,6 +842,117 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasDatabaseName("ix_trade_certifications_staff_id_trade");
 
                     b.ToTable("trade_certifications", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Vendor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("phone");
+
+                    b.PrimitiveCollection<List<string>>("Trades")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("trades");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vendors");
+
+                    b.HasIndex("EstateId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vendors_estate_id_name");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_vendors_estate_id_created_at_id");
+
+                    b.ToTable("vendors", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.VendorReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<decimal>("Overall")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("overall");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vendor_reviews");
+
+                    b.HasIndex("VendorId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vendor_reviews_vendor_id_year_quarter");
+
+                    b.ToTable("vendor_reviews", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrder", b =>
@@ -997,6 +1481,61 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasConstraintName("fk_maintenance_plans_assets_asset_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.OutsourcedJob", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outsourced_jobs_vendors_vendor_id");
+
+                    b.OwnsMany("PropertyPlatform.Maintenance.Domain.JobProgress", "Progress", b1 =>
+                        {
+                            b1.Property<Guid>("JobId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("job_id");
+
+                            b1.Property<int>("Number")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Number"));
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("by");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("note");
+
+                            b1.Property<int>("Percent")
+                                .HasColumnType("integer")
+                                .HasColumnName("percent");
+
+                            b1.HasKey("JobId", "Number")
+                                .HasName("pk_outsourced_job_progress");
+
+                            b1.ToTable("outsourced_job_progress", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("JobId")
+                                .HasConstraintName("fk_outsourced_job_progress_outsourced_jobs_job_id");
+                        });
+
+                    b.Navigation("Progress");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.PlanTask", b =>
                 {
                     b.HasOne("PropertyPlatform.Maintenance.Domain.MaintenancePlan", null)
@@ -1113,6 +1652,181 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.StockMovement", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.SparePart", null)
+                        .WithMany()
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_movements_spare_parts_part_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Stocktake", b =>
+                {
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Deadline", b1 =>
+                        {
+                            b1.Property<Guid>("StocktakeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("deadline_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("deadline_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("deadline_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("deadline_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deadline_warned_at");
+
+                            b1.HasKey("StocktakeId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_stocktakes_deadline_next_check_at")
+                                .HasFilter("deadline_next_check_at IS NOT NULL");
+
+                            b1.ToTable("stocktakes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StocktakeId")
+                                .HasConstraintName("fk_stocktakes_stocktakes_id");
+                        });
+
+                    b.OwnsMany("PropertyPlatform.Maintenance.Domain.StocktakeLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("StocktakeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("stocktake_id");
+
+                            b1.Property<Guid>("PartId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasColumnName("part_id");
+
+                            b1.Property<decimal?>("BookAtPosting")
+                                .HasPrecision(18, 3)
+                                .HasColumnType("numeric(18,3)")
+                                .HasColumnName("book_at_posting");
+
+                            b1.Property<decimal>("Counted")
+                                .HasPrecision(18, 3)
+                                .HasColumnType("numeric(18,3)")
+                                .HasColumnName("counted");
+
+                            b1.Property<DateTimeOffset>("CountedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("counted_at");
+
+                            b1.Property<string>("CountedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("counted_by");
+
+                            b1.Property<string>("Explanation")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("explanation");
+
+                            b1.HasKey("StocktakeId", "PartId")
+                                .HasName("pk_stocktake_lines");
+
+                            b1.ToTable("stocktake_lines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StocktakeId")
+                                .HasConstraintName("fk_stocktake_lines_stocktakes_stocktake_id");
+                        });
+
+                    b.Navigation("Deadline")
+                        .IsRequired();
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.VendorReview", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vendor_reviews_vendors_vendor_id");
+
+                    b.OwnsMany("PropertyPlatform.Maintenance.Domain.ReviewScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("VendorReviewId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Criterion")
+                                .IsRequired();
+
+                            b1.Property<int>("Score");
+
+                            b1.HasKey("VendorReviewId", "__synthesizedOrdinal")
+                                .HasName("pk_vendor_reviews");
+
+                            b1.ToTable("vendor_reviews");
+
+                            b1
+                                .ToJson("scores")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VendorReviewId")
+                                .HasConstraintName("fk_vendor_reviews_vendor_reviews_vendor_review_id");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrder", b =>
                 {
                     b.OwnsMany("PropertyPlatform.Maintenance.Domain.PartUsed", "PartsUsed", b1 =>
@@ -1121,6 +1835,8 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code");
 
                             b1.Property<string>("Name")
                                 .IsRequired();

@@ -40,13 +40,17 @@ public static class Dispatcher
             .Select(g => new { g.Key.TechnicianId, g.Key.EstateId, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
+        // Looked up per person: with hundreds of people a scan of every list per person would be quadratic.
+        var certificationsOf = certifications.ToLookup(c => c.StaffId);
+        var shiftsOf = shifts.ToLookup(s => s.StaffId);
+        var workloadOf = workload.ToLookup(l => l.TechnicianId);
         var facts = staff.Select(person =>
         {
-            var best = certifications.Where(c => c.StaffId == person.StaffId)
+            var best = certificationsOf[person.StaffId]
                 .OrderByDescending(c => c.ValidOn(today)).ThenByDescending(c => c.ValidUntil).ThenByDescending(c => c.AsOf)
                 .FirstOrDefault();
-            var shift = shifts.Where(s => s.StaffId == person.StaffId && s.Covers(trade)).OrderByDescending(s => s.EndsAt).FirstOrDefault();
-            var open = workload.Where(l => l.TechnicianId == person.StaffId).ToList();
+            var shift = shiftsOf[person.StaffId].Where(s => s.Covers(trade)).OrderByDescending(s => s.EndsAt).FirstOrDefault();
+            var open = workloadOf[person.StaffId].ToList();
             return new CandidateFacts(
                 person.StaffId,
                 person.DisplayName,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.Maintenance.Features.Store;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -18,7 +19,8 @@ public sealed record CreateWorkOrderCommand(
     Guid? EstateId, Guid? UnitId, string? Area, string? Trade, string? Description, string? Urgency, bool? Chargeable, decimal? Price,
     Guid? AssetId = null, string? AssetCode = null);
 
-public sealed record PartUsedInput(string? Name, decimal? Quantity);
+/// <summary>A part used; <c>code</c> names a part of the estate's store, which is then issued from it (its name may be left out).</summary>
+public sealed record PartUsedInput(string? Name, decimal? Quantity, string? Code = null);
 
 /// <summary>The technician's completion report; <c>photoIds</c> are attachments of their own.</summary>
 public sealed record CompleteWorkOrderCommand(
@@ -288,19 +290,27 @@ public static class WorkOrdersApi
             WorkOrderEvents.Started(db, w, now);
         }, cancellationToken);
 
-    /// <summary>The work is done: reception calls back; chargeable work goes to billing as <c>ChargeRaised</c>, once.</summary>
+    /// <summary>
+    /// The work is done: reception calls back; chargeable work goes to billing as <c>ChargeRaised</c>, once. Parts named by
+    /// their store code are issued from the store against the order in the same save.
+    /// </summary>
     public static async Task<Ok<WorkOrderResponse>> Complete(
         Guid id, CompleteWorkOrderCommand command, MaintenanceDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
         var report = Report(command);
+        var workOrder = await LoadForWriteAsync(id, db, scope, cancellationToken);
+        var parts = await WorkOrderParts.ResolveAsync(db, workOrder.EstateId, report.Parts, cancellationToken);
+        report = report with { Parts = parts.Used };
         // A plan's task without a checklist is done when its work order is (in the same save).
         var planTask = await db.PlanTasks.IgnoreQueryFilters().SingleOrDefaultAsync(t => t.WorkOrderId == id, cancellationToken);
-        return await StepAsync(id, db, scope, time, (w, by, now) =>
-        {
-            var raiseCharge = w.Complete(report, by, now);
-            WorkOrderEvents.Completed(db, w, raiseCharge, now);
-            planTask?.WorkOrderCompleted(by, now);
-        }, cancellationToken);
+        var by = Caller(scope);
+        var now = time.GetUtcNow();
+        var raiseCharge = workOrder.Complete(report, by, now);
+        WorkOrderEvents.Completed(db, workOrder, raiseCharge, now);
+        planTask?.WorkOrderCompleted(by, now);
+        await parts.IssueAsync(db, workOrder.Id, by, time, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(WorkOrderResponse.From(workOrder, now));
     }
 
     public static Task<Ok<WorkOrderResponse>> Verify(
@@ -433,7 +443,8 @@ public static class WorkOrdersApi
 
         for (var i = 0; i < given.Count && i < 100; i++)
         {
-            var name = errors.Text(given[i].Name, $"parts[{i}].name", maxLength: 200);
+            var code = errors.OptionalText(given[i].Code, $"parts[{i}].code", maxLength: 40);
+            var name = code is not null && string.IsNullOrWhiteSpace(given[i].Name) ? "" : errors.Text(given[i].Name, $"parts[{i}].name", maxLength: 200);
             if (given[i].Quantity is not (> 0 and <= 10_000))
             {
                 errors.Add($"parts[{i}].quantity", "Required: more than 0, at most 10000.");
@@ -443,7 +454,7 @@ public static class WorkOrdersApi
                 errors.Add($"parts[{i}].quantity", "At most 3 decimals.");
             }
 
-            parts.Add(new PartUsed(name, given[i].Quantity ?? 0));
+            parts.Add(new PartUsed(name, given[i].Quantity ?? 0, code is null ? null : SparePart.NormalizeCode(code)));
         }
 
         if (command.LabourMinutes is not (>= 1 and <= 7 * 24 * 60))

@@ -95,6 +95,11 @@ public static partial class NotificationTemplates
             ["zh"] = new("缴费成功", "已收到房屋 {unitNumber} 的缴费 {amount} {currency}（{method}），收据号 {receiptNumber}，时间 {receivedAt}。"),
             ["en"] = new("Payment received", "We received {amount} {currency} ({method}) for unit {unitNumber} at {receivedAt}. Receipt number {receiptNumber}."),
         }),
+        new("parts-low-stock", ["partCode", "partName", "onHand", "unit", "reorderLevel", "partId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("备件库存不足：{partCode}", "备件 {partName}（{partCode}）库存 {onHand} {unit}，已低于补货线 {reorderLevel} {unit}，请安排补货。"),
+            ["en"] = new("Low stock: {partCode}", "{partName} ({partCode}) is down to {onHand} {unit}, below its reorder level of {reorderLevel} {unit}. Please reorder."),
+        }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
     /// <summary>The <c>{field}</c> names a template text uses.</summary>
