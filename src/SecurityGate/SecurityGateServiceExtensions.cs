@@ -2,12 +2,14 @@ using PropertyPlatform.SecurityGate.Consumers;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Features.Parking;
 using PropertyPlatform.SecurityGate.Features.Passes;
+using PropertyPlatform.SecurityGate.Features.Posts;
 using PropertyPlatform.SecurityGate.Features.Visitors;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.SecurityGate;
 
@@ -25,7 +27,9 @@ public static class SecurityGateServiceExtensions
             bus.AddConsumer<ResidentMovedInConsumer>();
             bus.AddConsumer<ResidentMovedOutConsumer>();
             bus.AddEstateCalendars<SecurityGateDbContext>(ServiceName);
+            bus.AddStaffReadModel<SecurityGateDbContext>(ServiceName);
         });
+        builder.Services.AddScoped<IStaffChangeReactions<SecurityGateDbContext>, PostStaffing>();
         PassSigningKey.AddPassSigningKey(builder);
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
@@ -39,6 +43,7 @@ public static class SecurityGateServiceExtensions
         api.MapPassesApi();
         api.MapVehiclesApi();
         api.MapParkingApi();
+        api.MapPostsApi();
         api.MapAuditApi().MapOutboxApi();
         return app;
     }

@@ -5,6 +5,7 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.SecurityGate.Data;
 
@@ -29,6 +30,10 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     public DbSet<ParkingSession> ParkingSessions => Set<ParkingSession>();
 
+    public DbSet<GuardPost> Posts => Set<GuardPost>();
+
+    public DbSet<ShiftHandover> Handovers => Set<ShiftHandover>();
+
     public DbSet<KnownEstateCalendar> EstateCalendars => Set<KnownEstateCalendar>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -37,7 +42,7 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars();
+        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars().AddStaffReadModel();
         // One IEntityTypeConfiguration per area, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SecurityGateDbContext).Assembly);
         modelBuilder.ApplyEstateScope(this);

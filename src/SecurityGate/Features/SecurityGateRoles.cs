@@ -17,6 +17,9 @@ internal static class SecurityGateRoles
     /// <summary>Read and revoke passes: the owner who shares them, and security staff who must stop one (a lost phone, a dispute).</summary>
     public static readonly string[] PassKeepers = [PlatformRoles.Owner, PlatformRoles.SecuritySupervisor, PlatformRoles.EstateManager];
 
+    /// <summary>Set up posts, routes and schedules, and review what the guards recorded: the security supervisor and the estate manager.</summary>
+    public static readonly string[] Supervisors = [PlatformRoles.SecuritySupervisor, PlatformRoles.EstateManager];
+
     /// <summary>Read the gate's records: those who work it.</summary>
     public static readonly string[] Readers = [.. Gate];
 }
