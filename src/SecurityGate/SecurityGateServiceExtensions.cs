@@ -2,6 +2,7 @@ using PropertyPlatform.SecurityGate.Consumers;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Features.Parking;
 using PropertyPlatform.SecurityGate.Features.Passes;
+using PropertyPlatform.SecurityGate.Features.Patrols;
 using PropertyPlatform.SecurityGate.Features.Posts;
 using PropertyPlatform.SecurityGate.Features.Visitors;
 using PropertyPlatform.ServiceDefaults.Auditing;
@@ -9,6 +10,7 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.SecurityGate;
@@ -29,6 +31,9 @@ public static class SecurityGateServiceExtensions
             bus.AddEstateCalendars<SecurityGateDbContext>(ServiceName);
             bus.AddStaffReadModel<SecurityGateDbContext>(ServiceName);
         });
+        builder.AddSlaMonitor<SecurityGateDbContext>(ServiceName)
+            .AddSlaWatch<SecurityGateDbContext, CheckpointWatch>();
+        builder.Services.AddHostedService<PatrolScheduler>();
         builder.Services.AddScoped<IStaffChangeReactions<SecurityGateDbContext>, PostStaffing>();
         PassSigningKey.AddPassSigningKey(builder);
         builder.AddPlatformAuthentication(ServiceName);
@@ -44,7 +49,9 @@ public static class SecurityGateServiceExtensions
         api.MapVehiclesApi();
         api.MapParkingApi();
         api.MapPostsApi();
+        api.MapPatrolsApi();
         api.MapAuditApi().MapOutboxApi();
+        api.MapSlaApi();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.SecurityGate.Data;
@@ -34,6 +35,14 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     public DbSet<ShiftHandover> Handovers => Set<ShiftHandover>();
 
+    public DbSet<PatrolRoute> Routes => Set<PatrolRoute>();
+
+    public DbSet<CheckpointVisit> CheckpointVisits => Set<CheckpointVisit>();
+
+    public DbSet<PatrolScan> Scans => Set<PatrolScan>();
+
+    public DbSet<PatrolFinding> Findings => Set<PatrolFinding>();
+
     public DbSet<KnownEstateCalendar> EstateCalendars => Set<KnownEstateCalendar>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -42,7 +51,7 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars().AddStaffReadModel();
+        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars().AddStaffReadModel().AddSlaEvents();
         // One IEntityTypeConfiguration per area, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SecurityGateDbContext).Assembly);
         modelBuilder.ApplyEstateScope(this);

@@ -23,6 +23,71 @@ namespace PropertyPlatform.SecurityGate.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.CheckpointVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CheckpointName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("checkpoint_name");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("ExpectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expected_at");
+
+                    b.Property<DateTimeOffset>("RoundStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("round_starts_at");
+
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("route_id");
+
+                    b.Property<DateTimeOffset?>("ScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scanned_at");
+
+                    b.Property<string>("ScannedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scanned_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checkpoint_visits");
+
+                    b.HasIndex("EstateId", "Code", "ExpectedAt")
+                        .HasDatabaseName("ix_checkpoint_visits_estate_id_code_expected_at");
+
+                    b.HasIndex("EstateId", "ExpectedAt", "Id")
+                        .HasDatabaseName("ix_checkpoint_visits_estate_id_expected_at_id");
+
+                    b.HasIndex("RouteId", "RoundStartsAt", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_checkpoint_visits_route_id_round_starts_at_code");
+
+                    b.ToTable("checkpoint_visits", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.GuardPost", b =>
                 {
                     b.Property<Guid>("Id")
@@ -247,6 +312,159 @@ namespace PropertyPlatform.SecurityGate.Data.Migrations
                         .HasDatabaseName("ix_pass_uses_pass_id_used_at");
 
                     b.ToTable("pass_uses", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.PatrolFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<bool>("NeedsReception")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_reception");
+
+                    b.Property<bool>("NeedsRepair")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_repair");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patrol_findings");
+
+                    b.HasIndex("EstateId", "ReportedAt", "Id")
+                        .HasDatabaseName("ix_patrol_findings_estate_id_reported_at_id");
+
+                    b.ToTable("patrol_findings", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.PatrolRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("ScheduledUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_until");
+
+                    b.PrimitiveCollection<List<TimeOnly>>("StartTimes")
+                        .IsRequired()
+                        .HasColumnType("time without time zone[]")
+                        .HasColumnName("start_times");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patrol_routes");
+
+                    b.HasIndex("ScheduledUntil")
+                        .HasDatabaseName("ix_patrol_routes_scheduled_until");
+
+                    b.HasIndex("EstateId", "Name")
+                        .HasDatabaseName("ix_patrol_routes_estate_id_name");
+
+                    b.ToTable("patrol_routes", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.PatrolScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Guard")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("guard");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scanned_at");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patrol_scans");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_patrol_scans_visit_id")
+                        .HasFilter("visit_id IS NOT NULL");
+
+                    b.HasIndex("EstateId", "ScannedAt")
+                        .HasDatabaseName("ix_patrol_scans_estate_id_scanned_at");
+
+                    b.ToTable("patrol_scans", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.ResidentVehicle", b =>
@@ -774,6 +992,74 @@ namespace PropertyPlatform.SecurityGate.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Sla.SlaEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("NotifiedRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("notified_role");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("policy");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_events");
+
+                    b.HasIndex("EstateId", "Kind", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_sla_events_estate_id_kind_occurred_at_id");
+
+                    b.HasIndex("SubjectId", "Policy", "Kind", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
+
+                    b.ToTable("sla_events", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Staffing.KnownCertification", b =>
                 {
                     b.Property<Guid>("CertificationId")
@@ -943,6 +1229,126 @@ namespace PropertyPlatform.SecurityGate.Data.Migrations
                         .HasName("pk_staff_members");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.CheckpointVisit", b =>
+                {
+                    b.HasOne("PropertyPlatform.SecurityGate.Domain.PatrolRoute", null)
+                        .WithMany()
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_checkpoint_visits_routes_route_id");
+
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Due", b1 =>
+                        {
+                            b1.Property<Guid>("CheckpointVisitId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("due_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("due_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("due_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("due_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("due_warned_at");
+
+                            b1.HasKey("CheckpointVisitId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_checkpoint_visits_due_next_check_at")
+                                .HasFilter("due_next_check_at IS NOT NULL");
+
+                            b1.ToTable("checkpoint_visits");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CheckpointVisitId")
+                                .HasConstraintName("fk_checkpoint_visits_checkpoint_visits_id");
+                        });
+
+                    b.Navigation("Due")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.PatrolRoute", b =>
+                {
+                    b.OwnsMany("PropertyPlatform.SecurityGate.Domain.RouteCheckpoint", "Checkpoints", b1 =>
+                        {
+                            b1.Property<Guid>("PatrolRouteId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<int>("MinutesFromStart");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("PatrolRouteId", "__synthesizedOrdinal")
+                                .HasName("pk_patrol_routes");
+
+                            b1.ToTable("patrol_routes");
+
+                            b1
+                                .ToJson("checkpoints")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatrolRouteId")
+                                .HasConstraintName("fk_patrol_routes_patrol_routes_patrol_route_id");
+                        });
+
+                    b.Navigation("Checkpoints");
                 });
 
             modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.ShiftHandover", b =>
