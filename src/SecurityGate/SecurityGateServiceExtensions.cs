@@ -1,5 +1,8 @@
 using PropertyPlatform.SecurityGate.Consumers;
 using PropertyPlatform.SecurityGate.Data;
+using PropertyPlatform.SecurityGate.Features;
+using PropertyPlatform.SecurityGate.Features.FireSafety;
+using PropertyPlatform.SecurityGate.Features.Incidents;
 using PropertyPlatform.SecurityGate.Features.Parking;
 using PropertyPlatform.SecurityGate.Features.Passes;
 using PropertyPlatform.SecurityGate.Features.Patrols;
@@ -32,8 +35,9 @@ public static class SecurityGateServiceExtensions
             bus.AddStaffReadModel<SecurityGateDbContext>(ServiceName);
         });
         builder.AddSlaMonitor<SecurityGateDbContext>(ServiceName)
-            .AddSlaWatch<SecurityGateDbContext, CheckpointWatch>();
-        builder.Services.AddHostedService<PatrolScheduler>();
+            .AddSlaWatch<SecurityGateDbContext, CheckpointWatch>()
+            .AddSlaWatch<SecurityGateDbContext, FireCheckWatch>();
+        builder.Services.AddHostedService<GateScheduler>();
         builder.Services.AddScoped<IStaffChangeReactions<SecurityGateDbContext>, PostStaffing>();
         PassSigningKey.AddPassSigningKey(builder);
         builder.AddPlatformAuthentication(ServiceName);
@@ -50,6 +54,9 @@ public static class SecurityGateServiceExtensions
         api.MapParkingApi();
         api.MapPostsApi();
         api.MapPatrolsApi();
+        api.MapIncidentsApi();
+        api.MapFireSafetyApi();
+        api.MapSafetyRecordsApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

@@ -43,6 +43,16 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     public DbSet<PatrolFinding> Findings => Set<PatrolFinding>();
 
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<FireCheckRoutine> FireCheckRoutines => Set<FireCheckRoutine>();
+
+    public DbSet<FireCheck> FireChecks => Set<FireCheck>();
+
+    public DbSet<SecurityPlanEvaluation> PlanEvaluations => Set<SecurityPlanEvaluation>();
+
+    public DbSet<SafetyTrainingSession> SafetyTrainings => Set<SafetyTrainingSession>();
+
     public DbSet<KnownEstateCalendar> EstateCalendars => Set<KnownEstateCalendar>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -87,6 +87,11 @@ public static partial class NotificationTemplates
             ["zh"] = new("缴费成功", "已收到房屋 {unitNumber} 的缴费 {amount} {currency}（{method}），收据号 {receiptNumber}，时间 {receivedAt}。"),
             ["en"] = new("Payment received", "We received {amount} {currency} ({method}) for unit {unitNumber} at {receivedAt}. Receipt number {receiptNumber}."),
         }),
+        new("security-emergency", ["kind", "severity", "location", "description", "reportedAt", "incidentId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("紧急事件：{kind}", "{location} 发生紧急事件（{kind}，{severity}）：{description}。上报时间 {reportedAt}，请立即处置。"),
+            ["en"] = new("Emergency: {kind}", "Emergency at {location} ({kind}, {severity}): {description}. Reported at {reportedAt}; respond now."),
+        }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
     /// <summary>The <c>{field}</c> names a template text uses.</summary>

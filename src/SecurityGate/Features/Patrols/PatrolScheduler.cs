@@ -8,27 +8,9 @@ namespace PropertyPlatform.SecurityGate.Features.Patrols;
 /// Lays out the rounds of every route a day ahead, so each checkpoint has its deadline before it is due. Idempotent across
 /// runs and replicas: the route's row version moves on with the visits it laid out, in one save; a second runner's fails.
 /// </summary>
-public sealed class PatrolScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<PatrolScheduler> logger) : BackgroundService
+public static class PatrolScheduler
 {
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5), time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await LayOutAsync(scope.ServiceProvider.GetRequiredService<SecurityGateDbContext>(), time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Laying out patrol rounds failed; the next pass tries again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
     /// <summary>Lays out the rounds starting by <paramref name="now"/> + <see cref="Horizon"/>; returns how many visits were added.</summary>
     public static async Task<int> LayOutAsync(SecurityGateDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
