@@ -1,6 +1,7 @@
 using PropertyPlatform.SecurityGate.Consumers;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Features;
+using PropertyPlatform.SecurityGate.Features.ExitPermits;
 using PropertyPlatform.SecurityGate.Features.FireSafety;
 using PropertyPlatform.SecurityGate.Features.Incidents;
 using PropertyPlatform.SecurityGate.Features.Parking;
@@ -57,6 +58,7 @@ public static class SecurityGateServiceExtensions
         api.MapIncidentsApi();
         api.MapFireSafetyApi();
         api.MapSafetyRecordsApi();
+        api.MapExitPermitsApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

@@ -53,6 +53,10 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     public DbSet<SafetyTrainingSession> SafetyTrainings => Set<SafetyTrainingSession>();
 
+    public DbSet<ExitPermit> ExitPermits => Set<ExitPermit>();
+
+    public DbSet<HeldItem> HeldItems => Set<HeldItem>();
+
     public DbSet<KnownEstateCalendar> EstateCalendars => Set<KnownEstateCalendar>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
