@@ -8,6 +8,7 @@ using PropertyPlatform.SecurityGate.Features.Parking;
 using PropertyPlatform.SecurityGate.Features.Passes;
 using PropertyPlatform.SecurityGate.Features.Patrols;
 using PropertyPlatform.SecurityGate.Features.Posts;
+using PropertyPlatform.SecurityGate.Features.SpecialAccess;
 using PropertyPlatform.SecurityGate.Features.Visitors;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -32,6 +33,8 @@ public static class SecurityGateServiceExtensions
             bus.AddConsumer<OwnerRegisteredConsumer>();
             bus.AddConsumer<ResidentMovedInConsumer>();
             bus.AddConsumer<ResidentMovedOutConsumer>();
+            bus.AddConsumer<RenovationPermitApprovedConsumer>();
+            bus.AddConsumer<RenovationAcceptedConsumer>();
             bus.AddEstateCalendars<SecurityGateDbContext>(ServiceName);
             bus.AddStaffReadModel<SecurityGateDbContext>(ServiceName);
         });
@@ -59,6 +62,7 @@ public static class SecurityGateServiceExtensions
         api.MapFireSafetyApi();
         api.MapSafetyRecordsApi();
         api.MapExitPermitsApi();
+        api.MapSpecialAccessApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

@@ -57,6 +57,10 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     public DbSet<HeldItem> HeldItems => Set<HeldItem>();
 
+    public DbSet<SpecialVehicle> SpecialVehicles => Set<SpecialVehicle>();
+
+    public DbSet<RenovationSite> RenovationSites => Set<RenovationSite>();
+
     public DbSet<KnownEstateCalendar> EstateCalendars => Set<KnownEstateCalendar>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

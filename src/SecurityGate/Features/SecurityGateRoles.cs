@@ -29,6 +29,9 @@ internal static class SecurityGateRoles
     /// <summary>Read exit permits: those who decide on them and those who check them at the exit.</summary>
     public static readonly string[] PermitReaders = [.. PermitDeciders, .. Gate];
 
+    /// <summary>Register special vehicles (moves, construction, deliveries): the gate and the front desk that books them.</summary>
+    public static readonly string[] SpecialAccessKeepers = [.. Gate, .. FrontDesk];
+
     /// <summary>Read the gate's records: those who work it.</summary>
     public static readonly string[] Readers = [.. Gate];
 }

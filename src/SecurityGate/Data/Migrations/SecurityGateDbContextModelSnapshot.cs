@@ -822,6 +822,52 @@ namespace PropertyPlatform.SecurityGate.Data.Migrations
                     b.ToTable("patrol_scans", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.RenovationSite", b =>
+                {
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("Contractor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contractor");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly?>("PlannedEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_end");
+
+                    b.Property<DateOnly?>("PlannedStart")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_start");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.PrimitiveCollection<List<string>>("Workers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("workers");
+
+                    b.HasKey("PermitId")
+                        .HasName("pk_renovation_sites");
+
+                    b.HasIndex("EstateId", "UnitId")
+                        .HasDatabaseName("ix_renovation_sites_estate_id_unit_id");
+
+                    b.ToTable("renovation_sites", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.ResidentVehicle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1026,6 +1072,68 @@ namespace PropertyPlatform.SecurityGate.Data.Migrations
                         .HasDatabaseName("ix_shift_handovers_post_id_handed_over_at_id");
 
                     b.ToTable("shift_handovers", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.SpecialVehicle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("plate");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registered_by");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_special_vehicles");
+
+                    b.HasIndex("EstateId", "Plate")
+                        .HasDatabaseName("ix_special_vehicles_estate_id_plate");
+
+                    b.HasIndex("EstateId", "RegisteredAt", "Id")
+                        .HasDatabaseName("ix_special_vehicles_estate_id_registered_at_id");
+
+                    b.ToTable("special_vehicles", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.UnitOwner", b =>
