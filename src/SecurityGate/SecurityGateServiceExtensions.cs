@@ -4,6 +4,7 @@ using PropertyPlatform.SecurityGate.Features;
 using PropertyPlatform.SecurityGate.Features.ExitPermits;
 using PropertyPlatform.SecurityGate.Features.FireSafety;
 using PropertyPlatform.SecurityGate.Features.Incidents;
+using PropertyPlatform.SecurityGate.Features.Kpis;
 using PropertyPlatform.SecurityGate.Features.Parking;
 using PropertyPlatform.SecurityGate.Features.Passes;
 using PropertyPlatform.SecurityGate.Features.Patrols;
@@ -63,6 +64,7 @@ public static class SecurityGateServiceExtensions
         api.MapSafetyRecordsApi();
         api.MapExitPermitsApi();
         api.MapSpecialAccessApi();
+        api.MapSecurityGateKpisApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;
