@@ -143,8 +143,9 @@ public sealed class PatrolsApiTests(SecurityGateService gate)
         laidOut.Where(v => v.Code == "E1").Select(v => TimeZoneInfo.ConvertTime(v.ExpectedAt, shanghai).TimeOfDay)
             .Should().BeEquivalentTo([TimeSpan.FromHours(2), TimeSpan.FromHours(14)]);
         laidOut.Where(v => v.Code == "E2").Should().OnlyContain(v => v.ExpectedAt == v.RoundStartsAt.AddMinutes(15));
-        (await gate.InScopeAsync(sp => PatrolScheduler.LayOutAsync(sp.GetRequiredService<SecurityGateDbContext>(), DateTimeOffset.UtcNow, Ct)))
-            .Should().Be(0, "laying out again adds no round twice");
+        await gate.InScopeAsync(sp => PatrolScheduler.LayOutAsync(sp.GetRequiredService<SecurityGateDbContext>(), DateTimeOffset.UtcNow, Ct));
+        (await gate.InScopeAsync(sp => sp.GetRequiredService<SecurityGateDbContext>().CheckpointVisits.CountAsync(v => v.RouteId == route.Id, Ct)))
+            .Should().Be(4, "laying out again adds no round twice");
     }
 
     [Fact]

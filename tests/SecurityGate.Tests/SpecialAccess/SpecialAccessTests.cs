@@ -66,11 +66,14 @@ public sealed class SpecialAccessTests(SecurityGateService gate)
 
         await gate.Bus.Publish(approved, Ct);
         await gate.Bus.Publish(approved, Ct);
-        await Eventually.Async(async () => (await CheckWorkerAsync(estate, approved.PermitId, "Liu Qiang")).Allowed, TimeSpan.FromSeconds(30), "the pass should reach the gate");
+        await Eventually.Async(() => gate.InScopeAsync(sp => sp.GetRequiredService<SecurityGateDbContext>().RenovationSites
+            .AnyAsync(s => s.PermitId == approved.PermitId && s.PlannedStart != null, Ct)), TimeSpan.FromSeconds(30), "the pass should reach the gate");
+        var worker = await CheckWorkerAsync(estate, approved.PermitId, "liu qiang");
         var stranger = await CheckWorkerAsync(estate, approved.PermitId, "Somebody Else");
         await gate.Bus.Publish(new RenovationAccepted(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), approved.PermitId, unit), Ct);
         await Eventually.Async(async () => !(await CheckWorkerAsync(estate, approved.PermitId, "Liu Qiang")).Allowed, TimeSpan.FromSeconds(30), "acceptance ends the passes");
 
+        worker.Allowed.Should().BeTrue("a named worker within the planned days is let in");
         stranger.Allowed.Should().BeFalse();
         (await CheckWorkerAsync(estate, approved.PermitId, "Chen Gang")).Reason.Should().Contain("accepted");
         (await gate.InScopeAsync(sp => sp.GetRequiredService<SecurityGateDbContext>().RenovationSites.CountAsync(s => s.PermitId == approved.PermitId, Ct))).Should().Be(1);
