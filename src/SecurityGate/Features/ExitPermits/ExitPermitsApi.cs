@@ -126,11 +126,7 @@ public static class ExitPermitsApi
         var items = errors.Text(command.Items, "items", maxLength: 1000);
         var carriedBy = errors.Text(command.CarriedBy, "carriedBy", maxLength: 100);
         var reason = errors.OptionalText(command.Reason, "reason", maxLength: 500) ?? NoPermit;
-        if (command.UnitId == Guid.Empty)
-        {
-            errors.Add("unitId", "Must be a unit id, or left out when unknown.");
-        }
-
+        errors.OptionalId(command.UnitId, "unitId", "when unknown");
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId);
         var held = HeldItem.Hold(estateId, command.UnitId, items, carriedBy, reason, null, scope.Subject ?? "", time.GetUtcNow());

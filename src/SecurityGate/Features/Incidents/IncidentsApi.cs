@@ -48,11 +48,7 @@ public static class IncidentsApi
         var location = errors.Text(command.Location, "location", maxLength: 200);
         var description = errors.Text(command.Description, "description", maxLength: 2000);
         var occurredAt = errors.HappenedAt(command.OccurredAt, "occurredAt", now);
-        if (command.UnitId == Guid.Empty)
-        {
-            errors.Add("unitId", "Must be a unit id, or left out for a common area.");
-        }
-
+        errors.OptionalId(command.UnitId, "unitId", "for a common area");
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId);
         var incident = Incident.Record(estateId, command.UnitId, kind, severity, location, description, command.Emergency, command.NeedsReception,

@@ -191,11 +191,7 @@ public static class PatrolsApi
         var estateId = errors.Id(command.EstateId, "estateId");
         var location = errors.Text(command.Location, "location", maxLength: 200);
         var description = errors.Text(command.Description, "description", maxLength: 2000);
-        if (command.UnitId == Guid.Empty)
-        {
-            errors.Add("unitId", "Must be a unit id, or left out for a common area.");
-        }
-
+        errors.OptionalId(command.UnitId, "unitId", "for a common area");
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId);
         var now = time.GetUtcNow();

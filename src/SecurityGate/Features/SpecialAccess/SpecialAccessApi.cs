@@ -49,11 +49,7 @@ public static class SpecialAccessApi
         var plate = ParkingApi.Plate(errors, command.Plate, "plate");
         var kind = errors.Enum<SpecialVehicleKind>(command.Kind, "kind");
         var company = errors.Text(command.Company, "company", maxLength: 200);
-        if (command.UnitId == Guid.Empty)
-        {
-            errors.Add("unitId", "Must be a unit id, or left out for the estate itself.");
-        }
-
+        errors.OptionalId(command.UnitId, "unitId", "for the estate itself");
         if (command.ValidFrom is null)
         {
             errors.Add("validFrom", "Required: when the window opens.");
