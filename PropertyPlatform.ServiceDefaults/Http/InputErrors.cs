@@ -94,6 +94,17 @@ public sealed class InputErrors
         return value.Value;
     }
 
+    /// <summary>An id that may be left out (null); an empty one is refused, saying what leaving it out means.</summary>
+    public Guid? OptionalId(Guid? value, string field, string leftOutMeans)
+    {
+        if (value == Guid.Empty)
+        {
+            Add(field, $"Must be an id, or left out {leftOutMeans}.");
+        }
+
+        return value;
+    }
+
     /// <summary>Parses a named value of <typeparamref name="TEnum"/> (case-insensitive; numbers are not accepted).</summary>
     public TEnum Enum<TEnum>(string? value, string field) where TEnum : struct, Enum
     {

@@ -1,13 +1,23 @@
 using PropertyPlatform.SecurityGate.Consumers;
 using PropertyPlatform.SecurityGate.Data;
+using PropertyPlatform.SecurityGate.Features;
+using PropertyPlatform.SecurityGate.Features.ExitPermits;
+using PropertyPlatform.SecurityGate.Features.FireSafety;
+using PropertyPlatform.SecurityGate.Features.Incidents;
+using PropertyPlatform.SecurityGate.Features.Kpis;
 using PropertyPlatform.SecurityGate.Features.Parking;
 using PropertyPlatform.SecurityGate.Features.Passes;
+using PropertyPlatform.SecurityGate.Features.Patrols;
+using PropertyPlatform.SecurityGate.Features.Posts;
+using PropertyPlatform.SecurityGate.Features.SpecialAccess;
 using PropertyPlatform.SecurityGate.Features.Visitors;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.SecurityGate;
 
@@ -24,8 +34,16 @@ public static class SecurityGateServiceExtensions
             bus.AddConsumer<OwnerRegisteredConsumer>();
             bus.AddConsumer<ResidentMovedInConsumer>();
             bus.AddConsumer<ResidentMovedOutConsumer>();
+            bus.AddConsumer<RenovationPermitApprovedConsumer>();
+            bus.AddConsumer<RenovationAcceptedConsumer>();
             bus.AddEstateCalendars<SecurityGateDbContext>(ServiceName);
+            bus.AddStaffReadModel<SecurityGateDbContext>(ServiceName);
         });
+        builder.AddSlaMonitor<SecurityGateDbContext>(ServiceName)
+            .AddSlaWatch<SecurityGateDbContext, CheckpointWatch>()
+            .AddSlaWatch<SecurityGateDbContext, FireCheckWatch>();
+        builder.Services.AddHostedService<GateScheduler>();
+        builder.Services.AddScoped<IStaffChangeReactions<SecurityGateDbContext>, PostStaffing>();
         PassSigningKey.AddPassSigningKey(builder);
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
@@ -39,7 +57,16 @@ public static class SecurityGateServiceExtensions
         api.MapPassesApi();
         api.MapVehiclesApi();
         api.MapParkingApi();
+        api.MapPostsApi();
+        api.MapPatrolsApi();
+        api.MapIncidentsApi();
+        api.MapFireSafetyApi();
+        api.MapSafetyRecordsApi();
+        api.MapExitPermitsApi();
+        api.MapSpecialAccessApi();
+        api.MapSecurityGateKpisApi();
         api.MapAuditApi().MapOutboxApi();
+        api.MapSlaApi();
         return app;
     }
 }

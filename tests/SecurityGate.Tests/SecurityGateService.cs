@@ -9,6 +9,7 @@ using PropertyPlatform.Contracts;
 using PropertyPlatform.Contracts.Charges;
 using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.Contracts.Reception;
+using PropertyPlatform.Contracts.SecurityGate;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Features.Passes;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -53,6 +54,8 @@ public sealed class SecurityGateService : ServiceUnderTest<Program>
 
             Record<NotificationRequested>(endpoint);
             Record<ChargeRaised>(endpoint);
+            Record<PatrolFindingReported>(endpoint);
+            Record<IncidentReported>(endpoint);
         });
         await _listener.Ready;
     }

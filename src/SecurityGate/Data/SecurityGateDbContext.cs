@@ -5,6 +5,8 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.SecurityGate.Data;
 
@@ -29,6 +31,36 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     public DbSet<ParkingSession> ParkingSessions => Set<ParkingSession>();
 
+    public DbSet<GuardPost> Posts => Set<GuardPost>();
+
+    public DbSet<ShiftHandover> Handovers => Set<ShiftHandover>();
+
+    public DbSet<PatrolRoute> Routes => Set<PatrolRoute>();
+
+    public DbSet<CheckpointVisit> CheckpointVisits => Set<CheckpointVisit>();
+
+    public DbSet<PatrolScan> Scans => Set<PatrolScan>();
+
+    public DbSet<PatrolFinding> Findings => Set<PatrolFinding>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<FireCheckRoutine> FireCheckRoutines => Set<FireCheckRoutine>();
+
+    public DbSet<FireCheck> FireChecks => Set<FireCheck>();
+
+    public DbSet<SecurityPlanEvaluation> PlanEvaluations => Set<SecurityPlanEvaluation>();
+
+    public DbSet<SafetyTrainingSession> SafetyTrainings => Set<SafetyTrainingSession>();
+
+    public DbSet<ExitPermit> ExitPermits => Set<ExitPermit>();
+
+    public DbSet<HeldItem> HeldItems => Set<HeldItem>();
+
+    public DbSet<SpecialVehicle> SpecialVehicles => Set<SpecialVehicle>();
+
+    public DbSet<RenovationSite> RenovationSites => Set<RenovationSite>();
+
     public DbSet<KnownEstateCalendar> EstateCalendars => Set<KnownEstateCalendar>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -37,7 +69,7 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars();
+        modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars().AddStaffReadModel().AddSlaEvents();
         // One IEntityTypeConfiguration per area, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SecurityGateDbContext).Assembly);
         modelBuilder.ApplyEstateScope(this);

@@ -100,6 +100,11 @@ public static partial class NotificationTemplates
             ["zh"] = new("备件库存不足：{partCode}", "备件 {partName}（{partCode}）库存 {onHand} {unit}，已低于补货线 {reorderLevel} {unit}，请安排补货。"),
             ["en"] = new("Low stock: {partCode}", "{partName} ({partCode}) is down to {onHand} {unit}, below its reorder level of {reorderLevel} {unit}. Please reorder."),
         }),
+        new("security-emergency", ["kind", "severity", "location", "description", "reportedAt", "incidentId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("紧急事件：{kind}", "{location} 发生紧急事件（{kind}，{severity}）：{description}。上报时间 {reportedAt}，请立即处置。"),
+            ["en"] = new("Emergency: {kind}", "Emergency at {location} ({kind}, {severity}): {description}. Reported at {reportedAt}; respond now."),
+        }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
     /// <summary>The <c>{field}</c> names a template text uses.</summary>
