@@ -147,10 +147,3 @@ public sealed class ParkingSession : IUnitScoped
         return true;
     }
 }
-
-public static class Plates
-{
-    /// <summary>A plate as the gate compares it: upper case, without spaces, dots or dashes (京A·12345 → 京A12345).</summary>
-    public static string Normalize(string plate) =>
-        string.Concat(plate.Where(c => !(char.IsWhiteSpace(c) || c is '-' or '.' or '·'))).ToUpperInvariant();
-}

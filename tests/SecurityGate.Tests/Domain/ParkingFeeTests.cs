@@ -60,5 +60,5 @@ public sealed class ParkingFeeTests
     [InlineData("京A 12345", "京A12345")]
     [InlineData("粤b·d1234-5", "粤BD12345")]
     public void Plates_are_compared_without_spaces_separators_or_case(string written, string normalized) =>
-        Plates.Normalize(written).Should().Be(normalized);
+        PropertyPlatform.ServiceDefaults.Http.InputErrors.NormalizePlate(written).Should().Be(normalized);
 }

@@ -89,7 +89,7 @@ public static class ParkingApi
         var now = time.GetUtcNow();
         var errors = new InputErrors();
         var estateId = errors.Id(command.EstateId, "estateId");
-        var plate = Plate(errors, command.Plate, "plate");
+        var plate = errors.Plate(command.Plate, "plate");
         var enteredAt = errors.HappenedAt(command.EnteredAt, "enteredAt", now);
         if (command.UnitId == Guid.Empty)
         {
@@ -168,18 +168,6 @@ public static class ParkingApi
         query = estateId is null ? query : query.Where(s => s.EstateId == estateId);
         query = inside is null ? query : query.Where(s => (s.ExitedAt == null) == inside);
         return TypedResults.Ok(await query.ToKeysetPageAsync(s => s.EnteredAt, s => s.Id, cursor, limit, ToResponse, cancellationToken));
-    }
-
-    /// <summary>A licence plate, compared without spaces or separators: 5 to 10 letters and digits (京A12345, 粤B·D12345).</summary>
-    internal static string Plate(InputErrors errors, string? value, string field)
-    {
-        var plate = Plates.Normalize(value ?? "");
-        if (plate.Length is < 5 or > 10 || !plate.All(char.IsLetterOrDigit))
-        {
-            errors.Add(field, "Required: a licence plate of 5 to 10 letters and digits.");
-        }
-
-        return plate;
     }
 
     private static TariffResponse ToResponse(ParkingTariff t) => new(t.EstateId, t.FreeMinutes, t.HourlyRate, t.Currency, t.UpdatedAt);

@@ -32,7 +32,7 @@ public static class VehiclesApi
         var estateId = errors.Id(command.EstateId, "estateId");
         var unitId = errors.Id(command.UnitId, "unitId");
         var residentId = errors.Id(command.ResidentId, "residentId");
-        var plate = ParkingApi.Plate(errors, command.Plate, "plate");
+        var plate = errors.Plate(command.Plate, "plate");
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId);
         var resident = await db.UnitResidents.AsNoTracking()

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
-using PropertyPlatform.SecurityGate.Features.Parking;
 using PropertyPlatform.SecurityGate.Features.Posts;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Http;
@@ -46,7 +45,7 @@ public static class SpecialAccessApi
         var now = time.GetUtcNow();
         var errors = new InputErrors();
         var estateId = errors.Id(command.EstateId, "estateId");
-        var plate = ParkingApi.Plate(errors, command.Plate, "plate");
+        var plate = errors.Plate(command.Plate, "plate");
         var kind = errors.Enum<SpecialVehicleKind>(command.Kind, "kind");
         var company = errors.Text(command.Company, "company", maxLength: 200);
         errors.OptionalId(command.UnitId, "unitId", "for the estate itself");
@@ -90,7 +89,7 @@ public static class SpecialAccessApi
     {
         var errors = new InputErrors();
         var estate = errors.Id(estateId, "estateId");
-        var normalized = ParkingApi.Plate(errors, plate, "plate");
+        var normalized = errors.Plate(plate, "plate");
         errors.ThrowIfAny();
         var now = time.GetUtcNow();
         var registered = await db.SpecialVehicles.AsNoTracking().Where(v => v.EstateId == estate && v.Plate == normalized).ToListAsync(cancellationToken);
