@@ -1,6 +1,7 @@
 using PropertyPlatform.Billing.Consumers;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Features.Accounts;
+using PropertyPlatform.Billing.Features.Arrears;
 using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
 using PropertyPlatform.Billing.Features.Runs;
@@ -28,6 +29,7 @@ public static class BillingServiceExtensions
             bus.AddConsumer<ResidentMovedOutConsumer>();
             bus.AddConsumer<OwnerRegisteredConsumer>();
             bus.AddConsumer<ChargeRaisedConsumer>();
+            bus.AddConsumer<DunningVisitRecordedConsumer>();
             bus.AddEstateCalendars<BillingDbContext>(ServiceName);
         });
         builder.Services.Configure<BillingRunOptions>(builder.Configuration.GetSection(BillingRunOptions.ConfigurationSection));
@@ -45,6 +47,8 @@ public static class BillingServiceExtensions
         api.MapRunsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
+        api.MapArrearsApi();
+        api.MapDunningApi();
         api.MapAuditApi().MapOutboxApi();
         return app;
     }

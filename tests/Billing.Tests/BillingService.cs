@@ -58,6 +58,8 @@ public sealed class BillingService : ServiceUnderTest<Program>
             Record<BillIssued>(endpoint);
             Record<PaymentReceived>(endpoint);
             Record<NotificationRequested>(endpoint);
+            Record<DunningEscalatedToVisit>(endpoint);
+            Record<FeeDisputed>(endpoint);
         });
         await _listener.Ready;
     }

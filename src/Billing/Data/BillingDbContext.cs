@@ -31,6 +31,12 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 
+    public DbSet<ArrearsCase> ArrearsCases => Set<ArrearsCase>();
+
+    public DbSet<DunningAction> DunningActions => Set<DunningAction>();
+
+    public DbSet<ArrearsReasonEntry> ArrearsReasons => Set<ArrearsReasonEntry>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

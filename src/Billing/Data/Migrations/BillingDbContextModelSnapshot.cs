@@ -57,6 +57,98 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.ToTable("allocations", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.ArrearsCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("step");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_arrears_cases");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_arrears_cases_unit_id")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.HasIndex("EstateId", "OpenedAt")
+                        .HasDatabaseName("ix_arrears_cases_estate_id_opened_at");
+
+                    b.ToTable("arrears_cases", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.ArrearsReasonEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_arrears_reasons");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_arrears_reasons_case_id");
+
+                    b.ToTable("arrears_reasons", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Bill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -249,6 +341,80 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasDatabaseName("ix_billing_runs_estate_id_period_fee_item");
 
                     b.ToTable("billing_runs", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.DunningAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<decimal>("OverdueAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("overdue_amount");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("step");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.Property<DateTimeOffset?>("VisitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visited_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dunning_actions");
+
+                    b.HasIndex("CaseId", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dunning_actions_case_id_step");
+
+                    b.ToTable("dunning_actions", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Occupancy", b =>
@@ -753,6 +919,16 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasConstraintName("fk_allocations_receivables_receivable_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.ArrearsReasonEntry", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.ArrearsCase", null)
+                        .WithMany("Reasons")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_arrears_reasons_arrears_cases_case_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Bill", b =>
                 {
                     b.HasOne("PropertyPlatform.Billing.Domain.BillingRun", null)
@@ -800,6 +976,16 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.DunningAction", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.ArrearsCase", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_actions_arrears_cases_case_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Occupancy", b =>
                 {
                     b.HasOne("PropertyPlatform.Billing.Domain.BillableUnit", null)
@@ -808,6 +994,13 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_occupancies_billable_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.ArrearsCase", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Reasons");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.BillableUnit", b =>

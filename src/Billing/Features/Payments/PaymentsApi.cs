@@ -115,6 +115,7 @@ public static class PaymentsApi
                 {
                     Id = Guid.CreateVersion7(now), EstateId = unit.EstateId, PaymentId = payment.Id, ReceivableId = a.ReceivableId, Amount = a.Amount,
                 }));
+                await CloseSettledArrearsAsync(db, unitId, open.Select(o => (o.Item, o.Outstanding)), allocations, estate.ToCalendar().LocalDay(now), now, ct);
                 Announce(db, payment, unit, correlation.CorrelationId, now);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
@@ -155,6 +156,19 @@ public static class PaymentsApi
         return earlier.RequestFingerprint == fingerprint
             ? await WithAllocationsAsync(db, earlier, cancellationToken)
             : throw new ConflictException($"The {IdempotencyHeader} '{key}' was used for another payment; a new payment needs a new key.");
+    }
+
+    /// <summary>The unit's arrears end once this payment leaves nothing overdue: a later arrears starts the ladder again from the reminder.</summary>
+    private static async Task CloseSettledArrearsAsync(
+        BillingDbContext db, Guid unitId, IEnumerable<(Receivable Item, decimal Outstanding)> open, IReadOnlyList<(Guid ReceivableId, decimal Amount)> allocations,
+        DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stillOverdue = open.Where(o => o.Item.DueOn < today)
+            .Any(o => o.Outstanding > allocations.Where(a => a.ReceivableId == o.Item.Id).Sum(a => a.Amount));
+        if (!stillOverdue && await db.ArrearsCases.SingleOrDefaultAsync(c => c.UnitId == unitId && c.ClosedAt == null, cancellationToken) is { } arrears)
+        {
+            arrears.Close(now);
+        }
     }
 
     /// <summary>

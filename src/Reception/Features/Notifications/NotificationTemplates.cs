@@ -87,6 +87,11 @@ public static partial class NotificationTemplates
             ["zh"] = new("缴费成功", "已收到房屋 {unitNumber} 的缴费 {amount} {currency}（{method}），收据号 {receiptNumber}，时间 {receivedAt}。"),
             ["en"] = new("Payment received", "We received {amount} {currency} ({method}) for unit {unitNumber} at {receivedAt}. Receipt number {receiptNumber}."),
         }),
+        new("arrears-reminder", ["unitNumber", "amount", "currency", "oldestDueOn"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("物业费欠费提醒", "您的房屋 {unitNumber} 有逾期未缴费用 {amount} {currency}（最早应于 {oldestDueOn} 缴纳），请尽快缴纳。如有疑问请联系物业服务中心。"),
+            ["en"] = new("Overdue fees reminder", "Unit {unitNumber} has {amount} {currency} overdue (the oldest was due on {oldestDueOn}). Please pay soon, or contact the service centre if anything is unclear."),
+        }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
     /// <summary>The <c>{field}</c> names a template text uses.</summary>
