@@ -2,6 +2,7 @@ using PropertyPlatform.Billing.Consumers;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Features.Accounts;
 using PropertyPlatform.Billing.Features.Arrears;
+using PropertyPlatform.Billing.Features.CashierDays;
 using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
 using PropertyPlatform.Billing.Features.Runs;
@@ -11,6 +12,7 @@ using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Billing;
 
@@ -32,6 +34,8 @@ public static class BillingServiceExtensions
             bus.AddConsumer<DunningVisitRecordedConsumer>();
             bus.AddEstateCalendars<BillingDbContext>(ServiceName);
         });
+        builder.AddSlaMonitor<BillingDbContext>(ServiceName)
+            .AddSlaWatch<BillingDbContext, CashDepositWatch>();
         builder.Services.Configure<BillingRunOptions>(builder.Configuration.GetSection(BillingRunOptions.ConfigurationSection));
         builder.Services.AddSingleton<WorkSignal<BillingRunWorker>>();
         builder.Services.AddSingleton<BillingRunWorker>();
@@ -49,7 +53,9 @@ public static class BillingServiceExtensions
         api.MapPaymentsApi();
         api.MapArrearsApi();
         api.MapDunningApi();
+        api.MapCashierDaysApi();
         api.MapAuditApi().MapOutboxApi();
+        api.MapSlaApi();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Billing.Data;
 
@@ -37,6 +38,10 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<ArrearsReasonEntry> ArrearsReasons => Set<ArrearsReasonEntry>();
 
+    public DbSet<CashierDay> CashierDays => Set<CashierDay>();
+
+    public DbSet<CashDeposit> CashDeposits => Set<CashDeposit>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -44,6 +49,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars();
+        modelBuilder.AddSlaEvents();
         // One IEntityTypeConfiguration per entity, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
         modelBuilder.ApplyEstateScope(this);

@@ -343,6 +343,120 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.ToTable("billing_runs", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.CashDeposit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BankSlipRef")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("bank_slip_ref");
+
+                    b.Property<Guid>("CashierDayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cashier_day_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset>("DepositedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deposited_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cash_deposits");
+
+                    b.HasIndex("CashierDayId")
+                        .HasDatabaseName("ix_cash_deposits_cashier_day_id");
+
+                    b.HasIndex("EstateId", "BankSlipRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cash_deposits_estate_id_bank_slip_ref");
+
+                    b.ToTable("cash_deposits", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.CashierDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cashier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cashier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_over_at");
+
+                    b.Property<string>("HandedOverBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handed_over_by");
+
+                    b.Property<decimal?>("HandoverDifference")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("handover_difference");
+
+                    b.Property<string>("HandoverExplanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("handover_explanation");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cashier_days");
+
+                    b.HasIndex("EstateId", "Cashier", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cashier_days_estate_id_cashier_day");
+
+                    b.ToTable("cashier_days", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.DunningAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -902,6 +1016,74 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Sla.SlaEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("NotifiedRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("notified_role");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("policy");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_events");
+
+                    b.HasIndex("EstateId", "Kind", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_sla_events_estate_id_kind_occurred_at_id");
+
+                    b.HasIndex("SubjectId", "Policy", "Kind", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
+
+                    b.ToTable("sla_events", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Allocation", b =>
                 {
                     b.HasOne("PropertyPlatform.Billing.Domain.Payment", null)
@@ -976,6 +1158,95 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.CashDeposit", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.CashierDay", null)
+                        .WithMany("Deposits")
+                        .HasForeignKey("CashierDayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cash_deposits_cashier_days_cashier_day_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.CashierDay", b =>
+                {
+                    b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Deposit", b1 =>
+                        {
+                            b1.Property<Guid>("CashierDayId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("BreachedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deposit_breached_at");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deposit_completed_at");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deposit_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("deposit_escalation_level");
+
+                            b1.Property<DateTimeOffset?>("NextCheckAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deposit_next_check_at");
+
+                            b1.Property<DateTimeOffset?>("ParkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deposit_parked_at");
+
+                            b1.Property<DateTimeOffset?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deposit_paused_at");
+
+                            b1.Property<string>("Policy")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("deposit_policy");
+
+                            b1.Property<TimeSpan?>("RemainingWhenPaused")
+                                .HasColumnType("interval")
+                                .HasColumnName("deposit_remaining_when_paused");
+
+                            b1.Property<Guid?>("ResponsibleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("deposit_responsible_id");
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deposit_started_at");
+
+                            b1.Property<DateTimeOffset>("WarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deposit_warn_at");
+
+                            b1.Property<DateTimeOffset?>("WarnedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("deposit_warned_at");
+
+                            b1.HasKey("CashierDayId");
+
+                            b1.HasIndex("NextCheckAt")
+                                .HasDatabaseName("ix_cashier_days_deposit_next_check_at")
+                                .HasFilter("deposit_next_check_at IS NOT NULL");
+
+                            b1.ToTable("cashier_days");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CashierDayId")
+                                .HasConstraintName("fk_cashier_days_cashier_days_id");
+                        });
+
+                    b.Navigation("Deposit")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.DunningAction", b =>
                 {
                     b.HasOne("PropertyPlatform.Billing.Domain.ArrearsCase", null)
@@ -1006,6 +1277,11 @@ namespace PropertyPlatform.Billing.Data.Migrations
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.BillableUnit", b =>
                 {
                     b.Navigation("Stays");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.CashierDay", b =>
+                {
+                    b.Navigation("Deposits");
                 });
 #pragma warning restore 612, 618
         }

@@ -8,6 +8,7 @@ using Npgsql;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Features.Accounts;
+using PropertyPlatform.Billing.Features.CashierDays;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.ServiceDefaults.Http;
@@ -115,6 +116,11 @@ public static class PaymentsApi
                 {
                     Id = Guid.CreateVersion7(now), EstateId = unit.EstateId, PaymentId = payment.Id, ReceivableId = a.ReceivableId, Amount = a.Amount,
                 }));
+                if (method == PaymentMethod.Cash)
+                {
+                    await CashierDaysApi.OpenAsync(db, unit.EstateId, scope.Account(), estate.ToCalendar(), now, ct);
+                }
+
                 await CloseSettledArrearsAsync(db, unitId, open.Select(o => (o.Item, o.Outstanding)), allocations, estate.ToCalendar().LocalDay(now), now, ct);
                 Announce(db, payment, unit, correlation.CorrelationId, now);
                 await db.SaveChangesAsync(ct);
