@@ -40,6 +40,15 @@ public static class BillingServiceExtensions
         builder.Services.AddSingleton<WorkSignal<BillingRunWorker>>();
         builder.Services.AddSingleton<BillingRunWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BillingRunWorker>());
+        if (builder.Environment.IsDeveloperEnvironment())
+        {
+            // A real provider replaces this one outside Development and Testing; without one, online payments are not offered.
+            builder.Services.Configure<DevelopmentPaymentProviderOptions>(builder.Configuration.GetSection(DevelopmentPaymentProviderOptions.ConfigurationSection));
+            builder.Services.AddHttpClient(DevelopmentPaymentProvider.ProviderName);
+            builder.Services.AddSingleton<DevelopmentPaymentProvider>();
+            builder.Services.AddSingleton<IPaymentProvider>(services => services.GetRequiredService<DevelopmentPaymentProvider>());
+        }
+
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
@@ -51,6 +60,8 @@ public static class BillingServiceExtensions
         api.MapRunsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
+        api.MapProviderPaymentsApi();
+        api.MapReceiptPdfApi();
         api.MapArrearsApi();
         api.MapDunningApi();
         api.MapCashierDaysApi();

@@ -38,6 +38,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<ArrearsReasonEntry> ArrearsReasons => Set<ArrearsReasonEntry>();
 
+    public DbSet<ProviderPayment> ProviderPayments => Set<ProviderPayment>();
+
     public DbSet<CashierDay> CashierDays => Set<CashierDay>();
 
     public DbSet<CashDeposit> CashDeposits => Set<CashDeposit>();
