@@ -3,8 +3,10 @@ using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Features.Accounts;
 using PropertyPlatform.Billing.Features.Arrears;
 using PropertyPlatform.Billing.Features.CashierDays;
+using PropertyPlatform.Billing.Features.Kpis;
 using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
+using PropertyPlatform.Billing.Features.Reports;
 using PropertyPlatform.Billing.Features.Runs;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -35,7 +37,8 @@ public static class BillingServiceExtensions
             bus.AddEstateCalendars<BillingDbContext>(ServiceName);
         });
         builder.AddSlaMonitor<BillingDbContext>(ServiceName)
-            .AddSlaWatch<BillingDbContext, CashDepositWatch>();
+            .AddSlaWatch<BillingDbContext, CashDepositWatch>()
+            .AddSlaWatch<BillingDbContext, MonthlySummaryWatch>();
         builder.Services.Configure<BillingRunOptions>(builder.Configuration.GetSection(BillingRunOptions.ConfigurationSection));
         builder.Services.AddSingleton<WorkSignal<BillingRunWorker>>();
         builder.Services.AddSingleton<BillingRunWorker>();
@@ -65,6 +68,8 @@ public static class BillingServiceExtensions
         api.MapArrearsApi();
         api.MapDunningApi();
         api.MapCashierDaysApi();
+        api.MapReportsApi();
+        api.MapBillingKpisApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();
         return app;

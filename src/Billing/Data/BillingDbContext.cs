@@ -44,6 +44,10 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<CashDeposit> CashDeposits => Set<CashDeposit>();
 
+    public DbSet<MonthlyCollectionSummary> MonthlySummaries => Set<MonthlyCollectionSummary>();
+
+    public DbSet<WeeklyCollectionSummary> WeeklySummaries => Set<WeeklyCollectionSummary>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

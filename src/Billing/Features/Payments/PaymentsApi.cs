@@ -9,6 +9,7 @@ using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Features.Accounts;
 using PropertyPlatform.Billing.Features.CashierDays;
+using PropertyPlatform.Billing.Features.Reports;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -163,6 +164,8 @@ public static class PaymentsApi
             await CashierDaysApi.OpenAsync(db, unit.EstateId, receivedBy, calendar, now, ct);
         }
 
+        var today = calendar.LocalDay(now);
+        await ReportsApi.EnsureMonthAsync(db, unit.EstateId, new DateOnly(today.Year, today.Month, 1), calendar, now, ct);
         await CloseSettledArrearsAsync(db, unit.UnitId, open.Select(o => (o.Item, o.Outstanding)), allocations, calendar.LocalDay(now), now, ct);
         Announce(db, payment, unit, correlationId, now);
         return (payment, [.. allocations]);
