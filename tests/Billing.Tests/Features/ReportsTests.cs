@@ -30,9 +30,11 @@ public sealed class ReportsTests(BillingService billing)
         var (unitId, _) = await billing.UnitAsync(estateId, 80m, movedInOn: null);
         var parking = new ChargeRaised(Guid.NewGuid(), DateTimeOffset.UtcNow, estateId, Guid.NewGuid(), unitId, "parking", 100m, "CNY", "security-gate", Guid.NewGuid(), "Overstay");
         var repair = new ChargeRaised(Guid.NewGuid(), DateTimeOffset.UtcNow, estateId, Guid.NewGuid(), unitId, "paid-service", 40m, "CNY", "maintenance", Guid.NewGuid(), "Tap");
+        // One after the other, so parking is booked first and is the oldest item a payment settles.
         await billing.Bus.Publish(parking, Ct);
+        await billing.HandledAsync("ChargeRaisedConsumer", parking.EventId);
         await billing.Bus.Publish(repair, Ct);
-        await billing.HandledAsync("ChargeRaisedConsumer", parking.EventId, repair.EventId);
+        await billing.HandledAsync("ChargeRaisedConsumer", repair.EventId);
         return (estateId, unitId);
     }
 
@@ -160,12 +162,12 @@ public sealed class ReportsTests(BillingService billing)
     {
         var (first, firstUnit) = await ChargedTodayAsync();
         var (second, _) = await ChargedTodayAsync();
-        await PayAsync(billing.Cashier(first), firstUnit, 100m);
+        await PayAsync(billing.Cashier(first), firstUnit, 140m);
 
         var rates = (await billing.CreateClient(TestSupport.Auth.TestCaller.Staff(PlatformRoles.EstateManager, first, second))
             .GetFromJsonAsync<CollectionRateResponse>($"/api/billing/reports/collection-rate?month={ThisMonth}", ApiJson.Options, Ct))!;
 
-        rates.Rates.Where(r => r.EstateId == first).Select(r => (r.FeeItem, r.Rate)).Should().BeEquivalentTo([("parking", (decimal?)1m), ("paid-service", 0m)]);
+        rates.Rates.Where(r => r.EstateId == first).Select(r => (r.FeeItem, r.Rate)).Should().BeEquivalentTo([("parking", (decimal?)1m), ("paid-service", 1m)]);
         rates.Rates.Where(r => r.EstateId == second).Should().HaveCount(2).And.OnlyContain(r => r.Rate == 0m);
         rates.Rates.Select(r => r.EstateId).Distinct().Should().BeEquivalentTo([first, second], "an estate the caller is not assigned to is not shown");
     }
