@@ -4,6 +4,7 @@ using PropertyPlatform.Billing.Features.Accounts;
 using PropertyPlatform.Billing.Features.Arrears;
 using PropertyPlatform.Billing.Features.CashierDays;
 using PropertyPlatform.Billing.Features.Kpis;
+using PropertyPlatform.Billing.Features.Notices;
 using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
 using PropertyPlatform.Billing.Features.Reports;
@@ -69,6 +70,7 @@ public static class BillingServiceExtensions
         api.MapDunningApi();
         api.MapCashierDaysApi();
         api.MapReportsApi();
+        api.MapNoticesApi();
         api.MapBillingKpisApi();
         api.MapAuditApi().MapOutboxApi();
         api.MapSlaApi();

@@ -48,6 +48,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<WeeklyCollectionSummary> WeeklySummaries => Set<WeeklyCollectionSummary>();
 
+    public DbSet<PaymentNotice> PaymentNotices => Set<PaymentNotice>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -706,6 +706,69 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.ToTable("payments", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.PaymentNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("DeliveryStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("delivery_status");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<Guid>("NotificationEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_event_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date")
+                        .HasColumnName("period");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_notices");
+
+                    b.HasIndex("EstateId", "Period", "OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_notices_estate_id_period_owner_id");
+
+                    b.ToTable("payment_notices", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.ProviderPayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1556,6 +1619,49 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_occupancies_billable_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.PaymentNotice", b =>
+                {
+                    b.OwnsMany("PropertyPlatform.Billing.Domain.NoticeLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("PaymentNoticeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("DueOn");
+
+                            b1.Property<string>("Explanation")
+                                .IsRequired();
+
+                            b1.Property<string>("FeeItem")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Outstanding");
+
+                            b1.Property<Guid>("ReceivableId");
+
+                            b1.Property<string>("UnitNumber")
+                                .IsRequired();
+
+                            b1.HasKey("PaymentNoticeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("payment_notices");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentNoticeId")
+                                .HasConstraintName("fk_payment_notices_payment_notices_payment_notice_id");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.ArrearsCase", b =>
