@@ -69,7 +69,7 @@ public sealed class ProviderPaymentsTests(BillingService billing)
         var done = (await response.Content.ReadFromJsonAsync<ProviderPaymentResponse>(ApiJson.Options, Ct))!;
         done.Status.Should().Be("confirmed");
         var payment = (await billing.Cashier(estateId).GetFromJsonAsync<PaymentResponse>($"/api/billing/payments/{done.PaymentId}", ApiJson.Options, Ct))!;
-        payment.Allocations.Should().Equal(new AllocationResponse(older, 100m), new AllocationResponse(newer, 20m));
+        payment.Allocations.Should().BeEquivalentTo([new AllocationResponse(older, 100m), new AllocationResponse(newer, 20m)], "the oldest item is settled in full first");
         (payment.Method, payment.ReceiptNumber).Should().Be(("online", $"R{BillingService.LocalToday.Year}-000001"));
         (await billing.PublishedAsync<PaymentReceived>(p => p.PaymentId == payment.Id)).Method.Should().Be("online");
     }
