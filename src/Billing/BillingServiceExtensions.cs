@@ -1,8 +1,13 @@
 using PropertyPlatform.Billing.Consumers;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Features.Accounts;
+using PropertyPlatform.Billing.Features.Arrears;
+using PropertyPlatform.Billing.Features.CashierDays;
+using PropertyPlatform.Billing.Features.Kpis;
+using PropertyPlatform.Billing.Features.Notices;
 using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
+using PropertyPlatform.Billing.Features.Reports;
 using PropertyPlatform.Billing.Features.Runs;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -10,6 +15,7 @@ using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Billing;
 
@@ -28,12 +34,25 @@ public static class BillingServiceExtensions
             bus.AddConsumer<ResidentMovedOutConsumer>();
             bus.AddConsumer<OwnerRegisteredConsumer>();
             bus.AddConsumer<ChargeRaisedConsumer>();
+            bus.AddConsumer<DunningVisitRecordedConsumer>();
             bus.AddEstateCalendars<BillingDbContext>(ServiceName);
         });
+        builder.AddSlaMonitor<BillingDbContext>(ServiceName)
+            .AddSlaWatch<BillingDbContext, CashDepositWatch>()
+            .AddSlaWatch<BillingDbContext, MonthlySummaryWatch>();
         builder.Services.Configure<BillingRunOptions>(builder.Configuration.GetSection(BillingRunOptions.ConfigurationSection));
         builder.Services.AddSingleton<WorkSignal<BillingRunWorker>>();
         builder.Services.AddSingleton<BillingRunWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BillingRunWorker>());
+        if (builder.Environment.IsDeveloperEnvironment())
+        {
+            // A real provider replaces this one outside Development and Testing; without one, online payments are not offered.
+            builder.Services.Configure<DevelopmentPaymentProviderOptions>(builder.Configuration.GetSection(DevelopmentPaymentProviderOptions.ConfigurationSection));
+            builder.Services.AddHttpClient(DevelopmentPaymentProvider.ProviderName);
+            builder.Services.AddSingleton<DevelopmentPaymentProvider>();
+            builder.Services.AddSingleton<IPaymentProvider>(services => services.GetRequiredService<DevelopmentPaymentProvider>());
+        }
+
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
@@ -45,7 +64,16 @@ public static class BillingServiceExtensions
         api.MapRunsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
+        api.MapProviderPaymentsApi();
+        api.MapReceiptPdfApi();
+        api.MapArrearsApi();
+        api.MapDunningApi();
+        api.MapCashierDaysApi();
+        api.MapReportsApi();
+        api.MapNoticesApi();
+        api.MapBillingKpisApi();
         api.MapAuditApi().MapOutboxApi();
+        api.MapSlaApi();
         return app;
     }
 }

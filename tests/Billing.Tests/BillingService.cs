@@ -41,8 +41,12 @@ public sealed class BillingService : ServiceUnderTest<Program>
     /// <summary>The first day of last month in the test estates: a whole month that has begun and ended.</summary>
     public static DateOnly LastMonth => new DateOnly(LocalToday.Year, LocalToday.Month, 1).AddMonths(-1);
 
-    protected override void ConfigureService(IWebHostBuilder web) =>
-        web.UseSetting("Billing:Runs:ChunkSize", RunChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>What the development payment provider signs its callbacks with, in these tests.</summary>
+    public const string PaymentProviderSecret = "billing-tests-provider-secret";
+
+    protected override void ConfigureService(IWebHostBuilder web) => web
+        .UseSetting("Billing:Runs:ChunkSize", RunChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .UseSetting("Billing:Payments:Development:Secret", PaymentProviderSecret);
 
     public override async ValueTask InitializeAsync()
     {
@@ -58,6 +62,8 @@ public sealed class BillingService : ServiceUnderTest<Program>
             Record<BillIssued>(endpoint);
             Record<PaymentReceived>(endpoint);
             Record<NotificationRequested>(endpoint);
+            Record<DunningEscalatedToVisit>(endpoint);
+            Record<FeeDisputed>(endpoint);
         });
         await _listener.Ready;
     }

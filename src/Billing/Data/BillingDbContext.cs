@@ -5,6 +5,7 @@ using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Sla;
 
 namespace PropertyPlatform.Billing.Data;
 
@@ -31,6 +32,24 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 
+    public DbSet<ArrearsCase> ArrearsCases => Set<ArrearsCase>();
+
+    public DbSet<DunningAction> DunningActions => Set<DunningAction>();
+
+    public DbSet<ArrearsReasonEntry> ArrearsReasons => Set<ArrearsReasonEntry>();
+
+    public DbSet<ProviderPayment> ProviderPayments => Set<ProviderPayment>();
+
+    public DbSet<CashierDay> CashierDays => Set<CashierDay>();
+
+    public DbSet<CashDeposit> CashDeposits => Set<CashDeposit>();
+
+    public DbSet<MonthlyCollectionSummary> MonthlySummaries => Set<MonthlyCollectionSummary>();
+
+    public DbSet<WeeklyCollectionSummary> WeeklySummaries => Set<WeeklyCollectionSummary>();
+
+    public DbSet<PaymentNotice> PaymentNotices => Set<PaymentNotice>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -38,6 +57,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox().AddAuditTrail().AddEstateCalendars();
+        modelBuilder.AddSlaEvents();
         // One IEntityTypeConfiguration per entity, in Data/Configurations.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
         modelBuilder.ApplyEstateScope(this);

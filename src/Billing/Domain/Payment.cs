@@ -7,6 +7,14 @@ public enum PaymentMethod
 {
     Cash,
     Card,
+    Online,
+    DirectDebit,
+}
+
+public static class PaymentMethods
+{
+    /// <summary>The method as the API and events name it: cash, card, online, direct-debit.</summary>
+    public static string Name(PaymentMethod method) => method == PaymentMethod.DirectDebit ? "direct-debit" : method.ToString().ToLowerInvariant();
 }
 
 /// <summary>

@@ -8,4 +8,10 @@ internal static class BillingNotifications
 
     /// <summary>Fields: unitNumber, amount, currency, method, receiptNumber, receivedAt, paymentId.</summary>
     public const string PaymentReceived = "payment-received";
+
+    /// <summary>Fields: unitNumber, amount, currency, oldestDueOn, channel (sms or phone: how the owner is reminded).</summary>
+    public const string ArrearsReminder = "arrears-reminder";
+
+    /// <summary>Fields: period, total, currency, dueOn, items (one line per item: unit, fee item, amount, due date, breakdown), noticeId.</summary>
+    public const string PaymentNotice = "payment-notice";
 }

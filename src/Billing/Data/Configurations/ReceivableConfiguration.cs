@@ -64,3 +64,26 @@ internal sealed class ReceiptCounterConfiguration : IEntityTypeConfiguration<Rec
         counter.HasKey(c => new { c.EstateId, c.Year });
     }
 }
+
+internal sealed class ProviderPaymentConfiguration : IEntityTypeConfiguration<ProviderPayment>
+{
+    public void Configure(EntityTypeBuilder<ProviderPayment> payment)
+    {
+        payment.ToTable("provider_payments");
+        payment.HasKey(p => p.Id);
+        payment.Property(p => p.Amount).HasPrecision(18, 4);
+        payment.Property(p => p.Currency).HasMaxLength(3);
+        payment.Property(p => p.Method).HasConversion<string>().HasMaxLength(16);
+        payment.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        payment.Property(p => p.Provider).HasMaxLength(50);
+        payment.Property(p => p.ProviderReference).HasMaxLength(100);
+        payment.Property(p => p.RedirectUrl).HasMaxLength(1000);
+        payment.Property(p => p.IdempotencyKey).HasMaxLength(100);
+        payment.Property(p => p.RequestFingerprint).HasMaxLength(64);
+        payment.Property(p => p.CreatedBy).HasMaxLength(200);
+        payment.Property(p => p.FailureReason).HasMaxLength(500);
+        payment.HasIndex(p => p.IdempotencyKey).IsUnique();
+        payment.HasIndex(p => new { p.Provider, p.ProviderReference }).IsUnique();
+        payment.HasIndex(p => p.PaymentId).IsUnique().HasFilter("payment_id IS NOT NULL");
+    }
+}

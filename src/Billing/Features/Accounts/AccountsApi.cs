@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
+using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
 
@@ -18,6 +19,7 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/units/{unitId:guid}/account", Get).WithTags("Accounts").RequireRoles(BillingRoles.Readers);
+        api.MapGet("/units/account", Lookup).WithTags("Accounts").RequireRoles(BillingRoles.Readers);
         return api;
     }
 
@@ -30,6 +32,18 @@ public static class AccountsApi
         return TypedResults.Ok(new AccountResponse(
             unitId, unit.EstateId, unit.Number, unit.OwnerId, estate.Currency, open.Sum(o => o.Outstanding), credit,
             [.. open.Select(o => new OpenItemResponse(o.Item.Id, o.Item.FeeItem.Name(), o.Item.Description, o.Item.Amount, o.Outstanding, o.Item.DueOn, o.Item.Source, o.Item.SourceId))]));
+    }
+
+    /// <summary>The counter's lookup by what the owner says, the unit's number in the estate: the account in the same call.</summary>
+    public static async Task<Ok<AccountResponse>> Lookup(BillingDbContext db, Guid? estateId, string? number, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var estate = errors.Id(estateId, "estateId");
+        var unitNumber = errors.Text(number, "number", maxLength: 50);
+        errors.ThrowIfAny();
+        var unitId = await db.Units.AsNoTracking().Where(u => u.EstateId == estate && u.Number == unitNumber).Select(u => (Guid?)u.UnitId)
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Unit", $"{unitNumber} in estate {estate}");
+        return await Get(unitId, db, cancellationToken);
     }
 
     /// <summary>The unit's items with something still owed, oldest first.</summary>

@@ -8,8 +8,11 @@ using Npgsql;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Features.Accounts;
+using PropertyPlatform.Billing.Features.CashierDays;
+using PropertyPlatform.Billing.Features.Reports;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Notifications;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -59,6 +62,11 @@ public static class PaymentsApi
         var key = errors.Text(idempotencyKey, IdempotencyHeader, maxLength: 100, minLength: 8);
         var unitId = errors.Id(command.UnitId, "unitId");
         var method = errors.Enum<PaymentMethod>(command.Method, "method");
+        if (method is not (PaymentMethod.Cash or PaymentMethod.Card))
+        {
+            errors.Add("method", "The counter takes cash or card.");
+        }
+
         var stated = command.ReceivableIds ?? [];
         if (stated.Distinct().Count() != stated.Length)
         {
@@ -95,27 +103,8 @@ public static class PaymentsApi
                     return (Results<Created<PaymentResponse>, Ok<PaymentResponse>>)TypedResults.Ok(replayed);
                 }
 
-                // The unit's account is settled by one payment at a time, so two payments never split the same open amount.
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM billable_units WHERE unit_id = {unitId} FOR UPDATE", ct);
-                var open = await AccountsApi.OpenItemsAsync(db, unitId, ct);
-                var unknown = stated.Where(id => open.All(o => o.Item.Id != id)).ToList();
-                if (unknown.Count > 0)
-                {
-                    throw new ValidationFailedException("receivableIds", $"Not open items of this unit: {string.Join(", ", unknown)}.");
-                }
-
-                var (allocations, credit) = PaymentAllocation.Allocate(
-                    amount, [.. open.Select(o => new OpenItem(o.Item.Id, o.Item.DueOn, o.Item.BookedAt, o.Outstanding))], stated);
-                var now = time.GetUtcNow();
-                var year = estate.ToCalendar().LocalDay(now).Year;
-                var sequence = await NextReceiptAsync(db, unit.EstateId, year, ct);
-                var payment = Payment.Receive(unit.EstateId, unitId, amount, estate.Currency, method, credit, key, fingerprint, year, sequence, scope.Account(), now);
-                db.Payments.Add(payment);
-                db.Allocations.AddRange(allocations.Select(a => new Allocation
-                {
-                    Id = Guid.CreateVersion7(now), EstateId = unit.EstateId, PaymentId = payment.Id, ReceivableId = a.ReceivableId, Amount = a.Amount,
-                }));
-                Announce(db, payment, unit, correlation.CorrelationId, now);
+                var (payment, allocations) = await BookAsync(
+                    db, unit, estate, amount, method, stated, key, fingerprint, scope.Account(), correlation.CorrelationId, time.GetUtcNow(), ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return TypedResults.Created($"/api/billing/payments/{payment.Id}", ToResponse(payment, [.. allocations.Select(a => new AllocationResponse(a.ReceivableId, a.Amount))]));
@@ -142,6 +131,46 @@ public static class PaymentsApi
         return TypedResults.Ok(await query.ToKeysetPageAsync(p => p.ReceivedAt, p => p.Id, cursor, limit, p => ToResponse(p, []), cancellationToken));
     }
 
+    /// <summary>
+    /// Books money received for a unit, inside the caller's transaction: settles the stated items, then the oldest;
+    /// takes the next receipt number; opens the cashier's day for cash; closes arrears it clears; announces the payment.
+    /// </summary>
+    internal static async Task<(Payment Payment, List<(Guid ReceivableId, decimal Amount)> Allocations)> BookAsync(
+        BillingDbContext db, BillableUnit unit, KnownEstateCalendar estate, decimal amount, PaymentMethod method, IReadOnlyList<Guid> stated, string key,
+        string fingerprint, string receivedBy, Guid correlationId, DateTimeOffset now, CancellationToken ct)
+    {
+        // The unit's account is settled by one payment at a time, so two payments never split the same open amount.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM billable_units WHERE unit_id = {unit.UnitId} FOR UPDATE", ct);
+        var open = await AccountsApi.OpenItemsAsync(db, unit.UnitId, ct);
+        var unknown = stated.Where(id => open.All(o => o.Item.Id != id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ValidationFailedException("receivableIds", $"Not open items of this unit: {string.Join(", ", unknown)}.");
+        }
+
+        var (allocations, credit) = PaymentAllocation.Allocate(
+            amount, [.. open.Select(o => new OpenItem(o.Item.Id, o.Item.DueOn, o.Item.BookedAt, o.Outstanding))], stated);
+        var calendar = estate.ToCalendar();
+        var year = calendar.LocalDay(now).Year;
+        var sequence = await NextReceiptAsync(db, unit.EstateId, year, ct);
+        var payment = Payment.Receive(unit.EstateId, unit.UnitId, amount, estate.Currency, method, credit, key, fingerprint, year, sequence, receivedBy, now);
+        db.Payments.Add(payment);
+        db.Allocations.AddRange(allocations.Select(a => new Allocation
+        {
+            Id = Guid.CreateVersion7(now), EstateId = unit.EstateId, PaymentId = payment.Id, ReceivableId = a.ReceivableId, Amount = a.Amount,
+        }));
+        if (method == PaymentMethod.Cash)
+        {
+            await CashierDaysApi.OpenAsync(db, unit.EstateId, receivedBy, calendar, now, ct);
+        }
+
+        var today = calendar.LocalDay(now);
+        await ReportsApi.EnsureMonthAsync(db, unit.EstateId, new DateOnly(today.Year, today.Month, 1), calendar, now, ct);
+        await CloseSettledArrearsAsync(db, unit.UnitId, open.Select(o => (o.Item, o.Outstanding)), allocations, calendar.LocalDay(now), now, ct);
+        Announce(db, payment, unit, correlationId, now);
+        return (payment, [.. allocations]);
+    }
+
     /// <summary>The payment made earlier with <paramref name="key"/>; 409 when it was made with another body.</summary>
     private static async Task<PaymentResponse?> ReplayAsync(BillingDbContext db, string key, string fingerprint, CancellationToken cancellationToken)
     {
@@ -157,6 +186,19 @@ public static class PaymentsApi
             : throw new ConflictException($"The {IdempotencyHeader} '{key}' was used for another payment; a new payment needs a new key.");
     }
 
+    /// <summary>The unit's arrears end once this payment leaves nothing overdue: a later arrears starts the ladder again from the reminder.</summary>
+    private static async Task CloseSettledArrearsAsync(
+        BillingDbContext db, Guid unitId, IEnumerable<(Receivable Item, decimal Outstanding)> open, IReadOnlyList<(Guid ReceivableId, decimal Amount)> allocations,
+        DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stillOverdue = open.Where(o => o.Item.DueOn < today)
+            .Any(o => o.Outstanding > allocations.Where(a => a.ReceivableId == o.Item.Id).Sum(a => a.Amount));
+        if (!stillOverdue && await db.ArrearsCases.SingleOrDefaultAsync(c => c.UnitId == unitId && c.ClosedAt == null, cancellationToken) is { } arrears)
+        {
+            arrears.Close(now);
+        }
+    }
+
     /// <summary>
     /// The next receipt number of the estate and year, taken in the payment's transaction: concurrent payments queue on
     /// the counter row, and a payment that rolls back returns its number, so numbers have no gaps.
@@ -170,7 +212,7 @@ public static class PaymentsApi
 
     private static void Announce(BillingDbContext db, Payment payment, BillableUnit unit, Guid correlationId, DateTimeOffset now)
     {
-        var method = payment.Method.ToString().ToLowerInvariant();
+        var method = PaymentMethods.Name(payment.Method);
         db.AddIntegrationEvent(new PaymentReceived(
             Guid.CreateVersion7(now), now, payment.EstateId, correlationId, payment.Id, payment.UnitId, unit.OwnerId, payment.Amount, payment.Currency, method,
             payment.ReceiptNumber));
@@ -210,6 +252,6 @@ public static class PaymentsApi
     }
 
     private static PaymentResponse ToResponse(Payment p, AllocationResponse[] allocations) => new(
-        p.Id, p.EstateId, p.UnitId, p.Amount, p.Currency, p.Method.ToString().ToLowerInvariant(), p.ReceiptNumber, p.ReceivedAt, p.ReceivedBy, allocations,
+        p.Id, p.EstateId, p.UnitId, p.Amount, p.Currency, PaymentMethods.Name(p.Method), p.ReceiptNumber, p.ReceivedAt, p.ReceivedBy, allocations,
         p.Unallocated);
 }

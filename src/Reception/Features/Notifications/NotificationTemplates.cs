@@ -105,6 +105,16 @@ public static partial class NotificationTemplates
             ["zh"] = new("紧急事件：{kind}", "{location} 发生紧急事件（{kind}，{severity}）：{description}。上报时间 {reportedAt}，请立即处置。"),
             ["en"] = new("Emergency: {kind}", "Emergency at {location} ({kind}, {severity}): {description}. Reported at {reportedAt}; respond now."),
         }),
+        new("arrears-reminder", ["unitNumber", "amount", "currency", "oldestDueOn"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("物业费欠费提醒", "您的房屋 {unitNumber} 有逾期未缴费用 {amount} {currency}（最早应于 {oldestDueOn} 缴纳），请尽快缴纳。如有疑问请联系物业服务中心。"),
+            ["en"] = new("Overdue fees reminder", "Unit {unitNumber} has {amount} {currency} overdue (the oldest was due on {oldestDueOn}). Please pay soon, or contact the service centre if anything is unclear."),
+        }),
+        new("payment-notice", ["period", "total", "currency", "dueOn", "items", "noticeId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("{period} 缴费通知", "您本期应缴费用合计 {total} {currency}，请于 {dueOn} 前缴纳。明细：\n{items}"),
+            ["en"] = new("Payment notice for {period}", "You have {total} {currency} to pay by {dueOn}. The items and how they were computed:\n{items}"),
+        }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
     /// <summary>The <c>{field}</c> names a template text uses.</summary>
