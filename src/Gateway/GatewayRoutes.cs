@@ -4,7 +4,8 @@ namespace PropertyPlatform.Gateway;
 
 /// <summary>
 /// The public surface: <c>/api/&lt;service&gt;/**</c> goes to that service, unchanged, and only with a valid access
-/// token; sign-in (login page, OAuth endpoints, discovery, owner activation) goes to identity without one.
+/// token; sign-in (login page, OAuth endpoints, discovery, owner activation) goes to identity without one, and a payment
+/// provider's signed callback to billing.
 /// Destinations are the service names, resolved by service discovery (<c>services__&lt;name&gt;__http__0</c>), never
 /// hard-coded URLs.
 /// </summary>
@@ -19,6 +20,12 @@ public static class GatewayRoutes
     /// <summary>Identity's public paths: what a caller needs before it has a token.</summary>
     public static readonly IReadOnlyList<string> SignInPaths =
         ["/connect/{**rest}", "/account/{**rest}", "/.well-known/{**rest}", "/api/identity/activation"];
+
+    /// <summary>
+    /// A payment provider's confirmation of a payment: the provider has no token of ours; billing verifies the callback's
+    /// signature (and refuses it otherwise). Only this path and only POST.
+    /// </summary>
+    public const string PaymentCallbackPath = "/api/billing/payments/callbacks/{provider}";
 
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
@@ -38,6 +45,15 @@ public static class GatewayRoutes
             // More specific than /api/identity/{**rest}.
             Order = -1,
         }),
+        new RouteConfig
+        {
+            RouteId = "billing-payment-callbacks",
+            ClusterId = "billing",
+            Match = new RouteMatch { Path = PaymentCallbackPath, Methods = ["POST"] },
+            AuthorizationPolicy = Anonymous,
+            // More specific than /api/billing/{**rest}.
+            Order = -1,
+        },
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } = Services

@@ -21,6 +21,7 @@ public sealed class GatewayTests : IAsyncLifetime
     private RecordingBackend _reception = null!;
     private RecordingBackend _maintenance = null!;
     private RecordingBackend _identity = null!;
+    private RecordingBackend _billing = null!;
     private WebApplicationFactory<Program> _gateway = null!;
 
     public async ValueTask InitializeAsync()
@@ -28,12 +29,14 @@ public sealed class GatewayTests : IAsyncLifetime
         _reception = await RecordingBackend.StartAsync();
         _maintenance = await RecordingBackend.StartAsync();
         _identity = await RecordingBackend.StartAsync();
+        _billing = await RecordingBackend.StartAsync();
         _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             // Exactly what the AppHost gives the gateway: service discovery entries, no URLs in code.
             web.UseSetting("services:reception:http:0", _reception.Address.ToString());
             web.UseSetting("services:maintenance:http:0", _maintenance.Address.ToString());
             web.UseSetting("services:identity:http:0", _identity.Address.ToString());
+            web.UseSetting("services:billing:http:0", _billing.Address.ToString());
             web.UseSetting("Gateway:PermitsPerSecond", "1");
             web.UseSetting("Gateway:Burst", "30");
             web.UseSetting("Gateway:MaxRequestBodyBytes", "1024");
@@ -85,6 +88,23 @@ public sealed class GatewayTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         _identity.Received.Select(r => r.Path).Should().Equal(path);
+    }
+
+    [Fact]
+    public async Task A_payment_providers_callback_reaches_billing_without_a_token_and_nothing_else_of_billing_does()
+    {
+        var provider = _gateway.CreateClient();
+
+        var callback = await provider.PostAsync("/api/billing/payments/callbacks/development", new StringContent("{}"), Ct);
+        var readCallback = await provider.GetAsync("/api/billing/payments/callbacks/development", Ct);
+        var payments = await provider.GetAsync("/api/billing/payments", Ct);
+        var deeper = await provider.PostAsync("/api/billing/payments/callbacks/development/extra", new StringContent("{}"), Ct);
+
+        callback.StatusCode.Should().Be(HttpStatusCode.OK, "billing checks the provider's signature itself");
+        _billing.Received.Should().ContainSingle().Which.Path.Should().Be("/api/billing/payments/callbacks/development");
+        readCallback.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        payments.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        deeper.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
