@@ -54,6 +54,7 @@ public static class ReceptionServiceExtensions
             bus.AddConsumer<WorkOrderCompletedConsumer>();
             bus.AddConsumer<WorkOrderClosedConsumer>();
             bus.AddConsumer<DunningEscalatedToVisitConsumer>();
+            bus.AddConsumer<FeeDisputedConsumer>();
             bus.AddConsumer<PatrolFindingReportedConsumer>();
             bus.AddConsumer<IncidentReportedConsumer>();
             bus.AddConsumer<NotificationRequestedConsumer>();

@@ -5,7 +5,10 @@ using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Reception.Consumers;
 
-/// <summary>An incident the gate says needs reception becomes a customer request, as urgent as the incident is severe.</summary>
+/// <summary>
+/// An incident the gate says needs reception becomes a customer request, as urgent as the incident is severe; a safety
+/// hazard or facility damage is something to fix, so it is a repair request and goes on to maintenance as a work order.
+/// </summary>
 public sealed class IncidentReportedConsumer(ReceptionDbContext db, TimeProvider time)
     : IdempotentConsumer<IncidentReported, ReceptionDbContext>(db, time)
 {
@@ -17,10 +20,16 @@ public sealed class IncidentReportedConsumer(ReceptionDbContext db, TimeProvider
         }
 
         await SecurityGateRequests.OpenAsync(
-            Db, message.EstateId, message.UnitId, RequestCategory.Other, UrgencyOf(message.Severity),
+            Db, message.EstateId, message.UnitId, CategoryOf(message.Kind), UrgencyOf(message.Severity),
             $"Incident ({message.Kind}, {message.Severity}) at {message.Location}: {message.Description}",
             Time.GetUtcNow(), message.CorrelationId, cancellationToken);
     }
+
+    public static RequestCategory CategoryOf(string kind) => kind.Trim().ToUpperInvariant() switch
+    {
+        "SAFETYHAZARD" or "FACILITYDAMAGE" => RequestCategory.Repair,
+        _ => RequestCategory.Other,
+    };
 
     public static Urgency UrgencyOf(string severity) => severity.Trim().ToUpperInvariant() switch
     {

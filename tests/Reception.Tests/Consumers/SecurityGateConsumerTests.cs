@@ -80,4 +80,24 @@ public sealed class SecurityGateConsumerTests(ReceptionService reception)
         request.Channel.Should().Be(RequestChannel.Patrol);
         request.Description.Should().Contain("FacilityDamage").And.Contain("Water pouring from the ceiling");
     }
+
+    [Fact]
+    public async Task A_safety_hazard_or_facility_damage_from_the_gate_is_a_repair_sent_on_to_maintenance_and_a_disturbance_is_not()
+    {
+        var (estateId, _) = await reception.NewEstateAsync();
+        var hazard = new IncidentReported(
+            Guid.NewGuid(), DateTimeOffset.UtcNow, estateId, Guid.NewGuid(), Guid.NewGuid(), "SafetyHazard", "Medium", "Path to building 3",
+            null, "Paving stone loose", NeedsReception: true);
+        var disturbance = hazard with { EventId = Guid.NewGuid(), IncidentId = Guid.NewGuid(), Kind = "Disturbance", Description = "Loud party" };
+
+        await reception.Bus.Publish(hazard, Ct);
+        await reception.Bus.Publish(disturbance, Ct);
+
+        await Eventually.Async(async () => (await RequestsAsync(estateId)).Count == 2, TimeSpan.FromSeconds(30));
+        var requests = await RequestsAsync(estateId);
+        requests.Single(r => r.Description.Contains("Paving stone", StringComparison.Ordinal)).Category.Should().Be(RequestCategory.Repair);
+        requests.Single(r => r.Description.Contains("Loud party", StringComparison.Ordinal)).Category.Should().Be(RequestCategory.Other);
+        var repairs = await reception.OutboxAsync<PropertyPlatform.Contracts.Reception.RepairRequested>();
+        repairs.Should().ContainSingle(e => e.EstateId == estateId, "only the hazard goes on to maintenance as a work order");
+    }
 }
