@@ -10,6 +10,7 @@ using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
+using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.HrTraining.Features.Attendance;
 
@@ -274,27 +275,15 @@ public static class AttendanceSheets
 }
 
 /// <summary>Opens each estate's sheet deadline for last month once the month is over, estate-local; safe to run anywhere, any number of times.</summary>
-public sealed class AttendanceSheetScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<AttendanceSheetScheduler> logger) : BackgroundService
+public sealed class AttendanceSheetScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<AttendanceSheetScheduler> logger)
+    : PeriodicWork(scopes, time, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(15);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await OpenDueAsync(scope.ServiceProvider.GetRequiredService<HrTrainingDbContext>(), time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Opening the monthly attendance sheets failed; trying again in {Interval}", Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Description => "Opening the monthly attendance sheets";
+
+    protected override Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OpenDueAsync(services.GetRequiredService<HrTrainingDbContext>(), now, cancellationToken);
 
     /// <summary>Opens the missing sheet deadlines of last month for every known estate; returns how many it opened.</summary>
     public static async Task<int> OpenDueAsync(HrTrainingDbContext db, DateTimeOffset now, CancellationToken cancellationToken)

@@ -3,43 +3,32 @@ using PropertyPlatform.Contracts.HrTraining;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.HrTraining.Features.Certifications;
 
 /// <summary>
 /// Announces expired certifications (<c>CertificationExpired</c>), so maintenance stops dispatching and security-gate
 /// takes the person off the post. A certification expires at the estate-local midnight ending its last day; the check
-/// runs every <see cref="Interval"/>, so each estate's day is checked shortly after its own midnight. Each expiry is
+/// runs every 15 minutes, so each estate's day is checked shortly after its own midnight. Each expiry is
 /// announced once: the mark and the event are saved together, and a second run (or a second instance) at the same time
 /// loses on the row version and skips it.
 /// </summary>
-public sealed class CertificationExpiry(IServiceScopeFactory scopes, TimeProvider time, ILogger<CertificationExpiry> logger) : BackgroundService
+public sealed class CertificationExpiry(IServiceScopeFactory scopes, TimeProvider time, ILogger<CertificationExpiry> logger)
+    : PeriodicWork(scopes, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(15);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Description => "Checking certification expiry";
+
+    protected override async Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
+        var announced = await AnnounceExpiredAsync(
+            services.GetRequiredService<HrTrainingDbContext>(), services.GetRequiredService<IEstateCalendars>(), now, logger, cancellationToken);
+        if (announced > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var announced = await AnnounceExpiredAsync(
-                    scope.ServiceProvider.GetRequiredService<HrTrainingDbContext>(), scope.ServiceProvider.GetRequiredService<IEstateCalendars>(),
-                    time.GetUtcNow(), logger, stoppingToken);
-                if (announced > 0)
-                {
-                    logger.LogInformation("Announced {Count} expired certifications", announced);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next round tries again; nothing was announced twice.
-                logger.LogWarning(ex, "Checking certification expiry failed");
-            }
+            logger.LogInformation("Announced {Count} expired certifications", announced);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Announces every expiry due at <paramref name="now"/>; returns how many this run announced.</summary>

@@ -4,6 +4,7 @@ using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.Maintenance.Features.Plans;
 
@@ -12,36 +13,25 @@ namespace PropertyPlatform.Maintenance.Features.Plans;
 /// the task is unique per plan and due day, and the plan's row version moves on with it, in the one save that also adds
 /// the work order and its <c>WorkOrderCreated</c>; a second runner's save fails as a whole and is skipped.
 /// </summary>
-public sealed class PlanScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<PlanScheduler> logger) : BackgroundService
+public sealed class PlanScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<PlanScheduler> logger)
+    : PeriodicWork(scopes, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
     /// <summary>Occurrences one plan may catch up on in a pass (after downtime); the rest follow in the next pass.</summary>
     private const int MaxOccurrencesPerPass = 31;
 
     private const int BatchSize = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    protected override string Description => "Creating due plan tasks";
+
+    protected override async Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
+        var created = await CreateDueTasksAsync(services.GetRequiredService<MaintenanceDbContext>(), now, cancellationToken);
+        if (created > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var created = await CreateDueTasksAsync(scope.ServiceProvider.GetRequiredService<MaintenanceDbContext>(), time.GetUtcNow(), stoppingToken);
-                if (created > 0)
-                {
-                    logger.LogInformation("Created {Count} planned work orders", created);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next pass tries again; nothing was created twice.
-                logger.LogWarning(ex, "Creating due plan tasks failed");
-            }
+            logger.LogInformation("Created {Count} planned work orders", created);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Creates every task due at <paramref name="now"/>; returns how many this run created.</summary>

@@ -3,6 +3,7 @@ using Npgsql;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.Maintenance.Features.Store;
 
@@ -10,28 +11,15 @@ namespace PropertyPlatform.Maintenance.Features.Store;
 /// Opens each store's stocktake of the month by itself, so the 24th is watched on the SLA engine even when nobody opened
 /// it by hand. Idempotent across runs and replicas: one stocktake per estate and month (a unique index).
 /// </summary>
-public sealed class StocktakeScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<StocktakeScheduler> logger) : BackgroundService
+public sealed class StocktakeScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<StocktakeScheduler> logger)
+    : PeriodicWork(scopes, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await OpenDueAsync(scope.ServiceProvider.GetRequiredService<MaintenanceDbContext>(), time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next pass tries again.
-                logger.LogWarning(ex, "Opening the month's stocktakes failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Description => "Opening the month's stocktakes";
+
+    protected override Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OpenDueAsync(services.GetRequiredService<MaintenanceDbContext>(), now, cancellationToken);
 
     /// <summary>Opens the current local month's stocktake of every estate with a store and a known calendar; returns how many it opened.</summary>
     public static async Task<int> OpenDueAsync(MaintenanceDbContext db, DateTimeOffset now, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.Reception.Features.ButlerVisits;
 
@@ -10,27 +11,15 @@ namespace PropertyPlatform.Reception.Features.ButlerVisits;
 /// count with any short opens the year's deadline (<see cref="VisitCoverageYear"/>: the desk is warned, the year's end
 /// is the breach), and each later count completes it once none are short. Safe to run anywhere, any number of times.
 /// </summary>
-public sealed class VisitCoverageScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<VisitCoverageScheduler> logger) : BackgroundService
+public sealed class VisitCoverageScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<VisitCoverageScheduler> logger)
+    : PeriodicWork(scopes, time, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await CountAsync(scope.ServiceProvider.GetRequiredService<ReceptionDbContext>(), time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Counting the home-visit coverage failed; trying again in {Interval}", Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Description => "Counting the home-visit coverage";
+
+    protected override Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        CountAsync(services.GetRequiredService<ReceptionDbContext>(), now, cancellationToken);
 
     /// <summary>Counts every estate in its warning period (one query per estate); returns how many deadlines it opened.</summary>
     public static async Task<int> CountAsync(ReceptionDbContext db, DateTimeOffset now, CancellationToken cancellationToken)

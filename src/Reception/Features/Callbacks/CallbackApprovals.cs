@@ -6,6 +6,7 @@ using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.Reception.Features.Callbacks;
 
@@ -89,27 +90,15 @@ public static class CallbackApprovalsApi
 }
 
 /// <summary>Opens each estate's review of last week once its Monday has come, estate-local; safe to run anywhere, any number of times.</summary>
-public sealed class CallbackApprovalScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<CallbackApprovalScheduler> logger) : BackgroundService
+public sealed class CallbackApprovalScheduler(IServiceScopeFactory scopes, TimeProvider time, ILogger<CallbackApprovalScheduler> logger)
+    : PeriodicWork(scopes, time, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await OpenDueAsync(scope.ServiceProvider.GetRequiredService<ReceptionDbContext>(), time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Opening the weekly callback approvals failed; trying again in {Interval}", Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Description => "Opening the weekly callback approvals";
+
+    protected override Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OpenDueAsync(services.GetRequiredService<ReceptionDbContext>(), now, cancellationToken);
 
     /// <summary>Opens the missing reviews of last week; returns how many it opened.</summary>
     public static async Task<int> OpenDueAsync(ReceptionDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
