@@ -1,5 +1,6 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Features.Activities;
 using PropertyPlatform.Reception.Features.Appointments;
 using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.Reception.Features.ButlerVisits;
@@ -117,6 +118,7 @@ public static class ReceptionServiceExtensions
         api.MapDeskItemsApi();
         api.MapListingsApi();
         api.MapHouseholdsApi();
+        api.MapActivitiesApi();
         api.MapDeskVisitsApi();
         api.MapNoticesApi();
         api.MapMessagesApi();

@@ -28,7 +28,7 @@ public sealed class OwnerActivationTests(IdentityService identity)
         var registered = new OwnerRegistered(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), ownerId, "Li Na", phone, units);
         identity.Registry.Register(ownerId, estate, units);
         await identity.Bus.Publish(registered, Ct);
-        await Eventually.Async(async () => (await OwnerAccountsAsync(ownerId)).Count == 1, TimeSpan.FromSeconds(20), "the owner account opens");
+        await Eventually.Async(async () => (await OwnerAccountsAsync(ownerId)).Count == 1, TimeSpan.FromSeconds(30), "the owner account opens");
         return (await OwnerAccountsAsync(ownerId)).Single();
     }
 

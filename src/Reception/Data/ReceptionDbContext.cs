@@ -76,6 +76,10 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<HouseholdProfile> HouseholdProfiles => Set<HouseholdProfile>();
 
+    public DbSet<CommunityActivity> Activities => Set<CommunityActivity>();
+
+    public DbSet<ActivitySignUp> ActivitySignUps => Set<ActivitySignUp>();
+
     public DbSet<ShiftHandover> ShiftHandovers => Set<ShiftHandover>();
 
     public DbSet<ButlerVisit> ButlerVisits => Set<ButlerVisit>();

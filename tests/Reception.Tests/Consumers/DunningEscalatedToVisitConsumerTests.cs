@@ -28,7 +28,7 @@ public sealed class DunningEscalatedToVisitConsumerTests(ReceptionService recept
         await reception.Bus.Publish(escalated, Ct);
 
         await Eventually.Async(async () => (await VisitsAsync(units[0])).Count == 1, TimeSpan.FromSeconds(30));
-        await Eventually.Async(async () => await InboxCountAsync(escalated.EventId) == 1, TimeSpan.FromSeconds(10));
+        await Eventually.Async(async () => await InboxCountAsync(escalated.EventId) == 1, TimeSpan.FromSeconds(30));
         await Task.Delay(500, Ct);
         var task = (await VisitsAsync(units[0])).Should().ContainSingle().Subject;
         task.Kind.Should().Be(ButlerVisitKind.DunningFollowUp);

@@ -29,7 +29,7 @@ public sealed class SecurityGateConsumerTests(ReceptionService reception)
         await reception.Bus.Publish(finding, Ct);
 
         await Eventually.Async(async () => (await RequestsAsync(estateId)).Count == 1, TimeSpan.FromSeconds(30));
-        await Eventually.Async(async () => await InboxCountAsync(finding.EventId) == 1, TimeSpan.FromSeconds(10));
+        await Eventually.Async(async () => await InboxCountAsync(finding.EventId) == 1, TimeSpan.FromSeconds(30));
         await Task.Delay(500, Ct);
         var request = (await RequestsAsync(estateId)).Should().ContainSingle().Subject;
         request.Channel.Should().Be(RequestChannel.Patrol);

@@ -36,7 +36,7 @@ public sealed class OutboxApiTests(PostgresFixture postgres) : IClassFixture<Pos
 
         // The broker refuses it until MaxAttempts (1 here): it is parked.
         publisher.BrokerAvailable = _ => false;
-        await Eventually.Async(async () => (await ListAsync(Client(app, TestCaller.GroupAdmin()))).Items.Count == 1, TimeSpan.FromSeconds(15));
+        await Eventually.Async(async () => (await ListAsync(Client(app, TestCaller.GroupAdmin()))).Items.Count == 1, TimeSpan.FromSeconds(30));
         var parked = (await ListAsync(Client(app, TestCaller.GroupAdmin()))).Items.Single();
         parked.LastError.Should().Contain("Broker unreachable");
 
@@ -49,7 +49,7 @@ public sealed class OutboxApiTests(PostgresFixture postgres) : IClassFixture<Pos
         publisher.BrokerAvailable = _ => true;
         (await admin.PostAsync($"/api/test/outbox/parked/{parked.EventId}/replay", null, Ct)).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
-        await Eventually.Async(() => publisher.Published.Count == 1, TimeSpan.FromSeconds(15), "the replayed event should be published");
+        await Eventually.Async(() => publisher.Published.Count == 1, TimeSpan.FromSeconds(30), "the replayed event should be published");
         (await ListAsync(admin)).Items.Should().BeEmpty();
     }
 

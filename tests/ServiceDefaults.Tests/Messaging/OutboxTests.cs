@@ -118,7 +118,7 @@ public sealed class OutboxTests(PostgresFixture postgres) : IClassFixture<Postgr
                 await transaction.CommitAsync(Ct);
             });
 
-            await Eventually.Async(() => harness.Publisher.Published.Count == 2, TimeSpan.FromSeconds(10));
+            await Eventually.Async(() => harness.Publisher.Published.Count == 2, TimeSpan.FromSeconds(30));
             harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 2);
         }
         finally

@@ -77,7 +77,7 @@ public sealed class SlaMonitorTests(PostgresFixture postgres) : IClassFixture<Po
         await harness.Monitor.StartAsync(Ct);
         try
         {
-            await Eventually.Async(async () => (await harness.BreachedAsync()).Count == late.Count, TimeSpan.FromSeconds(15),
+            await Eventually.Async(async () => (await harness.BreachedAsync()).Count == late.Count, TimeSpan.FromSeconds(30),
                 "every late clock should be breached in the first round, not one batch per hour");
         }
         finally

@@ -23,6 +23,64 @@ namespace PropertyPlatform.Reception.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ActivitySignUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<string>("Participant")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("participant");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<DateTimeOffset>("SignedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_up_at");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity_sign_ups");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_activity_sign_ups_unit_id");
+
+                    b.HasIndex("ActivityId", "SignedUpAt", "Id")
+                        .HasDatabaseName("ix_activity_sign_ups_activity_id_signed_up_at_id");
+
+                    b.HasIndex("ActivityId", "UnitId", "Participant")
+                        .IsUnique()
+                        .HasDatabaseName("ix_activity_sign_ups_activity_id_unit_id_participant");
+
+                    b.ToTable("activity_sign_ups", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -475,6 +533,107 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasName("pk_callback_sample_tallies");
 
                     b.ToTable("callback_sample_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.CommunityActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("ActualCost")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("actual_cost");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("budget");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("PlannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_at");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("planned_by");
+
+                    b.Property<int>("SignedUp")
+                        .HasColumnType("integer")
+                        .HasColumnName("signed_up");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_community_activities");
+
+                    b.HasIndex("EstateId", "StartsAt", "Id")
+                        .HasDatabaseName("ix_community_activities_estate_id_starts_at_id");
+
+                    b.HasIndex("EstateId", "Status", "StartsAt", "Id")
+                        .HasDatabaseName("ix_community_activities_estate_id_status_starts_at_id");
+
+                    b.ToTable("community_activities", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Complaint", b =>
@@ -3654,6 +3813,21 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
 
                     b.ToTable("sla_events", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ActivitySignUp", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.CommunityActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_sign_ups_activities_activity_id");
+
+                    b.HasOne("PropertyPlatform.Reception.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .HasConstraintName("fk_activity_sign_ups_units_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Attachment", b =>

@@ -36,7 +36,7 @@ public sealed class CallbackFlowTests(ReceptionService reception)
         await PublishTwiceAsync(Completed(estateId, workOrderId, request.Id, technician));
         await Eventually.Async(async () => (await LoadAsync(request.Id)).Status == RequestStatus.Completed, TimeSpan.FromSeconds(30));
         (await LoadAsync(request.Id)).TechnicianName.Should().Be("Wang");
-        await Eventually.Async(async () => (await CallbacksOfAsync(request.Id)).Count == 1, TimeSpan.FromSeconds(10));
+        await Eventually.Async(async () => (await CallbacksOfAsync(request.Id)).Count == 1, TimeSpan.FromSeconds(30));
         var callback = (await CallbacksOfAsync(request.Id)).Single();
         callback.Selection.Should().Be(CallbackSelection.Repair);
         callback.TechnicianId.Should().Be(technician);

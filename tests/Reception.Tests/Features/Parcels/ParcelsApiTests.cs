@@ -78,7 +78,7 @@ public sealed class ParcelsApiTests(ReceptionService reception) : IAsyncLifetime
         var ownerX = reception.CreateClient(TestCaller.OwnerAccount(_ownerX, _estateId, _unitX));
         var ownerY = reception.CreateClient(TestCaller.OwnerAccount(_ownerY, _estateId, _unitY));
         List<NotificationResponse> forX = [];
-        await Eventually.Async(async () => (forX = await InboxAsync(ownerX)).Count > 0, TimeSpan.FromSeconds(20));
+        await Eventually.Async(async () => (forX = await InboxAsync(ownerX)).Count > 0, TimeSpan.FromSeconds(30));
         var notification = forX.Should().ContainSingle().Which;
         notification.TemplateKey.Should().Be(NotificationTemplates.ParcelArrived);
         notification.Data["parcelId"].Should().Be(parcel.Id.ToString());
@@ -92,7 +92,7 @@ public sealed class ParcelsApiTests(ReceptionService reception) : IAsyncLifetime
         var parcel = await ReceiveAsync(_unitX);
         var ownerX = reception.CreateClient(TestCaller.OwnerAccount(_ownerX, _estateId, _unitX));
         List<NotificationResponse> inbox = [];
-        await Eventually.Async(async () => (inbox = await InboxAsync(ownerX)).Count > 0, TimeSpan.FromSeconds(20));
+        await Eventually.Async(async () => (inbox = await InboxAsync(ownerX)).Count > 0, TimeSpan.FromSeconds(30));
         var notification = inbox.Single();
 
         var byOther = await reception.CreateClient(TestCaller.OwnerAccount(_ownerY, _estateId, _unitY)).PostAsync($"/api/reception/notifications/{notification.Id}/read", null, Ct);
