@@ -66,11 +66,17 @@ public sealed class SlaMonitor<TDbContext>(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass over every watch at the current time; returns how many deadlines were checked.</summary>
-    public async Task<int> CheckAsync(CancellationToken cancellationToken) => (await CheckPassAsync(cancellationToken)).Checked;
+    /// <summary>
+    /// One pass over every watch now, waiting for a pass another replica (or the timer) is running to finish rather than
+    /// skipping: what was due when it is called has been checked when it returns. Returns how many deadlines it checked.
+    /// </summary>
+    public async Task<int> CheckAsync(CancellationToken cancellationToken) => (await CheckPassAsync(cancellationToken, waitForOtherPass: true)).Checked;
 
-    /// <summary>One pass over every watch at the current time.</summary>
-    public async Task<SlaPass> CheckPassAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over every watch at the current time. The timer's passes skip while another replica's pass runs
+    /// (<paramref name="waitForOtherPass"/> false): that pass covers the same deadlines.
+    /// </summary>
+    public async Task<SlaPass> CheckPassAsync(CancellationToken cancellationToken, bool waitForOtherPass = false)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
@@ -80,8 +86,11 @@ public sealed class SlaMonitor<TDbContext>(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
-            if (!locked)
+            if (waitForOtherPass)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+            }
+            else if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
             {
                 return new SlaPass(0, MoreDue: false);
             }

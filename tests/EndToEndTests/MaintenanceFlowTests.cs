@@ -146,9 +146,10 @@ public sealed class MaintenanceFlowTests(Platform platform)
     }
 
     [Fact]
-    public async Task A_visit_maintenance_proposes_at_dispatch_is_confirmed_at_reception_and_agreed_on_the_work_order()
+    public async Task A_visit_maintenance_proposes_at_dispatch_is_confirmed_by_the_owner_in_the_app_and_agreed_on_the_work_order()
     {
         var estateId = await platform.NewEstateAsync(Ct);
+        using var owner = await platform.OwnerAppAsync(estateId, platform.UnitOf(estateId), Ct);
         var (staffId, _, _) = await PlumberOnDutyAsync(estateId);
         var requestId = (await platform.PostRepairAsync(estateId, "Shower mixer broken", Ct))!.Value;
         var workOrderId = (await WorkOrderOfRequestAsync(estateId, requestId)).GetProperty("id").GetGuid();
@@ -159,12 +160,13 @@ public sealed class MaintenanceFlowTests(Platform platform)
         JsonElement? proposal = null;
         await Eventually.Async(async () =>
         {
-            var page = await platform.Admin.GetFromJsonAsync<JsonElement>($"/api/reception/appointments?estateId={estateId}&status=Proposed", ApiJson.Options, Ct);
+            // The owner sees the proposal for their own unit in the app.
+            var page = await owner.GetFromJsonAsync<JsonElement>($"/api/reception/appointments?estateId={estateId}&status=Proposed", ApiJson.Options, Ct);
             proposal = page.GetProperty("items").EnumerateArray().Select(a => (JsonElement?)a).FirstOrDefault(a => a!.Value.GetProperty("workOrderId").GetGuid() == workOrderId);
             return proposal is not null;
         }, WaitLimit, "reception shows maintenance's AppointmentProposed");
         var startsAt = proposal!.Value.GetProperty("proposedStartsAt").GetDateTimeOffset();
-        await OkAsync(await platform.Admin.PostAsJsonAsync($"/api/reception/appointments/{proposal.Value.GetProperty("id").GetGuid()}/confirm", new { }, Ct));
+        await OkAsync(await owner.PostAsJsonAsync($"/api/reception/appointments/{proposal.Value.GetProperty("id").GetGuid()}/confirm", new { }, Ct));
 
         await Eventually.Async(async () => (await WorkOrderAsync(workOrderId)).GetProperty("appointmentStatus").GetString() == "Agreed", WaitLimit,
             "maintenance records reception's AppointmentConfirmed");

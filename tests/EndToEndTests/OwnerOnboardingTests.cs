@@ -25,26 +25,7 @@ public sealed class OwnerOnboardingTests(Platform platform)
     {
         var estateId = await platform.NewEstateAsync(Ct);
         var unitId = platform.UnitOf(estateId);
-        var phone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
-        var owner = await CreatedAsync(await platform.Admin.PostAsJsonAsync("/api/reception/owners", new
-        {
-            estateId, fullName = "Chen Jing", phone, idNumber = "310101198805061234", unitIds = new[] { unitId },
-        }, Ct));
-        var ownerId = owner.GetProperty("id").GetGuid();
-
-        // Identity opens the account when the event arrives; until then there is nothing to issue a code for.
-        string? code = null;
-        await Eventually.Async(async () =>
-        {
-            var issued = await platform.Admin.PostAsync($"/api/identity/owners/{ownerId}/activation-code", null, Ct);
-            if (issued.StatusCode != HttpStatusCode.OK)
-            {
-                return false;
-            }
-
-            code = (await issued.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct)).GetProperty("code").GetString();
-            return true;
-        }, TimeSpan.FromSeconds(60), "identity should open the owner's account from OwnerRegistered");
+        var (ownerId, phone, code) = await platform.RegisterOwnerAsync(estateId, unitId, Ct);
 
         var activated = await platform.Gateway.PostAsJsonAsync("/api/identity/activation", new { userName = phone, code, newPassword = DemoGroup.Password }, Ct);
         activated.IsSuccessStatusCode.Should().BeTrue(await activated.Content.ReadAsStringAsync(Ct));

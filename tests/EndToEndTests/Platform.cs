@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
@@ -230,6 +231,45 @@ public sealed class Platform : IAsyncLifetime
 
     /// <summary>The unit <see cref="NewEstateAsync"/> registered in the estate.</summary>
     public Guid UnitOf(Guid estateId) => _unitOfEstate[estateId];
+
+    /// <summary>
+    /// An owner of <paramref name="unitId"/> registered at reception (with a fresh phone number), whose app account
+    /// identity opened from <c>OwnerRegistered</c>, and the one-time activation code the front desk hands over.
+    /// </summary>
+    public async Task<(Guid OwnerId, string Phone, string Code)> RegisterOwnerAsync(Guid estateId, Guid unitId, CancellationToken cancellationToken)
+    {
+        var phone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var registered = await Admin.PostAsJsonAsync("/api/reception/owners", new
+        {
+            estateId, fullName = "Chen Jing", phone, idNumber = "310101198805061234", unitIds = new[] { unitId },
+        }, cancellationToken);
+        registered.StatusCode.Should().Be(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync(cancellationToken));
+        var ownerId = (await registered.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, cancellationToken)).GetProperty("id").GetGuid();
+
+        // Identity opens the account when the event arrives; until then there is nothing to issue a code for.
+        string? code = null;
+        await Eventually.Async(async () =>
+        {
+            var issued = await Admin.PostAsync($"/api/identity/owners/{ownerId}/activation-code", null, cancellationToken);
+            if (issued.StatusCode != HttpStatusCode.OK)
+            {
+                return false;
+            }
+
+            code = (await issued.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, cancellationToken)).GetProperty("code").GetString();
+            return true;
+        }, TimeSpan.FromSeconds(60), "identity should open the owner's account from OwnerRegistered");
+        return (ownerId, phone, code!);
+    }
+
+    /// <summary>An owner of <paramref name="unitId"/>, activated and signed in to the owners' app through the login page.</summary>
+    public async Task<HttpClient> OwnerAppAsync(Guid estateId, Guid unitId, CancellationToken cancellationToken)
+    {
+        var (_, phone, code) = await RegisterOwnerAsync(estateId, unitId, cancellationToken);
+        var activated = await Gateway.PostAsJsonAsync("/api/identity/activation", new { userName = phone, code, newPassword = DemoGroup.Password }, cancellationToken);
+        activated.IsSuccessStatusCode.Should().BeTrue(await activated.Content.ReadAsStringAsync(cancellationToken));
+        return await SignInAsync(phone, cancellationToken, DemoGroup.OwnerApp);
+    }
 
     private static readonly string[] EveryDay = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 

@@ -30,10 +30,12 @@ public sealed class OutboxRetentionTests(PostgresFixture postgres) : IClassFixtu
         await retention.StartAsync(Ct);
         try
         {
+            // Outbox and inbox are pruned one after the other: wait for both before stopping.
             await Eventually.Async(
-                () => harness.WithDbAsync(async db => !await db.OutboxMessages.AnyAsync(m => m.EventId == sentLongAgo, Ct)),
-                TimeSpan.FromSeconds(15),
-                "a sent row older than the 7-day retention should be pruned");
+                () => harness.WithDbAsync(async db => !await db.OutboxMessages.AnyAsync(m => m.EventId == sentLongAgo, Ct)
+                    && !await db.InboxMessages.AnyAsync(m => m.MessageId == handledLongAgo, Ct)),
+                TimeSpan.FromSeconds(30),
+                "sent and handled rows older than the 7-day retention should be pruned");
         }
         finally
         {
