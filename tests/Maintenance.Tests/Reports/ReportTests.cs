@@ -92,8 +92,8 @@ public sealed class ReportTests(MaintenanceService maintenance)
         var sla = await world.Supervisor.GetAsync($"/api/maintenance/reports/sla?estateId={world.EstateId}&month={LocalMonth}&format=xlsx", Ct);
         var bad = await world.Supervisor.GetAsync($"/api/maintenance/reports/callback-scores?estateId={world.EstateId}&month=2026-13&format=pdf", Ct);
 
-        xlsx.Content.Headers.ContentType!.MediaType.Should().Be(ReportPeriod.XlsxContentType);
-        sla.Content.Headers.ContentType!.MediaType.Should().Be(ReportPeriod.XlsxContentType);
+        xlsx.Content.Headers.ContentType!.MediaType.Should().Be(PropertyPlatform.ServiceDefaults.Http.ReportFormat.XlsxContentType);
+        sla.Content.Headers.ContentType!.MediaType.Should().Be(PropertyPlatform.ServiceDefaults.Http.ReportFormat.XlsxContentType);
         (await xlsx.Content.ReadAsByteArrayAsync(Ct)).Take(2).Should().Equal((byte)'P', (byte)'K');
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync(Ct)).Should().Contain("\"month\"").And.Contain("\"format\"");

@@ -62,7 +62,7 @@ public static class ReportsApi
         var errors = new InputErrors();
         var estate = errors.Id(estateId, "estateId");
         var day = week is null ? (DateOnly?)null : errors.LocalDate(week, "week");
-        var xlsx = Spreadsheets.WantsXlsx(format, errors);
+        var xlsx = errors.WantsXlsx(format);
         errors.ThrowIfAny();
         var known = await BillingEstates.GetAsync(db, estate, cancellationToken);
         var calendar = known.ToCalendar();
@@ -79,7 +79,7 @@ public static class ReportsApi
         var errors = new InputErrors();
         var estate = errors.Id(estateId, "estateId");
         var first = errors.Month(month, "month");
-        var xlsx = Spreadsheets.WantsXlsx(format, errors);
+        var xlsx = errors.WantsXlsx(format);
         errors.ThrowIfAny();
         var known = await BillingEstates.GetAsync(db, estate, cancellationToken);
         var summary = await CollectionFigures.ComputeAsync(
@@ -162,7 +162,7 @@ public static class ReportsApi
     {
         var errors = new InputErrors();
         var first = errors.Month(month, "month");
-        var xlsx = Spreadsheets.WantsXlsx(format, errors);
+        var xlsx = errors.WantsXlsx(format);
         errors.ThrowIfAny();
         if (estateId is { } one && !db.Scope.CanSeeEstate(one))
         {
@@ -183,7 +183,7 @@ public static class ReportsApi
         return xlsx
             ? TypedResults.File(Spreadsheets.Write(new Spreadsheets.Sheet(
                 "Collection rate", ["Estate", "Currency", "Fee item", "Amount due", "Collected", "Rate"],
-                rates.Select(r => new object?[] { r.EstateName, r.Currency, r.FeeItem, r.AmountDue, r.Collected, r.Rate }))), Spreadsheets.ContentType, $"collection-rate-{response.Month}.xlsx")
+                rates.Select(r => new object?[] { r.EstateName, r.Currency, r.FeeItem, r.AmountDue, r.Collected, r.Rate }))), ReportFormat.XlsxContentType, $"collection-rate-{response.Month}.xlsx")
             : TypedResults.Ok(response);
     }
 
@@ -192,7 +192,7 @@ public static class ReportsApi
         BillingDbContext db, TimeProvider time, Guid? estateId, string? asOf, string? format, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
-        var xlsx = Spreadsheets.WantsXlsx(format, errors);
+        var xlsx = errors.WantsXlsx(format);
         errors.ThrowIfAny();
         var report = (await ArrearsApi.Report(db, time, estateId, asOf, cancellationToken)).Value!;
         return xlsx
@@ -203,7 +203,7 @@ public static class ReportsApi
                     report.Units.Select(u => (object?[])
                     [
                         u.UnitNumber, u.OwnerId?.ToString(), u.Overdue, .. Aging.Buckets.Select(b => (object?)u.ByBucket[b]), u.OldestDueOn, u.DaysPastDue, u.DunningStep, u.Reason,
-                    ]))), Spreadsheets.ContentType, $"arrears-{report.AsOf:yyyy-MM-dd}.xlsx")
+                    ]))), ReportFormat.XlsxContentType, $"arrears-{report.AsOf:yyyy-MM-dd}.xlsx")
             : TypedResults.Ok(report);
     }
 
@@ -215,6 +215,6 @@ public static class ReportsApi
                 new Spreadsheets.Sheet("By fee item", ["Fee item", "Items due", "Items paid", "Amount due", "Collected", "Rate"],
                     summary.ByFeeItem.Select(f => new object?[] { f.FeeItem, f.ItemsDue, f.ItemsPaid, f.AmountDue, f.Collected, f.Rate })),
                 new Spreadsheets.Sheet("Received", ["Method", "Payments", "Amount"], summary.ReceivedByMethod.Select(m => new object?[] { m.Method, m.Payments, m.Amount }))),
-                Spreadsheets.ContentType, fileName)
+                ReportFormat.XlsxContentType, fileName)
             : TypedResults.Ok(summary);
 }

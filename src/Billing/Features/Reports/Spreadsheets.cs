@@ -5,8 +5,6 @@ namespace PropertyPlatform.Billing.Features.Reports;
 /// <summary>Billing's reports as XLSX (ClosedXML, as reception's reports): one sheet per table, a header row, then the rows.</summary>
 internal static class Spreadsheets
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public sealed record Sheet(string Name, string[] Headers, IEnumerable<object?[]> Rows);
 
     public static byte[] Write(params Sheet[] sheets)
@@ -44,20 +42,5 @@ internal static class Spreadsheets
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
-    }
-
-    /// <summary>Whether <paramref name="format"/> asks for XLSX (json, the default, otherwise); false and a field error for anything else.</summary>
-    public static bool WantsXlsx(string? format, ServiceDefaults.Http.InputErrors errors)
-    {
-        switch (format?.ToLowerInvariant())
-        {
-            case null or "json":
-                return false;
-            case "xlsx":
-                return true;
-            default:
-                errors.Add("format", "Must be json or xlsx.");
-                return false;
-        }
     }
 }

@@ -39,7 +39,6 @@ public sealed record IssueSheetCommand(Guid? EstateId, string? Month);
 /// </summary>
 public static class AttendanceSheets
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string NoDepartment = "(no department)";
 
     public static RouteGroupBuilder MapAttendanceSheetsApi(this RouteGroupBuilder api)
@@ -56,12 +55,7 @@ public static class AttendanceSheets
         var errors = new InputErrors();
         var estate = errors.Id(estateId, "estateId");
         var firstDay = errors.Month(month, "month");
-        var xlsx = format?.ToLowerInvariant() switch
-        {
-            null or "json" => false,
-            "xlsx" => true,
-            _ => Invalid(errors),
-        };
+        var xlsx = errors.WantsXlsx(format);
         errors.ThrowIfAny();
         if (!db.Scope.CanSeeEstate(estate))
         {
@@ -70,7 +64,7 @@ public static class AttendanceSheets
 
         var sheet = await ComputeAsync(db, estate, firstDay, time.GetUtcNow(), cancellationToken);
         return xlsx
-            ? TypedResults.File(ToWorkbook(sheet), XlsxContentType, $"attendance-{sheet.Month}.xlsx")
+            ? TypedResults.File(ToWorkbook(sheet), ReportFormat.XlsxContentType, $"attendance-{sheet.Month}.xlsx")
             : TypedResults.Ok(sheet);
     }
 
@@ -202,12 +196,6 @@ public static class AttendanceSheets
     }
 
     internal static decimal? Rate(int part, int whole) => whole <= 0 ? null : Math.Round((decimal)part / whole, 4);
-
-    private static bool Invalid(InputErrors errors)
-    {
-        errors.Add("format", "Must be json or xlsx.");
-        return false;
-    }
 
     public static byte[] ToWorkbook(AttendanceSheetResponse sheet)
     {

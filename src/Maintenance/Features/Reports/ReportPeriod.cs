@@ -14,8 +14,6 @@ namespace PropertyPlatform.Maintenance.Features.Reports;
 /// <summary>An estate-local month of one estate, as instants [From, To): what every maintenance report and KPI counts.</summary>
 public sealed record ReportPeriod(Guid EstateId, string Month, DateTimeOffset From, DateTimeOffset To, EstateCalendar Calendar)
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>
     /// Parses <c>estateId</c> and <c>month</c> as the KPI convention does (400 per field, 404 for an estate out of scope),
     /// and <c>format</c> (json or xlsx). An estate whose calendar has not reached maintenance counts in UTC.
@@ -23,15 +21,12 @@ public sealed record ReportPeriod(Guid EstateId, string Month, DateTimeOffset Fr
     public static async Task<(ReportPeriod Period, bool Xlsx)> ParseAsync(
         MaintenanceDbContext db, EstateScope scope, Guid? estateId, string? month, string? format, CancellationToken cancellationToken)
     {
-        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
-        if (format is not null && !xlsx && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
-        {
-            var errors = new InputErrors();
-            errors.Id(estateId, "estateId");
-            errors.Month(month, "month");
-            errors.Add("format", "Must be json or xlsx.");
-            errors.ThrowIfAny();
-        }
+        // The period's fields as KpiPeriod reads them, so a bad format is named with whatever else is wrong, in one 400.
+        var errors = new InputErrors();
+        errors.Id(estateId, "estateId");
+        errors.Month(month, "month");
+        var xlsx = errors.WantsXlsx(format);
+        errors.ThrowIfAny();
 
         return (await ForAsync(db, KpiPeriod.Parse(estateId, month, scope), cancellationToken), xlsx);
     }
@@ -76,6 +71,6 @@ public sealed record ReportPeriod(Guid EstateId, string Month, DateTimeOffset Fr
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
-        return TypedResults.File(stream.ToArray(), XlsxContentType, fileName);
+        return TypedResults.File(stream.ToArray(), ReportFormat.XlsxContentType, fileName);
     }
 }

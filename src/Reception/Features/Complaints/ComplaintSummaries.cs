@@ -34,20 +34,13 @@ public sealed record ComplaintSummaryResponse(
 /// </summary>
 public static class ComplaintSummaries
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static async Task<Results<Ok<ComplaintSummaryResponse>, FileContentHttpResult>> Monthly(
         ReceptionDbContext db, Guid? estateId, string? month, string? format, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var estateKey = errors.Id(estateId, "estateId");
         var firstDay = errors.Month(month, "month");
-        var xlsx = format?.ToLowerInvariant() switch
-        {
-            null or "json" => false,
-            "xlsx" => true,
-            _ => Invalid(errors),
-        };
+        var xlsx = errors.WantsXlsx(format);
         errors.ThrowIfAny();
 
         var summary = await SummarizeAsync(db, estateKey, firstDay, cancellationToken);
@@ -56,7 +49,7 @@ public static class ComplaintSummaries
             return TypedResults.Ok(summary);
         }
 
-        return TypedResults.File(ToWorkbook(summary), XlsxContentType, $"complaints-{summary.Month}.xlsx");
+        return TypedResults.File(ToWorkbook(summary), ReportFormat.XlsxContentType, $"complaints-{summary.Month}.xlsx");
     }
 
     public static async Task<ComplaintSummaryResponse> SummarizeAsync(ReceptionDbContext db, Guid estateId, DateOnly firstDay, CancellationToken cancellationToken)
@@ -106,12 +99,6 @@ public static class ComplaintSummaries
 
     private static decimal Median(decimal[] sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-
-    private static bool Invalid(InputErrors errors)
-    {
-        errors.Add("format", "Must be json or xlsx.");
-        return false;
-    }
 
     private static byte[] ToWorkbook(ComplaintSummaryResponse summary)
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
-using PropertyPlatform.Reception.Features.Complaints;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -48,12 +47,7 @@ public static class RequestAnalysis
         }
 
         var onDay = date is null ? null : WorkLog.WorkLogApi.Day(errors, date, "date");
-        var xlsx = format?.ToLowerInvariant() switch
-        {
-            null or "json" => false,
-            "xlsx" => true,
-            _ => AddFormatError(errors),
-        };
+        var xlsx = errors.WantsXlsx(format);
         errors.ThrowIfAny();
 
         // The caller's estates (the query filter scopes them), or the one asked for.
@@ -111,7 +105,7 @@ public static class RequestAnalysis
             analyses.Sum(a => a.Total.Reopened));
         var response = new RequestAnalysisResponse(kind, (onDay ?? today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), total, analyses);
         return xlsx
-            ? TypedResults.File(ToWorkbook(response), ComplaintSummaries.XlsxContentType, $"requests-{kind.ToString().ToLowerInvariant()}-{response.Date}.xlsx")
+            ? TypedResults.File(ToWorkbook(response), ReportFormat.XlsxContentType, $"requests-{kind.ToString().ToLowerInvariant()}-{response.Date}.xlsx")
             : TypedResults.Ok(response);
     }
 
@@ -126,12 +120,6 @@ public static class RequestAnalysis
 
     private static IReadOnlyList<RequestTally> Tallies(IEnumerable<Row> rows, Func<Row, string> key) =>
         [.. rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Tally(g.Key, g))];
-
-    private static bool AddFormatError(InputErrors errors)
-    {
-        errors.Add("format", "Must be json or xlsx.");
-        return false;
-    }
 
     private static byte[] ToWorkbook(RequestAnalysisResponse analysis)
     {

@@ -63,7 +63,7 @@ public sealed class AttendanceSheetTests(HrTrainingService hr)
         var response = await hr.Manager(estate).GetAsync($"/api/hr-training/attendance/sheets?estateId={estate}&month={Staffing.Day(day)[..7]}&format=xlsx", Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be(AttendanceSheets.XlsxContentType);
+        response.Content.Headers.ContentType!.MediaType.Should().Be(PropertyPlatform.ServiceDefaults.Http.ReportFormat.XlsxContentType);
         using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync(Ct));
         var people = workbook.Worksheet("Attendance");
         people.Cell(2, 2).GetString().Should().Be("Workbook Person");

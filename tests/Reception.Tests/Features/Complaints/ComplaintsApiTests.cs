@@ -149,7 +149,7 @@ public sealed class ComplaintsApiTests(ReceptionService reception)
         summary.Should().Match<ComplaintSummaryResponse>(s => s.SatisfactionAnswered == 1 && s.Satisfied == 0 && s.SatisfactionRate == 0m);
 
         var file = await manager.GetAsync($"/api/reception/complaints/summary?estateId={estateId}&month={month}&format=xlsx", Ct);
-        file.Content.Headers.ContentType!.MediaType.Should().Be(ComplaintSummaries.XlsxContentType);
+        file.Content.Headers.ContentType!.MediaType.Should().Be(PropertyPlatform.ServiceDefaults.Http.ReportFormat.XlsxContentType);
         using var workbook = new XLWorkbook(await file.Content.ReadAsStreamAsync(Ct));
         var sheet = workbook.Worksheet("Summary");
         sheet.Cell(3, 1).GetString().Should().Be("Complaints recorded");
