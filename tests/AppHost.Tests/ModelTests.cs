@@ -58,6 +58,17 @@ public sealed class ModelTests : IDisposable
     }
 
     [Fact]
+    public async Task RabbitMQs_ports_are_picked_below_the_ephemeral_range_so_no_outgoing_connection_can_take_them_before_it_starts()
+    {
+        var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
+
+        var ports = (await ModelAsync()).Resources.OfType<RabbitMQServerResource>().Single()
+            .Annotations.OfType<EndpointAnnotation>().Select(e => e.TargetPort ?? e.Port).ToList();
+
+        ports.Should().NotBeEmpty().And.OnlyContain(port => port >= 10_000 && port < ephemeralStart);
+    }
+
+    [Fact]
     public async Task InfrastructureOnly_models_just_the_servers()
     {
         var builder = await ModelAsync("--AppHost:InfrastructureOnly=true", "--AppHost:Environment=Testing");
