@@ -51,7 +51,7 @@ public static class HouseholdsApi
     }
 
     public static async Task<Ok<HouseholdResponse>> Get(
-        Guid unitId, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid unitId, ReceptionDbContext db, EstateScope scope, CancellationToken cancellationToken)
     {
         var unit = await FindUnitAsync(db, scope, unitId, cancellationToken);
         var profile = await db.HouseholdProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UnitId == unitId, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class ActivitiesApiTests(ReceptionService reception)
     }
 
     [Fact]
-    public async Task An_activity_is_planned_with_a_budget_signed_up_to_capacity_held_evaluated_once_and_archived_with_its_cost()
+    public async Task An_activity_is_planned_with_a_budget_signed_up_to_capacity_held_evaluated_once_and_archived_with_its_cost_and_its_score_in_the_list()
     {
         var (estateId, units) = await reception.NewEstateAsync(units: 2);
         var ownerId = await reception.AddOwnerAsync(estateId, units[0]);
@@ -77,7 +77,8 @@ public sealed class ActivitiesApiTests(ReceptionService reception)
         archived.SignedUp.Should().Be(2);
         archived.Evaluations.Should().Be(1);
         archived.AverageSatisfaction.Should().Be(4m);
-        archive!.Items.Should().ContainSingle(a => a.Id == activity.Id);
+        archive!.Items.Should().ContainSingle(a => a.Id == activity.Id)
+            .Which.Should().Match<ActivityResponse>(a => a.Evaluations == 1 && a.AverageSatisfaction == 4m, "the archive's list reports the evaluation as the detail does");
     }
 
     [Fact]
