@@ -11,7 +11,7 @@ namespace PropertyPlatform.ServiceDefaults.Data;
 
 /// <summary>
 /// A service's database: the DbContext from <c>ConnectionStrings:&lt;name&gt;</c> with snake_case names, the audit and
-/// outbox interceptors and migrations before serving; Aspire.Npgsql.EntityFrameworkCore.PostgreSQL enriches it with
+/// the audit interceptor and migrations before serving; Aspire.Npgsql.EntityFrameworkCore.PostgreSQL enriches it with
 /// transient-fault retry, a health check, Npgsql tracing and metrics.
 /// </summary>
 public static class DatabaseExtensions
@@ -30,7 +30,7 @@ public static class DatabaseExtensions
         builder.Services.AddDbContext<TDbContext>((services, options) => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.EnrichNpgsqlDbContext<TDbContext>();
         builder.Services.Configure<HealthCheckServiceOptions>(options =>
         {

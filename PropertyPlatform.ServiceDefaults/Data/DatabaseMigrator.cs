@@ -3,17 +3,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PropertyPlatform.ServiceDefaults.Hosting;
+using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.ServiceDefaults.Data;
 
 /// <summary>
 /// Applies pending migrations before the service serves: <see cref="StartingAsync"/> runs before any hosted
-/// service starts, the web server and the outbox dispatcher included, so nothing ever runs against an old schema.
+/// service starts, the web server and the outbox dispatcher included, so nothing ever runs against an old schema; then
+/// the outbox's wake-up trigger (<see cref="OutboxWakeup"/>).
 /// Waits for the database server while it is still starting.
 /// </summary>
 internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TDbContext>> logger)
     : BeforeServingTask
-    where TDbContext : DbContext
+    where TDbContext : DbContext, IOutboxDbContext
 {
     private static readonly TimeSpan WaitForServer = TimeSpan.FromMinutes(2);
 
@@ -25,7 +27,9 @@ internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, 
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<TDbContext>().Database.MigrateAsync(cancellationToken);
+                var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+                await db.Database.MigrateAsync(cancellationToken);
+                await OutboxWakeup.EnsureTriggerAsync(db, cancellationToken);
                 logger.LogInformation("Database of {DbContext} is up to date", typeof(TDbContext).Name);
                 return;
             }

@@ -16,8 +16,12 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How long to wait between looks when nothing signals new events.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long to wait between looks when nothing signals new events. Commits signal through
+    /// <see cref="OutboxWakeup"/>, so the poll is only the safety net for a notification missed while the listener
+    /// reconnected: a quiet service costs its database one look per interval.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long one publish may wait for the broker before the event is retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -270,9 +274,9 @@ public static class OutboxServiceCollectionExtensions
     {
         services.AddOptions<OutboxOptions>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<OutboxDispatcher<TDbContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TDbContext>>());
+        services.AddHostedService<OutboxListener<TDbContext>>();
         services.AddSingleton<OutboxRetention<TDbContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRetention<TDbContext>>());
         services.AddScoped(sp => new ParkedEvents(sp.GetRequiredService<TDbContext>(), sp.GetRequiredService<OutboxSignal>()));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.TestSupport;
@@ -9,10 +10,11 @@ namespace PropertyPlatform.ServiceDefaults.Tests.Messaging;
 /// <summary>A throwaway database with the outbox wired exactly as services wire it, and a recording publisher.</summary>
 public sealed class OutboxHarness : IAsyncDisposable
 {
-    private OutboxHarness(ServiceProvider services, RecordingPublisher publisher)
+    private OutboxHarness(ServiceProvider services, RecordingPublisher publisher, string connectionString)
     {
         Services = services;
         Publisher = publisher;
+        ConnectionString = connectionString;
     }
 
     public ServiceProvider Services { get; }
@@ -30,17 +32,24 @@ public sealed class OutboxHarness : IAsyncDisposable
             .AddOutbox<OutboxTestDbContext>()
             .AddDbContext<OutboxTestDbContext>((sp, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
-                .UseSnakeCaseNamingConvention()
-                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+                .UseSnakeCaseNamingConvention());
         services.Configure<OutboxOptions>(options => configure?.Invoke(options));
         var provider = services.BuildServiceProvider();
 
         await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OutboxTestDbContext>().Database.EnsureCreatedAsync();
-        return new OutboxHarness(provider, publisher);
+        var db = scope.ServiceProvider.GetRequiredService<OutboxTestDbContext>();
+        await db.Database.EnsureCreatedAsync();
+        await OutboxWakeup.EnsureTriggerAsync(db, CancellationToken.None);
+        return new OutboxHarness(provider, publisher, connectionString);
     }
 
     public OutboxDispatcher<OutboxTestDbContext> Dispatcher => Services.GetRequiredService<OutboxDispatcher<OutboxTestDbContext>>();
+
+    /// <summary>The listener that turns the database's notifications of committed outbox rows into the dispatcher's signal.</summary>
+    public IHostedService Listener => Services.GetServices<IHostedService>().OfType<OutboxListener<OutboxTestDbContext>>().Single();
+
+    /// <summary>The database's connection string, for writing as another process would: a context with nothing of this harness's wiring.</summary>
+    public string ConnectionString { get; }
 
     public async Task<T> WithDbAsync<T>(Func<OutboxTestDbContext, Task<T>> action)
     {

@@ -103,9 +103,10 @@ public sealed class OutboxTests(PostgresFixture postgres) : IClassFixture<Postgr
     }
 
     [Fact]
-    public async Task A_committed_event_wakes_the_running_dispatcher_without_waiting_for_the_poll()
+    public async Task A_committed_event_wakes_the_running_dispatcher_without_waiting_for_the_poll_whichever_process_wrote_it()
     {
         await using var harness = await OutboxHarness.CreateAsync(postgres, options => options.PollInterval = TimeSpan.FromMinutes(5));
+        await harness.Listener.StartAsync(Ct);
         await harness.Dispatcher.StartAsync(Ct);
         try
         {
@@ -117,15 +118,68 @@ public sealed class OutboxTests(PostgresFixture postgres) : IClassFixture<Postgr
                 await db.SaveChangesAsync(Ct);
                 await transaction.CommitAsync(Ct);
             });
+            await using (var anotherReplica = AnotherProcessContext(harness))
+            {
+                anotherReplica.AddIntegrationEvent(NoteAdded.Create(3));
+                await anotherReplica.SaveChangesAsync(Ct);
+            }
 
-            await Eventually.Async(() => harness.Publisher.Published.Count == 2, TimeSpan.FromSeconds(30));
-            harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 2);
+            await Eventually.Async(() => harness.Publisher.Published.Count == 3, TimeSpan.FromSeconds(30));
+            harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 2, 3);
         }
         finally
         {
             await harness.Dispatcher.StopAsync(CancellationToken.None);
+            await harness.Listener.StopAsync(CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task An_event_rolled_back_wakes_nobody_and_a_listener_whose_connection_was_killed_listens_again()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options => options.PollInterval = TimeSpan.FromMinutes(5));
+        await harness.Listener.StartAsync(Ct);
+        await harness.Dispatcher.StartAsync(Ct);
+        try
+        {
+            await Task.Delay(500, Ct);
+            await harness.InTransactionAsync(async (db, transaction) =>
+            {
+                db.AddIntegrationEvent(NoteAdded.Create(1));
+                await db.SaveChangesAsync(Ct);
+                await transaction.RollbackAsync(Ct);
+            });
+            await using (var admin = AnotherProcessContext(harness))
+            {
+                var killed = await admin.Database.SqlQuery<bool>(
+                    $"SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE application_name LIKE '%outbox listener' AND datname = current_database()").ToListAsync(Ct);
+                killed.Should().ContainSingle().Which.Should().BeTrue();
+            }
+
+            await using (var anotherReplica = AnotherProcessContext(harness))
+            {
+                // Until the listener is back, a commit is heard only by the poll: keep writing until one is heard.
+                await Eventually.Async(async () =>
+                {
+                    anotherReplica.AddIntegrationEvent(NoteAdded.Create(2));
+                    await anotherReplica.SaveChangesAsync(Ct);
+                    await Task.Delay(200, Ct);
+                    return harness.Publisher.Published.Count > 0;
+                }, TimeSpan.FromSeconds(30));
+            }
+
+            harness.Publisher.Published.Should().OnlyContain(e => e.Number == 2, "the rolled-back event never existed");
+        }
+        finally
+        {
+            await harness.Dispatcher.StopAsync(CancellationToken.None);
+            await harness.Listener.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A context as another replica has it: the same database, none of this harness's services.</summary>
+    private static OutboxTestDbContext AnotherProcessContext(OutboxHarness harness) => new(
+        new DbContextOptionsBuilder<OutboxTestDbContext>().UseNpgsql(harness.ConnectionString).UseSnakeCaseNamingConvention().Options);
 
     [Fact]
     public async Task An_event_the_broker_keeps_refusing_is_parked_after_the_configured_attempts_and_the_rest_go_on()
