@@ -24,7 +24,8 @@ public sealed class RegistryImportWorker(
     TimeProvider time,
     ILogger<RegistryImportWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    /// <summary>A queued import wakes its replica's worker at once; the poll only finds imports whose worker died (after <see cref="AbandonedAfter"/>).</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
 
