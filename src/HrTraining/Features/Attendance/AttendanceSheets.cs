@@ -26,14 +26,21 @@ public sealed record SheetRow(
 public sealed record DepartmentRank(
     int Rank, string Department, int Staff, int Shifts, int OnTime, int Late, int Absent, int OnLeave, decimal? OnTimeRate);
 
+/// <summary>One shift on the on-duty table: the estate-local day, the shift's name, its trade or post, and its hours.</summary>
+public sealed record OnDutyShift(DateOnly Day, string Shift, string? Trade, string? Post, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+/// <summary>One person's line of the month's on-duty table (值班表): every published shift, by day.</summary>
+public sealed record OnDutyRow(Guid StaffId, string Name, string Department, IReadOnlyList<OnDutyShift> Shifts);
+
 public sealed record AttendanceSheetResponse(
     Guid EstateId, string Month, DateTimeOffset? DueAt, DateTimeOffset? IssuedAt, bool IssuedInTime, IReadOnlyList<SheetRow> Rows,
-    IReadOnlyList<DepartmentRank> Ranking);
+    IReadOnlyList<DepartmentRank> Ranking, IReadOnlyList<OnDutyRow> OnDuty);
 
 public sealed record IssueSheetCommand(Guid? EstateId, string? Month);
 
 /// <summary>
-/// The monthly attendance sheet of an estate and its department ranking (JSON or XLSX), due by the 5th of the next
+/// The monthly attendance sheet of an estate, its department ranking and the month's on-duty table (值班表: the
+/// published roster per person and day), as JSON or an XLSX workbook with a sheet each, due by the 5th of the next
 /// month: the estate manager or HR issues it, which meets the deadline on the SLA engine. Computed set-based: a fixed
 /// handful of queries whatever the number of staff.
 /// </summary>
@@ -140,7 +147,36 @@ public static class AttendanceSheets
 
         return new AttendanceSheetResponse(
             estateId, firstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture), deadline?.Due.DueAt, deadline?.IssuedAt,
-            deadline?.IssuedInTime ?? false, rows, ranking);
+            deadline?.IssuedInTime ?? false, rows, ranking, await OnDutyAsync(db, estateId, firstDay, nextMonth, cancellationToken));
+    }
+
+    /// <summary>
+    /// The on-duty table: every published shift of the estate in the month, per person (ordered like the sheet) and day.
+    /// Planned shifts not yet published are not duty. One query; names and departments from the staff files.
+    /// </summary>
+    internal static async Task<List<OnDutyRow>> OnDutyAsync(
+        HrTrainingDbContext db, Guid estateId, DateOnly firstDay, DateOnly nextMonth, CancellationToken cancellationToken)
+    {
+        var shifts = await (
+                from shift in db.Shifts.AsNoTracking()
+                where shift.EstateId == estateId && shift.PublishedAt != null && shift.Day >= firstDay && shift.Day < nextMonth
+                join person in db.Staff.IgnoreQueryFilters().AsNoTracking() on shift.StaffId equals person.Id
+                select new
+                {
+                    shift.StaffId, person.DisplayName, Department = person.Department ?? person.Position, shift.Day, shift.Shift, shift.Kind, shift.Name,
+                    shift.StartsAt, shift.EndsAt,
+                })
+            .ToListAsync(cancellationToken);
+        return [.. shifts.GroupBy(s => s.StaffId)
+            .Select(person =>
+            {
+                var first = person.First();
+                return new OnDutyRow(
+                    person.Key, first.DisplayName, string.IsNullOrWhiteSpace(first.Department) ? NoDepartment : first.Department,
+                    [.. person.OrderBy(s => s.StartsAt).Select(s => new OnDutyShift(
+                        s.Day, s.Shift, s.Kind == DutyKind.Trade ? s.Name : null, s.Kind == DutyKind.Post ? s.Name : null, s.StartsAt, s.EndsAt))]);
+            })
+            .OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -256,9 +292,43 @@ public static class AttendanceSheets
             row++;
         }
 
+        AddOnDutySheet(workbook, sheet);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The on-duty table as the front office pins it up: a person per row, a day of the month per column, each cell the
+    /// shifts of that day as "shift (trade or post)", several joined by "; ".
+    /// </summary>
+    private static void AddOnDutySheet(XLWorkbook workbook, AttendanceSheetResponse sheet)
+    {
+        var table = workbook.Worksheets.Add("On duty");
+        var firstDay = DateOnly.ParseExact($"{sheet.Month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var days = firstDay.AddMonths(1).DayNumber - firstDay.DayNumber;
+        table.Cell(1, 1).Value = "Staff id";
+        table.Cell(1, 2).Value = "Name";
+        table.Cell(1, 3).Value = "Department";
+        for (var d = 0; d < days; d++)
+        {
+            table.Cell(1, 4 + d).Value = firstDay.AddDays(d).ToString("MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var row = 2;
+        foreach (var person in sheet.OnDuty)
+        {
+            table.Cell(row, 1).Value = person.StaffId.ToString();
+            table.Cell(row, 2).Value = person.Name;
+            table.Cell(row, 3).Value = person.Department;
+            foreach (var day in person.Shifts.GroupBy(s => s.Day))
+            {
+                table.Cell(row, 4 + day.Key.DayNumber - firstDay.DayNumber).Value =
+                    string.Join("; ", day.Select(s => $"{s.Shift} ({s.Trade ?? s.Post})"));
+            }
+
+            row++;
+        }
     }
 }
 
