@@ -312,7 +312,9 @@ public static class AttendanceSheets
         table.Cell(1, 3).Value = "Department";
         for (var d = 0; d < days; d++)
         {
-            table.Cell(1, 4 + d).Value = firstDay.AddDays(d).ToString("MM-dd", CultureInfo.InvariantCulture);
+            var heading = table.Cell(1, 4 + d);
+            heading.Value = firstDay.AddDays(d).ToDateTime(TimeOnly.MinValue);
+            heading.Style.NumberFormat.Format = "MM-dd";
         }
 
         var row = 2;

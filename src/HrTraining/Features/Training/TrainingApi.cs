@@ -314,7 +314,7 @@ public static class TrainingApi
             ?? throw new NotFoundException("Enrolment", id)));
 
     /// <summary>
-    /// Applies one step to an open enrolment, then settles it: a pass meets the person's open needs and grants or renews
+    /// Applies one step to an open enrolment, then settles it: a pass meets the person's open and planned needs and grants or renews
     /// the course's certification (from today, estate time, for the course's validity); a failure raises a re-training need.
     /// </summary>
     private static async Task<Ok<EnrolmentResponse>> StepAsync(
@@ -356,7 +356,7 @@ public static class TrainingApi
     private static async Task PassedAsync(
         HrTrainingDbContext db, IEstateCalendars calendars, Enrolment enrolment, TrainingCourse course, string by, Guid correlationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var need in await db.TrainingNeeds.Where(n => n.StaffId == enrolment.StaffId && n.Status == TrainingNeedStatus.Open).ToListAsync(cancellationToken))
+        foreach (var need in await db.TrainingNeeds.Where(n => n.StaffId == enrolment.StaffId && n.Status != TrainingNeedStatus.Met).ToListAsync(cancellationToken))
         {
             need.MetBy(course, enrolment.Id);
         }
