@@ -119,14 +119,15 @@ public static class AttendanceSheets
 
     /// <summary>
     /// The sheet at <paramref name="now"/>: a shift counts once settled (signed into, or ended); an ended shift with no
-    /// sign-in is an absence unless approved leave covers its day. Three queries, whatever the size of the estate.
+    /// sign-in is an absence unless approved leave covers its day. The on-duty table comes from the same shifts. Four
+    /// queries, whatever the size of the estate.
     /// </summary>
     public static async Task<AttendanceSheetResponse> ComputeAsync(
         HrTrainingDbContext db, Guid estateId, DateOnly firstDay, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nextMonth = firstDay.AddMonths(1);
-        var rows = (await RowsAsync(db, db.Shifts.Where(s => s.EstateId == estateId), firstDay, nextMonth, now, cancellationToken))
-            .OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var (sheetRows, onDuty) = await PeriodAsync(db, db.Shifts.Where(s => s.EstateId == estateId), firstDay, nextMonth, now, cancellationToken);
+        var rows = sheetRows.OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var deadline = await db.AttendanceSheets.AsNoTracking().SingleOrDefaultAsync(s => s.EstateId == estateId && s.Month == firstDay, cancellationToken);
 
         var ranking = rows.GroupBy(r => r.Department)
@@ -147,36 +148,7 @@ public static class AttendanceSheets
 
         return new AttendanceSheetResponse(
             estateId, firstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture), deadline?.Due.DueAt, deadline?.IssuedAt,
-            deadline?.IssuedInTime ?? false, rows, ranking, await OnDutyAsync(db, estateId, firstDay, nextMonth, cancellationToken));
-    }
-
-    /// <summary>
-    /// The on-duty table: every published shift of the estate in the month, per person (ordered like the sheet) and day.
-    /// Planned shifts not yet published are not duty. One query; names and departments from the staff files.
-    /// </summary>
-    internal static async Task<List<OnDutyRow>> OnDutyAsync(
-        HrTrainingDbContext db, Guid estateId, DateOnly firstDay, DateOnly nextMonth, CancellationToken cancellationToken)
-    {
-        var shifts = await (
-                from shift in db.Shifts.AsNoTracking()
-                where shift.EstateId == estateId && shift.PublishedAt != null && shift.Day >= firstDay && shift.Day < nextMonth
-                join person in db.Staff.IgnoreQueryFilters().AsNoTracking() on shift.StaffId equals person.Id
-                select new
-                {
-                    shift.StaffId, person.DisplayName, Department = person.Department ?? person.Position, shift.Day, shift.Shift, shift.Kind, shift.Name,
-                    shift.StartsAt, shift.EndsAt,
-                })
-            .ToListAsync(cancellationToken);
-        return [.. shifts.GroupBy(s => s.StaffId)
-            .Select(person =>
-            {
-                var first = person.First();
-                return new OnDutyRow(
-                    person.Key, first.DisplayName, string.IsNullOrWhiteSpace(first.Department) ? NoDepartment : first.Department,
-                    [.. person.OrderBy(s => s.StartsAt).Select(s => new OnDutyShift(
-                        s.Day, s.Shift, s.Kind == DutyKind.Trade ? s.Name : null, s.Kind == DutyKind.Post ? s.Name : null, s.StartsAt, s.EndsAt))]);
-            })
-            .OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)];
+            deadline?.IssuedInTime ?? false, rows, ranking, onDuty);
     }
 
     /// <summary>
@@ -184,18 +156,30 @@ public static class AttendanceSheets
     /// <paramref name="from"/> to <paramref name="until"/> (exclusive): three queries, whatever the number of people.
     /// </summary>
     internal static async Task<List<SheetRow>> RowsAsync(
+        HrTrainingDbContext db, IQueryable<DutyShift> shifts, DateOnly from, DateOnly until, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await PeriodAsync(db, shifts, from, until, now, cancellationToken)).Rows;
+
+    /// <summary>
+    /// The sheet's rows and the on-duty table (值班表) of <paramref name="shifts"/> on the days <paramref name="from"/> to
+    /// <paramref name="until"/> (exclusive), from one read of the published shifts with their sign-ins: every published
+    /// shift is on the duty table (planned ones are not duty); only settled ones count on the sheet. Three queries.
+    /// </summary>
+    private static async Task<(List<SheetRow> Rows, List<OnDutyRow> OnDuty)> PeriodAsync(
         HrTrainingDbContext db, IQueryable<DutyShift> shifts, DateOnly from, DateOnly until, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inPeriod = shifts.Where(s => s.PublishedAt != null && s.Day >= from && s.Day < until);
-        var settled = await (
+        var published = await (
                 from shift in inPeriod.AsNoTracking()
                 join record in db.AttendanceRecords.IgnoreQueryFilters().AsNoTracking() on shift.Id equals record.ShiftId into records
                 from record in records.DefaultIfEmpty()
-                where record != null || shift.EndsAt <= now
                 select new
                 {
                     shift.StaffId,
                     shift.Day,
+                    shift.Shift,
+                    shift.Kind,
+                    shift.Name,
+                    shift.StartsAt,
                     shift.EndsAt,
                     SignedIn = record != null,
                     MinutesLate = record == null ? 0 : record.MinutesLate,
@@ -203,6 +187,7 @@ public static class AttendanceSheets
                     SignedOut = record != null && record.SignedOutAt != null,
                 })
             .ToListAsync(cancellationToken);
+        var settled = published.Where(s => s.SignedIn || s.EndsAt <= now).ToList();
 
         // People and their approved leave, for everyone rostered (joined in the database).
         var rostered = inPeriod.Select(s => s.StaffId);
@@ -215,20 +200,31 @@ public static class AttendanceSheets
                 .Select(l => new { l.StaffId, l.From, l.Until })
                 .ToListAsync(cancellationToken))
             .ToLookup(l => l.StaffId);
+        string NameOf(Guid staffId) => people.GetValueOrDefault(staffId)?.DisplayName ?? staffId.ToString();
+        string DepartmentOf(Guid staffId) =>
+            people.GetValueOrDefault(staffId)?.Department is { } department && !string.IsNullOrWhiteSpace(department) ? department : NoDepartment;
 
-        return [.. settled.GroupBy(s => s.StaffId).Select(person =>
+        List<OnDutyRow> onDuty = [.. published.GroupBy(s => s.StaffId)
+            .Select(person => new OnDutyRow(
+                person.Key, NameOf(person.Key), DepartmentOf(person.Key),
+                [.. person.OrderBy(s => s.StartsAt).Select(s => new OnDutyShift(
+                    s.Day, s.Shift, s.Kind == DutyKind.Trade ? s.Name : null, s.Kind == DutyKind.Post ? s.Name : null, s.StartsAt, s.EndsAt))]))
+            .OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)];
+
+        List<SheetRow> rows = [.. settled.GroupBy(s => s.StaffId).Select(person =>
         {
             var onLeave = person.Count(s => !s.SignedIn && leave[person.Key].Any(l => l.From <= s.Day && s.Day <= l.Until));
             var attended = person.Count(s => s.SignedIn);
             var late = person.Count(s => s.SignedIn && s.MinutesLate > 0);
             var onTime = attended - late;
             var expected = person.Count() - onLeave;
-            var who = people.GetValueOrDefault(person.Key);
             return new SheetRow(
-                person.Key, who?.DisplayName ?? person.Key.ToString(), string.IsNullOrWhiteSpace(who?.Department) ? NoDepartment : who.Department,
+                person.Key, NameOf(person.Key), DepartmentOf(person.Key),
                 person.Count(), attended, onTime, late, person.Sum(s => s.MinutesLate), person.Count(s => s.MinutesEarly > 0),
                 person.Count(s => s.SignedIn && !s.SignedOut && s.EndsAt <= now), onLeave, expected - attended, Rate(onTime, expected));
         })];
+
+        return (rows, onDuty);
     }
 
     internal static decimal? Rate(int part, int whole) => whole <= 0 ? null : Math.Round((decimal)part / whole, 4);
