@@ -88,11 +88,12 @@ public static class TrainingApi
     }
 
     public static async Task<Ok<Page<NeedResponse>>> ListNeeds(
-        HrTrainingDbContext db, Guid? estateId, Guid? staffId, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+        HrTrainingDbContext db, Guid? estateId, Guid? staffId, string? status, Guid? planId, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var estate = errors.Id(estateId, "estateId");
         var wanted = status is null ? (TrainingNeedStatus?)null : errors.Enum<TrainingNeedStatus>(status, "status");
+        var plan = errors.OptionalId(planId, "planId", "for needs on any plan or none");
         errors.ThrowIfAny();
         if (!db.Scope.CanSeeEstate(estate))
         {
@@ -102,6 +103,7 @@ public static class TrainingApi
         var query = db.TrainingNeeds.AsNoTracking().Where(n => n.EstateId == estate);
         query = staffId is null ? query : query.Where(n => n.StaffId == staffId);
         query = wanted is null ? query : query.Where(n => n.Status == wanted);
+        query = plan is null ? query : query.Where(n => n.PlanId == plan);
         return TypedResults.Ok(await query.ToKeysetPageAsync(n => n.RaisedAt, n => n.Id, cursor, limit, ToResponse, cancellationToken));
     }
 

@@ -64,6 +64,9 @@ public sealed class TrainingPlansTests(HrTrainingService hr)
         var approved = await DecideAsync(estate, drawn.Plan.Id, approve: true);
         approved.Plan.Status.Should().Be("Approved");
         approved.Needs.Should().ContainSingle().Which.Status.Should().Be("Planned");
+        var planned = await OkAsync<Page<NeedResponse>>(hr.Manager(estate).GetAsync(
+            $"/api/hr-training/training/needs?estateId={estate}&status=Planned&planId={drawn.Plan.Id}", Ct));
+        planned.Items.Should().ContainSingle().Which.Id.Should().Be(need.Id);
         (await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/training/plans/{drawn.Plan.Id}/decide", new { approve = false, note = "Second thoughts" }, Ct))
             .StatusCode.Should().Be(HttpStatusCode.Conflict, "a plan is decided once");
     }
