@@ -74,8 +74,11 @@ public sealed class KnownStaffMember : IEstateOwned
     public bool EmployedOn(DateOnly today) => LastDay is not { } last || today <= last;
 
     /// <summary>Whether the position names <paramref name="role"/> ("Security supervisor" and "security-supervisor" alike).</summary>
-    public bool Holds(string role) =>
-        string.Equals(Position.Trim().Replace(' ', '-'), role, StringComparison.OrdinalIgnoreCase);
+    public bool Holds(string role) => PositionHolds(Position, role);
+
+    /// <summary>Whether a position as HR typed it names <paramref name="role"/>, for services reading positions from elsewhere (hr-training's own files).</summary>
+    public static bool PositionHolds(string position, string role) =>
+        string.Equals(position.Trim().Replace(' ', '-'), role, StringComparison.OrdinalIgnoreCase);
 }
 
 public enum CertificationState

@@ -35,6 +35,7 @@ public static class HrTrainingServiceExtensions
         builder.Services.AddGrpc();
         builder.Services.AddHostedService<CertificationExpiry>();
         builder.Services.AddHostedService<AttendanceSheetScheduler>();
+        builder.Services.AddHostedService<AssessmentShortfallCheck>();
         builder.AddSlaMonitor<HrTrainingDbContext>(ServiceName)
             .AddSlaWatch<HrTrainingDbContext, AttendanceSheetWatch>();
         builder.AddPlatformAuthentication(ServiceName);
@@ -46,8 +47,8 @@ public static class HrTrainingServiceExtensions
         var api = app.MapGroup("/api/hr-training");
         api.MapStaffApi();
         api.MapDisciplineApi();
-        api.MapAppraisalApi();
-        api.MapTrainingApi();
+        api.MapAppraisalApi().MapStaffChecksApi();
+        api.MapTrainingApi().MapTrainingPlansApi();
         api.MapCertificationsApi();
         api.MapRostersApi();
         api.MapAttendanceApi().MapAttendanceSettingsApi().MapLeaveApi().MapAttendanceSheetsApi();

@@ -52,6 +52,12 @@ public sealed class HrTrainingDbContext(DbContextOptions<HrTrainingDbContext> op
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
+    public DbSet<TrainingPlan> TrainingPlans => Set<TrainingPlan>();
+
+    public DbSet<StaffCheck> StaffChecks => Set<StaffCheck>();
+
+    public DbSet<AssessmentShortfallFlag> AssessmentShortfallFlags => Set<AssessmentShortfallFlag>();
+
     public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

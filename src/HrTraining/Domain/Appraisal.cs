@@ -192,3 +192,40 @@ public sealed class AppraisalAction : IEstateOwned
         RecordedAt = now,
     };
 }
+
+/// <summary>
+/// The weekly check found a front-desk clerk with fewer written assessments than <see cref="WrittenAssessment.PerWeek"/>
+/// in the week starting <see cref="Week"/>: kept once per clerk, estate and week, so the estate manager hears of it once.
+/// </summary>
+public sealed class AssessmentShortfallFlag : IEstateOwned
+{
+    private AssessmentShortfallFlag()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid EstateId { get; private set; }
+
+    public Guid StaffId { get; private set; }
+
+    public DateOnly Week { get; private set; }
+
+    public int Assessments { get; private set; }
+
+    /// <summary>How many estate managers were notified (none when the estate has no manager on file).</summary>
+    public int Notified { get; private set; }
+
+    public DateTimeOffset FlaggedAt { get; private set; }
+
+    public static AssessmentShortfallFlag Flag(Guid estateId, Guid staffId, DateOnly week, int assessments, int notified, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        EstateId = estateId,
+        StaffId = staffId,
+        Week = week,
+        Assessments = assessments,
+        Notified = notified,
+        FlaggedAt = now,
+    };
+}

@@ -21,12 +21,16 @@ public enum TrainingNeedReason
 public enum TrainingNeedStatus
 {
     Open,
+
+    /// <summary>On an approved training plan: a course is lined up for it.</summary>
+    Planned,
     Met,
 }
 
 /// <summary>
 /// Someone needs training: a new starter, a certification running out, a failed course, a sanction. Optionally for a
-/// trade or post; met when the person passes a course (for that duty, when one is named).
+/// trade or post; gathered into one training plan at most (planned once the plan is approved); met when the person
+/// passes a course (for that duty, when one is named).
 /// </summary>
 public sealed class TrainingNeed : IEstateOwned
 {
@@ -56,6 +60,12 @@ public sealed class TrainingNeed : IEstateOwned
 
     public Guid? MetByEnrolmentId { get; private set; }
 
+    /// <summary>The training plan that gathered this need, if one has.</summary>
+    public Guid? PlanId { get; private set; }
+
+    /// <summary>PostgreSQL's row version: two plans gathering the need at once, or a pass meeting it meanwhile, cannot both win.</summary>
+    public uint Version { get; private set; }
+
     public static TrainingNeed Raise(
         Guid estateId, Guid staffId, Duty? duty, TrainingNeedReason reason, string note, string raisedBy, DateTimeOffset now) => new()
     {
@@ -73,10 +83,43 @@ public sealed class TrainingNeed : IEstateOwned
 
     public Duty? Duty => Kind is { } kind ? new Duty(kind, Name!) : null;
 
+    /// <summary>Whether <paramref name="course"/> trains what this need asks for (any course does when it names no duty).</summary>
+    public bool IsMetBy(TrainingCourse course) => Duty is not { } duty || course.Duty == duty;
+
+    /// <summary>Gathered into a draft plan: an open need no other plan holds.</summary>
+    public bool GatherInto(Guid planId)
+    {
+        if (Status != TrainingNeedStatus.Open || PlanId is not null)
+        {
+            return false;
+        }
+
+        PlanId = planId;
+        return true;
+    }
+
+    /// <summary>Its plan was approved: the course is lined up.</summary>
+    public void Planned()
+    {
+        if (Status == TrainingNeedStatus.Open)
+        {
+            Status = TrainingNeedStatus.Planned;
+        }
+    }
+
+    /// <summary>Its plan was sent back: the need is free for another plan.</summary>
+    public void Released()
+    {
+        if (Status == TrainingNeedStatus.Open)
+        {
+            PlanId = null;
+        }
+    }
+
     /// <summary>Met by passing <paramref name="course"/> when it trains the duty the need names (any course meets a need naming none).</summary>
     public bool MetBy(TrainingCourse course, Guid enrolmentId)
     {
-        if (Status != TrainingNeedStatus.Open || (Duty is { } duty && course.Duty != duty))
+        if (Status == TrainingNeedStatus.Met || !IsMetBy(course))
         {
             return false;
         }

@@ -15,5 +15,8 @@ internal sealed class TrainingCourseConfiguration : IEntityTypeConfiguration<Tra
         course.Property(c => c.Category).HasConversion<string>().HasMaxLength(16);
         course.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         course.Property(c => c.Name).HasMaxLength(50);
+        // The courses list, keyset-paged per estate, optionally by category.
+        course.HasIndex(c => new { c.EstateId, c.CreatedAt, c.Id });
+        course.HasIndex(c => new { c.EstateId, c.Category, c.CreatedAt, c.Id });
     }
 }

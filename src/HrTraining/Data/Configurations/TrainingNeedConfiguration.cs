@@ -17,8 +17,10 @@ internal sealed class TrainingNeedConfiguration : IEntityTypeConfiguration<Train
         need.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
         need.Property(n => n.Note).HasMaxLength(1000);
         need.Property(n => n.RaisedBy).HasMaxLength(200);
+        need.Property(n => n.Version).IsRowVersion();
         need.HasOne<StaffMember>().WithMany().HasForeignKey(n => n.StaffId).OnDelete(DeleteBehavior.Restrict);
         need.HasIndex(n => new { n.StaffId, n.Status });
         need.HasIndex(n => new { n.EstateId, n.RaisedAt, n.Id });
+        need.HasIndex(n => n.PlanId);
     }
 }

@@ -76,6 +76,47 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                     b.ToTable("appraisal_actions", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AssessmentShortfallFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Assessments")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessments");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateTimeOffset>("FlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("flagged_at");
+
+                    b.Property<int>("Notified")
+                        .HasColumnType("integer")
+                        .HasColumnName("notified");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("date")
+                        .HasColumnName("week");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_shortfall_flags");
+
+                    b.HasIndex("EstateId", "Week", "StaffId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_shortfall_flags_estate_id_week_staff_id");
+
+                    b.ToTable("assessment_shortfall_flags", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.AttendanceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -909,6 +950,83 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                     b.ToTable("sla_misses", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.StaffCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<string>("CheckerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checker_name");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("frequency");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_checks");
+
+                    b.HasIndex("StaffId", "Day")
+                        .HasDatabaseName("ix_staff_checks_staff_id_day");
+
+                    b.HasIndex("EstateId", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_staff_checks_estate_id_recorded_at_id");
+
+                    b.HasIndex("StaffId", "Frequency", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_checks_staff_id_frequency_period_start");
+
+                    b.ToTable("staff_checks", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1049,6 +1167,12 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_training_courses");
 
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_training_courses_estate_id_created_at_id");
+
+                    b.HasIndex("EstateId", "Category", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_training_courses_estate_id_category_created_at_id");
+
                     b.ToTable("training_courses", (string)null);
                 });
 
@@ -1083,6 +1207,10 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("note");
 
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("raised_at");
@@ -1109,8 +1237,17 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_training_needs");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_training_needs_plan_id");
 
                     b.HasIndex("StaffId", "Status")
                         .HasDatabaseName("ix_training_needs_staff_id_status");
@@ -1119,6 +1256,89 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasDatabaseName("ix_training_needs_estate_id_raised_at_id");
 
                     b.ToTable("training_needs", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<Guid[]>("CourseIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("course_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.PrimitiveCollection<Guid[]>("NeedIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("need_ids");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_plans");
+
+                    b.HasIndex("EstateId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_training_plans_estate_id_created_at_id");
+
+                    b.HasIndex("EstateId", "Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_training_plans_estate_id_status_created_at_id");
+
+                    b.ToTable("training_plans", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingSession", b =>
@@ -1149,8 +1369,11 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_training_sessions");
 
-                    b.HasIndex("CourseId")
-                        .HasDatabaseName("ix_training_sessions_course_id");
+                    b.HasIndex("CourseId", "StartsAt", "Id")
+                        .HasDatabaseName("ix_training_sessions_course_id_starts_at_id");
+
+                    b.HasIndex("EstateId", "StartsAt", "Id")
+                        .HasDatabaseName("ix_training_sessions_estate_id_starts_at_id");
 
                     b.ToTable("training_sessions", (string)null);
                 });
@@ -1660,6 +1883,16 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_attendance_devices_staff_staff_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.StaffCheck", b =>
+                {
+                    b.HasOne("PropertyPlatform.HrTraining.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_checks_staff_staff_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.HrTraining.Domain.TrainingNeed", b =>

@@ -26,16 +26,26 @@ public sealed record SlaMissResponse(string Service, string Subject, Guid Subjec
 
 public sealed record AttendanceSummary(int Shifts, int Attended, int OnTime, int Late, int MinutesLate, int LeftEarly, int OnLeave, int Absent, decimal? OnTimeRate);
 
+/// <summary>
+/// The period's daily, weekly and monthly checks (maintenance, security and cleaning staff): count and average per
+/// frequency, failed checks, and the combined score of <see cref="CheckWeights"/>.
+/// </summary>
+public sealed record ChecksSummary(
+    int Daily, decimal? DailyAverage, int Weekly, decimal? WeeklyAverage, int Monthly, decimal? MonthlyAverage, int Failed, decimal? CombinedScore,
+    CheckResponse[] Items);
+
 public sealed record ActionResponse(Guid Id, Guid EstateId, string Kind, DateOnly Day, string Reason, bool RetrainingRequired, string DecidedBy, DateTimeOffset RecordedAt);
 
 /// <summary>
 /// A person's appraisal for a month (<c>2027-01</c>) or quarter (<c>2027-Q1</c>), estate-local days of their home
 /// estate: the supervisors' written assessments, callback scores for their own work, the deadlines they missed, their
-/// attendance, and the rewards and sanctions given. The parts are shown side by side; no weighting is invented.
+/// attendance, the daily/weekly/monthly checks (maintenance, security, cleaning), and the rewards and sanctions given.
+/// The parts are shown side by side, each on its own scale; no weighting across them is invented (only the checks,
+/// of three frequencies on one scale, are combined, see <see cref="CheckWeights"/>).
 /// </summary>
 public sealed record AppraisalResponse(
     Guid StaffId, string Name, string Period, DateOnly From, DateOnly Until, AssessmentsSummary Assessments, CallbacksSummary Callbacks,
-    SlaMissResponse[] SlaMisses, AttendanceSummary Attendance, ActionResponse[] RewardsAndSanctions);
+    SlaMissResponse[] SlaMisses, AttendanceSummary Attendance, ActionResponse[] RewardsAndSanctions, ChecksSummary Checks);
 
 /// <summary>A front-desk clerk with fewer than two written assessments in a week.</summary>
 public sealed record AssessmentShortfall(Guid StaffId, string Name, int Assessments, int Required);
@@ -212,6 +222,9 @@ public static partial class AppraisalApi
         var actions = await db.AppraisalActions.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.StaffId == staff.Id && a.Day >= from && a.Day < until).OrderBy(a => a.Day)
             .ToListAsync(cancellationToken);
+        var checks = await db.StaffChecks.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.StaffId == staff.Id && c.Day >= from && c.Day < until).OrderBy(c => c.Day).ThenBy(c => c.RecordedAt)
+            .ToListAsync(cancellationToken);
         var attendance = (await AttendanceSheets.RowsAsync(db, db.Shifts.IgnoreQueryFilters().Where(s => s.StaffId == staff.Id), from, until, now, cancellationToken))
             .SingleOrDefault();
 
@@ -227,7 +240,22 @@ public static partial class AppraisalApi
                 ? new AttendanceSummary(0, 0, 0, 0, 0, 0, 0, 0, null)
                 : new AttendanceSummary(attendance.Shifts, attendance.Attended, attendance.OnTime, attendance.Late, attendance.MinutesLate, attendance.LeftEarly,
                     attendance.OnLeave, attendance.Absent, attendance.OnTimeRate),
-            [.. actions.Select(ToResponse)]);
+            [.. actions.Select(ToResponse)],
+            Summarize(checks));
+    }
+
+    private static ChecksSummary Summarize(List<StaffCheck> checks)
+    {
+        (int Count, decimal? Average) Of(CheckFrequency frequency)
+        {
+            var scores = checks.Where(c => c.Frequency == frequency).Select(c => c.Score).ToList();
+            return (scores.Count, scores.Count == 0 ? null : Math.Round((decimal)scores.Sum() / scores.Count, 2));
+        }
+
+        var (daily, weekly, monthly) = (Of(CheckFrequency.Daily), Of(CheckFrequency.Weekly), Of(CheckFrequency.Monthly));
+        return new ChecksSummary(
+            daily.Count, daily.Average, weekly.Count, weekly.Average, monthly.Count, monthly.Average, checks.Count(c => c.Failed), CheckWeights.Combined(checks),
+            [.. checks.Select(StaffChecksApi.ToResponse)]);
     }
 
     /// <summary><c>yyyy-MM</c> (a month) or <c>yyyy-Qn</c> (a quarter): its label, first day and the day after its last.</summary>

@@ -26,14 +26,21 @@ public sealed record SheetRow(
 public sealed record DepartmentRank(
     int Rank, string Department, int Staff, int Shifts, int OnTime, int Late, int Absent, int OnLeave, decimal? OnTimeRate);
 
+/// <summary>One shift on the on-duty table: the estate-local day, the shift's name, its trade or post, and its hours.</summary>
+public sealed record OnDutyShift(DateOnly Day, string Shift, string? Trade, string? Post, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+/// <summary>One person's line of the month's on-duty table (值班表): every published shift, by day.</summary>
+public sealed record OnDutyRow(Guid StaffId, string Name, string Department, IReadOnlyList<OnDutyShift> Shifts);
+
 public sealed record AttendanceSheetResponse(
     Guid EstateId, string Month, DateTimeOffset? DueAt, DateTimeOffset? IssuedAt, bool IssuedInTime, IReadOnlyList<SheetRow> Rows,
-    IReadOnlyList<DepartmentRank> Ranking);
+    IReadOnlyList<DepartmentRank> Ranking, IReadOnlyList<OnDutyRow> OnDuty);
 
 public sealed record IssueSheetCommand(Guid? EstateId, string? Month);
 
 /// <summary>
-/// The monthly attendance sheet of an estate and its department ranking (JSON or XLSX), due by the 5th of the next
+/// The monthly attendance sheet of an estate, its department ranking and the month's on-duty table (值班表: the
+/// published roster per person and day), as JSON or an XLSX workbook with a sheet each, due by the 5th of the next
 /// month: the estate manager or HR issues it, which meets the deadline on the SLA engine. Computed set-based: a fixed
 /// handful of queries whatever the number of staff.
 /// </summary>
@@ -112,14 +119,15 @@ public static class AttendanceSheets
 
     /// <summary>
     /// The sheet at <paramref name="now"/>: a shift counts once settled (signed into, or ended); an ended shift with no
-    /// sign-in is an absence unless approved leave covers its day. Three queries, whatever the size of the estate.
+    /// sign-in is an absence unless approved leave covers its day. The on-duty table comes from the same shifts. Four
+    /// queries, whatever the size of the estate.
     /// </summary>
     public static async Task<AttendanceSheetResponse> ComputeAsync(
         HrTrainingDbContext db, Guid estateId, DateOnly firstDay, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nextMonth = firstDay.AddMonths(1);
-        var rows = (await RowsAsync(db, db.Shifts.Where(s => s.EstateId == estateId), firstDay, nextMonth, now, cancellationToken))
-            .OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var (sheetRows, onDuty) = await PeriodAsync(db, db.Shifts.Where(s => s.EstateId == estateId), firstDay, nextMonth, now, cancellationToken);
+        var rows = sheetRows.OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var deadline = await db.AttendanceSheets.AsNoTracking().SingleOrDefaultAsync(s => s.EstateId == estateId && s.Month == firstDay, cancellationToken);
 
         var ranking = rows.GroupBy(r => r.Department)
@@ -140,7 +148,7 @@ public static class AttendanceSheets
 
         return new AttendanceSheetResponse(
             estateId, firstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture), deadline?.Due.DueAt, deadline?.IssuedAt,
-            deadline?.IssuedInTime ?? false, rows, ranking);
+            deadline?.IssuedInTime ?? false, rows, ranking, onDuty);
     }
 
     /// <summary>
@@ -148,18 +156,30 @@ public static class AttendanceSheets
     /// <paramref name="from"/> to <paramref name="until"/> (exclusive): three queries, whatever the number of people.
     /// </summary>
     internal static async Task<List<SheetRow>> RowsAsync(
+        HrTrainingDbContext db, IQueryable<DutyShift> shifts, DateOnly from, DateOnly until, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await PeriodAsync(db, shifts, from, until, now, cancellationToken)).Rows;
+
+    /// <summary>
+    /// The sheet's rows and the on-duty table (值班表) of <paramref name="shifts"/> on the days <paramref name="from"/> to
+    /// <paramref name="until"/> (exclusive), from one read of the published shifts with their sign-ins: every published
+    /// shift is on the duty table (planned ones are not duty); only settled ones count on the sheet. Three queries.
+    /// </summary>
+    private static async Task<(List<SheetRow> Rows, List<OnDutyRow> OnDuty)> PeriodAsync(
         HrTrainingDbContext db, IQueryable<DutyShift> shifts, DateOnly from, DateOnly until, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inPeriod = shifts.Where(s => s.PublishedAt != null && s.Day >= from && s.Day < until);
-        var settled = await (
+        var published = await (
                 from shift in inPeriod.AsNoTracking()
                 join record in db.AttendanceRecords.IgnoreQueryFilters().AsNoTracking() on shift.Id equals record.ShiftId into records
                 from record in records.DefaultIfEmpty()
-                where record != null || shift.EndsAt <= now
                 select new
                 {
                     shift.StaffId,
                     shift.Day,
+                    shift.Shift,
+                    shift.Kind,
+                    shift.Name,
+                    shift.StartsAt,
                     shift.EndsAt,
                     SignedIn = record != null,
                     MinutesLate = record == null ? 0 : record.MinutesLate,
@@ -167,6 +187,7 @@ public static class AttendanceSheets
                     SignedOut = record != null && record.SignedOutAt != null,
                 })
             .ToListAsync(cancellationToken);
+        var settled = published.Where(s => s.SignedIn || s.EndsAt <= now).ToList();
 
         // People and their approved leave, for everyone rostered (joined in the database).
         var rostered = inPeriod.Select(s => s.StaffId);
@@ -179,20 +200,31 @@ public static class AttendanceSheets
                 .Select(l => new { l.StaffId, l.From, l.Until })
                 .ToListAsync(cancellationToken))
             .ToLookup(l => l.StaffId);
+        string NameOf(Guid staffId) => people.GetValueOrDefault(staffId)?.DisplayName ?? staffId.ToString();
+        string DepartmentOf(Guid staffId) =>
+            people.GetValueOrDefault(staffId)?.Department is { } department && !string.IsNullOrWhiteSpace(department) ? department : NoDepartment;
 
-        return [.. settled.GroupBy(s => s.StaffId).Select(person =>
+        List<OnDutyRow> onDuty = [.. published.GroupBy(s => s.StaffId)
+            .Select(person => new OnDutyRow(
+                person.Key, NameOf(person.Key), DepartmentOf(person.Key),
+                [.. person.OrderBy(s => s.StartsAt).Select(s => new OnDutyShift(
+                    s.Day, s.Shift, s.Kind == DutyKind.Trade ? s.Name : null, s.Kind == DutyKind.Post ? s.Name : null, s.StartsAt, s.EndsAt))]))
+            .OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)];
+
+        List<SheetRow> rows = [.. settled.GroupBy(s => s.StaffId).Select(person =>
         {
             var onLeave = person.Count(s => !s.SignedIn && leave[person.Key].Any(l => l.From <= s.Day && s.Day <= l.Until));
             var attended = person.Count(s => s.SignedIn);
             var late = person.Count(s => s.SignedIn && s.MinutesLate > 0);
             var onTime = attended - late;
             var expected = person.Count() - onLeave;
-            var who = people.GetValueOrDefault(person.Key);
             return new SheetRow(
-                person.Key, who?.DisplayName ?? person.Key.ToString(), string.IsNullOrWhiteSpace(who?.Department) ? NoDepartment : who.Department,
+                person.Key, NameOf(person.Key), DepartmentOf(person.Key),
                 person.Count(), attended, onTime, late, person.Sum(s => s.MinutesLate), person.Count(s => s.MinutesEarly > 0),
                 person.Count(s => s.SignedIn && !s.SignedOut && s.EndsAt <= now), onLeave, expected - attended, Rate(onTime, expected));
         })];
+
+        return (rows, onDuty);
     }
 
     internal static decimal? Rate(int part, int whole) => whole <= 0 ? null : Math.Round((decimal)part / whole, 4);
@@ -256,9 +288,45 @@ public static class AttendanceSheets
             row++;
         }
 
+        AddOnDutySheet(workbook, sheet);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The on-duty table as the front office pins it up: a person per row, a day of the month per column, each cell the
+    /// shifts of that day as "shift (trade or post)", several joined by "; ".
+    /// </summary>
+    private static void AddOnDutySheet(XLWorkbook workbook, AttendanceSheetResponse sheet)
+    {
+        var table = workbook.Worksheets.Add("On duty");
+        var firstDay = DateOnly.ParseExact($"{sheet.Month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var days = firstDay.AddMonths(1).DayNumber - firstDay.DayNumber;
+        table.Cell(1, 1).Value = "Staff id";
+        table.Cell(1, 2).Value = "Name";
+        table.Cell(1, 3).Value = "Department";
+        for (var d = 0; d < days; d++)
+        {
+            var heading = table.Cell(1, 4 + d);
+            heading.Value = firstDay.AddDays(d).ToDateTime(TimeOnly.MinValue);
+            heading.Style.NumberFormat.Format = "MM-dd";
+        }
+
+        var row = 2;
+        foreach (var person in sheet.OnDuty)
+        {
+            table.Cell(row, 1).Value = person.StaffId.ToString();
+            table.Cell(row, 2).Value = person.Name;
+            table.Cell(row, 3).Value = person.Department;
+            foreach (var day in person.Shifts.GroupBy(s => s.Day))
+            {
+                table.Cell(row, 4 + day.Key.DayNumber - firstDay.DayNumber).Value =
+                    string.Join("; ", day.Select(s => $"{s.Shift} ({s.Trade ?? s.Post})"));
+            }
+
+            row++;
+        }
     }
 }
 

@@ -28,7 +28,8 @@ public sealed record ExamCommand(int? Score);
 public sealed record PracticalCheckCommand(bool? Passed);
 
 public sealed record NeedResponse(
-    Guid Id, Guid EstateId, Guid StaffId, string? Trade, string? Post, string Reason, string Note, string Status, DateTimeOffset RaisedAt, Guid? MetByEnrolmentId);
+    Guid Id, Guid EstateId, Guid StaffId, string? Trade, string? Post, string Reason, string Note, string Status, DateTimeOffset RaisedAt, Guid? MetByEnrolmentId,
+    Guid? PlanId);
 
 public sealed record CourseResponse(
     Guid Id, Guid EstateId, string Title, string Category, string? Trade, string? Post, int PassMark, int MaxAttempts, bool RequiresPracticalCheck,
@@ -54,7 +55,11 @@ public static class TrainingApi
         training.MapPost("/needs", RaiseNeed).RequireRoles([.. HrTrainingRoles.Supervisors, PlatformRoles.Trainer]);
         training.MapGet("/needs", ListNeeds).RequireRoles(HrTrainingRoles.Readers);
         training.MapPost("/courses", CreateCourse).RequireRoles(PlatformRoles.Trainer);
+        training.MapGet("/courses", ListCourses).RequireRoles(HrTrainingRoles.Readers);
+        training.MapGet("/courses/{id:guid}", GetCourse).RequireRoles(HrTrainingRoles.Readers);
         training.MapPost("/sessions", ScheduleSession).RequireRoles(PlatformRoles.Trainer);
+        training.MapGet("/sessions", ListSessions).RequireRoles(HrTrainingRoles.Readers);
+        training.MapGet("/sessions/{id:guid}", GetSession).RequireRoles(HrTrainingRoles.Readers);
         training.MapPost("/sessions/{id:guid}/enrolments", Enrol).RequireRoles(PlatformRoles.Trainer);
         training.MapPost("/enrolments/{id:guid}/attendance", RecordAttendance).RequireRoles(PlatformRoles.Trainer);
         training.MapPost("/enrolments/{id:guid}/exam", RecordExam).RequireRoles(PlatformRoles.Trainer);
@@ -83,11 +88,12 @@ public static class TrainingApi
     }
 
     public static async Task<Ok<Page<NeedResponse>>> ListNeeds(
-        HrTrainingDbContext db, Guid? estateId, Guid? staffId, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+        HrTrainingDbContext db, Guid? estateId, Guid? staffId, string? status, Guid? planId, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var estate = errors.Id(estateId, "estateId");
         var wanted = status is null ? (TrainingNeedStatus?)null : errors.Enum<TrainingNeedStatus>(status, "status");
+        var plan = errors.OptionalId(planId, "planId", "for needs on any plan or none");
         errors.ThrowIfAny();
         if (!db.Scope.CanSeeEstate(estate))
         {
@@ -97,6 +103,7 @@ public static class TrainingApi
         var query = db.TrainingNeeds.AsNoTracking().Where(n => n.EstateId == estate);
         query = staffId is null ? query : query.Where(n => n.StaffId == staffId);
         query = wanted is null ? query : query.Where(n => n.Status == wanted);
+        query = plan is null ? query : query.Where(n => n.PlanId == plan);
         return TypedResults.Ok(await query.ToKeysetPageAsync(n => n.RaisedAt, n => n.Id, cursor, limit, ToResponse, cancellationToken));
     }
 
@@ -131,6 +138,82 @@ public static class TrainingApi
         db.TrainingCourses.Add(course);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/hr-training/training/courses/{course.Id}", ToResponse(course));
+    }
+
+    /// <summary>An estate's courses, newest first; by <c>category</c> (knowledge, skills, professionalism) and by the trade or post they train.</summary>
+    public static async Task<Ok<Page<CourseResponse>>> ListCourses(
+        HrTrainingDbContext db, Guid? estateId, string? category, string? trade, string? post, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var estate = errors.Id(estateId, "estateId");
+        var wanted = category is null ? (CourseCategory?)null : errors.Enum<CourseCategory>(category, "category");
+        Duty? duty = trade is null && post is null ? null : errors.Duty(trade, post);
+        errors.ThrowIfAny();
+        VisibleEstate(db, estate);
+
+        var query = db.TrainingCourses.AsNoTracking().Where(c => c.EstateId == estate);
+        query = wanted is null ? query : query.Where(c => c.Category == wanted);
+        query = duty is not { } d ? query : query.Where(c => c.Kind == d.Kind && c.Name == d.Name);
+        return TypedResults.Ok(await query.ToKeysetPageAsync(c => c.CreatedAt, c => c.Id, cursor, limit, ToResponse, cancellationToken));
+    }
+
+    public static async Task<Ok<CourseResponse>> GetCourse(Guid id, HrTrainingDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToResponse(await db.TrainingCourses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Course", id)));
+
+    /// <summary>
+    /// An estate's sessions, latest start first; of one course, and starting on the estate-local days <c>from</c> to
+    /// <c>until</c> (<c>yyyy-MM-dd</c>, both included), when given.
+    /// </summary>
+    public static async Task<Ok<Page<SessionResponse>>> ListSessions(
+        HrTrainingDbContext db, IEstateCalendars calendars, Guid? estateId, Guid? courseId, string? from, string? until, string? cursor, int? limit,
+        CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var estate = errors.Id(estateId, "estateId");
+        var course = errors.OptionalId(courseId, "courseId", "for every course");
+        DateOnly? first = from is null ? null : errors.LocalDate(from, "from");
+        DateOnly? last = until is null ? null : errors.LocalDate(until, "until");
+        if (first is { } f && last is { } l && f != default && l != default && l < f)
+        {
+            errors.Add("until", "Cannot be before from.");
+        }
+
+        errors.ThrowIfAny();
+        VisibleEstate(db, estate);
+
+        var query = db.TrainingSessions.AsNoTracking().Where(s => s.EstateId == estate);
+        query = course is null ? query : query.Where(s => s.CourseId == course);
+        if (first is not null || last is not null)
+        {
+            var calendar = await calendars.GetKnownAsync(estate, cancellationToken);
+            if (first is { } day)
+            {
+                var startsFrom = calendar.ToInstant(day, TimeOnly.MinValue);
+                query = query.Where(s => s.StartsAt >= startsFrom);
+            }
+
+            if (last is { } lastDay)
+            {
+                var startsBefore = calendar.ToInstant(lastDay.AddDays(1), TimeOnly.MinValue);
+                query = query.Where(s => s.StartsAt < startsBefore);
+            }
+        }
+
+        return TypedResults.Ok(await query.ToKeysetPageAsync(s => s.StartsAt, s => s.Id, cursor, limit, ToResponse, cancellationToken));
+    }
+
+    public static async Task<Ok<SessionResponse>> GetSession(Guid id, HrTrainingDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToResponse(await db.TrainingSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Session", id)));
+
+    /// <summary>Another estate's lists are not found, as its records are.</summary>
+    internal static void VisibleEstate(HrTrainingDbContext db, Guid estateId)
+    {
+        if (!db.Scope.CanSeeEstate(estateId))
+        {
+            throw new NotFoundException("Estate", estateId);
+        }
     }
 
     public static async Task<Created<SessionResponse>> ScheduleSession(
@@ -233,7 +316,7 @@ public static class TrainingApi
             ?? throw new NotFoundException("Enrolment", id)));
 
     /// <summary>
-    /// Applies one step to an open enrolment, then settles it: a pass meets the person's open needs and grants or renews
+    /// Applies one step to an open enrolment, then settles it: a pass meets the person's open and planned needs and grants or renews
     /// the course's certification (from today, estate time, for the course's validity); a failure raises a re-training need.
     /// </summary>
     private static async Task<Ok<EnrolmentResponse>> StepAsync(
@@ -275,7 +358,7 @@ public static class TrainingApi
     private static async Task PassedAsync(
         HrTrainingDbContext db, IEstateCalendars calendars, Enrolment enrolment, TrainingCourse course, string by, Guid correlationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var need in await db.TrainingNeeds.Where(n => n.StaffId == enrolment.StaffId && n.Status == TrainingNeedStatus.Open).ToListAsync(cancellationToken))
+        foreach (var need in await db.TrainingNeeds.Where(n => n.StaffId == enrolment.StaffId && n.Status != TrainingNeedStatus.Met).ToListAsync(cancellationToken))
         {
             need.MetBy(course, enrolment.Id);
         }
@@ -314,10 +397,11 @@ public static class TrainingApi
         return staff;
     }
 
-    private static NeedResponse ToResponse(TrainingNeed n) => new(
-        n.Id, n.EstateId, n.StaffId, n.Duty?.TradeName, n.Duty?.PostName, n.Reason.ToString(), n.Note, n.Status.ToString(), n.RaisedAt, n.MetByEnrolmentId);
+    internal static NeedResponse ToResponse(TrainingNeed n) => new(
+        n.Id, n.EstateId, n.StaffId, n.Duty?.TradeName, n.Duty?.PostName, n.Reason.ToString(), n.Note, n.Status.ToString(), n.RaisedAt, n.MetByEnrolmentId,
+        n.PlanId);
 
-    private static CourseResponse ToResponse(TrainingCourse c) => new(
+    internal static CourseResponse ToResponse(TrainingCourse c) => new(
         c.Id, c.EstateId, c.Title, c.Category.ToString(), c.Duty?.TradeName, c.Duty?.PostName, c.PassMark, c.MaxAttempts, c.RequiresPracticalCheck, c.ValidityMonths);
 
     private static SessionResponse ToResponse(TrainingSession s) => new(s.Id, s.EstateId, s.CourseId, s.StartsAt, s.Trainer);

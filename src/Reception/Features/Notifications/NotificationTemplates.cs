@@ -115,6 +115,11 @@ public static partial class NotificationTemplates
             ["zh"] = new("{period} 缴费通知", "您本期应缴费用合计 {total} {currency}，请于 {dueOn} 前缴纳。明细：\n{items}"),
             ["en"] = new("Payment notice for {period}", "You have {total} {currency} to pay by {dueOn}. The items and how they were computed:\n{items}"),
         }),
+        new("assessment-shortfall", ["clerkName", "week", "assessments", "required", "staffId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("书面考核不足：{clerkName}", "前台文员 {clerkName} 在 {week} 起的一周内只有 {assessments} 次书面考核（每周至少 {required} 次），请督促主管落实。"),
+            ["en"] = new("Too few written assessments: {clerkName}", "Front-desk clerk {clerkName} was assessed in writing {assessments} time(s) in the week starting {week}; at least {required} a week are required. Please follow it up with the supervisors."),
+        }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
     /// <summary>The <c>{field}</c> names a template text uses.</summary>
