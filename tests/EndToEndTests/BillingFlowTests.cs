@@ -96,7 +96,8 @@ public sealed class BillingFlowTests(Platform platform)
         return item!.Value;
     }
 
-    private static Task<HttpResponseMessage> PayAtCounterAsync(HttpClient cashier, string idempotencyKey, object payment)
+    /// <summary>A counter payment as the cashier's screen sends it, with its <c>Idempotency-Key</c>.</summary>
+    internal static Task<HttpResponseMessage> PayAtCounterAsync(HttpClient cashier, string idempotencyKey, object payment)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/billing/payments/counter") { Content = JsonContent.Create(payment) };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
