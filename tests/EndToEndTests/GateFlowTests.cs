@@ -17,7 +17,6 @@ public sealed class GateFlowTests(Platform platform)
 {
     private static readonly TimeSpan WaitLimit = Platform.WaitLimit;
     private static readonly string[] Guard = [PlatformRoles.GateGuard];
-    private static readonly string[] EveryDay = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -128,7 +127,7 @@ public sealed class GateFlowTests(Platform platform)
     private async Task MoveEstateToAsync(Guid estateId, string timeZoneId) =>
         await Platform.OkAsync(await platform.Admin.PutAsJsonAsync($"/api/reception/estates/{estateId}/calendar", new
         {
-            timeZoneId, opensAt = "08:30", closesAt = "17:30", workingDays = EveryDay,
+            timeZoneId, opensAt = "08:30", closesAt = "17:30", workingDays = Platform.EveryDay,
         }, Ct));
 
     /// <summary>Whether hr-training's warning list has the certification: valid on the estate's today and ending within days.</summary>

@@ -277,7 +277,8 @@ public sealed partial class Platform : IAsyncLifetime
         return await SignInAsync(phone, cancellationToken, DemoGroup.OwnerApp);
     }
 
-    private static readonly string[] EveryDay = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    /// <summary>The working days of the estates <see cref="NewEstateAsync"/> registers: every day of the week.</summary>
+    internal static readonly string[] EveryDay = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
     /// <summary>Posts a repair request for <paramref name="estateId"/> (made by <see cref="NewEstateAsync"/>) through the gateway; returns its id, or null if refused.</summary>
     public async Task<Guid?> PostRepairAsync(Guid estateId, string description, CancellationToken cancellationToken)
