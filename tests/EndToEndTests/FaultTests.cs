@@ -1,5 +1,10 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
+using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.EndToEndTests;
 
@@ -31,6 +36,59 @@ public sealed class FaultTests(Platform platform)
 
         accepted.Should().HaveCount(Requests, "reception takes requests while the broker is away: the events wait in its outbox");
         await platform.AssertExactlyOneWorkOrderPerRequestAsync(estateId, accepted, Settle);
+        await platform.WaitUntilAllHealthyAsync(Settle);
+    }
+
+    /// <summary>
+    /// Reception hears of each payment through billing's payment-received notification for the owner, which billing
+    /// writes to its outbox in the payment's transaction, beside <c>PaymentReceived</c>: the owner's inbox at reception
+    /// shows whether each payment arrived, and how often.
+    /// </summary>
+    [Fact]
+    public async Task With_the_broker_stopped_counter_payments_still_commit_and_each_reaches_reception_exactly_once_after_it_returns()
+    {
+        const int payments = 10;
+        var estateId = await platform.NewEstateAsync(Ct);
+        var unitId = platform.UnitOf(estateId);
+        using var owner = await platform.OwnerAppAsync(estateId, unitId, Ct);
+        var (_, cashier) = await platform.StaffAccountAsync(estateId, [PlatformRoles.Cashier], "Fault Cashier", Ct);
+        await Eventually.Async(async () =>
+        {
+            var account = await cashier.GetAsync($"/api/billing/units/{unitId}/account", Ct);
+            return account.IsSuccessStatusCode
+                && (await account.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct)).GetProperty("ownerId").ValueKind == JsonValueKind.String;
+        }, Platform.WaitLimit, "billing learns the unit and its owner, whom each payment is announced to");
+
+        await platform.StopAsync("messaging");
+        var paid = new List<Guid>();
+        try
+        {
+            for (var i = 1; i <= payments; i++)
+            {
+                var key = $"fault-{Guid.NewGuid():N}";
+                var payment = new { unitId, amount = 10m + i, method = "cash" };
+                var created = await Platform.OkAsync(await BillingFlowTests.PayAtCounterAsync(cashier, key, payment), HttpStatusCode.Created);
+                var retried = await Platform.OkAsync(await BillingFlowTests.PayAtCounterAsync(cashier, key, payment));
+                retried.GetProperty("id").GetGuid().Should().Be(created.GetProperty("id").GetGuid(), "a retry while the broker is away is the same payment");
+                paid.Add(created.GetProperty("id").GetGuid());
+            }
+        }
+        finally
+        {
+            await platform.StartAsync("messaging");
+        }
+
+        List<string?> announced = [];
+        await Eventually.Async(async () =>
+        {
+            var inbox = await owner.GetFromJsonAsync<JsonElement>("/api/reception/notifications?limit=100", ApiJson.Options, Ct);
+            announced = [.. inbox.GetProperty("items").EnumerateArray()
+                .Where(n => n.GetProperty("templateKey").GetString() == "payment-received")
+                .Select(n => n.GetProperty("data").GetProperty("paymentId").GetString())];
+            return announced.Count >= payments;
+        }, Settle, "billing's outbox delivers every payment once the broker is back");
+        announced.Should().OnlyHaveUniqueItems("no payment reaches reception twice");
+        announced.Select(id => Guid.Parse(id!)).Should().BeEquivalentTo(paid, "every payment committed while the broker was away reaches reception");
         await platform.WaitUntilAllHealthyAsync(Settle);
     }
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PropertyPlatform.Contracts.Charges;
-using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.EndToEndTests;
@@ -16,74 +15,20 @@ namespace PropertyPlatform.EndToEndTests;
 /// </summary>
 public sealed class MaintenanceFlowTests(Platform platform)
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly string[] Technician = [PlatformRoles.Technician];
-    private static readonly string[] Plumbing = ["plumbing"];
+    private static readonly TimeSpan WaitLimit = Platform.WaitLimit;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Day(DateTimeOffset local) => local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) => Platform.OkAsync(response, expected);
 
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct);
-    }
+    private Task<(Guid StaffId, HttpClient Client, Guid CertificationId)> PlumberOnDutyAsync(Guid estateId) => platform.PlumberOnDutyAsync(estateId, Ct);
 
-    /// <summary>A plumber with an account in the estate, hired, certified and on duty now (published roster); returns their id and signed-in client.</summary>
-    private async Task<(Guid StaffId, HttpClient Client, Guid CertificationId)> PlumberOnDutyAsync(Guid estateId)
-    {
-        var userName = $"plumber.{Guid.NewGuid():N}"[..24];
-        var account = await OkAsync(await platform.Admin.PostAsJsonAsync("/api/identity/accounts", new
-        {
-            userName, displayName = "E2E Plumber", password = DemoGroup.Password, roles = Technician, estateIds = new[] { estateId }, trades = Plumbing,
-        }, Ct), HttpStatusCode.Created);
-        var staffId = account.GetProperty("id").GetGuid();
-        var localNow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai);
-        var shiftStart = localNow.AddHours(-1);
-        var shiftEnd = localNow.AddHours(4);
+    private Task<JsonElement> WorkOrderOfRequestAsync(Guid estateId, Guid requestId) => platform.WorkOrderOfRequestAsync(estateId, requestId, Ct);
 
-        // hr-training needs the new estate's calendar (its time zone) before it plans a day there.
-        await Eventually.Async(async () => (await platform.Admin.PostAsJsonAsync("/api/hr-training/staff", new
-        {
-            staffId, displayName = "E2E Plumber", position = "technician", trades = Plumbing, homeEstateId = estateId, estateIds = new[] { estateId },
-            startsOn = Day(shiftStart),
-        }, Ct)).IsSuccessStatusCode, WaitLimit, "hr-training hires the plumber");
-        var certification = await OkAsync(await platform.Admin.PostAsJsonAsync("/api/hr-training/certifications", new
-        {
-            staffId, estateId, trade = "plumbing", validFrom = Day(shiftStart), validUntil = Day(localNow.AddYears(1)),
-        }, Ct), HttpStatusCode.Created);
-        await Eventually.Async(async () => (await platform.Admin.PostAsJsonAsync("/api/hr-training/rosters/shifts", new
-        {
-            estateId, day = Day(shiftStart), staffId, shift = "day", trade = "plumbing",
-            startsAt = shiftStart.ToString("HH:mm", CultureInfo.InvariantCulture), endsAt = shiftEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
-        }, Ct)).IsSuccessStatusCode, WaitLimit, "hr-training puts the certified plumber on the roster");
-        (await platform.Admin.PostAsJsonAsync("/api/hr-training/rosters/publish", new { estateId, day = Day(shiftStart) }, Ct)).EnsureSuccessStatusCode();
-        return (staffId, await platform.SignInAsync(userName, Ct), certification.GetProperty("id").GetGuid());
-    }
-
-    private async Task<JsonElement> WorkOrderOfRequestAsync(Guid estateId, Guid requestId)
-    {
-        JsonElement? order = null;
-        await Eventually.Async(async () =>
-        {
-            var page = await platform.Admin.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders?estateId={estateId}&requestId={requestId}", ApiJson.Options, Ct);
-            order = page.GetProperty("items").EnumerateArray().Select(o => (JsonElement?)o).FirstOrDefault();
-            return order is not null;
-        }, WaitLimit, "maintenance opens the work order from RepairRequested");
-        return order!.Value;
-    }
+    private Task<bool> EligibleAsync(Guid workOrderId, Guid staffId) => platform.EligibleAsync(workOrderId, staffId, Ct);
 
     private async Task<JsonElement> WorkOrderAsync(Guid id) =>
         await platform.Admin.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders/{id}", ApiJson.Options, Ct);
-
-    private async Task<bool> EligibleAsync(Guid workOrderId, Guid staffId)
-    {
-        var candidates = await platform.Admin.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders/{workOrderId}/candidates?trade=plumbing", ApiJson.Options, Ct);
-        return candidates.GetProperty("candidates").EnumerateArray()
-            .Any(c => c.GetProperty("staffId").GetGuid() == staffId && c.GetProperty("eligible").GetBoolean());
-    }
 
     /// <summary>Reports a repair, dispatches its order to the plumber, who accepts, arrives and completes it; returns the order and the callback id.</summary>
     private async Task<(Guid WorkOrderId, Guid RequestId, Guid CallbackId)> CompletedRepairAsync(Guid estateId, Guid staffId, HttpClient plumber, string description)
@@ -115,7 +60,7 @@ public sealed class MaintenanceFlowTests(Platform platform)
     /// <summary>Waits until hr-training's appraisal of the technician for this month shows <paramref name="count"/> callbacks, and returns them.</summary>
     private async Task<JsonElement> CallbacksInAppraisalAsync(Guid staffId, int count)
     {
-        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Platform.Shanghai).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         JsonElement callbacks = default;
         await Eventually.Async(async () =>
         {

@@ -20,7 +20,7 @@ namespace PropertyPlatform.EndToEndTests;
 /// telemetry export of the services is kept for the tests that look for personal data. The fault tests stop and kill
 /// parts of this one system, so tests in this assembly take turns (xunit.runner.json).
 /// </summary>
-public sealed class Platform : IAsyncLifetime
+public sealed partial class Platform : IAsyncLifetime
 {
     /// <summary>The resources that make up the running system (the init step finishes; the parameters hold no process).</summary>
     public static readonly string[] Resources =
@@ -266,12 +266,19 @@ public sealed class Platform : IAsyncLifetime
     public async Task<HttpClient> OwnerAppAsync(Guid estateId, Guid unitId, CancellationToken cancellationToken)
     {
         var (_, phone, code) = await RegisterOwnerAsync(estateId, unitId, cancellationToken);
+        return await ActivateOwnerAppAsync(phone, code, cancellationToken);
+    }
+
+    /// <summary>The owner activates their app account with the front desk's code and signs in through the login page.</summary>
+    public async Task<HttpClient> ActivateOwnerAppAsync(string phone, string code, CancellationToken cancellationToken)
+    {
         var activated = await Gateway.PostAsJsonAsync("/api/identity/activation", new { userName = phone, code, newPassword = DemoGroup.Password }, cancellationToken);
         activated.IsSuccessStatusCode.Should().BeTrue(await activated.Content.ReadAsStringAsync(cancellationToken));
         return await SignInAsync(phone, cancellationToken, DemoGroup.OwnerApp);
     }
 
-    private static readonly string[] EveryDay = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    /// <summary>The working days of the estates <see cref="NewEstateAsync"/> registers: every day of the week.</summary>
+    internal static readonly string[] EveryDay = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
     /// <summary>Posts a repair request for <paramref name="estateId"/> (made by <see cref="NewEstateAsync"/>) through the gateway; returns its id, or null if refused.</summary>
     public async Task<Guid?> PostRepairAsync(Guid estateId, string description, CancellationToken cancellationToken)

@@ -104,7 +104,7 @@ public sealed class LifecycleFlowTests(MaintenanceService maintenance)
         charge.UnitId.Should().Be(order.UnitId!.Value);
         charge.Amount.Should().Be(120.50m);
         charge.Currency.Should().Be("CNY");
-        charge.FeeItem.Should().Be(WorkOrderEvents.PaidServiceFeeItem);
+        charge.FeeItem.Should().Be("paid-service", "billing books a charge under the fee item it names, and paid work is billing's 'paid-service', not 'other'");
         var completion = await probe.WaitForAsync<WorkOrderCompleted>(e => e.WorkOrderId == order.Id, "completion carries the price");
         completion.Chargeable.Should().BeTrue();
         completion.Charge.Should().Be(120.50m);

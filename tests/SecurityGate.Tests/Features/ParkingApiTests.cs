@@ -57,6 +57,18 @@ public sealed class ParkingApiTests(SecurityGateService gate)
     }
 
     [Fact]
+    public async Task A_visitor_overstay_is_charged_under_billings_parking_fee_item()
+    {
+        var estate = await EstateWithTariffAsync(freeMinutes: 0, hourlyRate: 5m);
+        var session = await EnterAsync(estate, NewPlate(), Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-30));
+
+        (await ExitAsync(estate, session.Id)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var charge = await gate.PublishedAsync<ChargeRaised>(c => c.SourceId == session.Id);
+        charge.FeeItem.Should().Be("parking", "billing books a charge under the fee item it names, and parking is billing's 'parking', not 'other'");
+    }
+
+    [Fact]
     public async Task Two_exits_of_one_stay_at_once_raise_one_charge()
     {
         var estate = await EstateWithTariffAsync(freeMinutes: 0, hourlyRate: 5m);

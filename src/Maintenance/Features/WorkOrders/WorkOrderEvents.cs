@@ -12,8 +12,8 @@ namespace PropertyPlatform.Maintenance.Features.WorkOrders;
 /// </summary>
 public static class WorkOrderEvents
 {
-    /// <summary>Billing's fee item for maintenance's paid services.</summary>
-    public const string PaidServiceFeeItem = "maintenance-service";
+    /// <summary>Billing's fee item for maintenance's paid services (<c>ChargeRaised.FeeItem</c> names one of billing's fee items).</summary>
+    public const string PaidServiceFeeItem = "paid-service";
 
     public const string ChargeSource = "maintenance";
 

@@ -36,8 +36,8 @@ public sealed record ParkingSessionResponse(
 /// <summary>Vehicles in and out, with their stay's duration; a visitor's overstay is charged to the unit visited through billing.</summary>
 public static class ParkingApi
 {
-    /// <summary>Billing's fee item for visitor parking.</summary>
-    public const string VisitorParkingFeeItem = "visitor-parking";
+    /// <summary>Billing's fee item that parking is charged under (<c>ChargeRaised.FeeItem</c> names one of billing's fee items).</summary>
+    public const string VisitorParkingFeeItem = "parking";
     public const string ChargeSource = "security-gate";
     public const decimal MaxHourlyRate = 1_000_000m;
 
