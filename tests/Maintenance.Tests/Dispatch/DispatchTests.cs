@@ -7,6 +7,7 @@ using PropertyPlatform.Contracts.Maintenance;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.ServiceDefaults.Staffing;
 using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.Maintenance.Tests.Support;
