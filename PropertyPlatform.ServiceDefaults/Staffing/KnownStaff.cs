@@ -23,6 +23,9 @@ public sealed class KnownStaffMember : IEstateOwned
 
     public string Position { get; private set; } = "";
 
+    /// <summary>Lower case (maintenance's trades: <c>plumbing</c>, <c>electrical</c>...); empty for staff without a trade.</summary>
+    public List<string> Trades { get; private set; } = [];
+
     public List<Guid> EstateIds { get; private set; } = [];
 
     public DateTimeOffset ProfileAsOf { get; private set; } = DateTimeOffset.MinValue;
@@ -34,7 +37,9 @@ public sealed class KnownStaffMember : IEstateOwned
 
     public static KnownStaffMember Unknown(Guid staffId, Guid estateId) => new() { StaffId = staffId, EstateId = estateId, EstateIds = [estateId] };
 
-    public bool ApplyProfile(DateTimeOffset occurredAt, Guid homeEstateId, string displayName, string position, IEnumerable<Guid> estateIds)
+    /// <summary>Takes the profile unless this copy is newer; returns whether it did.</summary>
+    public bool ApplyProfile(
+        DateTimeOffset occurredAt, Guid homeEstateId, string displayName, string position, IEnumerable<string> trades, IEnumerable<Guid> estateIds)
     {
         if (occurredAt <= ProfileAsOf)
         {
@@ -44,6 +49,7 @@ public sealed class KnownStaffMember : IEstateOwned
         EstateId = homeEstateId;
         DisplayName = displayName;
         Position = position;
+        Trades = [.. trades.Select(KnownCertification.Normalize).OfType<string>().Distinct()];
         EstateIds = [.. estateIds.Append(homeEstateId).Distinct()];
         ProfileAsOf = occurredAt;
         return true;
@@ -213,4 +219,7 @@ public sealed class KnownDutyShift : IEstateOwned
         Trade = KnownCertification.Normalize(trade),
         Post = KnownCertification.Normalize(post),
     };
+
+    /// <summary>Whether the shift covers maintenance work of <paramref name="trade"/>: a shift for another trade, or at a gate post, does not.</summary>
+    public bool Covers(string trade) => Post is null && (Trade is null || Trade == trade);
 }

@@ -25,7 +25,7 @@ public sealed class StaffHiredConsumer<TDbContext>(TDbContext db, TimeProvider t
     protected override async Task HandleAsync(StaffHired m, CancellationToken cancellationToken)
     {
         var staff = await StaffReadModel.FindOrAddAsync(Db, m.StaffId, m.EstateId, cancellationToken);
-        staff.ApplyProfile(m.OccurredAt, m.EstateId, m.DisplayName, m.Position, m.EstateIds);
+        staff.ApplyProfile(m.OccurredAt, m.EstateId, m.DisplayName, m.Position, m.Trades, m.EstateIds);
         staff.ApplyHired(m.OccurredAt);
     }
 }
@@ -37,7 +37,7 @@ public sealed class StaffChangedConsumer<TDbContext>(TDbContext db, TimeProvider
     protected override async Task HandleAsync(StaffChanged m, CancellationToken cancellationToken)
     {
         var staff = await StaffReadModel.FindOrAddAsync(Db, m.StaffId, m.EstateId, cancellationToken);
-        staff.ApplyProfile(m.OccurredAt, m.EstateId, m.DisplayName, m.Position, m.EstateIds);
+        staff.ApplyProfile(m.OccurredAt, m.EstateId, m.DisplayName, m.Position, m.Trades, m.EstateIds);
     }
 }
 
@@ -166,4 +166,32 @@ public static class StaffReadModel
             .Select(s => s.StaffId);
         return await db.Set<KnownStaffMember>().AsNoTracking().Where(s => onDuty.Contains(s.StaffId)).ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The staff whose position is one of <paramref name="positions"/> (see <see cref="KnownStaffMember.Holds"/>), on the
+    /// estate's roster at <paramref name="at"/> and still employed on the estate-local <paramref name="localDay"/>; the one
+    /// who came on duty last first. Any shift of theirs counts, whatever its post or trade: the position says what they do.
+    /// The estate scope is not applied: the estate is named, and someone working here may have another home estate.
+    /// </summary>
+    public static async Task<List<StaffOnDuty>> OnDutyHoldingAsync(
+        DbContext db, Guid estateId, DateTimeOffset at, DateOnly localDay, IReadOnlyCollection<string> positions, CancellationToken cancellationToken)
+    {
+        var shifts = await db.Set<KnownDutyShift>().IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.EstateId == estateId && s.StartsAt <= at && s.EndsAt > at)
+            .ToListAsync(cancellationToken);
+        var ids = shifts.Select(s => s.StaffId).Distinct().ToList();
+        var staff = (await db.Set<KnownStaffMember>().IgnoreQueryFilters().AsNoTracking()
+                .Where(s => ids.Contains(s.StaffId)).ToListAsync(cancellationToken))
+            .Where(s => s.EmployedOn(localDay) && positions.Any(s.Holds))
+            .ToDictionary(s => s.StaffId);
+        return
+        [
+            .. shifts.Where(s => staff.ContainsKey(s.StaffId))
+                .OrderByDescending(s => s.StartsAt).ThenBy(s => s.StaffId)
+                .Select(s => new StaffOnDuty(staff[s.StaffId], s)),
+        ];
+    }
 }
+
+/// <summary>A staff member and the roster shift that puts them on duty.</summary>
+public sealed record StaffOnDuty(KnownStaffMember Staff, KnownDutyShift Shift);

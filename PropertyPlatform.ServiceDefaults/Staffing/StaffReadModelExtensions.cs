@@ -37,6 +37,8 @@ public static class StaffReadModelExtensions
             staff.Property(s => s.StaffId).ValueGeneratedNever();
             staff.Property(s => s.DisplayName).HasMaxLength(200);
             staff.Property(s => s.Position).HasMaxLength(100);
+            // The staff working in an estate (array containment, served by GIN): dispatch, supervisors to alert.
+            staff.HasIndex(s => s.EstateIds).HasMethod("gin");
         });
         modelBuilder.Entity<KnownCertification>(certification =>
         {

@@ -15,6 +15,7 @@ using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.Maintenance;
 
@@ -33,14 +34,7 @@ public static class MaintenanceServiceExtensions
             bus.AddConsumer<CallbackCompletedConsumer>();
             bus.AddConsumer<RequestReopenedConsumer>();
             bus.AddConsumer<AppointmentConfirmedConsumer>();
-            bus.AddConsumer<StaffHiredConsumer>();
-            bus.AddConsumer<StaffChangedConsumer>();
-            bus.AddConsumer<EmploymentEndedConsumer>();
-            bus.AddConsumer<CertificationGrantedConsumer>();
-            bus.AddConsumer<CertificationRenewedConsumer>();
-            bus.AddConsumer<CertificationExpiredConsumer>();
-            bus.AddConsumer<CertificationRevokedConsumer>();
-            bus.AddConsumer<DutyRosterPublishedConsumer>();
+            bus.AddStaffReadModel<MaintenanceDbContext>(ServiceName);
             bus.AddEstateCalendars<MaintenanceDbContext>(ServiceName);
         });
         builder.AddSlaMonitor<MaintenanceDbContext>(ServiceName)
@@ -48,6 +42,7 @@ public static class MaintenanceServiceExtensions
             .AddSlaWatch<MaintenanceDbContext, WorkOrderCompletionWatch>()
             .AddSlaWatch<MaintenanceDbContext, PlanTaskWatch>()
             .AddSlaWatch<MaintenanceDbContext, StocktakeWatch>();
+        builder.Services.AddScoped<IStaffChangeReactions<MaintenanceDbContext>, DispatchStaffReactions>();
         builder.Services.AddHostedService<PlanScheduler>();
         builder.Services.AddHostedService<StocktakeScheduler>();
         builder.AddPlatformAuthentication(ServiceName);

@@ -36,6 +36,7 @@ using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.Reception;
 
@@ -60,6 +61,8 @@ public static class ReceptionServiceExtensions
             bus.AddConsumer<IncidentReportedConsumer>();
             bus.AddConsumer<NotificationRequestedConsumer>();
             bus.AddConsumer<AppointmentProposedConsumer>();
+            // hr-training's staff and duty roster: who is on duty for emergencies (DutySupervisors).
+            bus.AddStaffReadModel<ReceptionDbContext>(ServiceName);
         });
         builder.AddNotifications();
         builder.AddSlaMonitor<ReceptionDbContext>(ServiceName)

@@ -6,6 +6,7 @@ using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.Maintenance.Data;
 
@@ -16,7 +17,7 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
 
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
 
-    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<KnownStaffMember> Staff => Set<KnownStaffMember>();
 
     public DbSet<Asset> Assets => Set<Asset>();
 
@@ -24,11 +25,11 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
 
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
 
-    public DbSet<TradeCertification> Certifications => Set<TradeCertification>();
+    public DbSet<KnownCertification> Certifications => Set<KnownCertification>();
 
-    public DbSet<DutyRoster> DutyRosters => Set<DutyRoster>();
+    public DbSet<KnownDutyRoster> DutyRosters => Set<KnownDutyRoster>();
 
-    public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
+    public DbSet<KnownDutyShift> DutyShifts => Set<KnownDutyShift>();
 
     public DbSet<SparePart> SpareParts => Set<SparePart>();
 
@@ -54,6 +55,8 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
         modelBuilder.AddAuditTrail();
         modelBuilder.AddEstateCalendars();
         modelBuilder.AddSlaEvents();
+        // hr-training's staff, certifications and duty rosters, which dispatch reads.
+        modelBuilder.AddStaffReadModel();
 
         modelBuilder.Entity<WorkOrder>(workOrder =>
         {
@@ -175,48 +178,6 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             task.HasIndex(t => new { t.EstateId, t.DueAt, t.Id }).IsDescending(false, true, true);
             task.HasIndex(t => t.WorkOrderId).HasFilter("work_order_id IS NOT NULL");
             task.HasOne<MaintenancePlan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        modelBuilder.Entity<StaffMember>(staff =>
-        {
-            staff.ToTable("staff_members");
-            staff.HasKey(s => s.StaffId);
-            staff.Property(s => s.StaffId).ValueGeneratedNever();
-            staff.Property(s => s.DisplayName).HasMaxLength(200);
-            staff.Property(s => s.Position).HasMaxLength(100);
-            // Dispatch: the staff working in an estate (array containment, served by GIN).
-            staff.HasIndex(s => s.EstateIds).HasMethod("gin");
-        });
-
-        modelBuilder.Entity<TradeCertification>(certification =>
-        {
-            certification.ToTable("trade_certifications");
-            certification.HasKey(c => c.CertificationId);
-            certification.Property(c => c.CertificationId).ValueGeneratedNever();
-            certification.Property(c => c.Trade).HasMaxLength(32);
-            certification.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
-            certification.Property(c => c.RevokedReason).HasMaxLength(2000);
-            // Dispatch: the candidates' certifications for the trade.
-            certification.HasIndex(c => new { c.StaffId, c.Trade });
-        });
-
-        modelBuilder.Entity<DutyRoster>(roster =>
-        {
-            roster.ToTable("duty_rosters");
-            roster.HasKey(r => new { r.EstateId, r.Day });
-        });
-
-        modelBuilder.Entity<DutyShift>(shift =>
-        {
-            shift.ToTable("duty_shifts");
-            shift.HasKey(s => s.Id);
-            shift.Property(s => s.Id).ValueGeneratedNever();
-            shift.Property(s => s.Shift).HasMaxLength(32);
-            shift.Property(s => s.Trade).HasMaxLength(32);
-            shift.Property(s => s.Post).HasMaxLength(64);
-            // Replacing a roster (an estate's day), who is on duty now and the earliest shift to come (an estate's, by start).
-            shift.HasIndex(s => new { s.EstateId, s.Day });
-            shift.HasIndex(s => new { s.EstateId, s.StartsAt, s.EndsAt });
         });
 
         modelBuilder.Entity<SparePart>(part =>

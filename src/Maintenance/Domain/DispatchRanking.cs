@@ -1,3 +1,5 @@
+using PropertyPlatform.ServiceDefaults.Staffing;
+
 namespace PropertyPlatform.Maintenance.Domain;
 
 /// <summary>What maintenance knows about one person when it dispatches a work order of <c>trade</c> in an estate.</summary>

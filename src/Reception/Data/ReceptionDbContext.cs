@@ -5,6 +5,7 @@ using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.Reception.Data;
 
@@ -25,8 +26,6 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<Owner> Owners => Set<Owner>();
 
     public DbSet<EmergencyAlert> EmergencyAlerts => Set<EmergencyAlert>();
-
-    public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
@@ -119,6 +118,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditTrail();
         modelBuilder.AddSlaEvents();
+        modelBuilder.AddStaffReadModel();
 
         // An uploaded import file is raw input full of personal data, not a record: the import itself is audited.
         modelBuilder.ExcludeFromAuditTrail<RegistryImportFile>();

@@ -61,7 +61,7 @@ public sealed class EmergencyAlert : IUnitScoped
 
     public uint Version { get; private set; }
 
-    public static EmergencyAlert Raise(CustomerRequest request, EmergencyKind kind, DutyShift? onDuty, EstateCalendar calendar) => new()
+    public static EmergencyAlert Raise(CustomerRequest request, EmergencyKind kind, DutySupervisor? onDuty, EstateCalendar calendar) => new()
     {
         Id = Guid.CreateVersion7(request.ReceivedAt),
         EstateId = request.EstateId,
@@ -70,8 +70,8 @@ public sealed class EmergencyAlert : IUnitScoped
         Kind = kind,
         Description = request.Description,
         RaisedAt = request.ReceivedAt,
-        OnDutySupervisor = onDuty?.Supervisor,
-        OnDutySupervisorName = onDuty?.SupervisorName,
+        OnDutySupervisor = onDuty?.StaffId.ToString(),
+        OnDutySupervisorName = onDuty?.Name,
         Acknowledged = SlaClock.Start(Acknowledgement, calendar, request.ReceivedAt),
         CorrelationId = request.CorrelationId,
     };
@@ -89,32 +89,5 @@ public sealed class EmergencyAlert : IUnitScoped
     }
 }
 
-/// <summary>A supervisor's duty at an estate (24-hour duty is a roster of these).</summary>
-public sealed class DutyShift : IEstateOwned
-{
-    private DutyShift()
-    {
-    }
-
-    public Guid Id { get; private set; }
-
-    public Guid EstateId { get; private set; }
-
-    public string Supervisor { get; private set; } = "";
-
-    public string SupervisorName { get; private set; } = "";
-
-    public DateTimeOffset StartsAt { get; private set; }
-
-    public DateTimeOffset EndsAt { get; private set; }
-
-    public static DutyShift Take(Guid estateId, string supervisor, string supervisorName, DateTimeOffset startsAt, DateTimeOffset endsAt) => new()
-    {
-        Id = Guid.CreateVersion7(startsAt),
-        EstateId = estateId,
-        Supervisor = supervisor,
-        SupervisorName = supervisorName,
-        StartsAt = startsAt,
-        EndsAt = endsAt,
-    };
-}
+/// <summary>The customer-service supervisor on hr-training's duty roster at an instant: their staff (account) id and name.</summary>
+public sealed record DutySupervisor(Guid StaffId, string Name);

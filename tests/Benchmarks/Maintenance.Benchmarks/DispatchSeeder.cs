@@ -4,6 +4,7 @@ using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.Maintenance.Benchmarks;
 
@@ -46,16 +47,16 @@ public sealed class DispatchSeeder(string connectionString)
 
             for (var i = 0; i < technicians; i++)
             {
-                var staff = StaffMember.Unknown(technicianIds[i], estateIds[0]);
+                var staff = KnownStaffMember.Unknown(technicianIds[i], estateIds[0]);
                 staff.ApplyProfile(now, estateIds[i % estates], $"Technician {i:000}", "technician", [Trade], estateIds);
                 staff.ApplyHired(now);
                 db.Staff.Add(staff);
-                var certification = TradeCertification.Unknown(Guid.NewGuid(), estateIds[0], technicianIds[i], Trade);
+                var certification = KnownCertification.Unknown(Guid.NewGuid(), estateIds[0], technicianIds[i], Trade, post: null);
                 certification.Apply(now, CertificationState.Valid, today.AddMonths(6));
                 db.Certifications.Add(certification);
                 foreach (var estateId in estateIds)
                 {
-                    db.DutyShifts.Add(DutyShift.On(estateId, today, technicianIds[i], "day", now.AddHours(-2), now.AddHours(10), null, null));
+                    db.DutyShifts.Add(KnownDutyShift.On(estateId, today, technicianIds[i], "day", now.AddHours(-2), now.AddHours(10), null, null));
                 }
             }
 

@@ -7,6 +7,7 @@ using PropertyPlatform.Contracts.Maintenance;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.ServiceDefaults.Staffing;
 using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.Maintenance.Tests.Support;
@@ -132,6 +133,46 @@ public sealed class DispatchTests(MaintenanceService maintenance)
         await world.PublishAsync(new CertificationRenewed(Guid.NewGuid(), DateTimeOffset.UtcNow, world.EstateId, Guid.NewGuid(), certificationId, plumber, "plumbing", null,
             today.AddDays(-1), today.AddYears(1)));
         (await CandidatesAsync(world, another.Id)).Candidates.Single(c => c.StaffId == plumber).Eligible.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task An_ended_employment_takes_the_technician_off_dispatch_and_flags_all_their_open_orders()
+    {
+        var world = await new MaintenanceWorld(maintenance).AnnouncedAsync();
+        var plumber = await world.CertifiedTechnicianAsync("Wang", Trades.Plumbing);
+        await world.OnDutyAsync(plumber);
+        var order = await world.CreateAsync();
+        (await DispatchAsync(world, order.Id, plumber)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+
+        await world.PublishAsync(new EmploymentEnded(Guid.NewGuid(), DateTimeOffset.UtcNow, world.EstateId, Guid.NewGuid(), plumber, lastDay, "resigned"));
+
+        var flagged = await world.GetAsync(order.Id);
+        flagged.NeedsRedispatch.Should().BeTrue();
+        flagged.RedispatchReason.Should().Contain("employment ends");
+        var another = await world.CreateAsync();
+        (await CandidatesAsync(world, another.Id)).Candidates.Single(c => c.StaffId == plumber)
+            .Should().Match<DispatchCandidate>(c => !c.Eligible && c.Reasons.Any(r => r.StartsWith("employment ended", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_lapsed_gate_post_certification_leaves_the_technicians_orders_alone()
+    {
+        var world = await new MaintenanceWorld(maintenance).AnnouncedAsync();
+        var plumber = await world.CertifiedTechnicianAsync("Wang", Trades.Plumbing);
+        await world.OnDutyAsync(plumber);
+        var order = await world.CreateAsync();
+        (await DispatchAsync(world, order.Id, plumber)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var gateCertification = Guid.NewGuid();
+        await world.PublishAsync(new CertificationGranted(Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-1), world.EstateId, Guid.NewGuid(), gateCertification, plumber, null, "gate",
+            today.AddMonths(6)));
+
+        await world.PublishAsync(new CertificationRevoked(Guid.NewGuid(), DateTimeOffset.UtcNow, world.EstateId, Guid.NewGuid(), gateCertification, plumber, null, "gate",
+            today.AddMonths(6), "failed the gate re-training"));
+
+        (await world.GetAsync(order.Id)).NeedsRedispatch.Should().BeFalse("a gate post is security-gate's business, not the plumber's trade");
+        (await CandidatesAsync(world, (await world.CreateAsync()).Id)).Candidates.Single(c => c.StaffId == plumber).Eligible.Should().BeTrue();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.Maintenance.Tests.Domain;
 

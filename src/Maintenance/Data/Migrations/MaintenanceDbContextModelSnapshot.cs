@@ -156,80 +156,6 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.ToTable("callback_scores", (string)null);
                 });
 
-            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.DutyRoster", b =>
-                {
-                    b.Property<Guid>("EstateId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("estate_id");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<DateTimeOffset>("AsOf")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("as_of");
-
-                    b.HasKey("EstateId", "Day")
-                        .HasName("pk_duty_rosters");
-
-                    b.ToTable("duty_rosters", (string)null);
-                });
-
-            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.DutyShift", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<DateTimeOffset>("EndsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ends_at");
-
-                    b.Property<Guid>("EstateId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("estate_id");
-
-                    b.Property<string>("Post")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("post");
-
-                    b.Property<string>("Shift")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("shift");
-
-                    b.Property<Guid>("StaffId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("staff_id");
-
-                    b.Property<DateTimeOffset>("StartsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("starts_at");
-
-                    b.Property<string>("Trade")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("trade");
-
-                    b.HasKey("Id")
-                        .HasName("pk_duty_shifts");
-
-                    b.HasIndex("EstateId", "Day")
-                        .HasDatabaseName("ix_duty_shifts_estate_id_day");
-
-                    b.HasIndex("EstateId", "StartsAt", "EndsAt")
-                        .HasDatabaseName("ix_duty_shifts_estate_id_starts_at_ends_at");
-
-                    b.ToTable("duty_shifts", (string)null);
-                });
-
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.MaintenancePlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -591,61 +517,6 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.ToTable("spare_parts", (string)null);
                 });
 
-            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.StaffMember", b =>
-                {
-                    b.Property<Guid>("StaffId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("staff_id");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("display_name");
-
-                    b.Property<DateTimeOffset>("EmploymentAsOf")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("employment_as_of");
-
-                    b.Property<Guid>("EstateId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("estate_id");
-
-                    b.PrimitiveCollection<List<Guid>>("EstateIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("estate_ids");
-
-                    b.Property<DateOnly?>("LastDay")
-                        .HasColumnType("date")
-                        .HasColumnName("last_day");
-
-                    b.Property<string>("Position")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("position");
-
-                    b.Property<DateTimeOffset>("ProfileAsOf")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("profile_as_of");
-
-                    b.PrimitiveCollection<List<string>>("Trades")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("trades");
-
-                    b.HasKey("StaffId")
-                        .HasName("pk_staff_members");
-
-                    b.HasIndex("EstateIds")
-                        .HasDatabaseName("ix_staff_members_estate_ids");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EstateIds"), "gin");
-
-                    b.ToTable("staff_members", (string)null);
-                });
-
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.StockMovement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -794,54 +665,6 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasDatabaseName("ix_stocktakes_estate_id_month");
 
                     b.ToTable("stocktakes", (string)null);
-                });
-
-            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.TradeCertification", b =>
-                {
-                    b.Property<Guid>("CertificationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("certification_id");
-
-                    b.Property<DateTimeOffset>("AsOf")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("as_of");
-
-                    b.Property<Guid>("EstateId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("estate_id");
-
-                    b.Property<string>("RevokedReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("revoked_reason");
-
-                    b.Property<Guid>("StaffId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("staff_id");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("state");
-
-                    b.Property<string>("Trade")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("trade");
-
-                    b.Property<DateOnly>("ValidUntil")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_until");
-
-                    b.HasKey("CertificationId")
-                        .HasName("pk_trade_certifications");
-
-                    b.HasIndex("StaffId", "Trade")
-                        .HasDatabaseName("ix_trade_certifications_staff_id_trade");
-
-                    b.ToTable("trade_certifications", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Vendor", b =>
@@ -1461,6 +1284,187 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
 
                     b.ToTable("sla_events", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Staffing.KnownCertification", b =>
+                {
+                    b.Property<Guid>("CertificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certification_id");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Post")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("post");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Trade")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trade");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("CertificationId")
+                        .HasName("pk_certifications");
+
+                    b.HasIndex("StaffId", "Trade", "Post")
+                        .HasDatabaseName("ix_certifications_staff_id_trade_post");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Staffing.KnownDutyRoster", b =>
+                {
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.HasKey("EstateId", "Day")
+                        .HasName("pk_duty_rosters");
+
+                    b.ToTable("duty_rosters", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Staffing.KnownDutyShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Post")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("post");
+
+                    b.Property<string>("Shift")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("shift");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Trade")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trade");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duty_shifts");
+
+                    b.HasIndex("EstateId", "Day")
+                        .HasDatabaseName("ix_duty_shifts_estate_id_day");
+
+                    b.HasIndex("EstateId", "StartsAt", "EndsAt")
+                        .HasDatabaseName("ix_duty_shifts_estate_id_starts_at_ends_at");
+
+                    b.ToTable("duty_shifts", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Staffing.KnownStaffMember", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("EmploymentAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("employment_as_of");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.PrimitiveCollection<List<Guid>>("EstateIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("estate_ids");
+
+                    b.Property<DateOnly?>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset>("ProfileAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_as_of");
+
+                    b.PrimitiveCollection<List<string>>("Trades")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("trades");
+
+                    b.HasKey("StaffId")
+                        .HasName("pk_staff_members");
+
+                    b.HasIndex("EstateIds")
+                        .HasDatabaseName("ix_staff_members_estate_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EstateIds"), "gin");
+
+                    b.ToTable("staff_members", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.Asset", b =>

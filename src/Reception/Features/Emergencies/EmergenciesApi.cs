@@ -5,13 +5,27 @@ using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.Reception.Features.Emergencies;
 
-/// <summary>The caller takes duty at an estate from now (or <see cref="StartsAt"/>) until <see cref="EndsAt"/>, at most 24 hours.</summary>
-public sealed record TakeDutyCommand(Guid? EstateId, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt);
-
-public sealed record DutyShiftResponse(Guid Id, Guid EstateId, string Supervisor, string SupervisorName, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+/// <summary>
+/// One shift on hr-training's published duty roster, with the person's name and position as reception knows them;
+/// <c>EmergencySupervisor</c>: the position makes them the customer-service supervisor an emergency goes to.
+/// </summary>
+public sealed record DutyShiftResponse(
+    Guid Id,
+    Guid EstateId,
+    DateOnly Day,
+    Guid StaffId,
+    string? Name,
+    string? Position,
+    string Shift,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Post,
+    string? Trade,
+    bool EmergencySupervisor);
 
 public sealed record AcknowledgeEmergencyCommand(string? ActionTaken);
 
@@ -32,13 +46,12 @@ public sealed record EmergencyResponse(
     string? ActionTaken,
     string AlertedRole);
 
-/// <summary>24-hour duty and the emergency plan: the supervisors' duty roster, the open emergencies, their acknowledgement.</summary>
+/// <summary>24-hour duty and the emergency plan: who is on hr-training's duty roster, the open emergencies, their acknowledgement.</summary>
 public static class EmergenciesApi
 {
     public static RouteGroupBuilder MapEmergenciesApi(this RouteGroupBuilder api)
     {
         var duty = api.MapGroup("/duty").WithTags("Emergencies");
-        duty.MapPost("/", TakeDuty).RequireRoles(ReceptionRoles.Supervisors);
         duty.MapGet("/", ListDuty).RequireRoles(ReceptionRoles.Desk);
         var emergencies = api.MapGroup("/emergencies").WithTags("Emergencies");
         emergencies.MapGet("/", ListEmergencies).RequireRoles(Readers);
@@ -48,42 +61,14 @@ public static class EmergenciesApi
 
     private static readonly string[] Readers = [.. ReceptionRoles.Desk, PlatformRoles.Technician];
 
-    public static async Task<Created<DutyShiftResponse>> TakeDuty(
-        TakeDutyCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var errors = new InputErrors();
-        var estateId = errors.Id(command.EstateId, "estateId");
-        var now = time.GetUtcNow();
-        var startsAt = (command.StartsAt ?? now).ToUniversalTime();
-        if (command.EndsAt is not { } endsAt || endsAt <= startsAt || endsAt - startsAt > TimeSpan.FromHours(24))
-        {
-            errors.Add("endsAt", "Required: after the start, at most 24 hours later.");
-            endsAt = default;
-        }
-
-        if (startsAt < now.AddMinutes(-5))
-        {
-            errors.Add("startsAt", "Duty is taken from now on, not backdated.");
-        }
-
-        errors.ThrowIfAny();
-        scope.EnsureCanWrite(estateId);
-        if (!await db.Estates.AnyAsync(e => e.Id == estateId, cancellationToken))
-        {
-            throw new ValidationFailedException("estateId", "No such estate in the registry.");
-        }
-
-        var shift = DutyShift.Take(estateId, scope.Account(), scope.DisplayName(), startsAt, endsAt.ToUniversalTime());
-        db.DutyShifts.Add(shift);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/reception/duty/{shift.Id}", ToResponse(shift));
-    }
-
-    /// <summary>The duty roster, latest first; <c>current=true</c> for the shifts covering now.</summary>
+    /// <summary>
+    /// The duty roster hr-training published (read only: rosters are made there), latest shift first; <c>current=true</c>
+    /// for the shifts covering now.
+    /// </summary>
     public static async Task<Ok<Page<DutyShiftResponse>>> ListDuty(
         ReceptionDbContext db, TimeProvider time, Guid? estateId, bool? current, string? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var query = db.DutyShifts.AsNoTracking();
+        var query = db.Set<KnownDutyShift>().AsNoTracking();
         if (estateId is not null)
         {
             query = query.Where(d => d.EstateId == estateId);
@@ -95,7 +80,12 @@ public static class EmergenciesApi
             query = query.Where(d => d.StartsAt <= now && d.EndsAt > now);
         }
 
-        return TypedResults.Ok(await query.ToKeysetPageAsync(d => d.StartsAt, d => d.Id, cursor, limit, ToResponse, cancellationToken));
+        var page = await query.ToKeysetPageAsync(d => d.StartsAt, d => d.Id, cursor, limit, d => d, cancellationToken);
+        // The shift is in the caller's estate; the person may have another home estate, so their row is read unscoped.
+        var ids = page.Items.Select(d => d.StaffId).Distinct().ToList();
+        var staff = await db.Set<KnownStaffMember>().IgnoreQueryFilters().AsNoTracking()
+            .Where(s => ids.Contains(s.StaffId)).ToDictionaryAsync(s => s.StaffId, cancellationToken);
+        return TypedResults.Ok(new Page<DutyShiftResponse>([.. page.Items.Select(d => ToResponse(d, staff.GetValueOrDefault(d.StaffId)))], page.NextCursor));
     }
 
     /// <summary>Emergencies, newest first; <c>open=true</c> for those nobody has acknowledged yet.</summary>
@@ -129,7 +119,9 @@ public static class EmergenciesApi
         return TypedResults.Ok(ToResponse(alert));
     }
 
-    private static DutyShiftResponse ToResponse(DutyShift d) => new(d.Id, d.EstateId, d.Supervisor, d.SupervisorName, d.StartsAt, d.EndsAt);
+    private static DutyShiftResponse ToResponse(KnownDutyShift d, KnownStaffMember? staff) => new(
+        d.Id, d.EstateId, d.Day, d.StaffId, staff?.DisplayName, staff?.Position, d.Shift, d.StartsAt, d.EndsAt, d.Post, d.Trade,
+        staff is not null && DutySupervisors.Positions.Any(staff.Holds));
 
     private static EmergencyResponse ToResponse(EmergencyAlert a) => new(
         a.Id, a.EstateId, a.UnitId, a.RequestId, a.Kind, a.Description, a.RaisedAt, a.OnDutySupervisor, a.OnDutySupervisorName,

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
@@ -7,7 +6,7 @@ using PropertyPlatform.ServiceDefaults.Messaging;
 namespace PropertyPlatform.Reception.Features.Emergencies;
 
 /// <summary>
-/// The emergency plan at intake: an emergency request alerts the supervisor on duty at that moment and tells
+/// The emergency plan at intake: an emergency request alerts the supervisor on hr-training's duty roster at that moment and tells
 /// maintenance (<see cref="EmergencyReported"/>), in the same save as the request.
 /// </summary>
 public static class EmergencyPlan
@@ -21,10 +20,7 @@ public static class EmergencyPlan
         }
 
         var at = request.ReceivedAt;
-        var onDuty = await db.DutyShifts.AsNoTracking()
-            .Where(d => d.EstateId == estate.Id && d.StartsAt <= at && d.EndsAt > at)
-            .OrderByDescending(d => d.StartsAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var onDuty = await DutySupervisors.AtAsync(db, estate, at, cancellationToken);
         var alert = EmergencyAlert.Raise(request, kind ?? EmergencyKind.Other, onDuty, estate.Calendar());
         db.EmergencyAlerts.Add(alert);
         db.AddIntegrationEvent(new EmergencyReported(

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Emergencies;
 using PropertyPlatform.Reception.Features.Notifications;
 using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Features.Residents;
@@ -251,7 +252,7 @@ public static class PatrolsApi
 
         if (findings.FirstOrDefault(f => f.Serious) is { } serious)
         {
-            await EscalateAsync(db, target, record, serious, correlation.CorrelationId, now, cancellationToken);
+            await EscalateAsync(db, estate, target, record, serious, correlation.CorrelationId, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -272,24 +273,21 @@ public static class PatrolsApi
     }
 
     /// <summary>
-    /// A serious finding goes to the CS supervisor on duty now (the emergency duty roster), urgently, whatever their quiet
+    /// A serious finding goes to the CS supervisor on duty now (hr-training's duty roster, <see cref="DutySupervisors"/>), urgently, whatever their quiet
     /// hours; with nobody on duty it stays on the record, flagged serious, for the supervisors' list.
     /// </summary>
     private static async Task EscalateAsync(
-        ReceptionDbContext db, PatrolTarget target, PatrolRecord record, Finding serious, Guid correlationId, DateTimeOffset now, CancellationToken cancellationToken)
+        ReceptionDbContext db, Estate estate, PatrolTarget target, PatrolRecord record, Finding serious, Guid correlationId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var onDuty = await db.DutyShifts.AsNoTracking()
-            .Where(d => d.EstateId == target.EstateId && d.StartsAt <= now && d.EndsAt > now)
-            .OrderByDescending(d => d.StartsAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (onDuty is null || !Guid.TryParse(onDuty.Supervisor, out var supervisorId))
+        if (await DutySupervisors.AtAsync(db, estate, now, cancellationToken) is not { } onDuty)
         {
             return;
         }
 
-        record.EscalatedToSupervisor(onDuty.Supervisor, now);
+        record.EscalatedToSupervisor(onDuty.StaffId.ToString(), now);
         db.AddIntegrationEvent(new NotificationRequested(
-            Guid.CreateVersion7(now), now, target.EstateId, correlationId, NotificationIntake.StaffRecipient, supervisorId,
+            Guid.CreateVersion7(now), now, target.EstateId, correlationId, NotificationIntake.StaffRecipient, onDuty.StaffId,
             NotificationTemplates.SeriousPatrolFinding,
             new Dictionary<string, string> { ["place"] = target.Name, ["finding"] = serious.Description, ["patrolRecordId"] = record.Id.ToString() },
             NotificationIntake.UrgentUrgency));

@@ -1796,8 +1796,18 @@ namespace PropertyPlatform.SecurityGate.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("profile_as_of");
 
+                    b.PrimitiveCollection<List<string>>("Trades")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("trades");
+
                     b.HasKey("StaffId")
                         .HasName("pk_staff_members");
+
+                    b.HasIndex("EstateIds")
+                        .HasDatabaseName("ix_staff_members_estate_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EstateIds"), "gin");
 
                     b.ToTable("staff_members", (string)null);
                 });

@@ -275,14 +275,11 @@ public sealed class PatrolsApiTests(ReceptionService reception)
     private sealed record ResidentProbe(Guid Id);
 
     [Fact]
-    public async Task A_serious_finding_goes_at_once_to_the_supervisor_on_duty_and_its_rectification_day_is_a_deadline()
+    public async Task A_serious_finding_goes_at_once_to_the_supervisor_on_the_published_roster_and_its_rectification_day_is_a_deadline()
     {
         var (estateId, _) = await reception.NewEstateAsync();
         var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
-        var supervisorId = Guid.NewGuid();
-        var supervisor = reception.CreateClient(TestCaller.Staff(PlatformRoles.CustomerServiceSupervisor, estateId) with { Subject = supervisorId.ToString() });
-        (await supervisor.PostAsJsonAsync("/api/reception/duty", new { estateId, endsAt = DateTimeOffset.UtcNow.AddHours(8) }, Ct)).StatusCode
-            .Should().Be(HttpStatusCode.Created);
+        var supervisorId = await reception.SupervisorOnDutyAsync(estateId);
         var area = await CommonAreaAsync(clerk, estateId);
 
         var patrol = await ReadAsync<PatrolRecordResponse>(await PatrolAsync(clerk, area.Id, new

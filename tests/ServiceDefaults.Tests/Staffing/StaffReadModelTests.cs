@@ -1,8 +1,8 @@
-using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.ServiceDefaults.Staffing;
 
-namespace PropertyPlatform.Maintenance.Tests.Domain;
+namespace PropertyPlatform.ServiceDefaults.Tests.Staffing;
 
-public sealed class ReadModelTests
+public sealed class StaffReadModelTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -10,11 +10,11 @@ public sealed class ReadModelTests
     public void A_certification_ends_in_the_state_of_its_newest_event_whatever_the_arrival_order()
     {
         var until = new DateOnly(2027, 6, 30);
-        var inOrder = TradeCertification.Unknown(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Trades.Plumbing);
+        var inOrder = KnownCertification.Unknown(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "plumbing", post: null);
         inOrder.Apply(T0, CertificationState.Valid, until);
         inOrder.Apply(T0.AddDays(1), CertificationState.Expired, until);
 
-        var reversed = TradeCertification.Unknown(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Trades.Plumbing);
+        var reversed = KnownCertification.Unknown(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "plumbing", post: null);
         reversed.Apply(T0.AddDays(1), CertificationState.Expired, until).Should().BeTrue();
         reversed.Apply(T0, CertificationState.Valid, until).Should().BeFalse("the grant is older than the expiry already known");
 
@@ -25,7 +25,7 @@ public sealed class ReadModelTests
     [Fact]
     public void A_valid_certification_past_its_last_day_no_longer_counts_even_before_hr_training_says_it_expired()
     {
-        var certification = TradeCertification.Unknown(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Trades.Plumbing);
+        var certification = KnownCertification.Unknown(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "plumbing", post: null);
         certification.Apply(T0, CertificationState.Valid, new DateOnly(2026, 12, 31));
 
         certification.ValidOn(new DateOnly(2026, 12, 31)).Should().BeTrue();
@@ -36,7 +36,7 @@ public sealed class ReadModelTests
     public void An_employment_end_that_overtakes_the_hire_still_ends_it_and_an_older_profile_does_not_overwrite_a_newer_one()
     {
         var estate = Guid.NewGuid();
-        var staff = StaffMember.Unknown(Guid.NewGuid(), estate);
+        var staff = KnownStaffMember.Unknown(Guid.NewGuid(), estate);
         staff.ApplyEnded(T0.AddDays(2), new DateOnly(2026, 12, 3));
         staff.ApplyProfile(T0.AddDays(1), estate, "Wang (changed)", "technician", ["Electrical"], [estate]);
         staff.ApplyHired(T0);
@@ -45,6 +45,6 @@ public sealed class ReadModelTests
         staff.EmployedOn(new DateOnly(2026, 12, 3)).Should().BeTrue();
         staff.EmployedOn(new DateOnly(2026, 12, 4)).Should().BeFalse();
         staff.DisplayName.Should().Be("Wang (changed)");
-        staff.Trades.Should().Equal(Trades.Electrical);
+        staff.Trades.Should().Equal("electrical");
     }
 }
