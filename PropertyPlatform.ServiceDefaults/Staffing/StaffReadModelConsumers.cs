@@ -158,15 +158,6 @@ public static class StaffReadModel
         }
     }
 
-    /// <summary>The staff on an estate's roster at <paramref name="at"/>, with their profile when known.</summary>
-    public static async Task<List<KnownStaffMember>> OnDutyAsync(DbContext db, Guid estateId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var onDuty = db.Set<KnownDutyShift>().AsNoTracking()
-            .Where(s => s.EstateId == estateId && s.StartsAt <= at && s.EndsAt > at)
-            .Select(s => s.StaffId);
-        return await db.Set<KnownStaffMember>().AsNoTracking().Where(s => onDuty.Contains(s.StaffId)).ToListAsync(cancellationToken);
-    }
-
     /// <summary>
     /// The staff whose position is one of <paramref name="positions"/> (see <see cref="KnownStaffMember.Holds"/>), on the
     /// estate's roster at <paramref name="at"/> and still employed on the estate-local <paramref name="localDay"/>; the one

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.SecurityGate;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -37,8 +38,8 @@ public static class IncidentsApi
     }
 
     public static async Task<Created<IncidentResponse>> Report(
-        ReportIncidentCommand command, SecurityGateDbContext db, EstateScope scope, CorrelationContext correlation, TimeProvider time,
-        CancellationToken cancellationToken)
+        ReportIncidentCommand command, SecurityGateDbContext db, EstateScope scope, IEstateCalendars calendars, CorrelationContext correlation,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = new InputErrors();
@@ -59,7 +60,7 @@ public static class IncidentsApi
             description, incident.NeedsReception));
         if (incident.Emergency)
         {
-            incident.Alerted(await SupervisorAlerts.AlertAsync(db, incident, correlation.CorrelationId, cancellationToken));
+            incident.Alerted(await SupervisorAlerts.AlertAsync(db, calendars, incident, correlation.CorrelationId, cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);

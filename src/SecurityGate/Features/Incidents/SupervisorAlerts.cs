@@ -3,6 +3,7 @@ using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Staffing;
 
@@ -18,11 +19,15 @@ public static class SupervisorAlerts
     /// Queues an urgent <see cref="NotificationRequested"/> to each security supervisor on the estate's roster now; when
     /// the roster has none on duty, to every security supervisor of the estate, so an emergency never goes unheard.
     /// </summary>
-    internal static async Task<int> AlertAsync(SecurityGateDbContext db, Incident incident, Guid correlationId, CancellationToken cancellationToken)
+    internal static async Task<int> AlertAsync(
+        SecurityGateDbContext db, IEstateCalendars calendars, Incident incident, Guid correlationId, CancellationToken cancellationToken)
     {
-        var onDuty = (await StaffReadModel.OnDutyAsync(db, incident.EstateId, incident.ReportedAt, cancellationToken))
-            .Where(s => s.Holds(PlatformRoles.SecuritySupervisor) && s.EmployedOn(DateOnly.FromDateTime(incident.ReportedAt.UtcDateTime)))
-            .Select(s => s.StaffId).ToList();
+        // An emergency is never refused: before reception has announced the estate's calendar, its day is the UTC day.
+        var calendar = await calendars.GetAsync(incident.EstateId, cancellationToken);
+        var localDay = calendar?.LocalDay(incident.ReportedAt) ?? DateOnly.FromDateTime(incident.ReportedAt.UtcDateTime);
+        var onDuty = (await StaffReadModel.OnDutyHoldingAsync(
+                db, incident.EstateId, incident.ReportedAt, localDay, [PlatformRoles.SecuritySupervisor], cancellationToken))
+            .Select(s => s.Staff.StaffId).Distinct().ToList();
         if (onDuty.Count == 0)
         {
             var ofEstate = await db.Set<KnownStaffMember>().AsNoTracking()
