@@ -35,6 +35,7 @@ public static class BillingServiceExtensions
             bus.AddConsumer<OwnerRegisteredConsumer>();
             bus.AddConsumer<ChargeRaisedConsumer>();
             bus.AddConsumer<DunningVisitRecordedConsumer>();
+            bus.AddConsumer<NotificationDeliveryReportedConsumer>();
             bus.AddEstateCalendars<BillingDbContext>(ServiceName);
         });
         builder.AddSlaMonitor<BillingDbContext>(ServiceName)

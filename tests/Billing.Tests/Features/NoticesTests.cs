@@ -43,6 +43,40 @@ public sealed class NoticesTests(BillingService billing)
     }
 
     [Fact]
+    public async Task A_notice_records_each_channels_outcome_as_reception_reports_it_and_an_older_report_changes_nothing()
+    {
+        var estateId = await billing.NewEstateAsync();
+        var (_, ownerId) = await billing.UnitAsync(estateId, 60m, BillingService.LastMonth);
+        await billing.ApprovedRateAsync(estateId, "management-fee", 2m, BillingService.LastMonth.AddMonths(-1));
+        (await billing.RunAsync(estateId, BillingService.LastMonth)).Status.Should().Be("Posted");
+        var manager = billing.Manager(estateId);
+        var period = Billing.Month(BillingService.LocalToday);
+        (await manager.PostAsJsonAsync("/api/billing/notices", new { estateId, period }, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var request = await billing.PublishedAsync<NotificationRequested>(n => n.TemplateKey == "payment-notice" && n.RecipientId == ownerId);
+        var at = DateTimeOffset.UtcNow;
+
+        async Task<PaymentNoticeResponse> ReportAsync(string channel, string status, string? reason, DateTimeOffset reportedAt)
+        {
+            var report = new NotificationDeliveryReported(Guid.NewGuid(), reportedAt, estateId, request.CorrelationId, request.EventId, channel, status, reason);
+            await billing.Bus.Publish(report, Ct);
+            await billing.HandledAsync("NotificationDeliveryReportedConsumer", report.EventId);
+            return (await manager.GetFromJsonAsync<PaymentNoticeResponse[]>($"/api/billing/notices?estateId={estateId}&period={period}", ApiJson.Options, Ct))!.Single();
+        }
+
+        var smsFailed = await ReportAsync("sms", "failed", "failed after 3 attempts", at);
+        var appSent = await ReportAsync("app", "sent", null, at.AddSeconds(1));
+        var staleSms = await ReportAsync("sms", "sent", null, at.AddSeconds(-30));
+        var otherRequest = new NotificationDeliveryReported(Guid.NewGuid(), at, estateId, Guid.NewGuid(), Guid.NewGuid(), "email", "failed", "undeliverable");
+        await billing.Bus.Publish(otherRequest, Ct);
+        await billing.HandledAsync("NotificationDeliveryReportedConsumer", otherRequest.EventId);
+
+        smsFailed.DeliveryStatus.Should().Be("failed", "the only channel reported so far failed: the owner has not been told");
+        appSent.DeliveryStatus.Should().Be("sent", "the notice is in the owner's app");
+        appSent.Deliveries.Select(d => (d.Channel, d.Status, d.Reason)).Should().BeEquivalentTo([("sms", "failed", "failed after 3 attempts"), ("app", "sent", (string?)null)]);
+        staleSms.Deliveries.Should().BeEquivalentTo(appSent.Deliveries, "a report older than the channel's latest is out of order and changes nothing");
+    }
+
+    [Fact]
     public async Task Issuing_notices_needs_an_estate_and_a_month_and_is_the_estate_managers()
     {
         var estateId = await billing.NewEstateAsync();

@@ -16,6 +16,9 @@ internal sealed class PaymentNoticeConfiguration : IEntityTypeConfiguration<Paym
         notice.Property(n => n.DeliveryStatus).HasMaxLength(16);
         notice.Property(n => n.IssuedBy).HasMaxLength(200);
         notice.OwnsMany(n => n.Lines, lines => lines.ToJson());
+        notice.OwnsMany(n => n.Deliveries, deliveries => deliveries.ToJson());
+        // Reception's delivery reports find their notice by the request they answer.
+        notice.HasIndex(n => n.NotificationEventId);
         // One notice per owner and month, however often issuing is asked for.
         notice.HasIndex(n => new { n.EstateId, n.Period, n.OwnerId }).IsUnique();
     }

@@ -762,6 +762,9 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_payment_notices");
 
+                    b.HasIndex("NotificationEventId")
+                        .HasDatabaseName("ix_payment_notices_notification_event_id");
+
                     b.HasIndex("EstateId", "Period", "OwnerId")
                         .IsUnique()
                         .HasDatabaseName("ix_payment_notices_estate_id_period_owner_id");
@@ -1623,6 +1626,36 @@ namespace PropertyPlatform.Billing.Data.Migrations
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.PaymentNotice", b =>
                 {
+                    b.OwnsMany("PropertyPlatform.Billing.Domain.NoticeDelivery", "Deliveries", b1 =>
+                        {
+                            b1.Property<Guid>("PaymentNoticeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.HasKey("PaymentNoticeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("payment_notices");
+
+                            b1
+                                .ToJson("deliveries")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentNoticeId")
+                                .HasConstraintName("fk_payment_notices_payment_notices_payment_notice_id");
+                        });
+
                     b.OwnsMany("PropertyPlatform.Billing.Domain.NoticeLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("PaymentNoticeId");
@@ -1660,6 +1693,8 @@ namespace PropertyPlatform.Billing.Data.Migrations
                                 .HasForeignKey("PaymentNoticeId")
                                 .HasConstraintName("fk_payment_notices_payment_notices_payment_notice_id");
                         });
+
+                    b.Navigation("Deliveries");
 
                     b.Navigation("Lines");
                 });

@@ -14,14 +14,16 @@ namespace PropertyPlatform.Billing.Features.Notices;
 public sealed record IssueNoticesCommand(Guid? EstateId, string? Period);
 
 public sealed record PaymentNoticeResponse(
-    Guid Id, Guid OwnerId, string Period, decimal Total, string Currency, DateOnly DueOn, NoticeLine[] Lines, string DeliveryStatus, DateTimeOffset IssuedAt);
+    Guid Id, Guid OwnerId, string Period, decimal Total, string Currency, DateOnly DueOn, NoticeLine[] Lines, string DeliveryStatus, DateTimeOffset IssuedAt,
+    NoticeDelivery[] Deliveries);
 
 public sealed record IssuedNoticesResponse(Guid EstateId, string Period, int Issued, int AlreadyIssued, PaymentNoticeResponse[] Notices);
 
 /// <summary>
 /// Payment notices: one per owner and month, listing every open item of the owner's units (amount, due date, and the
 /// fee breakdown of a bill's lines), sent through reception's notifications (<c>NotificationRequested</c>). Issuing
-/// again sends nothing twice. Delivery status is <c>requested</c>: reception keeps the delivery outcome to itself.
+/// again sends nothing twice. Reception reports each channel's outcome (<c>NotificationDeliveryReported</c>): the
+/// delivery status is <c>sent</c> once any channel reached the owner, <c>failed</c> while every reported one failed.
 /// </summary>
 public static class NoticesApi
 {
@@ -113,5 +115,5 @@ public static class NoticesApi
     }
 
     private static PaymentNoticeResponse ToResponse(PaymentNotice n) =>
-        new(n.Id, n.OwnerId, $"{n.Period:yyyy-MM}", n.Total, n.Currency, n.DueOn, [.. n.Lines], n.DeliveryStatus, n.IssuedAt);
+        new(n.Id, n.OwnerId, $"{n.Period:yyyy-MM}", n.Total, n.Currency, n.DueOn, [.. n.Lines], n.DeliveryStatus, n.IssuedAt, [.. n.Deliveries]);
 }

@@ -42,10 +42,11 @@ public static class NotificationIntake
         if (problem is not null)
         {
             notification.Undeliverable(problem, now);
+            NotificationOutcomes.Report(db, notification, notification.Deliveries.Single(), now);
             return notification;
         }
 
-        notification.Deliver(NotificationChannel.App, null, notification.VisibleFrom);
+        NotificationOutcomes.Report(db, notification, notification.Deliver(NotificationChannel.App, null, notification.VisibleFrom), now);
         var due = urgent ? notification.VisibleFrom : AfterQuietHours(estate!, preferences, notification.VisibleFrom);
         if (preferences.EmailEnabled && preferences.Email is { } email)
         {

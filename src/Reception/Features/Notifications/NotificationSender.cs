@@ -92,6 +92,8 @@ public sealed class NotificationSender(
                         "{Channel} delivery {DeliveryId} of notification {NotificationId} failed (attempt {Attempt}, now {Status}): {Error}",
                         delivery.Channel, delivery.Id, notification.Id, delivery.Attempts, delivery.Status, ex.Message);
                 }
+
+                NotificationOutcomes.Report(db, notification, delivery, time.GetUtcNow());
             }
 
             await db.SaveChangesAsync(ct);

@@ -47,9 +47,10 @@ public sealed class NotificationRetryTests(ReceptionWithUnreachableMail receptio
         (await owner.PutAsJsonAsync("/api/reception/notifications/preferences", new { email = "li.na@example.com", smsEnabled = false }, Ct))
             .StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await reception.Bus.Publish(new NotificationRequested(
+        var request = new NotificationRequested(
             Guid.CreateVersion7(), DateTimeOffset.UtcNow, estateId, Guid.NewGuid(), "owner", ownerId, NotificationTemplates.MessageAnswered,
-            new Dictionary<string, string> { ["subject"] = "Lift noise", ["messageId"] = Guid.NewGuid().ToString() }, "normal"), Ct);
+            new Dictionary<string, string> { ["subject"] = "Lift noise", ["messageId"] = Guid.NewGuid().ToString() }, "normal");
+        await reception.Bus.Publish(request, Ct);
 
         DeliveryResponse? failed = null;
         await Eventually.Async(async () =>
@@ -58,6 +59,9 @@ public sealed class NotificationRetryTests(ReceptionWithUnreachableMail receptio
         failed!.Channel.Should().Be(NotificationChannel.Email);
         failed.Attempts.Should().Be(3, "the first attempt and one per retry delay");
         failed.LastError.Should().NotBeNullOrEmpty();
+        (await reception.OutboxAsync<NotificationDeliveryReported>()).Where(r => r.RequestEventId == request.EventId).Select(r => (r.Channel, r.Status, r.Reason))
+            .Should().BeEquivalentTo([("app", "sent", (string?)null), ("email", "failed", "failed after 3 attempts")],
+                "the asking service hears the e-mail's final failure once, not each attempt, and not the mail server's words");
         // The inbox does not depend on the mail server.
         (await owner.GetFromJsonAsync<Page<NotificationResponse>>("/api/reception/notifications", ApiJson.Options, Ct))!.Items.Should().ContainSingle();
 

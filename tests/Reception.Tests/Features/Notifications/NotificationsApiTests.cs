@@ -98,6 +98,10 @@ public sealed class NotificationsApiTests(ReceptionService reception) : IAsyncLi
         // The desk sees each channel's outcome (the mail may arrive just before its delivery is recorded).
         await Eventually.Async(async () => (await DeliveriesAsync(Clerk)).Count(d => d.Status == DeliveryStatus.Sent) == 5, Soon,
             "app, e-mail and SMS for X; app and SMS for Y");
+        // And so does the service that asked, each channel once, in the transaction that recorded it.
+        var reported = (await reception.OutboxAsync<NotificationDeliveryReported>()).Where(r => r.EstateId == _estateId).ToList();
+        reported.Should().HaveCount(5).And.OnlyContain(r => r.Status == "sent" && r.Reason == null);
+        reported.Select(r => r.Channel).Should().BeEquivalentTo(["app", "email", "sms", "app", "sms"]);
     }
 
     [Fact]
@@ -178,6 +182,9 @@ public sealed class NotificationsApiTests(ReceptionService reception) : IAsyncLi
             e => e!.Contains("No template 'no-such-template'"),
             e => e!.Contains($"No owner {unknownOwner.RecipientId}"),
             e => e!.Contains("'trackingNumber'"));
+        (await reception.OutboxAsync<NotificationDeliveryReported>()).Where(r => r.EstateId == _estateId)
+            .Should().BeEquivalentTo(new[] { unknownTemplate, unknownOwner, missingField }.Select(r => new { RequestEventId = r.EventId, Channel = "app", Status = "failed", Reason = "undeliverable" }),
+                "the asking service learns that its request could not be delivered at all, without the recipient's details");
         var otherDesk = reception.CreateClient(TestCaller.Clerk(Guid.NewGuid()));
         (await otherDesk.GetFromJsonAsync<Page<DeliveryResponse>>($"/api/reception/notifications/deliveries?estateId={_estateId}", ApiJson.Options, Ct))!
             .Items.Should().BeEmpty();
