@@ -23,10 +23,18 @@ public static class OutboxDbContextExtensions
     /// publishing continues.
     /// </summary>
     public static void AddIntegrationEvent<TEvent>(this IOutboxDbContext db, TEvent integrationEvent)
+        where TEvent : class, IIntegrationEvent =>
+        db.OutboxMessages.Add(ToOutboxMessage(integrationEvent));
+
+    /// <summary>
+    /// The outbox row of <paramref name="integrationEvent"/>, with the current trace context, as
+    /// <see cref="AddIntegrationEvent"/> stores it: for bulk writers that store it themselves (<see cref="OutboxCopy"/>).
+    /// </summary>
+    public static OutboxMessage ToOutboxMessage<TEvent>(TEvent integrationEvent)
         where TEvent : class, IIntegrationEvent
     {
         var (traceParent, traceState) = OutboxTelemetry.Capture(Activity.Current);
-        db.OutboxMessages.Add(new OutboxMessage
+        return new OutboxMessage
         {
             EventId = integrationEvent.EventId,
             EventType = EventTypeName(typeof(TEvent)),
@@ -35,7 +43,7 @@ public static class OutboxDbContextExtensions
             OccurredAt = integrationEvent.OccurredAt,
             TraceParent = traceParent,
             TraceState = traceState,
-        });
+        };
     }
 
     internal static string EventTypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
