@@ -37,7 +37,7 @@ public static class OutboxDbContextExtensions
         return new OutboxMessage
         {
             EventId = integrationEvent.EventId,
-            EventType = EventTypeName(typeof(TEvent)),
+            EventType = EventTypeNameOf<TEvent>.Name,
             Payload = JsonSerializer.Serialize(integrationEvent, SerializerOptions),
             CorrelationId = integrationEvent.CorrelationId,
             OccurredAt = integrationEvent.OccurredAt,
@@ -47,6 +47,12 @@ public static class OutboxDbContextExtensions
     }
 
     internal static string EventTypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+
+    /// <summary>Computed once per event type: <c>Assembly.GetName()</c> is costly when a run writes 200,000 events.</summary>
+    private static class EventTypeNameOf<TEvent>
+    {
+        public static readonly string Name = EventTypeName(typeof(TEvent));
+    }
 
     /// <summary>Maps the outbox and inbox tables; call from <c>OnModelCreating</c>.</summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)

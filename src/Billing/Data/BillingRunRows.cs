@@ -64,38 +64,19 @@ public static class BillingRunRows
         await writer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>The audit entry of an issued bill: every column, its lines included (the interceptor would list them as entries of their own).</summary>
+    /// <summary>
+    /// The audit entry of an issued bill: every column, in the interceptor's (alphabetical) order, its lines included (the
+    /// interceptor would list them as entries of their own).
+    /// </summary>
     public static AuditEntry Audited(Bill bill, string actor, Guid correlationId) => AuditCopy.Created(
-        actor, bill.EstateId, nameof(Bill), bill.Id.ToString(), new SortedDictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [nameof(Bill.Currency)] = bill.Currency,
-            [nameof(Bill.DueOn)] = bill.DueOn,
-            [nameof(Bill.EstateId)] = bill.EstateId,
-            [nameof(Bill.FeeItem)] = bill.FeeItem,
-            [nameof(Bill.Id)] = bill.Id,
-            [nameof(Bill.IssuedAt)] = bill.IssuedAt,
-            [nameof(Bill.Lines)] = bill.Lines,
-            [nameof(Bill.Period)] = bill.Period,
-            [nameof(Bill.RunId)] = bill.RunId,
-            [nameof(Bill.Total)] = bill.Total,
-            [nameof(Bill.UnitId)] = bill.UnitId,
-        }, correlationId, null, bill.IssuedAt);
+        actor, bill.EstateId, nameof(Bill), bill.Id.ToString(),
+        new { bill.Currency, bill.DueOn, bill.EstateId, bill.FeeItem, bill.Id, bill.IssuedAt, bill.Lines, bill.Period, bill.RunId, bill.Total, bill.UnitId },
+        correlationId, null, bill.IssuedAt);
 
     public static AuditEntry Audited(Receivable item, string actor, Guid correlationId) => AuditCopy.Created(
-        actor, item.EstateId, nameof(Receivable), item.Id.ToString(), new SortedDictionary<string, object?>(StringComparer.Ordinal)
-        {
-            [nameof(Receivable.Amount)] = item.Amount,
-            [nameof(Receivable.BookedAt)] = item.BookedAt,
-            [nameof(Receivable.Currency)] = item.Currency,
-            [nameof(Receivable.Description)] = item.Description,
-            [nameof(Receivable.DueOn)] = item.DueOn,
-            [nameof(Receivable.EstateId)] = item.EstateId,
-            [nameof(Receivable.FeeItem)] = item.FeeItem,
-            [nameof(Receivable.Id)] = item.Id,
-            [nameof(Receivable.Source)] = item.Source,
-            [nameof(Receivable.SourceId)] = item.SourceId,
-            [nameof(Receivable.UnitId)] = item.UnitId,
-        }, correlationId, null, item.BookedAt);
+        actor, item.EstateId, nameof(Receivable), item.Id.ToString(),
+        new { item.Amount, item.BookedAt, item.Currency, item.Description, item.DueOn, item.EstateId, item.FeeItem, item.Id, item.Source, item.SourceId, item.UnitId },
+        correlationId, null, item.BookedAt);
 
     private static NpgsqlConnection Connection(BillingDbContext db) => (NpgsqlConnection)db.Database.GetDbConnection();
 }
