@@ -7,8 +7,8 @@ namespace PropertyPlatform.ServiceDefaults.Messaging;
 /// <summary>
 /// Writes many outbox rows with one binary COPY on the context's connection, inside its current transaction: the events
 /// of a bulk change (a billing run's bills) commit or roll back with it, exactly as <c>AddIntegrationEvent</c> rows do,
-/// without an INSERT each. Their <see cref="OutboxMessage.Sequence"/> is assigned in the order given. The caller
-/// notifies the <see cref="OutboxSignal"/> after its commit (SaveChanges, which would, does not see these rows).
+/// without an INSERT each. Their <see cref="OutboxMessage.Sequence"/> is assigned in the order given; the outbox
+/// table's statement trigger (<see cref="OutboxWakeup"/>) fires for a COPY too, so the dispatcher wakes at the commit.
 /// </summary>
 public static class OutboxCopy
 {

@@ -43,7 +43,6 @@ public sealed class BillingRunWorker(
     WorkSignal<BillingRunWorker> signal,
     Microsoft.Extensions.Options.IOptions<BillingRunOptions> options,
     TimeProvider time,
-    OutboxSignal outbox,
     IHostEnvironment environment,
     ILogger<BillingRunWorker> logger) : BackgroundService
 {
@@ -112,9 +111,6 @@ public sealed class BillingRunWorker(
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
                 }
-
-                // The run's events were copied, not saved through EF: wake the dispatcher as the interceptor would.
-                outbox.Notify();
 
                 logger.LogInformation("Billing run {RunId} posted {BillCount} bills, {Total} {Currency} in {ElapsedMs:0} ms: {Phases}",
                     runId, billCount, total, run.Currency, Stopwatch.GetElapsedTime(started).TotalMilliseconds, phases);
