@@ -20,7 +20,10 @@ namespace PropertyPlatform.ServiceDefaults.Auditing;
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider time, IHostEnvironment environment) : SaveChangesInterceptor
 {
     private const string Masked = "***";
-    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>The actor of changes made without a caller (consumers, background work).</summary>
+    public static string SystemActor(IHostEnvironment environment) => $"system:{environment.ApplicationName}";
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -56,7 +59,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
 
         var httpContext = http.HttpContext;
         var user = httpContext?.User;
-        var actor = user?.FindFirst(PlatformClaims.Subject)?.Value ?? $"system:{environment.ApplicationName}";
+        var actor = user?.FindFirst(PlatformClaims.Subject)?.Value ?? SystemActor(environment);
         var actorName = user?.FindFirst(PlatformClaims.Name)?.Value;
         var correlation = httpContext?.RequestServices.GetService<CorrelationContext>()?.CorrelationId;
         var operation = httpContext is null ? null : $"{httpContext.Request.Method} {httpContext.Request.Path}";

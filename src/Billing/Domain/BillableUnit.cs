@@ -94,21 +94,37 @@ public sealed class BillableUnit : IEstateOwned
         Stays.Add(new Occupancy { Id = Guid.CreateVersion7(), EstateId = EstateId, UnitId = UnitId, ResidentId = residentId, MovedOutOn = on });
     }
 
-    /// <summary>The days of [<paramref name="from"/>, <paramref name="until"/>) on which anyone lived in the unit.</summary>
+    /// <summary>The days of [<paramref name="from"/>, <paramref name="until"/>) on which anyone lived in the unit, in order.</summary>
     public IReadOnlyList<DateOnly> OccupiedDays(DateOnly from, DateOnly until)
     {
-        var days = new SortedSet<DateOnly>();
-        foreach (var stay in Stays.Where(s => s.MovedInOn is not null))
+        // One flag per day of the period (a month: 28 to 31), not a set: a run asks this of every unit of the estate.
+        var length = Math.Max(0, until.DayNumber - from.DayNumber);
+        var occupied = new bool[length];
+        foreach (var stay in Stays)
         {
-            var start = stay.MovedInOn!.Value > from ? stay.MovedInOn.Value : from;
-            var end = stay.MovedOutOn is { } outOn && outOn < until ? outOn : until;
-            for (var day = start; day < end; day = day.AddDays(1))
+            if (stay.MovedInOn is not { } movedIn)
             {
-                days.Add(day);
+                continue;
+            }
+
+            var start = Math.Max(movedIn.DayNumber, from.DayNumber) - from.DayNumber;
+            var end = (stay.MovedOutOn is { } outOn && outOn < until ? outOn.DayNumber : until.DayNumber) - from.DayNumber;
+            for (var day = start; day < end; day++)
+            {
+                occupied[day] = true;
             }
         }
 
-        return [.. days];
+        var days = new List<DateOnly>(length);
+        for (var day = 0; day < length; day++)
+        {
+            if (occupied[day])
+            {
+                days.Add(from.AddDays(day));
+            }
+        }
+
+        return days;
     }
 }
 

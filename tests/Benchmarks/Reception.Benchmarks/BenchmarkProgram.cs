@@ -9,9 +9,11 @@ using PropertyPlatform.TestSupport;
 namespace PropertyPlatform.Reception.Benchmarks;
 
 /// <summary>
-/// Starts the system, seeds one estate of 5,000 units and 200,000 customer requests, signs a real clerk in and measures
-/// the request list (first and deep keyset page) and request intake through the gateway. Options (all optional):
-/// <c>--units N --requests N --list N --intake N --warmup N --concurrency N</c>.
+/// Starts the system and runs the scenarios <c>--scenario</c> names (<c>requests</c>, the default; <c>passes</c>; or
+/// <c>all</c>) on it. <c>requests</c> seeds one estate of 5,000 units and 200,000 customer requests, signs a real clerk in
+/// and measures the request list (first and deep keyset page) and request intake through the gateway; <c>passes</c>
+/// measures the guard's pass check through the gateway and directly against a GET by id (<see cref="PassChecks"/>).
+/// Options (all optional): <c>--units N --requests N --list N --intake N --checks N --gets N --warmup N --concurrency N</c>.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -27,7 +29,29 @@ public static class BenchmarkProgram
         Console.WriteLine($"  up in {clock.Elapsed.TotalSeconds:0.0} s; gateway {system.Gateway}");
 
         using var admin = await system.SignInAsync(DemoGroup.Admin, DemoGroup.Password, ct);
-        clock.Restart();
+        var failed = false;
+        if (options.Scenario is "requests" or "all")
+        {
+            failed |= await RequestsAsync(system, admin, options, ct);
+        }
+
+        if (options.Scenario is "passes" or "all")
+        {
+            Console.WriteLine();
+            var passes = await PassChecks.RunAsync(system, admin, options.Checks, options.Gets, options.Warmup, options.Concurrency, ct);
+            Console.WriteLine();
+            Console.WriteLine($"Security-gate's pass check and GET by id, through the gateway and direct, {Environment.ProcessorCount} cores, closed loop; latencies in ms.");
+            Report.Print(passes);
+            PassChecks.PrintRatios(passes);
+            failed |= passes.Any(r => r.Failures > 0);
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<bool> RequestsAsync(BenchmarkSystem system, HttpClient admin, Options options, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
         var (estateId, buildingIds) = await BenchmarkSystem.NewEstateAsync(admin, buildings: 20, ct);
         var seeder = new EstateSeeder(system.ReceptionDatabase);
         var unitIds = await seeder.SeedUnitsAsync(estateId, buildingIds, options.Units, ct);
@@ -74,7 +98,7 @@ public static class BenchmarkProgram
         Console.WriteLine();
         Console.WriteLine($"Through the gateway, {Environment.ProcessorCount} cores, closed loop, default page size (20); latencies in ms (nearest-rank percentiles over every request).");
         Report.Print(results);
-        return results.Any(r => r.Failures > 0) ? 1 : 0;
+        return results.Any(r => r.Failures > 0);
     }
 
     private static async Task<bool> OkAsync(Task<HttpResponseMessage> call)
@@ -104,7 +128,7 @@ public static class BenchmarkProgram
         }
     }
 
-    private sealed record Options(int Units, int Requests, int List, int Intake, int Warmup, int Concurrency)
+    private sealed record Options(string Scenario, int Units, int Requests, int List, int Intake, int Checks, int Gets, int Warmup, int Concurrency)
     {
         public static Options Parse(string[] args)
         {
@@ -114,7 +138,15 @@ public static class BenchmarkProgram
                 return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
             }
 
-            return new Options(Read("units", 5_000), Read("requests", 200_000), Read("list", 2_000), Read("intake", 1_000), Read("warmup", 200), Read("concurrency", 4));
+            var scenario = Array.IndexOf(args, "--scenario") is var at && at >= 0 && at + 1 < args.Length ? args[at + 1] : "requests";
+            if (scenario is not ("requests" or "passes" or "all"))
+            {
+                throw new ArgumentException($"--scenario {scenario}: expected requests, passes or all.");
+            }
+
+            return new Options(
+                scenario, Read("units", 5_000), Read("requests", 200_000), Read("list", 2_000), Read("intake", 1_000), Read("checks", 1_000), Read("gets", 2_000),
+                Read("warmup", 200), Read("concurrency", 4));
         }
     }
 }

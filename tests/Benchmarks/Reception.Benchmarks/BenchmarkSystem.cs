@@ -72,14 +72,14 @@ public sealed class BenchmarkSystem : IAsyncDisposable
     }
 
     /// <summary>Signs <paramref name="userName"/> in with the authorization-code flow (login page, PKCE) through the gateway.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    public async Task<HttpClient> SignInAsync(string userName, string password, CancellationToken cancellationToken, string clientId = DemoGroup.WebConsole)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
         {
             BaseAddress = Gateway,
         };
         var tokens = await new AuthorizationCodeFlow(
-                browser, DemoGroup.WebConsole, DemoGroup.RedirectUri(DemoGroup.WebConsole), DemoGroup.AllScopes, userName, password)
+                browser, clientId, DemoGroup.RedirectUri(clientId), DemoGroup.AllScopes, userName, password)
             .RunAsync(cancellationToken);
         var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
@@ -87,19 +87,34 @@ public sealed class BenchmarkSystem : IAsyncDisposable
     }
 
     /// <summary>A front-desk clerk of <paramref name="estateId"/> (a real identity account, made by the admin), signed in.</summary>
-    public async Task<HttpClient> NewClerkAsync(HttpClient admin, Guid estateId, CancellationToken cancellationToken)
+    public Task<HttpClient> NewClerkAsync(HttpClient admin, Guid estateId, CancellationToken cancellationToken) =>
+        NewStaffAsync(admin, estateId, ClerkRoles, cancellationToken);
+
+    /// <summary>A member of staff of <paramref name="estateId"/> with <paramref name="roles"/> (a real identity account, made by the admin), signed in.</summary>
+    public async Task<HttpClient> NewStaffAsync(HttpClient admin, Guid estateId, string[] roles, CancellationToken cancellationToken)
     {
-        var userName = $"bench.clerk.{Guid.NewGuid():N}"[..30];
+        var userName = $"bench.{roles[0]}.{Guid.NewGuid():N}"[..30];
         var created = await admin.PostAsJsonAsync("/api/identity/accounts", new
         {
             userName,
-            displayName = "Benchmark Clerk",
+            displayName = $"Benchmark {roles[0]}",
             password = DemoGroup.Password,
-            roles = ClerkRoles,
+            roles,
             estateIds = new[] { estateId },
         }, cancellationToken);
-        await EnsureAsync(created, "creating the clerk's account", cancellationToken);
+        await EnsureAsync(created, $"creating the {roles[0]} account", cancellationToken);
         return await SignInAsync(userName, DemoGroup.Password, cancellationToken);
+    }
+
+    /// <summary>
+    /// A client that calls <paramref name="service"/> directly (its own endpoint, not the gateway) with the same token as
+    /// <paramref name="signedIn"/>: the service checks it exactly as it does behind the gateway.
+    /// </summary>
+    public HttpClient Direct(string service, HttpClient signedIn)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = App.GetEndpoint(service, "http"), Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        return client;
     }
 
     /// <summary>A new estate in reception's registry with <paramref name="buildings"/> buildings, through the gateway as the admin.</summary>
@@ -123,7 +138,7 @@ public sealed class BenchmarkSystem : IAsyncDisposable
         return (estateId, buildingIds);
     }
 
-    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    internal static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {

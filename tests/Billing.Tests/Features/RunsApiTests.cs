@@ -5,6 +5,7 @@ using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Features.Runs;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Notifications;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Billing.Tests.Features;
@@ -139,6 +140,26 @@ public sealed class RunsApiTests(BillingService billing)
         (await metered.ErrorFieldsAsync()).Should().Equal("feeItem");
         (await unrated.ErrorFieldsAsync()).Should().Equal("feeItem");
         (await billing.QueryAsync(db => db.Runs.CountAsync(r => r.EstateId == estateId, Ct))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_posted_run_leaves_an_audit_entry_for_each_bill_with_its_lines_and_for_each_open_item()
+    {
+        var (estateId, _, fromThe11th) = await EstateWithTwoUnitsAsync();
+
+        var run = await billing.RunAsync(estateId, Period);
+
+        var bills = await BillsAsync(estateId);
+        var items = await billing.QueryAsync(db => db.Receivables.Where(r => r.EstateId == estateId).ToListAsync(Ct));
+        var audited = await billing.QueryAsync(db => db.Set<AuditEntry>().Where(a => a.EstateId == estateId && a.Action == AuditAction.Created).ToListAsync(Ct));
+        audited.Where(a => a.EntityType == nameof(Bill)).Select(a => a.EntityId).Should().BeEquivalentTo(bills.Select(b => b.Id.ToString()));
+        audited.Where(a => a.EntityType == nameof(Receivable)).Select(a => a.EntityId).Should().BeEquivalentTo(items.Select(r => r.Id.ToString()));
+        audited.Where(a => a.EntityType is nameof(Bill) or nameof(Receivable)).Should().OnlyContain(a => a.Actor.StartsWith("system:", StringComparison.Ordinal) && a.CorrelationId != null);
+        var prorated = audited.Single(a => a.EntityId == bills.Single(b => b.UnitId == fromThe11th).Id.ToString());
+        using var changes = System.Text.Json.JsonDocument.Parse(prorated.Changes);
+        changes.RootElement.GetProperty("Total").GetDecimal().Should().Be(ProratedFromThe11th);
+        changes.RootElement.GetProperty("Lines")[0].GetProperty("Days").GetInt32().Should().Be(DaysInPeriod - 10);
+        run.BillCount.Should().Be(2);
     }
 
     [Fact]

@@ -1,20 +1,23 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Notifications;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Billing.Features.Runs;
 
-/// <summary>How a run writes: <see cref="ChunkSize"/> units per SaveChanges inside its one transaction.</summary>
+/// <summary>How a run writes: <see cref="ChunkSize"/> units per COPY (and per progress update) inside its one transaction.</summary>
 public sealed class BillingRunOptions
 {
     public const string ConfigurationSection = "Billing:Runs";
 
-    public int ChunkSize { get; set; } = 1000;
+    public int ChunkSize { get; set; } = 5000;
 }
 
 /// <summary>
@@ -29,12 +32,18 @@ public sealed class BillingRunOptions
 /// replicas never post the same run. Progress is committed apart from that transaction after every chunk, so it is
 /// seen while the run works. The unique key on (estate, period, fee item) of runs, and on (run, unit) of bills, are the
 /// database's guarantee that no unit is billed twice for a month and fee item.
+/// <para>
+/// A run writes its rows (bills, open items, their audit entries and outbox events) by binary COPY on the transaction's
+/// connection (<see cref="BillingRunRows"/>): 100,000 units are 600,000 rows, and EF's tracked INSERTs cost about 1 s
+/// per 1,000 units. The guarantees above do not depend on how the rows are written, only on where: in the one transaction.
+/// </para>
 /// </remarks>
 public sealed class BillingRunWorker(
     IServiceScopeFactory scopes,
     WorkSignal<BillingRunWorker> signal,
     Microsoft.Extensions.Options.IOptions<BillingRunOptions> options,
     TimeProvider time,
+    IHostEnvironment environment,
     ILogger<BillingRunWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
@@ -91,13 +100,20 @@ public sealed class BillingRunWorker(
                     return;
                 }
 
-                var (billCount, total) = await BillAsync(db, run, ct);
-                var posted = await db.Runs.SingleAsync(r => r.Id == runId, ct);
-                posted.Posted(billCount, total, time.GetUtcNow());
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                logger.LogInformation("Billing run {RunId} posted {BillCount} bills, {Total} {Currency}", runId, billCount, total, run.Currency);
+                var started = Stopwatch.GetTimestamp();
+                var phases = new BillingRunPhases();
+                var (billCount, total) = await BillAsync(db, run, phases, ct);
+                using (phases.Time(BillingRunPhases.Commit))
+                {
+                    var posted = await db.Runs.SingleAsync(r => r.Id == runId, ct);
+                    posted.Posted(billCount, total, time.GetUtcNow());
+                    db.ChangeTracker.DetectChanges();
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }
+
+                logger.LogInformation("Billing run {RunId} posted {BillCount} bills, {Total} {Currency} in {ElapsedMs:0} ms: {Phases}",
+                    runId, billCount, total, run.Currency, Stopwatch.GetElapsedTime(started).TotalMilliseconds, phases);
             }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -111,61 +127,139 @@ public sealed class BillingRunWorker(
         }
     }
 
-    private async Task<(int BillCount, decimal Total)> BillAsync(BillingDbContext db, BillingRun run, CancellationToken cancellationToken)
+    private async Task<(int BillCount, decimal Total)> BillAsync(BillingDbContext db, BillingRun run, BillingRunPhases phases, CancellationToken cancellationToken)
     {
-        var rates = await BillingRunCalculator.RatesAsync(db, run.EstateId, run.FeeItem, cancellationToken);
-        var unitsTotal = await db.Units.CountAsync(u => u.EstateId == run.EstateId, cancellationToken);
-        await UpdateApartAsync(run.Id, r => (r.UnitsTotal, r.UnitsDone) = (unitsTotal, 0), cancellationToken);
-        var chunkSize = Math.Max(1, options.Value.ChunkSize);
-        var (billCount, total, done) = (0, 0m, 0);
-        Guid? after = null;
-        while (true)
+        int unitsTotal;
+        using (phases.Time(BillingRunPhases.Load))
         {
-            var query = BillingRunCalculator.Units(db, run.EstateId);
-            var units = await (after is { } last ? query.Where(u => u.UnitId.CompareTo(last) > 0) : query).Take(chunkSize).ToListAsync(cancellationToken);
-            if (units.Count == 0)
-            {
-                break;
-            }
+            unitsTotal = await db.Units.CountAsync(u => u.EstateId == run.EstateId, cancellationToken);
+        }
 
-            var now = time.GetUtcNow();
-            foreach (var unit in units)
+        using (phases.Time(BillingRunPhases.Progress))
+        {
+            await UpdateApartAsync(run.Id, r => (r.UnitsTotal, r.UnitsDone) = (unitsTotal, 0), cancellationToken);
+        }
+
+        // Reading and computing the next chunk (on a connection of its own) overlaps writing this one (on the run's):
+        // the database works on one while the worker works on the other.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var chunks = Channel.CreateBounded<ComputedChunk>(1);
+        var computing = Task.Run(() => ComputeAsync(run, chunks.Writer, phases, stop.Token), stop.Token);
+        var (billCount, total, done) = (0, 0m, 0);
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
-                if (BillingRunCalculator.Compute(unit, run.FeeItem, run.Period, rates, run.Currency) is not { } computed)
+                // Binary COPY on the run's connection, in its transaction: one round trip per table and chunk instead of an
+                // INSERT per row, and no change tracking of rows that are never changed again.
+                using (phases.Time(BillingRunPhases.Insert))
                 {
-                    continue;
+                    await db.CopyBillsAsync(chunk.Bills, cancellationToken);
+                    await db.CopyReceivablesAsync(chunk.Receivables, cancellationToken);
                 }
 
-                var bill = Bill.Issue(run, unit.UnitId, computed.Lines, now);
-                db.Bills.Add(bill);
-                db.Receivables.Add(Receivable.ForBill(bill, $"{run.FeeItem.Name()} {RunsApi.Month(run.Period)}"));
-                Announce(db, run, unit, bill, now);
-                billCount++;
-                total += bill.Total;
-            }
+                using (phases.Time(BillingRunPhases.Audit))
+                {
+                    await db.CopyAuditEntriesAsync(chunk.Audit, cancellationToken);
+                }
 
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            done += units.Count;
-            after = units[^1].UnitId;
-            await UpdateApartAsync(run.Id, r => r.UnitsDone = done, cancellationToken);
+                using (phases.Time(BillingRunPhases.Outbox))
+                {
+                    await db.CopyOutboxMessagesAsync(chunk.Events, cancellationToken);
+                }
+
+                billCount += chunk.Bills.Count;
+                total += chunk.Bills.Sum(b => b.Total);
+                done += chunk.Units;
+                using (phases.Time(BillingRunPhases.Progress))
+                {
+                    await UpdateApartAsync(run.Id, r => r.UnitsDone = done, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            // A write that failed stops the computing too; its own failure is the one the channel already reported.
+            await stop.CancelAsync();
+            await computing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         return (billCount, total);
     }
 
-    private static void Announce(BillingDbContext db, BillingRun run, BillableUnit unit, Bill bill, DateTimeOffset now)
+    /// <summary>The rows of a chunk of units, ready to be copied.</summary>
+    private sealed record ComputedChunk(int Units, List<Bill> Bills, List<Receivable> Receivables, List<AuditEntry> Audit, List<OutboxMessage> Events);
+
+    /// <summary>Reads the estate's units chunk by chunk (keyset on the unit id) and computes their bills, audit entries and events.</summary>
+    private async Task ComputeAsync(BillingRun run, ChannelWriter<ComputedChunk> chunks, BillingRunPhases phases, CancellationToken cancellationToken)
     {
-        db.AddIntegrationEvent(new BillIssued(
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
+            var rates = await BillingRunCalculator.RatesAsync(db, run.EstateId, run.FeeItem, cancellationToken);
+            var chunkSize = Math.Max(1, options.Value.ChunkSize);
+            var description = $"{run.FeeItem.Name()} {RunsApi.Month(run.Period)}";
+            var actor = AuditInterceptor.SystemActor(environment);
+            Guid? after = null;
+            while (true)
+            {
+                List<BillableUnit> units;
+                using (phases.Time(BillingRunPhases.Load))
+                {
+                    var query = BillingRunCalculator.Units(db, run.EstateId);
+                    units = await (after is { } last ? query.Where(u => u.UnitId.CompareTo(last) > 0) : query).Take(chunkSize).ToListAsync(cancellationToken);
+                }
+
+                if (units.Count == 0)
+                {
+                    break;
+                }
+
+                var now = time.GetUtcNow();
+                var chunk = new ComputedChunk(units.Count, new(units.Count), new(units.Count), new(2 * units.Count), new(2 * units.Count));
+                using (phases.Time(BillingRunPhases.Compute))
+                {
+                    foreach (var unit in units)
+                    {
+                        if (BillingRunCalculator.Compute(unit, run.FeeItem, run.Period, rates, run.Currency) is not { } computed)
+                        {
+                            continue;
+                        }
+
+                        var bill = Bill.Issue(run, unit.UnitId, computed.Lines, now);
+                        var receivable = Receivable.ForBill(bill, description);
+                        chunk.Bills.Add(bill);
+                        chunk.Receivables.Add(receivable);
+                        chunk.Audit.Add(BillingRunRows.Audited(bill, actor, run.CorrelationId));
+                        chunk.Audit.Add(BillingRunRows.Audited(receivable, actor, run.CorrelationId));
+                        Announce(chunk.Events, run, unit, bill, now);
+                    }
+                }
+
+                await chunks.WriteAsync(chunk, cancellationToken);
+                after = units[^1].UnitId;
+            }
+
+            chunks.Complete();
+        }
+        catch (Exception ex)
+        {
+            chunks.Complete(ex);
+        }
+    }
+
+    private static void Announce(List<OutboxMessage> events, BillingRun run, BillableUnit unit, Bill bill, DateTimeOffset now)
+    {
+        events.Add(OutboxDbContextExtensions.ToOutboxMessage(new BillIssued(
             Guid.CreateVersion7(now), now, run.EstateId, run.CorrelationId, bill.Id, run.Id, unit.UnitId, unit.OwnerId, run.FeeItem.Name(), run.Period,
-            bill.Total, bill.Currency, bill.DueOn));
+            bill.Total, bill.Currency, bill.DueOn)));
         if (unit.OwnerId is not { } ownerId)
         {
             return;
         }
 
-        db.AddIntegrationEvent(new NotificationRequested(
+        events.Add(OutboxDbContextExtensions.ToOutboxMessage(new NotificationRequested(
             Guid.CreateVersion7(now), now, run.EstateId, run.CorrelationId, "owner", ownerId, BillingNotifications.BillIssued,
             new Dictionary<string, string>
             {
@@ -177,7 +271,7 @@ public sealed class BillingRunWorker(
                 ["dueOn"] = bill.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["billId"] = bill.Id.ToString(),
             },
-            "normal"));
+            "normal")));
     }
 
     /// <summary>Writes to the run row outside the run's transaction (progress, failure), so it shows at once and survives a rollback.</summary>
