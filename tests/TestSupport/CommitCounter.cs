@@ -1,25 +1,30 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace PropertyPlatform.TestSupport;
 
 /// <summary>
 /// Counts what a service's DbContext commits, as PostgreSQL's <c>xact_commit</c> would: each committed transaction, and
 /// each statement run outside one (PostgreSQL runs it as a transaction of its own). Each entry keeps its statements, so
-/// a failing count shows which commit is new.
+/// a failing count shows which commit is new. A pooled connection that resets its session when taken again (Npgsql's
+/// <c>DISCARD ALL</c>, unless <c>No Reset On Close</c>) commits that statement too: counted as well.
 /// </summary>
-public sealed class CommitCounter : IDbTransactionInterceptor, IDbCommandInterceptor
+public sealed class CommitCounter : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
 {
+    private const string ConnectionReset = "DISCARD ALL (the pooled connection's reset)";
+
     private readonly ConcurrentDictionary<DbTransaction, ConcurrentQueue<string>> _open = new();
+    private readonly ConcurrentDictionary<int, bool> _backendsSeen = new();
     private ConcurrentQueue<Commit> _commits = new();
 
     /// <summary>A committed transaction (<see cref="Explicit"/>) or a statement that committed on its own.</summary>
     public sealed record Commit(bool Explicit, IReadOnlyList<string> Statements)
     {
         /// <summary>Whether it changed rows (or took a lock), as opposed to only reading.</summary>
-        public bool Writes => Statements.Any(s => !s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-            || s.Contains("FOR UPDATE", StringComparison.OrdinalIgnoreCase));
+        public bool Writes => Statements.Any(s => s != ConnectionReset && (!s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            || s.Contains("FOR UPDATE", StringComparison.OrdinalIgnoreCase)));
 
         public override string ToString() =>
             (Explicit ? "transaction: " : "statement: ") + string.Join(" | ", Statements.Select(FirstLine));
@@ -33,6 +38,46 @@ public sealed class CommitCounter : IDbTransactionInterceptor, IDbCommandInterce
     public IReadOnlyList<Commit> Transactions => [.. _commits.Where(c => c.Explicit)];
 
     public void Reset() => _commits = new();
+
+    /// <summary>Waits until nothing has been committed for a while: whatever an earlier step set off has finished.</summary>
+    public async Task QuietAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var seen = -1;
+        while (_commits.Count != seen)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The service kept committing for 30 s.");
+            }
+
+            seen = _commits.Count;
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => RecordReset(connection);
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RecordReset(connection);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A pooled connection used before sends its reset ahead of the first statement, as a transaction of its own.</summary>
+    private void RecordReset(DbConnection connection)
+    {
+        if (connection is not NpgsqlConnection npgsql)
+        {
+            return;
+        }
+
+        var settings = new NpgsqlConnectionStringBuilder(npgsql.ConnectionString);
+        if (!_backendsSeen.TryAdd(npgsql.ProcessID, true) && settings.Pooling && !settings.NoResetOnClose)
+        {
+            _commits.Enqueue(new Commit(false, [ConnectionReset]));
+        }
+    }
 
     public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
