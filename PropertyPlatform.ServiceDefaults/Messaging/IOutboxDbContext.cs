@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,10 @@ public static class OutboxDbContextExtensions
         });
     }
 
-    internal static string EventTypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+    // Assembly.GetName() builds a new AssemblyName on every call: one name per event type, made once.
+    internal static string EventTypeName(Type type) => EventTypeNames.GetOrAdd(type, t => $"{t.FullName}, {t.Assembly.GetName().Name}");
+
+    private static readonly ConcurrentDictionary<Type, string> EventTypeNames = new();
 
     /// <summary>Maps the outbox and inbox tables; call from <c>OnModelCreating</c>.</summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)
