@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -114,12 +115,17 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
     /// credentials (hashes, secrets, stamps) are recorded as changed, never with their values.
     /// </summary>
     private static bool IsSecretOrPersonal(PropertyInfo? property) =>
-        property is not null
-        && (IsPersonal(property)
-            || SecretNameParts.Any(part => property.Name.Contains(part, StringComparison.OrdinalIgnoreCase))
-            || (property.Name.StartsWith(NormalizedPrefix, StringComparison.Ordinal)
-                && property.DeclaringType?.GetProperty(property.Name[NormalizedPrefix.Length..]) is { } original
-                && IsPersonal(original)));
+        property is not null && SecretOrPersonal.GetOrAdd(property, IsSecretOrPersonalUncached);
+
+    // Attributes are read by reflection, which allocates on every call: each property is looked at once per process.
+    private static readonly ConcurrentDictionary<PropertyInfo, bool> SecretOrPersonal = new();
+
+    private static bool IsSecretOrPersonalUncached(PropertyInfo property) =>
+        IsPersonal(property)
+        || SecretNameParts.Any(part => property.Name.Contains(part, StringComparison.OrdinalIgnoreCase))
+        || (property.Name.StartsWith(NormalizedPrefix, StringComparison.Ordinal)
+            && property.DeclaringType?.GetProperty(property.Name[NormalizedPrefix.Length..]) is { } original
+            && IsPersonal(original));
 
     private static bool IsPersonal(PropertyInfo property) =>
         property.GetCustomAttributes(inherit: true).Any(a => a is PrivateDataAttribute || a.GetType().Name == "ProtectedPersonalDataAttribute");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
@@ -22,9 +23,13 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext, IOutboxDbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+        var configured = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException(
                 $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName} (the AppHost does this).");
+        // No service leaves state on a pooled connection (its advisory locks are transaction-scoped, the outbox listener
+        // holds an unpooled connection of its own), so a connection taken from the pool needs no reset: Npgsql's reset is a
+        // DISCARD ALL sent on every checkout, one more statement and commit for each request, consumed event and poll.
+        var connectionString = new NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true }.ConnectionString;
 
         // Not AddNpgsqlDbContext: it pools contexts, and ours are per request (the caller's EstateScope is injected).
         builder.Services.AddDbContext<TDbContext>((services, options) => options

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,10 @@ public static class OutboxDbContextExtensions
         };
     }
 
-    internal static string EventTypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+    // Assembly.GetName() builds a new AssemblyName on every call: one name per event type, made once.
+    internal static string EventTypeName(Type type) => EventTypeNames.GetOrAdd(type, t => $"{t.FullName}, {t.Assembly.GetName().Name}");
+
+    private static readonly ConcurrentDictionary<Type, string> EventTypeNames = new();
 
     /// <summary>Computed once per event type: <c>Assembly.GetName()</c> is costly when a run writes 200,000 events.</summary>
     private static class EventTypeNameOf<TEvent>

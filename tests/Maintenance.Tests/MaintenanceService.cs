@@ -5,7 +5,7 @@ using PropertyPlatform.TestSupport;
 namespace PropertyPlatform.Maintenance.Tests;
 
 /// <summary>The maintenance service for this test assembly; every test makes its own estate and request ids.</summary>
-public sealed class MaintenanceService : ServiceUnderTest<Program>
+public class MaintenanceService : ServiceUnderTest<Program>
 {
     protected override string DatabaseConnectionName => MaintenanceServiceExtensions.DatabaseName;
 

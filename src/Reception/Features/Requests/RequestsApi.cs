@@ -135,13 +135,19 @@ public static class RequestsApi
 
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId, command.UnitId);
-        var estate = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == estateId, cancellationToken)
+        // The estate and the unit in one round trip: each statement outside the intake's transaction is a commit of its own.
+        var unitId = command.UnitId;
+        var registered = await db.Estates.AsNoTracking()
+            .Where(e => e.Id == estateId)
+            .Select(e => new { Estate = e, UnitInEstate = unitId == null || db.Units.Any(u => u.Id == unitId && u.EstateId == estateId) })
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new ValidationFailedException("estateId", "No such estate in the registry.");
-
-        if (command.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.EstateId == estateId, cancellationToken))
+        if (!registered.UnitInEstate)
         {
             throw new ValidationFailedException("unitId", "No such unit in this estate.");
         }
+
+        var estate = registered.Estate;
 
         var submittedBy = scope.Subject ?? "";
         var photos = await AttachmentClaims.ClaimableAsync(db, attachmentIds, estateId, submittedBy, now, cancellationToken);
