@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using PropertyPlatform.ServiceDefaults.Data;
 
 namespace PropertyPlatform.ServiceDefaults.Auditing;
 
@@ -46,22 +47,16 @@ public static class AuditCopy
             await writer.WriteAsync(entry.Id, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(entry.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await writer.WriteAsync(entry.Actor, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, entry.ActorName, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(writer, entry.EstateId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteNullableAsync(entry.ActorName, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteNullableAsync(entry.EstateId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(entry.EntityType, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(entry.EntityId, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(entry.Action.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(entry.Changes, NpgsqlDbType.Jsonb, cancellationToken);
-            await WriteAsync(writer, entry.CorrelationId, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteAsync(writer, entry.Operation, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteNullableAsync(entry.CorrelationId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteNullableAsync(entry.Operation, NpgsqlDbType.Varchar, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);
     }
-
-    private static Task WriteAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
-
-    private static Task WriteAsync(NpgsqlBinaryImporter writer, Guid? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is { } id ? writer.WriteAsync(id, type, cancellationToken) : writer.WriteNullAsync(cancellationToken);
 }

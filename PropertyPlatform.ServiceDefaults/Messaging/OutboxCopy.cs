@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using PropertyPlatform.ServiceDefaults.Data;
 
 namespace PropertyPlatform.ServiceDefaults.Messaging;
 
@@ -31,14 +32,11 @@ public static class OutboxCopy
             await writer.WriteAsync(message.Payload, NpgsqlDbType.Jsonb, cancellationToken);
             await writer.WriteAsync(message.CorrelationId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(message.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteNullableAsync(writer, message.TraceParent, cancellationToken);
-            await WriteNullableAsync(writer, message.TraceState, cancellationToken);
+            await writer.WriteNullableAsync(message.TraceParent, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteNullableAsync(message.TraceState, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(message.Attempts, NpgsqlDbType.Integer, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);
     }
-
-    internal static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
 }
