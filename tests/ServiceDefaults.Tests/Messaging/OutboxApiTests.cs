@@ -27,6 +27,10 @@ public sealed class OutboxApiTests(PostgresFixture postgres) : IClassFixture<Pos
     {
         await using var app = await StartAsync();
         var publisher = (RecordingPublisher)app.Services.GetRequiredService<IIntegrationEventPublisher>();
+
+        // The broker refuses it until MaxAttempts (1 here): it is parked. Refused before the event is written, so the
+        // dispatcher cannot publish it first.
+        publisher.BrokerAvailable = _ => false;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OutboxTestDbContext>();
@@ -34,8 +38,6 @@ public sealed class OutboxApiTests(PostgresFixture postgres) : IClassFixture<Pos
             await db.SaveChangesAsync(Ct);
         }
 
-        // The broker refuses it until MaxAttempts (1 here): it is parked.
-        publisher.BrokerAvailable = _ => false;
         await Eventually.Async(async () => (await ListAsync(Client(app, TestCaller.GroupAdmin()))).Items.Count == 1, TimeSpan.FromSeconds(30));
         var parked = (await ListAsync(Client(app, TestCaller.GroupAdmin()))).Items.Single();
         parked.LastError.Should().Contain("Broker unreachable");
@@ -77,7 +79,12 @@ public sealed class OutboxApiTests(PostgresFixture postgres) : IClassFixture<Pos
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<OutboxTestDbContext>().Database.EnsureCreatedAsync(Ct);
+            var db = scope.ServiceProvider.GetRequiredService<OutboxTestDbContext>();
+            await db.Database.EnsureCreatedAsync(Ct);
+
+            // What DatabaseMigrator ensures in a service: a commit to the outbox wakes the dispatcher at once, rather
+            // than at its next poll.
+            await OutboxWakeup.EnsureTriggerAsync(db, Ct);
         }
 
         app.MapDefaultEndpoints();
