@@ -82,13 +82,22 @@ public sealed class GateFlowTests(Platform platform)
     /// the guard, certified until today, takes the post; then it moves to UTC+14 with the registry's calendar change,
     /// where today is a later day and the certification's last day has ended. hr-training is restarted from the
     /// dashboard, so its check runs at once; it announces the expiry, and security-gate takes the guard off the post.
+    /// The same night ends the plumber's trade certification, and maintenance's dispatch no longer offers the plumber.
     /// </summary>
     [Fact]
-    public async Task A_guard_whose_certification_expires_at_hr_training_is_taken_off_the_post_and_cannot_take_it_again()
+    public async Task Certifications_that_expire_at_hr_training_take_the_guard_off_the_post_and_the_plumber_off_dispatch()
     {
         var estateId = await platform.NewEstateAsync(Ct);
         await MoveEstateToAsync(estateId, "Pacific/Pago_Pago");
-        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Pacific/Pago_Pago")).DateTime);
+        var pagoPago = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Pago_Pago");
+        await PastTheLastMinutesOfTheDayAsync(pagoPago);
+        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, pagoPago).DateTime);
+        var (plumberId, _, plumbersCertification) = await platform.PlumberOnDutyAsync(estateId, Ct, pagoPago, certifiedUntil: localToday);
+        var requestId = await platform.PostRepairAsync(estateId, "Kitchen tap dripping", Ct)
+            ?? throw new InvalidOperationException("reception accepted no repair");
+        var workOrderId = (await platform.WorkOrderOfRequestAsync(estateId, requestId, Ct)).GetProperty("id").GetGuid();
+        await Eventually.Async(() => platform.EligibleAsync(workOrderId, plumberId, Ct), WaitLimit,
+            "maintenance offers the plumber, certified until the estate's today and on duty");
         var (guardId, guard) = await platform.StaffAccountAsync(estateId, Guard, "E2E Guard", Ct);
         await platform.HireAsync(guardId, estateId, "E2E Guard", "gate guard", [], localToday.AddDays(-30), Ct);
         var certification = await Platform.OkAsync(await platform.Admin.PostAsJsonAsync("/api/hr-training/certifications", new
@@ -112,6 +121,9 @@ public sealed class GateFlowTests(Platform platform)
 
         var expired = await bus.WaitForAsync<CertificationExpired>(e => e.CertificationId == certificationId, WaitLimit, "hr-training's expiry check announces the expiry");
         (expired.StaffId, expired.Post, expired.ValidUntil).Should().Be((guardId, "gate", localToday));
+        await bus.WaitForAsync<CertificationExpired>(e => e.CertificationId == plumbersCertification, WaitLimit, "the plumber's trade certification expires the same night");
+        await Eventually.Async(async () => !await platform.EligibleAsync(workOrderId, plumberId, Ct), WaitLimit,
+            "maintenance no longer offers a plumber whose certification expired");
         JsonElement held = default;
         await Eventually.Async(async () =>
         {
@@ -122,6 +134,20 @@ public sealed class GateFlowTests(Platform platform)
         held.GetProperty("uncoveredReason").GetString().Should().Contain("expired");
         (await guard.PostAsync($"/api/security-gate/posts/{postId}/sign-on", null, Ct)).StatusCode
             .Should().Be(HttpStatusCode.Forbidden, "a guard without a valid certification cannot hold a post");
+    }
+
+    /// <summary>
+    /// The plumber's shift ends with the certification's last day, and must still be running when maintenance is asked
+    /// for candidates: in the day's last minutes there (once a day, for ten minutes) the test waits for the next day.
+    /// </summary>
+    private static async Task PastTheLastMinutesOfTheDayAsync(TimeZoneInfo zone)
+    {
+        var localNow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
+        var leftOfTheDay = localNow.Date.AddDays(1) - localNow.DateTime;
+        if (leftOfTheDay < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(leftOfTheDay + TimeSpan.FromSeconds(5), Ct);
+        }
     }
 
     private async Task MoveEstateToAsync(Guid estateId, string timeZoneId) =>

@@ -54,18 +54,27 @@ public sealed partial class Platform
             staffId, displayName, position, trades, homeEstateId = estateId, estateIds = new[] { estateId }, startsOn = Day(startsOn),
         }, cancellationToken)).IsSuccessStatusCode, WaitLimit, $"hr-training hires {displayName}");
 
-    /// <summary>A plumber with an account in the estate, hired, certified and on duty now (published roster); returns their id and signed-in client.</summary>
-    public async Task<(Guid StaffId, HttpClient Client, Guid CertificationId)> PlumberOnDutyAsync(Guid estateId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A plumber with an account in the estate, hired, certified and on duty now (published roster); returns their id and
+    /// signed-in client. The shift runs from an hour ago for four hours, but never past the certification's last day:
+    /// hr-training refuses a shift the certification does not cover to its end.
+    /// </summary>
+    public async Task<(Guid StaffId, HttpClient Client, Guid CertificationId)> PlumberOnDutyAsync(
+        Guid estateId, CancellationToken cancellationToken, TimeZoneInfo? estateZone = null, DateOnly? certifiedUntil = null)
     {
         var (staffId, client) = await StaffAccountAsync(estateId, Technician, "E2E Plumber", cancellationToken, Plumbing);
-        var localNow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai);
+        var localNow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, estateZone ?? Shanghai);
         var shiftStart = localNow.AddHours(-1);
         var shiftEnd = localNow.AddHours(4);
+        if (certifiedUntil is { } lastDay && DateOnly.FromDateTime(shiftEnd.DateTime) > lastDay)
+        {
+            shiftEnd = new DateTimeOffset(lastDay.ToDateTime(new TimeOnly(23, 59)), localNow.Offset);
+        }
 
         await HireAsync(staffId, estateId, "E2E Plumber", "technician", Plumbing, DateOnly.FromDateTime(shiftStart.DateTime), cancellationToken);
         var certification = await OkAsync(await Admin.PostAsJsonAsync("/api/hr-training/certifications", new
         {
-            staffId, estateId, trade = "plumbing", validFrom = Day(shiftStart), validUntil = Day(localNow.AddYears(1)),
+            staffId, estateId, trade = "plumbing", validFrom = Day(shiftStart), validUntil = certifiedUntil is { } until ? Day(until) : Day(localNow.AddYears(1)),
         }, cancellationToken), HttpStatusCode.Created);
         await Eventually.Async(async () => (await Admin.PostAsJsonAsync("/api/hr-training/rosters/shifts", new
         {
