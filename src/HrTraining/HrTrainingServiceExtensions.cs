@@ -45,7 +45,7 @@ public static class HrTrainingServiceExtensions
     public static WebApplication MapHrTrainingApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/hr-training");
-        api.MapStaffApi();
+        api.MapStaffApi().MapStaffRepublishApi();
         api.MapDisciplineApi();
         api.MapAppraisalApi().MapStaffChecksApi();
         api.MapTrainingApi().MapTrainingPlansApi();
