@@ -1,10 +1,10 @@
+using PropertyPlatform.ServiceDefaults.Data;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Features.Accounts;
@@ -110,7 +110,7 @@ public static class PaymentsApi
                 return TypedResults.Created($"/api/billing/payments/{payment.Id}", ToResponse(payment, [.. allocations.Select(a => new AllocationResponse(a.ReceivableId, a.Amount))]));
             }, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Only a key used for another estate's payment gets here (the lock serializes the rest): that body differs.
             throw new ConflictException($"The {IdempotencyHeader} '{key}' was used for another payment.");

@@ -1,6 +1,6 @@
+using PropertyPlatform.ServiceDefaults.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
@@ -96,7 +96,7 @@ public sealed class AssessmentShortfallCheck(IServiceScopeFactory scopes, TimePr
                 await db.SaveChangesAsync(cancellationToken);
                 flagged++;
             }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
                 // Another pass (or replica) flagged this clerk's week first, and its notification went with it.
             }

@@ -1,8 +1,8 @@
+using PropertyPlatform.ServiceDefaults.Data;
 using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
 using PropertyPlatform.ServiceDefaults.Calendars;
@@ -362,7 +362,7 @@ public sealed class AttendanceSheetScheduler(IServiceScopeFactory scopes, TimePr
                 await db.SaveChangesAsync(cancellationToken);
                 opened++;
             }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
                 // Another replica (or an early issue) opened it first.
             }

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.Maintenance.Features.Plans;
@@ -70,8 +70,7 @@ public sealed class PlanScheduler(IServiceScopeFactory scopes, TimeProvider time
                     await db.SaveChangesAsync(cancellationToken);
                     created++;
                 }
-                catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException
-                    || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
                 {
                     // Another runner took this occurrence (and moved the plan on): its work order stands.
                     break;

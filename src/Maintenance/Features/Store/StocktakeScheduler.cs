@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.Maintenance.Features.Store;
@@ -49,7 +49,7 @@ public sealed class StocktakeScheduler(IServiceScopeFactory scopes, TimeProvider
                 await db.SaveChangesAsync(cancellationToken);
                 opened++;
             }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
                 // Opened meanwhile, by hand or by another replica.
                 db.ChangeTracker.Clear();

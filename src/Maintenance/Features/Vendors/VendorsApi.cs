@@ -1,8 +1,8 @@
+using PropertyPlatform.ServiceDefaults.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
@@ -293,7 +293,7 @@ public static partial class VendorsApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             throw new ConflictException($"{vendor.Name} has been reviewed for {year}-Q{quarter} already.");
         }

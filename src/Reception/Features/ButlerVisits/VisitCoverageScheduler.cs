@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Hosting;
 
 namespace PropertyPlatform.Reception.Features.ButlerVisits;
@@ -56,7 +56,7 @@ public sealed class VisitCoverageScheduler(IServiceScopeFactory scopes, TimeProv
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
                 // Another replica opened it first.
                 opened--;
