@@ -42,12 +42,6 @@ public sealed class ActivationPageTests(IdentityService identity)
             return (phone, code);
         });
 
-    private HttpClient Browser(string culture)
-    {
-        var browser = identity.CreateBrowser();
-        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
-        return browser;
-    }
 
     /// <summary>Opens the activation page at <paramref name="url"/> and posts its form.</summary>
     private static async Task<HttpResponseMessage> ActivateAsync(
@@ -69,12 +63,8 @@ public sealed class ActivationPageTests(IdentityService identity)
     public async Task An_owner_activates_from_the_login_page_of_a_pending_authorization_and_lands_signed_in_on_it()
     {
         var (phone, code) = await PendingOwnerAsync();
-        var browser = Browser(English);
-        var authorize = await browser.GetAsync(
-            $"/connect/authorize?client_id={PlatformClients.OwnerApp}&response_type=code&scope=openid&state=s1"
-            + $"&code_challenge=abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(IdentityService.OwnerAppRedirectUri)}",
-            Ct);
-        var login = await ReadAsync(await browser.GetAsync(authorize.Headers.Location!.PathAndQuery, Ct), Ct);
+        var browser = identity.CreateBrowser(English);
+        var login = await ReadAsync(await browser.GetAsync(await PendingLoginUrlAsync(browser, Ct), Ct), Ct);
         var activationLink = login.Document.QuerySelector("a[href^='/account/activate']")!.GetAttribute("href")!;
 
         var activated = await ActivateAsync(browser, activationLink, $"  {phone} ", code.ToLowerInvariant(), NewPassword);
@@ -96,7 +86,7 @@ public sealed class ActivationPageTests(IdentityService identity)
     [InlineData(Chinese)]
     public async Task The_page_labels_every_field_and_shows_the_password_rules_in_the_readers_language(string culture)
     {
-        var page = await ReadAsync(await Browser(culture).GetAsync("/account/activate?ReturnUrl=%2Fconnect%2Fauthorize%3Fx%3D1", Ct), Ct);
+        var page = await ReadAsync(await identity.CreateBrowser(culture).GetAsync("/account/activate?ReturnUrl=%2Fconnect%2Fauthorize%3Fx%3D1", Ct), Ct);
 
         page.Language.Should().Be(culture);
         page.Heading.Should().Be(Text("ActivateTitle", culture));
@@ -115,7 +105,7 @@ public sealed class ActivationPageTests(IdentityService identity)
     [InlineData(Chinese)]
     public async Task Field_errors_from_the_server_sit_next_to_their_fields(string culture)
     {
-        var browser = Browser(culture);
+        var browser = identity.CreateBrowser(culture);
 
         var response = await ActivateAsync(browser, "/account/activate", "", "ABCDEFGHJK", "weakpass", confirm: "other");
 
@@ -141,7 +131,7 @@ public sealed class ActivationPageTests(IdentityService identity)
     {
         var (phone, code) = await PendingOwnerAsync(codeValidFor: TimeSpan.FromSeconds(-1));
 
-        var page = await ReadAsync(await ActivateAsync(Browser(culture), "/account/activate", phone, code, NewPassword), Ct);
+        var page = await ReadAsync(await ActivateAsync(identity.CreateBrowser(culture), "/account/activate", phone, code, NewPassword), Ct);
 
         page.DescriptionsOf("Code").Should().EndWith(Text("Error.ExpiredCode", culture));
         page.Input("Code").HasAttribute("autofocus").Should().BeTrue();
@@ -151,11 +141,11 @@ public sealed class ActivationPageTests(IdentityService identity)
     public async Task A_used_code_a_wrong_code_and_an_unknown_phone_get_the_same_answer()
     {
         var (phone, code) = await PendingOwnerAsync();
-        (await ActivateAsync(Browser(English), "/account/activate", phone, code, NewPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await ActivateAsync(identity.CreateBrowser(English), "/account/activate", phone, code, NewPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        var used = await ReadAsync(await ActivateAsync(Browser(English), "/account/activate", phone, code, NewPassword), Ct);
-        var wrong = await ReadAsync(await ActivateAsync(Browser(English), "/account/activate", (await PendingOwnerAsync()).Phone, "WRONGCODE2", NewPassword), Ct);
-        var unknown = await ReadAsync(await ActivateAsync(Browser(English), "/account/activate", "13500000000", code, NewPassword), Ct);
+        var used = await ReadAsync(await ActivateAsync(identity.CreateBrowser(English), "/account/activate", phone, code, NewPassword), Ct);
+        var wrong = await ReadAsync(await ActivateAsync(identity.CreateBrowser(English), "/account/activate", (await PendingOwnerAsync()).Phone, "WRONGCODE2", NewPassword), Ct);
+        var unknown = await ReadAsync(await ActivateAsync(identity.CreateBrowser(English), "/account/activate", "13500000000", code, NewPassword), Ct);
 
         foreach (var page in new[] { used, wrong, unknown })
         {
@@ -167,7 +157,7 @@ public sealed class ActivationPageTests(IdentityService identity)
     public async Task Without_a_pending_authorization_the_owner_is_sent_to_sign_in_with_a_confirmation()
     {
         var (phone, code) = await PendingOwnerAsync();
-        var browser = Browser(Chinese);
+        var browser = identity.CreateBrowser(Chinese);
 
         var activated = await ActivateAsync(browser, "/account/activate", phone, code, NewPassword);
 
@@ -187,7 +177,7 @@ public sealed class ActivationPageTests(IdentityService identity)
         }), Ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await ActivateAsync(Browser(English), "/account/activate", phone, code, NewPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect, "the code still works");
+        (await ActivateAsync(identity.CreateBrowser(English), "/account/activate", phone, code, NewPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect, "the code still works");
     }
 
     private static Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string userName, string password) =>

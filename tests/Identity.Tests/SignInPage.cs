@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using PropertyPlatform.Identity.Pages;
+using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Identity.Tests;
 
@@ -45,6 +46,17 @@ public sealed class SignInPage(IHtmlDocument document)
 
     public string LanguageLink(string culture) =>
         Document.QuerySelector($"nav a[hreflang='{culture}']")?.GetAttribute("href") ?? throw new InvalidOperationException($"No link to {culture}.");
+
+    /// <summary>Starts an owner-app authorization: the login page the browser is sent to, with the pending request as ReturnUrl.</summary>
+    public static async Task<string> PendingLoginUrlAsync(HttpClient browser, CancellationToken cancellationToken)
+    {
+        var authorize = await browser.GetAsync(
+            $"/connect/authorize?client_id={PlatformClients.OwnerApp}&response_type=code&scope=openid&state=s1"
+            + $"&code_challenge=abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(IdentityService.OwnerAppRedirectUri)}",
+            cancellationToken);
+        authorize.Headers.Location!.AbsolutePath.Should().Be("/account/login");
+        return authorize.Headers.Location.PathAndQuery;
+    }
 
     public static async Task<SignInPage> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         new(await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(cancellationToken), cancellationToken));

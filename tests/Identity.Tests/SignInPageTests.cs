@@ -13,23 +13,7 @@ public sealed class SignInPageTests(IdentityService identity)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>The page the authorization endpoint sends a browser to, with the pending request as ReturnUrl.</summary>
-    private static async Task<string> PendingLoginUrlAsync(HttpClient browser)
-    {
-        var authorize = await browser.GetAsync(
-            $"/connect/authorize?client_id={PlatformClients.OwnerApp}&response_type=code&scope=openid&state=s1"
-            + $"&code_challenge=abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq&code_challenge_method=S256&redirect_uri={Uri.EscapeDataString(IdentityService.OwnerAppRedirectUri)}",
-            Ct);
-        authorize.Headers.Location!.AbsolutePath.Should().Be("/account/login");
-        return authorize.Headers.Location.PathAndQuery;
-    }
 
-    private HttpClient Browser(string acceptLanguage)
-    {
-        var browser = identity.CreateBrowser();
-        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
-        return browser;
-    }
 
     [Theory]
     [InlineData("en-GB,en;q=0.9", English, "Sign in")]
@@ -37,8 +21,8 @@ public sealed class SignInPageTests(IdentityService identity)
     [InlineData("fr-FR", English, "Sign in")]
     public async Task The_login_page_speaks_the_browsers_language_with_every_field_labelled(string acceptLanguage, string culture, string heading)
     {
-        var browser = Browser(acceptLanguage);
-        var loginUrl = await PendingLoginUrlAsync(browser);
+        var browser = identity.CreateBrowser(acceptLanguage);
+        var loginUrl = await PendingLoginUrlAsync(browser, Ct);
 
         var response = await browser.GetAsync(loginUrl, Ct);
 
@@ -59,8 +43,8 @@ public sealed class SignInPageTests(IdentityService identity)
     [Fact]
     public async Task Switching_the_language_keeps_the_pending_authorization_and_is_remembered_in_a_cookie()
     {
-        var browser = Browser("en");
-        var loginUrl = await PendingLoginUrlAsync(browser);
+        var browser = identity.CreateBrowser("en");
+        var loginUrl = await PendingLoginUrlAsync(browser, Ct);
         var english = await ReadAsync(await browser.GetAsync(loginUrl, Ct), Ct);
         var pending = english.HiddenField("ReturnUrl");
 
@@ -95,7 +79,7 @@ public sealed class SignInPageTests(IdentityService identity)
     public async Task A_wrong_password_is_announced_in_the_readers_language_and_tied_to_both_fields(string culture)
     {
         var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
-        var browser = Browser(culture);
+        var browser = identity.CreateBrowser(culture);
 
         var page = await ReadAsync(await AuthorizationCodeFlow.SubmitLoginAsync(browser, "/account/login", account.UserName!, "Wrong-Pass-2026", Ct), Ct);
 
@@ -119,7 +103,7 @@ public sealed class SignInPageTests(IdentityService identity)
     public async Task A_locked_account_says_in_how_many_minutes_it_can_be_tried_again(string culture)
     {
         var account = await identity.CreateAccountAsync([PlatformRoles.Cashier], [Guid.NewGuid()]);
-        var browser = Browser(culture);
+        var browser = identity.CreateBrowser(culture);
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             await AuthorizationCodeFlow.SubmitLoginAsync(browser, "/account/login", account.UserName!, "Wrong-Pass-2026", Ct);
@@ -144,7 +128,7 @@ public sealed class SignInPageTests(IdentityService identity)
             return (await users.UpdateAsync(stored)).Succeeded;
         });
         disabled.Should().BeTrue();
-        var browser = Browser(English);
+        var browser = identity.CreateBrowser(English);
 
         var right = await ReadAsync(await AuthorizationCodeFlow.SubmitLoginAsync(browser, "/account/login", account.UserName!, IdentityService.Password, Ct), Ct);
         var wrong = new List<string?>();
