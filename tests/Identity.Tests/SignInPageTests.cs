@@ -143,6 +143,26 @@ public sealed class SignInPageTests(IdentityService identity)
     }
 
     [Fact]
+    public async Task A_pending_account_with_the_right_password_is_told_to_activate_first()
+    {
+        var account = await identity.CreateAccountAsync([PlatformRoles.Owner], [Guid.NewGuid()], units: [Guid.NewGuid()], kind: AccountKind.Owner);
+        var pending = await identity.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<Account>>();
+            var stored = (await users.FindByIdAsync(account.Id.ToString()))!;
+            stored.Status = AccountStatus.Pending;
+            return (await users.UpdateAsync(stored)).Succeeded;
+        });
+        pending.Should().BeTrue();
+
+        var page = await ReadAsync(await AuthorizationCodeFlow.SubmitLoginAsync(
+            identity.CreateBrowser(Chinese), "/account/login", account.UserName!, IdentityService.Password, Ct), Ct);
+
+        page.Alert.Should().Be(Text("NotActivated", Chinese));
+        page.Document.QuerySelector("a[href^='/account/activate']").Should().NotBeNull("the way to activate is on the page");
+    }
+
+    [Fact]
     public async Task The_stylesheet_is_served_to_anyone_and_may_be_cached_for_good()
     {
         var browser = identity.CreateBrowser();
