@@ -167,6 +167,17 @@ public sealed class ActivationPageTests(IdentityService identity)
     }
 
     [Fact]
+    public async Task After_activation_only_a_local_return_url_is_followed()
+    {
+        var (phone, code) = await PendingOwnerAsync();
+
+        var activated = await ActivateAsync(identity.CreateBrowser(), "/account/activate?ReturnUrl=https%3A%2F%2Fevil.example%2F", phone, code, NewPassword);
+
+        activated.Headers.Location!.OriginalString.Should().Be("/account/login?activated=true");
+        activated.Headers.TryGetValues("Set-Cookie", out var cookies).Should().BeFalse("nobody is signed in for a foreign site: {0}", cookies);
+    }
+
+    [Fact]
     public async Task An_activation_post_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
         var (phone, code) = await PendingOwnerAsync();
