@@ -6,6 +6,7 @@ using PropertyPlatform.Identity.Features.Connect;
 using PropertyPlatform.Identity.Features.Login;
 using PropertyPlatform.Identity.Features.Owners;
 using PropertyPlatform.Identity.Hosting;
+using PropertyPlatform.Identity.Pages;
 using PropertyPlatform.Identity.Seed;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
@@ -40,11 +41,13 @@ public static class IdentityServiceExtensions
             .WithServiceToken(PlatformAudiences.Reception);
         builder.AddAccounts(settings);
         builder.AddAuthServer(settings);
+        builder.AddSignInPages();
 
         builder.Services.AddScoped<EstateScope>();
         builder.Services.AddScoped<ClientRegistration>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddSingleton<UnknownNameLockout>();
+        builder.Services.AddScoped<OwnerActivation>();
         // After AddServiceDatabase: the migrator's StartingAsync has run when this one's does.
         builder.Services.AddHostedService<IdentityStartup>();
         builder.Services.AddHostedService<TokenPruning>();
@@ -59,7 +62,9 @@ public static class IdentityServiceExtensions
         app.UseRateLimiter();
         app.UseAntiforgery();
 
+        app.UseSignInPages();
         app.MapLoginApi();
+        app.MapActivationPage();
         app.MapConnectApi();
         var api = app.MapGroup("/api/identity");
         api.MapAccountsApi();

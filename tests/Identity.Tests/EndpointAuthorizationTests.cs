@@ -6,9 +6,12 @@ public sealed class EndpointAuthorizationTests(IdentityService identity)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>What anyone may call here besides probes and docs: signing in and out, OpenID Connect, activation.</summary>
+    /// <summary>What anyone may call here besides probes and docs: signing in and out (with the pages' language and stylesheet), OpenID Connect, activation.</summary>
     private static readonly string[] AnonymousPrefixes =
-        ["/account/login", "/account/logout", "/connect/", "/api/identity/activation", .. EndpointSweep.PublicPrefixes];
+    [
+        "/account/login", "/account/logout", "/account/activate", "/account/language", "/account/sign-in.css", "/connect/", "/api/identity/activation",
+        .. EndpointSweep.PublicPrefixes,
+    ];
 
     [Fact]
     public async Task Every_endpoint_outside_the_allow_list_answers_401_to_an_anonymous_caller()

@@ -90,12 +90,20 @@ public sealed class IdentityService : ServiceUnderTest<Program>
 
     public override string Audience => IdentityServiceExtensions.ServiceName;
 
-    /// <summary>Keeps cookies, does not follow redirects, and comes (through the gateway) from an address of its own.</summary>
-    public HttpClient CreateBrowser()
+    /// <summary>
+    /// Keeps cookies, does not follow redirects, and comes (through the gateway) from an address of its own; asks for
+    /// pages in <paramref name="acceptLanguage"/> when given.
+    /// </summary>
+    public HttpClient CreateBrowser(string? acceptLanguage = null)
     {
         var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var address = Interlocked.Increment(ref _nextAddress);
         client.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.{(address >> 16) & 255}.{(address >> 8) & 255}.{address & 255}");
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
         return client;
     }
 

@@ -23,7 +23,7 @@ public sealed class LoginTests(IdentityService identity)
         foreach (var response in new[] { wrongPassword, unknownUser })
         {
             response.StatusCode.Should().Be(HttpStatusCode.OK);
-            (await response.Content.ReadAsStringAsync(Ct)).Should().Contain(LoginApi.WrongCredentials);
+            (await SignInPage.ReadAsync(response, Ct)).Alert.Should().Be(SignInPage.Text("WrongCredentials", SignInPage.English));
         }
     }
 
@@ -41,7 +41,7 @@ public sealed class LoginTests(IdentityService identity)
         var right = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, account.UserName!, IdentityService.Password, Ct);
 
         right.StatusCode.Should().Be(HttpStatusCode.OK, "no redirect: the sign-in was refused");
-        (await right.Content.ReadAsStringAsync(Ct)).Should().Contain(LoginApi.LockedOut);
+        (await SignInPage.ReadAsync(right, Ct)).Alert.Should().Be(SignInPage.Text("LockedOutFor", SignInPage.English, 15));
     }
 
     [Fact]
@@ -125,17 +125,17 @@ public sealed class LoginTests(IdentityService identity)
         var real = await AnswersAsync(account.UserName!);
         var unknown = await AnswersAsync(IdentityService.UniqueUserName());
 
-        real.Should().Contain(LoginApi.LockedOut, "the real account locks after five failures");
+        real.Should().Contain(SignInPage.Text("LockedOutFor", SignInPage.English, 15), "the real account locks after five failures");
         unknown.Should().Equal(real, "the answers must not tell whether the account exists");
 
-        async Task<List<string>> AnswersAsync(string userName)
+        async Task<List<string?>> AnswersAsync(string userName)
         {
             var browser = identity.CreateBrowser();
-            var answers = new List<string>();
+            var answers = new List<string?>();
             for (var attempt = 1; attempt <= 6; attempt++)
             {
-                var page = await (await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, userName, "Wrong-Pass-2026", Ct)).Content.ReadAsStringAsync(Ct);
-                answers.Add(page.Contains(LoginApi.LockedOut, StringComparison.Ordinal) ? LoginApi.LockedOut : LoginApi.WrongCredentials);
+                var response = await AuthorizationCodeFlow.SubmitLoginAsync(browser, ReturnTo, userName, "Wrong-Pass-2026", Ct);
+                answers.Add((await SignInPage.ReadAsync(response, Ct)).Alert);
             }
 
             return answers;

@@ -112,7 +112,7 @@ public sealed class OwnerActivationTests(IdentityService identity)
         var anonymous = identity.CreateBrowser();
         var wrong = await anonymous.PostAsJsonAsync("/api/identity/activation", new { userName = phone, code = "WRONGCODE2", newPassword = "Owner-Pass-2026" }, Ct);
         wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await wrong.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors["code"].Should().Equal(OwnersApi.InvalidCode);
+        (await wrong.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors["code"].Should().Equal(OwnerActivation.InvalidCode);
 
         var activated = await anonymous.PostAsJsonAsync("/api/identity/activation", new { userName = phone, code, newPassword = "Owner-Pass-2026" }, Ct);
         activated.StatusCode.Should().Be(HttpStatusCode.NoContent);

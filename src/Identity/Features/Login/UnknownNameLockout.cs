@@ -14,11 +14,12 @@ public sealed class UnknownNameLockout(IOptions<IdentityOptions> identityOptions
     private static readonly TimeSpan Forget = TimeSpan.FromDays(1);
     private readonly MemoryCache _names = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
-    public bool IsLockedOut(string normalizedName) =>
-        _names.TryGetValue(normalizedName, out Failures? failures) && failures!.IsLockedOut(time.GetUtcNow());
+    /// <summary>When the name's lockout ends, as a real account's <c>LockoutEnd</c>; null when it is not locked out.</summary>
+    public DateTimeOffset? LockedUntil(string normalizedName) =>
+        _names.TryGetValue(normalizedName, out Failures? failures) ? failures!.LockedUntil(time.GetUtcNow()) : null;
 
-    /// <summary>Counts a failed attempt; returns whether the name is now locked out, as a real account would be.</summary>
-    public bool Fail(string normalizedName)
+    /// <summary>Counts a failed attempt; returns when the name's lockout ends if it is now locked out, as a real account would be.</summary>
+    public DateTimeOffset? Fail(string normalizedName)
     {
         var lockout = identityOptions.Value.Lockout;
         var failures = _names.GetOrCreate(normalizedName, entry =>
@@ -38,32 +39,32 @@ public sealed class UnknownNameLockout(IOptions<IdentityOptions> identityOptions
         private int _count;
         private DateTimeOffset _lockedUntil;
 
-        public bool IsLockedOut(DateTimeOffset now)
+        public DateTimeOffset? LockedUntil(DateTimeOffset now)
         {
             lock (_gate)
             {
-                return _lockedUntil > now;
+                return _lockedUntil > now ? _lockedUntil : null;
             }
         }
 
-        public bool Add(DateTimeOffset now, int maxFailures, TimeSpan lockoutTime)
+        public DateTimeOffset? Add(DateTimeOffset now, int maxFailures, TimeSpan lockoutTime)
         {
             lock (_gate)
             {
                 if (_lockedUntil > now)
                 {
-                    return true;
+                    return _lockedUntil;
                 }
 
                 // Like AccessFailedAsync: the count starts again once the lockout begins.
                 if (++_count < maxFailures)
                 {
-                    return false;
+                    return null;
                 }
 
                 _count = 0;
                 _lockedUntil = now + lockoutTime;
-                return true;
+                return _lockedUntil;
             }
         }
     }

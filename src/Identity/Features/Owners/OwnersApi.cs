@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Identity.Data;
 using PropertyPlatform.Identity.Domain;
 using PropertyPlatform.Identity.Hosting;
-using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Identity.Features.Owners;
@@ -22,8 +20,6 @@ public sealed record ActivateCommand(string? UserName, string? Code, string? New
 /// </summary>
 public static class OwnersApi
 {
-    public const string InvalidCode = "The activation code is not valid, has expired or was already used.";
-
     public static RouteGroupBuilder MapOwnersApi(this RouteGroupBuilder api)
     {
         api.MapPost("/owners/{ownerId:guid}/activation-code", IssueActivationCode)
@@ -63,54 +59,13 @@ public static class OwnersApi
         return TypedResults.Ok(new ActivationCodeResponse(ownerId, code, expiresAt));
     }
 
-    /// <summary>Any wrong, expired or used code gets the same answer, whether or not the account exists.</summary>
-    public static async Task<NoContent> Activate(
-        ActivateCommand command, UserManager<Account> users, TimeProvider time)
+    /// <summary>A wrong or used code gets the same answer whether or not the account exists (<see cref="OwnerActivation"/>).</summary>
+    public static async Task<NoContent> Activate(ActivateCommand command, OwnerActivation activation)
     {
-        var errors = new InputErrors();
-        var userName = errors.Text(command.UserName, "userName", maxLength: 64);
-        var code = errors.Text(command.Code, "code", maxLength: 64);
-        if (string.IsNullOrEmpty(command.NewPassword))
+        var (_, errors) = await activation.ActivateAsync(command.UserName, command.Code, command.NewPassword);
+        if (errors.Count > 0)
         {
-            errors.Add("newPassword", "Required.");
-        }
-        else
-        {
-            foreach (var validator in users.PasswordValidators)
-            {
-                var result = await validator.ValidateAsync(users, new Account(), command.NewPassword);
-                foreach (var error in result.Errors)
-                {
-                    errors.Add("newPassword", error.Description);
-                }
-            }
-        }
-
-        errors.ThrowIfAny();
-
-        var account = await users.FindByNameAsync(userName);
-        if (account is not { Kind: AccountKind.Owner, Status: AccountStatus.Pending }
-            || account.ActivationCodeExpiresAt is not { } expiresAt
-            || expiresAt <= time.GetUtcNow()
-            || !ActivationCodes.Matches(code, account.ActivationCodeHash))
-        {
-            throw new ValidationFailedException("code", InvalidCode);
-        }
-
-        account.Status = AccountStatus.Active;
-        account.PhoneNumberConfirmed = true;
-        account.ActivationCodeHash = null;
-        account.ActivationCodeExpiresAt = null;
-        if (await users.HasPasswordAsync(account))
-        {
-            await users.RemovePasswordAsync(account);
-        }
-
-        // One save: the concurrency stamp makes a second, racing use of the same code fail.
-        var saved = await users.AddPasswordAsync(account, command.NewPassword!);
-        if (!saved.Succeeded)
-        {
-            throw new ValidationFailedException("code", InvalidCode);
+            throw new ValidationFailedException(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         }
 
         return TypedResults.NoContent();
