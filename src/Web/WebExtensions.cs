@@ -20,6 +20,9 @@ public static class WebExtensions
         builder.Services.AddHttpClient<GatewayClient>(http => http.BaseAddress = new Uri(GatewayClient.GatewayAddress))
             .AddHttpMessageHandler<BearerTokenHandler>();
 
+        // The component library's styles and scripts come from its package: served from the build output in every
+        // environment the AppHost runs (Development and Testing alike), from the published folder once published.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddFluentUIComponents();
         return builder;

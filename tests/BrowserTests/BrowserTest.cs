@@ -6,7 +6,7 @@ namespace PropertyPlatform.BrowserTests;
 
 /// <summary>
 /// One browser context (its own cookies) and page per test, traced; a failed test leaves a screenshot and the
-/// Playwright trace under TestResults/playwright (open the trace with `playwright show-trace`).
+/// Playwright trace (and the page's HTML) under TestResults/playwright (open the trace with `playwright show-trace`).
 /// </summary>
 public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
 {
@@ -47,6 +47,21 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/signin-callback", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A FluentUI button by its text (a &lt;fluent-button&gt; web component: its role lives in its element internals, which
+    /// Playwright's role queries do not read).
+    /// </summary>
+    protected ILocator Button(string text) => Page.Locator("fluent-button", new() { HasText = text });
+
+    /// <summary>Types into a FluentUI text area (its &lt;textarea&gt; is in the component's shadow root) and leaves it, as a person does.</summary>
+    protected async Task TypeIntoTextAreaAsync(string id, string text)
+    {
+        var area = Page.Locator($"#{id} textarea");
+        await area.ClickAsync();
+        await area.PressSequentiallyAsync(text);
+        await area.PressAsync("Tab");
+    }
+
     /// <summary>No serious or critical violation of axe-core's rules (axe is injected into the page).</summary>
     protected async Task AssertAccessibleAsync()
     {
@@ -82,6 +97,7 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         {
             Directory.CreateDirectory(folder);
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{name}.html"), await Page.ContentAsync(), CancellationToken.None);
             await Context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, $"{name}.zip") });
         }
         else

@@ -21,8 +21,8 @@ public sealed class OwnerPortalTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(unit).ToContainTextAsync("1-101");
         await AssertAccessibleAsync();
         await unit.GetByText("Report a problem").ClickAsync();
-        await Page.Locator("#description textarea").FillAsync(description);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await TypeIntoTextAreaAsync("description", description);
+        await Button("Send").ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("reported")).ToContainTextAsync("Received");
         await AssertAccessibleAsync();
