@@ -16,6 +16,9 @@ public static class PlatformModel
 
     public const string SecurityGateService = "security-gate";
 
+    /// <summary>The web app: the staff console and the owners' portal, behind the gateway at <c>/</c>; also its client id at identity.</summary>
+    public const string WebApp = "web";
+
     /// <summary>The connection string reception sends e-mail through (ConnectionStrings__mail): the mail catcher in development.</summary>
     public const string MailConnectionName = "mail";
 
@@ -112,6 +115,25 @@ public static class PlatformModel
             .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/scalar"), "API reference (internal)")
             .WithUrl(ReferenceExpression.Create($"{gatewayInternal}/metrics"), "Metrics (internal)");
         var identity = services.Single(s => s.Resource.Name == IdentityService);
+
+        // The web signs people in at identity through the gateway's public address (the issuer) as a confidential
+        // client, and calls the services through the gateway (service discovery). The gateway routes every other path
+        // to it; it does not wait for the web, so the API is up even while the web is not.
+        var gatewayHttp = gateway.GetEndpoint("http");
+        var web = builder.AddProject<Projects.PropertyPlatform_Web>(WebApp)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", environmentName)
+            .WithEnvironment("Web__Authority", gatewayHttp)
+            .WithEnvironment("Web__ClientId", WebApp)
+            .WithEnvironment("Web__ClientSecret", NewSecret(WebApp))
+            .WithEnvironment("Web__RequireHttpsMetadata", AllowsPlainHttp(environmentName) ? "false" : "true")
+            .WithReference(gateway)
+            .WithHttpHealthCheck("/health")
+            .WithUrl(ReferenceExpression.Create($"{gatewayHttp}/"), "Console and portal");
+        gateway.WithReference(web);
+        identity
+            .WithEnvironment($"Identity__Clients__{WebApp}__RedirectUris__0", ReferenceExpression.Create($"{gatewayHttp}/signin-callback"))
+            .WithEnvironment($"Identity__Clients__{WebApp}__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gatewayHttp}/signout-callback"));
+
         var reception = services.Single(s => s.Resource.Name == ReceptionService);
         if (mailCatcher is not null)
         {

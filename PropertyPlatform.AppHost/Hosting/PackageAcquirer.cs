@@ -4,9 +4,10 @@ namespace PropertyPlatform.AppHost.Hosting;
 
 /// <summary>
 /// The equivalent of an image pull: installs Debian's PostgreSQL 15 and RabbitMQ when their binaries are missing,
-/// before anything starts. A lock file makes concurrent AppHosts (parallel test runs) install one after the other.
+/// before anything starts (and, for the browser tests, Debian's chromium). A lock file makes concurrent AppHosts
+/// (parallel test runs) install one after the other.
 /// </summary>
-internal static class PackageAcquirer
+public static class PackageAcquirer
 {
     public const string PostgresBinDirectory = "/usr/lib/postgresql/15/bin";
     public const string RabbitMQBinDirectory = "/usr/lib/rabbitmq/bin";
@@ -19,9 +20,14 @@ internal static class PackageAcquirer
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    public static async Task EnsureInstalledAsync(Action<string> progress, CancellationToken cancellationToken)
+    public static Task EnsureInstalledAsync(Action<string> progress, CancellationToken cancellationToken) =>
+        EnsureInstalledAsync("PostgreSQL 15 and RabbitMQ", Binaries, Packages, progress, cancellationToken);
+
+    /// <summary>Installs <paramref name="packages"/> (space-separated) with apt-get unless every one of <paramref name="binaries"/> exists.</summary>
+    public static async Task EnsureInstalledAsync(
+        string what, IReadOnlyCollection<string> binaries, string packages, Action<string> progress, CancellationToken cancellationToken)
     {
-        if (Binaries.All(File.Exists))
+        if (binaries.All(File.Exists))
         {
             return;
         }
@@ -29,8 +35,8 @@ internal static class PackageAcquirer
         if (!IsRoot || !File.Exists("/usr/bin/apt-get"))
         {
             throw new DistributedApplicationException(
-                $"PostgreSQL 15 and RabbitMQ are not installed. Install them first: `sudo apt-get install -y {Packages}` " +
-                "(the AppHost does that itself when it runs as root on Debian).");
+                $"{what} is not installed. Install it first: `sudo apt-get install -y {packages}` " +
+                "(this is done automatically when running as root on Debian).");
         }
 
         await InProcess.WaitAsync(cancellationToken);
@@ -38,15 +44,15 @@ internal static class PackageAcquirer
         {
             await using var fileLock = await AcquireFileLockAsync(progress, cancellationToken);
             // Another process may have installed them while we waited for the lock.
-            if (Binaries.All(File.Exists))
+            if (binaries.All(File.Exists))
             {
                 return;
             }
 
-            progress($"PostgreSQL or RabbitMQ is missing: installing {Packages} with apt-get (once per machine)");
-            await RunAsync(["update"], progress, cancellationToken);
-            await RunAsync(["install", "-y", .. Packages.Split(' ')], progress, cancellationToken);
-            if (Binaries.FirstOrDefault(b => !File.Exists(b)) is { } missing)
+            progress($"{what} is missing: installing {packages} with apt-get (once per machine)");
+            await RunAsync(["update"], packages, progress, cancellationToken);
+            await RunAsync(["install", "-y", .. packages.Split(' ')], packages, progress, cancellationToken);
+            if (binaries.FirstOrDefault(b => !File.Exists(b)) is { } missing)
             {
                 throw new DistributedApplicationException($"apt-get finished but {missing} is still missing.");
             }
@@ -80,7 +86,7 @@ internal static class PackageAcquirer
         }
     }
 
-    private static async Task RunAsync(string[] arguments, Action<string> progress, CancellationToken cancellationToken)
+    private static async Task RunAsync(string[] arguments, string packages, Action<string> progress, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("apt-get", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
@@ -93,7 +99,7 @@ internal static class PackageAcquirer
         if (process.ExitCode != 0)
         {
             throw new DistributedApplicationException(
-                $"`apt-get {string.Join(' ', arguments)}` failed with exit code {process.ExitCode}: install {Packages} by hand, then run again.");
+                $"`apt-get {string.Join(' ', arguments)}` failed with exit code {process.ExitCode}: install {packages} by hand, then run again.");
         }
     }
 }

@@ -76,6 +76,12 @@ public static class PlatformClients
     /// <summary>The staff web console: public client, authorization code + PKCE, refresh tokens.</summary>
     public const string WebConsole = "web-console";
 
+    /// <summary>
+    /// The web app (staff console and owners' portal) as a backend-for-frontend: confidential client (its secret from
+    /// the AppHost), authorization code + PKCE, refresh tokens; the tokens stay on the web server.
+    /// </summary>
+    public const string Web = "web";
+
     /// <summary>The owners' mobile app: public client, authorization code + PKCE, refresh tokens.</summary>
     public const string OwnerApp = "owner-app";
 

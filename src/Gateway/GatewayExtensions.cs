@@ -86,6 +86,8 @@ public static class GatewayExtensions
         app.UseRateLimiter();
         app.Use(RefuseOversizedBodies);
         app.MapReverseProxy();
+        // An API path no service answers is the gateway's 404, not a page of the web app.
+        app.Map("/api/{**rest}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -7,7 +7,8 @@ namespace PropertyPlatform.Gateway;
 /// token; sign-in (login page, OAuth endpoints, discovery, owner activation) goes to identity without one, and a payment
 /// provider's signed callback to billing.
 /// Destinations are the service names, resolved by service discovery (<c>services__&lt;name&gt;__http__0</c>), never
-/// hard-coded URLs.
+/// hard-coded URLs. Everything else is the web app's (the staff console and the owners' portal), which enforces its own
+/// sign-in.
 /// </summary>
 public static class GatewayRoutes
 {
@@ -16,6 +17,9 @@ public static class GatewayRoutes
 
     public static readonly IReadOnlyList<string> Services =
         ["reception", "maintenance", "billing", "security-gate", "hr-training", "identity"];
+
+    /// <summary>The web app's service name: it gets every path no other route takes.</summary>
+    public const string WebApp = "web";
 
     /// <summary>Identity's public paths: what a caller needs before it has a token.</summary>
     public static readonly IReadOnlyList<string> SignInPaths =
@@ -54,9 +58,19 @@ public static class GatewayRoutes
             // More specific than /api/billing/{**rest}.
             Order = -1,
         },
+        new RouteConfig
+        {
+            RouteId = WebApp,
+            ClusterId = WebApp,
+            Match = new RouteMatch { Path = "/{**rest}" },
+            // The web app asks for sign-in itself (its cookie, not a bearer token).
+            AuthorizationPolicy = Anonymous,
+            // Last of all: the API, sign-in, health and the gateway's own paths come first.
+            Order = int.MaxValue,
+        },
     ];
 
-    public static IReadOnlyList<ClusterConfig> Clusters { get; } = Services
+    public static IReadOnlyList<ClusterConfig> Clusters { get; } = Services.Append(WebApp)
         .Select(service => new ClusterConfig
         {
             ClusterId = service,

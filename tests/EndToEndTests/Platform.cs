@@ -23,8 +23,7 @@ namespace PropertyPlatform.EndToEndTests;
 public sealed partial class Platform : IAsyncLifetime
 {
     /// <summary>The resources that make up the running system (the init step finishes; the parameters hold no process).</summary>
-    public static readonly string[] Resources =
-        ["postgres", "messaging", "mail", "reception", "maintenance", "billing", "security-gate", "hr-training", "identity", "gateway"];
+    public static readonly string[] Resources = DemoSystem.Resources;
 
     public static readonly string[] Services = ["reception", "maintenance", "billing", "security-gate", "hr-training", "identity"];
 
@@ -73,15 +72,12 @@ public sealed partial class Platform : IAsyncLifetime
         // The fault tests post hundreds of requests from one address in seconds.
         builder.Project("gateway").WithEnvironment("Gateway__PermitsPerSecond", "2000").WithEnvironment("Gateway__Burst", "2000");
         // The demo group (README) is what the tests sign in with; access tokens outlive the whole run.
+        builder.WithDemoGroup();
         builder.Project("identity")
-            .WithEnvironment("Identity__SeedDemoData", "true")
-            .WithEnvironment("Identity__AccessTokenLifetime", "01:00:00")
-            // Every sign-in of the suite comes from this one address within a few minutes; identity's tests cover the limit.
-            .WithEnvironment("Identity__LoginPermitsPerMinute", "1000")
             .WithEnvironment("Identity__RefreshTokenReuseLeeway", RefreshTokenReuseLeeway.ToString())
             .WithEnvironment("Identity__Clients__reception__Secret", ReceptionClientSecret)
             .WithEnvironment("Identity__Clients__billing__Secret", BillingClientSecret);
-        builder.Project("reception").WithEnvironment("Reception__SeedDemoData", "true").WithEnvironment("Auth__ClientSecret", ReceptionClientSecret);
+        builder.Project("reception").WithEnvironment("Auth__ClientSecret", ReceptionClientSecret);
         builder.Project("billing").WithEnvironment("Auth__ClientSecret", BillingClientSecret);
 
         App = await builder.BuildAsync(startup.Token);
@@ -138,28 +134,7 @@ public sealed partial class Platform : IAsyncLifetime
     }
 
     /// <summary>Waits until every resource of the system reports Running and Healthy again.</summary>
-    public async Task WaitUntilAllHealthyAsync(TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            foreach (var resource in Resources)
-            {
-                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            var states = new List<string>();
-            foreach (var resource in Resources)
-            {
-                var snapshot = await SnapshotAsync(resource);
-                states.Add($"{resource}: {snapshot.State?.Text} {snapshot.HealthStatus}");
-            }
-
-            states.Where(r => !r.EndsWith("Running Healthy", StringComparison.Ordinal)).Should().BeEmpty("the system should be healthy again");
-        }
-    }
+    public Task WaitUntilAllHealthyAsync(TimeSpan timeout) => DemoSystem.WaitUntilHealthyAsync(App, Resources, timeout);
 
     private void CollectLogs()
     {

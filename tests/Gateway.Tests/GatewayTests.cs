@@ -22,6 +22,7 @@ public sealed class GatewayTests : IAsyncLifetime
     private RecordingBackend _maintenance = null!;
     private RecordingBackend _identity = null!;
     private RecordingBackend _billing = null!;
+    private RecordingBackend _web = null!;
     private WebApplicationFactory<Program> _gateway = null!;
 
     public async ValueTask InitializeAsync()
@@ -30,6 +31,7 @@ public sealed class GatewayTests : IAsyncLifetime
         _maintenance = await RecordingBackend.StartAsync();
         _identity = await RecordingBackend.StartAsync();
         _billing = await RecordingBackend.StartAsync();
+        _web = await RecordingBackend.StartAsync();
         _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             // Exactly what the AppHost gives the gateway: service discovery entries, no URLs in code.
@@ -37,6 +39,7 @@ public sealed class GatewayTests : IAsyncLifetime
             web.UseSetting("services:maintenance:http:0", _maintenance.Address.ToString());
             web.UseSetting("services:identity:http:0", _identity.Address.ToString());
             web.UseSetting("services:billing:http:0", _billing.Address.ToString());
+            web.UseSetting("services:web:http:0", _web.Address.ToString());
             web.UseSetting("Gateway:PermitsPerSecond", "1");
             web.UseSetting("Gateway:Burst", "30");
             web.UseSetting("Gateway:MaxRequestBodyBytes", "1024");
@@ -193,6 +196,24 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_path_outside_the_API_and_sign_in_goes_to_the_web_app_without_a_token()
+    {
+        var anonymous = _gateway.CreateClient();
+
+        foreach (var path in new[] { "/", "/desk/queue?estate=1", "/signin-callback?code=x", "/_framework/blazor.web.js" })
+        {
+            var response = await anonymous.GetAsync(path, Ct);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, path);
+        }
+
+        _web.Received.Select(r => r.Path).Should().Equal("/", "/desk/queue?estate=1", "/signin-callback?code=x", "/_framework/blazor.web.js");
+        (await anonymous.GetAsync("/connect/authorize", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        _identity.Received.Select(r => r.Path).Should().Equal("/connect/authorize");
+        (await anonymous.GetAsync("/api/nowhere/at-all", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound, "the API's unknown paths are not pages");
+        _web.Received.Should().HaveCount(4);
+    }
+
+    [Fact]
     public async Task An_unknown_path_is_a_404_problem()
     {
         var response = await Client().GetAsync("/api/nowhere/at-all", Ct);
@@ -256,5 +277,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await _reception.DisposeAsync();
         await _maintenance.DisposeAsync();
         await _identity.DisposeAsync();
+        await _billing.DisposeAsync();
+        await _web.DisposeAsync();
     }
 }

@@ -18,12 +18,14 @@ public sealed class ClientRegistration(
     private static readonly Dictionary<string, string[]> DefaultRedirectUris = new(StringComparer.Ordinal)
     {
         [PlatformClients.WebConsole] = ["http://localhost:8080/signin-callback"],
+        [PlatformClients.Web] = ["http://localhost:8080/signin-callback"],
         [PlatformClients.OwnerApp] = ["propertyplatform://signin-callback"],
     };
 
     private static readonly Dictionary<string, string[]> DefaultPostLogoutRedirectUris = new(StringComparer.Ordinal)
     {
         [PlatformClients.WebConsole] = ["http://localhost:8080/signout-callback"],
+        [PlatformClients.Web] = ["http://localhost:8080/signout-callback"],
         [PlatformClients.OwnerApp] = ["propertyplatform://signout-callback"],
     };
 
@@ -45,7 +47,17 @@ public sealed class ClientRegistration(
 
         foreach (var clientId in new[] { PlatformClients.WebConsole, PlatformClients.OwnerApp })
         {
-            await SaveAsync(PublicClient(clientId), cancellationToken);
+            await SaveAsync(SignInClient(clientId, secret: null), cancellationToken);
+        }
+
+        // The web app signs people in as a confidential client: registered only with the secret the AppHost gave both.
+        if (settings.Value.Client(PlatformClients.Web).Secret is { Length: > 0 } webSecret)
+        {
+            await SaveAsync(SignInClient(PlatformClients.Web, webSecret), cancellationToken);
+        }
+        else if (await applications.FindByClientIdAsync(PlatformClients.Web, cancellationToken) is { } retiredWeb)
+        {
+            await applications.DeleteAsync(retiredWeb, cancellationToken);
         }
 
         foreach (var clientId in PlatformClients.Services.Append(PlatformClients.Operations))
@@ -67,14 +79,16 @@ public sealed class ClientRegistration(
         }
     }
 
-    private OpenIddictApplicationDescriptor PublicClient(string clientId)
+    /// <summary>A client people sign in to (authorization code + PKCE): public without a secret, confidential with one.</summary>
+    private OpenIddictApplicationDescriptor SignInClient(string clientId, string? secret)
     {
         var configured = settings.Value.Client(clientId);
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
+            ClientSecret = secret,
             DisplayName = clientId,
-            ClientType = ClientTypes.Public,
+            ClientType = secret is null ? ClientTypes.Public : ClientTypes.Confidential,
             ConsentType = ConsentTypes.Implicit,
             Permissions =
             {

@@ -53,6 +53,7 @@ public static class RegistryApi
 
         var units = api.MapGroup("/units").WithTags("Registry");
         units.MapPost("/", RegisterUnit).RequireRoles(ReceptionRoles.RegistryKeepers);
+        units.MapGet("/mine", OwnUnits.ListOwnUnits).RequireRoles(PlatformRoles.Owner);
         units.MapGet("/{id:guid}", GetUnit).RequireRoles([.. PlatformRoles.Staff]);
         units.MapGet("/", ListUnits).RequireRoles([.. PlatformRoles.Staff]);
         return api;

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace PropertyPlatform.Web.Api;
+
+/// <summary>
+/// The services, through the gateway (service discovery's <c>http://gateway</c>), as the signed-in user: in a plain
+/// request and in an interactive circuit alike the user comes from the authentication state of the page's scope.
+/// </summary>
+public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider authentication)
+{
+    public const string GatewayAddress = "http://gateway";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+
+    public Task<ApiResult<T>> PostAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            request.Options.Set(BearerTokenHandler.User, (await authentication.GetAuthenticationStateAsync()).User);
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), response.StatusCode, null, Empty);
+            }
+
+            var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                ? await response.Content.ReadFromJsonAsync<Problem>(Json, cancellationToken)
+                : null;
+            return new ApiResult<T>(default, response.StatusCode, problem?.Title, problem?.Errors ?? Empty);
+        }
+    }
+
+    private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
+
+    private sealed record Problem(string? Title, Dictionary<string, string[]>? Errors);
+}

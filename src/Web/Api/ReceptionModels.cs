@@ -1,0 +1,42 @@
+namespace PropertyPlatform.Web.Api;
+
+/// <summary>One page of a keyset-paged list.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public sealed record EstateView(Guid Id, string Name, string TimeZoneId);
+
+public sealed record UnitView(Guid Id, Guid EstateId, Guid BuildingId, string Number, int Floor);
+
+/// <summary>An owner's unit, with the estate whose time zone its dates are shown in.</summary>
+public sealed record OwnUnitView(Guid Id, Guid EstateId, string EstateName, string TimeZoneId, string BuildingCode, string Number);
+
+/// <summary>A customer request as reception's request API returns it (the fields the screens show).</summary>
+public sealed record RequestView(
+    Guid Id,
+    Guid EstateId,
+    Guid? UnitId,
+    string Channel,
+    string Category,
+    string Urgency,
+    string Description,
+    string RequesterName,
+    string? RequesterPhone,
+    string Status,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset RouteBy,
+    DateTimeOffset? RoutedAt,
+    bool RoutingBreached,
+    DateTimeOffset FeedbackDueBy,
+    DateTimeOffset? FeedbackGivenAt,
+    bool FeedbackBreached);
+
+/// <summary>What the intake form and the owner's report send (reception's RecordRequestCommand).</summary>
+public sealed record NewRequestBody(
+    Guid? EstateId,
+    Guid? UnitId,
+    string? Channel,
+    string? Category,
+    string? Urgency,
+    string? Description,
+    string? RequesterName,
+    string? RequesterPhone);

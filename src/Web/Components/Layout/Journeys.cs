@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using PropertyPlatform.ServiceDefaults.Security;
+
+namespace PropertyPlatform.Web.Components.Layout;
+
+/// <summary>Which journeys a user has, from the roles and estates in their token.</summary>
+public static class Journeys
+{
+    /// <summary>The front desk's queue and intake: its clerks, their supervisor and the estate manager (reception's Desk).</summary>
+    public static readonly string[] DeskRoles =
+        [PlatformRoles.FrontDeskClerk, PlatformRoles.CustomerServiceSupervisor, PlatformRoles.EstateManager];
+
+    /// <summary><see cref="DeskRoles"/> for an [Authorize(Roles = ...)] attribute.</summary>
+    public const string DeskRoleList = PlatformRoles.FrontDeskClerk + "," + PlatformRoles.CustomerServiceSupervisor + "," + PlatformRoles.EstateManager;
+
+    public static bool IsDesk(ClaimsPrincipal user) => DeskRoles.Any(user.IsInRole);
+
+    public static bool IsOwner(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Owner);
+
+    public static IReadOnlyList<Guid> Estates(ClaimsPrincipal user) =>
+        [.. user.FindAll(PlatformClaims.Estate).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct()];
+
+    /// <summary>The user's landing page: their first journey.</summary>
+    public static string Home(ClaimsPrincipal user) =>
+        IsDesk(user) && Estates(user) is [var first, ..] ? $"/desk/queue?estate={first}"
+        : IsOwner(user) ? "/owner/units"
+        : "/welcome";
+
+    public static string EstateTag(Guid estate) => estate.ToString("N")[^4..];
+}

@@ -1,0 +1,41 @@
+using Microsoft.FluentUI.AspNetCore.Components;
+using PropertyPlatform.Web.Api;
+using PropertyPlatform.Web.Components;
+using PropertyPlatform.Web.Localization;
+using PropertyPlatform.Web.SignIn;
+
+namespace PropertyPlatform.Web;
+
+/// <summary>The staff console and the owners' portal: Blazor on the server, signed in through identity, calling the gateway.</summary>
+public static class WebExtensions
+{
+    public static WebApplicationBuilder AddWebApp(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(WebSettings.Section).Get<WebSettings>() ?? new WebSettings();
+        builder.Services.Configure<WebSettings>(builder.Configuration.GetSection(WebSettings.Section));
+        builder.AddWebAuthentication(settings);
+        builder.AddWebLocalization();
+
+        builder.Services.AddTransient<BearerTokenHandler>();
+        builder.Services.AddHttpClient<GatewayClient>(http => http.BaseAddress = new Uri(GatewayClient.GatewayAddress))
+            .AddHttpMessageHandler<BearerTokenHandler>();
+
+        // The component library's styles and scripts come from its package: served from the build output in every
+        // environment the AppHost runs (Development and Testing alike), from the published folder once published.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddFluentUIComponents();
+        return builder;
+    }
+
+    public static WebApplication MapWebApp(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapSignIn();
+        app.MapCultureSwitch();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,111 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PropertyPlatform.EndToEndTests;
+
+namespace PropertyPlatform.BrowserTests;
+
+/// <summary>
+/// One browser context (its own cookies) and page per test, traced; a failed test leaves a screenshot and the
+/// Playwright trace (and the page's HTML) under TestResults/playwright (open the trace with `playwright show-trace`).
+/// </summary>
+public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
+{
+    /// <summary>A phone: the owners' portal is made for it.</summary>
+    protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected BrowserSystem System => system;
+
+    protected IBrowserContext Context { get; private set; } = null!;
+
+    protected IPage Page { get; private set; } = null!;
+
+    /// <summary>The viewport of this test's browser; desktop unless a test class says otherwise.</summary>
+    protected virtual ViewportSize Viewport => new() { Width = 1280, Height = 900 };
+
+    public async ValueTask InitializeAsync()
+    {
+        Context = await system.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = system.Gateway.ToString(),
+            Locale = "en-US",
+            ViewportSize = Viewport,
+        });
+        Context.SetDefaultTimeout(30_000);
+        await Context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
+        Page = await Context.NewPageAsync();
+    }
+
+    /// <summary>Opens <paramref name="path"/>, signs in on identity's login page and waits to be back on the web app.</summary>
+    protected async Task SignInAsync(string path, string userName)
+    {
+        await Page.GotoAsync(path);
+        await Page.Locator("input[name=UserName]").FillAsync(userName);
+        await Page.Locator("input[name=Password]").FillAsync(DemoGroup.Password);
+        await Page.Locator("input[name=Password]").PressAsync("Enter");
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/signin-callback", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A FluentUI button by its text (a &lt;fluent-button&gt; web component: its role lives in its element internals, which
+    /// Playwright's role queries do not read).
+    /// </summary>
+    protected ILocator Button(string text) => Page.Locator("fluent-button", new() { HasText = text });
+
+    /// <summary>Types into a FluentUI text area (its &lt;textarea&gt; is in the component's shadow root) and leaves it, as a person does.</summary>
+    protected async Task TypeIntoTextAreaAsync(string id, string text)
+    {
+        var area = Page.Locator($"#{id} textarea");
+        await area.ClickAsync();
+        await area.PressSequentiallyAsync(text);
+        await area.PressAsync("Tab");
+    }
+
+    /// <summary>No serious or critical violation of axe-core's rules (axe is injected into the page).</summary>
+    protected async Task AssertAccessibleAsync()
+    {
+        var results = await Page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        serious.Should().BeEmpty($"{Page.Url} should have no serious accessibility violation");
+    }
+
+    /// <summary>A screenshot for the README, under docs/screenshots of the repository.</summary>
+    protected async Task SaveDocumentationScreenshotAsync(string name)
+    {
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PropertyPlatform.sln")))
+        {
+            repository = repository.Parent;
+        }
+
+        if (repository is not null)
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(repository.FullName, "docs", "screenshots", name), FullPage = true });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var test = TestContext.Current;
+        var failed = test.TestState?.Result is TestResult.Failed;
+        var name = string.Concat((test.Test?.TestDisplayName ?? "test").Split(Path.GetInvalidFileNameChars()));
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "playwright");
+        if (failed)
+        {
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{name}.html"), await Page.ContentAsync(), CancellationToken.None);
+            await Context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, $"{name}.zip") });
+        }
+        else
+        {
+            await Context.Tracing.StopAsync();
+        }
+
+        await Context.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

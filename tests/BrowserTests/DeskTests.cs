@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PropertyPlatform.EndToEndTests;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.BrowserTests;
+
+/// <summary>The front desk's clerk at North Garden: today's queue, intake, and what they may not see.</summary>
+public sealed partial class DeskTests(BrowserSystem system) : BrowserTest(system)
+{
+    private static string QueueOfNorth => $"/desk/queue?estate={DemoGroup.North}";
+
+    private static string Unique(string what) => $"{what} {Guid.NewGuid():N}"[..(what.Length + 9)];
+
+    private async Task<JsonElement> RecordThroughTheApiAsync(string clerk, Guid estateId, Guid unitId, string description)
+    {
+        using var api = await System.ApiAsync(clerk, Ct);
+        var response = await api.PostAsJsonAsync("/api/reception/requests", new
+        {
+            estateId, unitId, channel = "phone", category = "inquiry", urgency = "normal", description,
+            requesterName = "Li Wei", requesterPhone = "13800001234",
+        }, Ct);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct);
+    }
+
+    private async Task<List<JsonElement>> RequestsOfNorthAsync()
+    {
+        using var api = await System.ApiAsync(DemoGroup.ClerkNorth, Ct);
+        var page = await api.GetFromJsonAsync<JsonElement>($"/api/reception/requests?estateId={DemoGroup.North}&limit=100", ApiJson.Options, Ct);
+        return [.. page.GetProperty("items").EnumerateArray()];
+    }
+
+    private ILocator Row(string description) => Page.Locator("tr", new() { HasText = description });
+
+    [Fact]
+    public async Task A_signed_in_clerk_sees_a_request_recorded_through_the_API_in_todays_queue_with_its_routing_clock_and_feedback_due()
+    {
+        var description = Unique("Lift stops between floors");
+        await RecordThroughTheApiAsync(DemoGroup.ClerkNorth, DemoGroup.North, DemoGroup.NorthUnit101, description);
+
+        await SignInAsync("/", DemoGroup.ClerkNorth);
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/desk/queue"));
+        var row = Row(description);
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByTestId("routing-clock")).ToHaveTextAsync(new Regex("left to route|Routed at"));
+        await Assertions.Expect(row.GetByTestId("feedback")).ToContainTextAsync("Feedback due");
+        await AssertAccessibleAsync();
+        await SaveDocumentationScreenshotAsync("clerk-queue.png");
+    }
+
+    [Fact]
+    public async Task Intake_without_a_description_shows_receptions_field_error_next_to_the_field_and_records_nothing()
+    {
+        var requester = Unique("Requester");
+        await SignInAsync("/desk/intake", DemoGroup.ClerkNorth);
+
+        await Page.Locator("#requesterName input").FillAsync(requester);
+        await Button("Record").ClickAsync();
+
+        await Assertions.Expect(Page.Locator("#description-field")).ToContainTextAsync("Required.");
+        await AssertAccessibleAsync();
+        (await RequestsOfNorthAsync()).Should().NotContain(r => r.GetProperty("requesterName").GetString() == requester);
+    }
+
+    [Fact]
+    public async Task A_request_recorded_at_intake_appears_in_todays_queue()
+    {
+        var description = Unique("Water stain on the hall ceiling");
+        await SignInAsync("/desk/intake", DemoGroup.ClerkNorth);
+
+        await TypeIntoTextAreaAsync("description", description);
+        await Page.Locator("#requesterName input").FillAsync("Zhang Wei");
+        await Button("Record").ClickAsync();
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/desk/queue"));
+        await Assertions.Expect(Row(description)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_North_clerk_opening_a_South_request_gets_a_plain_message()
+    {
+        var south = await RecordThroughTheApiAsync(DemoGroup.ClerkSouth, DemoGroup.South, DemoGroup.SouthUnit101, Unique("Gate buzzer broken"));
+
+        await SignInAsync($"/desk/requests/{south.GetProperty("id").GetGuid()}", DemoGroup.ClerkNorth);
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("This record does not exist or is not in an estate you work for.");
+        await Assertions.Expect(Page.GetByText("Gate buzzer broken")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_here_and_at_identity()
+    {
+        await SignInAsync(QueueOfNorth, DemoGroup.ClerkNorth);
+
+        await Button("Sign out").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/desk/", StringComparison.Ordinal));
+        await Page.GotoAsync(QueueOfNorth);
+
+        await Assertions.Expect(Page.Locator("input[name=UserName]")).ToBeVisibleAsync();
+        (await Context.CookiesAsync()).Should().NotContain(c => c.Name == "propertyplatform.web");
+    }
+
+    [Fact]
+    public async Task A_lost_session_leads_to_sign_in_and_back_to_the_same_page()
+    {
+        await SignInAsync(QueueOfNorth, DemoGroup.ClerkNorth);
+        (await Context.CookiesAsync()).Single(c => c.Name == "propertyplatform.web").HttpOnly.Should().BeTrue("the browser's script never sees the session");
+
+        await Context.ClearCookiesAsync();
+        await Page.GotoAsync("/desk/intake");
+        await Page.Locator("input[name=UserName]").FillAsync(DemoGroup.ClerkNorth);
+        await Page.Locator("input[name=Password]").FillAsync(DemoGroup.Password);
+        await Page.Locator("input[name=Password]").PressAsync("Enter");
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/desk/intake$"));
+    }
+
+    [Fact]
+    public async Task The_console_switches_to_Chinese_and_back()
+    {
+        await SignInAsync(QueueOfNorth, DemoGroup.ClerkNorth);
+
+        await Button("中文").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("今日客户请求");
+        await Button("English").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today's requests");
+    }
+}
