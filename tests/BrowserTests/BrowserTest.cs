@@ -33,6 +33,9 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
             ViewportSize = Viewport,
         });
         Context.SetDefaultTimeout(30_000);
+        // Expectations wait as long as actions: the default 5 s is shorter than a round trip through the gateway to a
+        // service on a loaded 2-core machine (seen: the owner's report confirmed just after 5 s).
+        Assertions.SetDefaultExpectTimeout(30_000);
         await Context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
         Page = await Context.NewPageAsync();
     }
