@@ -125,7 +125,7 @@ public sealed class BenchmarkSystem : IAsyncDisposable
         try
         {
             using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            startup.CancelAfter(TimeSpan.FromMinutes(5));
+            startup.CancelAfter(TimeSpan.FromMinutes(10));
             await app.StartAsync(startup.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync(BareBaseline.ResourceName, startup.Token);
