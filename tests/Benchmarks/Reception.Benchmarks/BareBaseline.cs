@@ -33,7 +33,9 @@ public static class BareBaseline
         var builder = WebApplication.CreateSlimBuilder(args);
         var server = builder.Configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException("ConnectionStrings__postgres is missing (the benchmark sets it).");
+        Console.WriteLine("Baseline process: preparing its database");
         var database = await EnsureDatabaseAsync(server);
+        Console.WriteLine("Baseline process: database ready, starting the API and the consumer");
         builder.Services.AddSingleton(NpgsqlDataSource.Create(database));
         builder.Services.AddMassTransit(bus =>
         {

@@ -117,6 +117,7 @@ public sealed class BenchmarkSystem : IAsyncDisposable
         // The resources' console output and the orchestrator's health probes while things start are not the benchmark's.
         builder.Services.AddLogging(logging => logging
             .AddFilter("PropertyPlatform.AppHost.Resources", LogLevel.Warning)
+            .AddFilter($"PropertyPlatform.AppHost.Resources.{BareBaseline.ResourceName}", LogLevel.Information)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("Aspire.Hosting", LogLevel.Warning));
         var app = await builder.BuildAsync(cancellationToken);
