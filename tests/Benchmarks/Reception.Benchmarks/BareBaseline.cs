@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +29,13 @@ public static class BareBaseline
 
     public const string RowsPath = "/rows";
 
+    /// <summary>The port the orchestrator gives the baseline's endpoint.</summary>
+    public const string PortVariable = "BARE_API_PORT";
+
     public static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration[PortVariable]}");
         var server = builder.Configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException("ConnectionStrings__postgres is missing (the benchmark sets it).");
         Console.WriteLine("Baseline process: preparing its database");

@@ -87,9 +87,9 @@ public sealed class BenchmarkSystem : IAsyncDisposable
         builder.Project("gateway").WithEnvironment("Gateway__PermitsPerSecond", "100000").WithEnvironment("Gateway__Burst", "100000");
         var postgres = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == "postgres");
         var messaging = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == "messaging");
-        builder.AddProject(BareBaseline.ResourceName, BaselineProjectPath())
-            .WithArgs(BareBaseline.Argument)
-            .WithHttpEndpoint(name: "http")
+        // This program's own binary (not AddProject: the orchestrator would rebuild the project while it runs).
+        builder.AddExecutable(BareBaseline.ResourceName, Environment.ProcessPath!, AppContext.BaseDirectory, BareBaseline.Argument)
+            .WithHttpEndpoint(name: "http", env: BareBaseline.PortVariable)
             .WithReference(builder.CreateResourceBuilder(postgres)).WaitFor(builder.CreateResourceBuilder(postgres))
             .WithReference(builder.CreateResourceBuilder(messaging)).WaitFor(builder.CreateResourceBuilder(messaging))
             .WithHttpHealthCheck("/health");
@@ -210,21 +210,6 @@ public sealed class BenchmarkSystem : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>This benchmark's project file (the baseline process is this same program): found upwards from the binary.</summary>
-    private static string BaselineProjectPath()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var project = Path.Combine(directory.FullName, "Reception.Benchmarks.csproj");
-            if (File.Exists(project))
-            {
-                return project;
-            }
-        }
-
-        throw new InvalidOperationException("Reception.Benchmarks.csproj not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>Signs <paramref name="userName"/> in with the authorization-code flow (login page, PKCE) through the gateway.</summary>
