@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -35,7 +37,10 @@ public static class BareBaseline
     public static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration[PortVariable]}");
+        var port = int.Parse(Environment.GetEnvironmentVariable(PortVariable)
+            ?? throw new InvalidOperationException($"{PortVariable} is missing (the benchmark sets it)."), CultureInfo.InvariantCulture);
+        Console.WriteLine($"Baseline process: listening on 127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var server = builder.Configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException("ConnectionStrings__postgres is missing (the benchmark sets it).");
         Console.WriteLine("Baseline process: preparing its database");
