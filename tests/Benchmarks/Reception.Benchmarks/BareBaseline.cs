@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,11 +35,20 @@ public static class BareBaseline
 
     public static async Task RunAsync(string[] args)
     {
+        // The orchestrator hands its own environment down (the AppHost's URLs among it): this process listens where its
+        // endpoint says, nowhere else.
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                     .Where(n => n.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || n.StartsWith("Kestrel__", StringComparison.Ordinal)
+                         || n is "DOTNET_URLS" or "URLS" or "HTTP_PORTS" or "DOTNET_HTTP_PORTS"))
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+
         var builder = WebApplication.CreateSlimBuilder(args);
         var port = int.Parse(Environment.GetEnvironmentVariable(PortVariable)
             ?? throw new InvalidOperationException($"{PortVariable} is missing (the benchmark sets it)."), CultureInfo.InvariantCulture);
         Console.WriteLine($"Baseline process: listening on 127.0.0.1:{port}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var server = builder.Configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException("ConnectionStrings__postgres is missing (the benchmark sets it).");
         Console.WriteLine("Baseline process: preparing its database");
