@@ -44,7 +44,9 @@ public static class BareBaseline
             Environment.SetEnvironmentVariable(name, null);
         }
 
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // Not the binary's folder as content root: the appsettings.json copied there from referenced projects names
+        // Kestrel endpoints (localhost:0) that are not this process's.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.CreateTempSubdirectory("bare-api").FullName });
         var port = int.Parse(Environment.GetEnvironmentVariable(PortVariable)
             ?? throw new InvalidOperationException($"{PortVariable} is missing (the benchmark sets it)."), CultureInfo.InvariantCulture);
         Console.WriteLine($"Baseline process: listening on 127.0.0.1:{port}");
