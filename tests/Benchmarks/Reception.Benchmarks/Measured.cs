@@ -36,24 +36,12 @@ public static class RunReport
             s.Name, N(s.Result.Count), N(s.Result.Failures), F(s.Result.Throughput, "0.0"), F(s.Result.Percentile(50), "0.0"),
             F(s.Result.Percentile(99), "0.0"), .. shown.Select(s.CpuPer1000),
         ]).ToList();
-        Table(header, rows);
+        Report.Table(header, rows);
 
         Console.WriteLine();
-        Table(
+        Report.Table(
             ["ratio", "against (same run)", "value", "target", "met"],
             [.. ratios.Select(r => new[] { r.What, r.Baseline, F(r.Value, "0.00") + "×", r.Target, r.Met switch { true => "yes", false => "NO", null => "" } })]);
-    }
-
-    private static void Table(string[] header, List<string[]> rows)
-    {
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))) + " |";
-        Console.WriteLine(Line(header));
-        Console.WriteLine("|" + string.Join("|", widths.Select((w, i) => i == 0 ? new string('-', w + 2) : new string('-', w + 1) + ":")) + "|");
-        foreach (var row in rows)
-        {
-            Console.WriteLine(Line(row));
-        }
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -13,8 +13,13 @@ public static class Report
             r.Name, Number(r.Concurrency), Number(r.Count), Number(r.Failures),
             Ms(r.Percentile(50)), Ms(r.Percentile(95)), Ms(r.Percentile(99)), Ms(r.Max), r.Throughput.ToString("0.0", CultureInfo.InvariantCulture),
         }).ToList();
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        Table(header, rows);
+    }
 
+    /// <summary>A Markdown table: the first column left-aligned, the figures right-aligned.</summary>
+    public static void Table(string[] header, List<string[]> rows)
+    {
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))) + " |";
         Console.WriteLine(Line(header));
         Console.WriteLine("|" + string.Join("|", widths.Select((w, i) => i == 0 ? new string('-', w + 2) : new string('-', w + 1) + ":")) + "|");
