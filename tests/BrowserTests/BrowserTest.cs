@@ -57,6 +57,13 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     protected ILocator Button(string text) => Page.Locator("fluent-button", new() { HasText = text });
 
     /// <summary>Types into a FluentUI text area (its &lt;textarea&gt; is in the component's shadow root) and leaves it, as a person does.</summary>
+    /// <summary>
+    /// Waits until the page's form is interactive (it marks itself <c>data-interactive</c> once the circuit is up): text
+    /// typed into the prerendered form before that is lost to the first interactive render.
+    /// </summary>
+    protected async Task WaitForInteractiveFormAsync() =>
+        await Assertions.Expect(Page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
+
     protected async Task TypeIntoTextAreaAsync(string id, string text)
     {
         var area = Page.Locator($"#{id} textarea");

@@ -58,6 +58,7 @@ public sealed partial class DeskTests(BrowserSystem system) : BrowserTest(system
     {
         var requester = Unique("Requester");
         await SignInAsync("/desk/intake", DemoGroup.ClerkNorth);
+        await WaitForInteractiveFormAsync();
 
         await Page.Locator("#requesterName input").FillAsync(requester);
         await Button("Record").ClickAsync();
@@ -72,6 +73,7 @@ public sealed partial class DeskTests(BrowserSystem system) : BrowserTest(system
     {
         var description = Unique("Water stain on the hall ceiling");
         await SignInAsync("/desk/intake", DemoGroup.ClerkNorth);
+        await WaitForInteractiveFormAsync();
 
         await TypeIntoTextAreaAsync("description", description);
         await Page.Locator("#requesterName input").FillAsync("Zhang Wei");

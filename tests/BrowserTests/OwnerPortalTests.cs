@@ -21,7 +21,7 @@ public sealed class OwnerPortalTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(unit).ToContainTextAsync("1-101");
         await AssertAccessibleAsync();
         await unit.GetByText("Report a problem").ClickAsync();
-        await Assertions.Expect(Page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
+        await WaitForInteractiveFormAsync();
         await TypeIntoTextAreaAsync("description", description);
         await Button("Send").ClickAsync();
 
