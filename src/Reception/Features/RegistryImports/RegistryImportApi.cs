@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Http;
@@ -136,7 +137,7 @@ public static class RegistryImportApi
                 await transaction.CommitAsync(ct);
             }, cancellationToken);
         }
-        catch (DbUpdateException ex) when (RegistryImportWriter.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Someone registered one of these units or owners after the file was checked: the file no longer fits.
             throw new ConflictException("The registry changed while the file was imported; nothing was stored. Upload it again to see what clashes.");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -242,7 +243,7 @@ public sealed class RegistryImportWorker(
                 await transaction.CommitAsync(ct);
             }, cancellationToken);
         }
-        catch (DbUpdateException ex) when (RegistryImportWriter.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             errors = [new RowError(0, "", "The registry changed while the file was imported; nothing was stored. Upload it again to see what clashes.")];
         }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Registry;
@@ -88,10 +86,6 @@ internal static class RegistryImportWriter
 
         return new ImportCounts(plan.NewBuildings.Count, plan.Units.Count, plan.Owners.Count);
     }
-
-    /// <summary>A unique key (a unit number, an owner's phone, a building code) taken by another registration meanwhile.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>Saves a chunk and forgets it, so change tracking stays as cheap for the last chunk as for the first.</summary>
     private static async Task SaveAsync(ReceptionDbContext db, CancellationToken cancellationToken)

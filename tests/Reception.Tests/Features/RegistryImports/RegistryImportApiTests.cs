@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -244,48 +243,6 @@ public sealed class RegistryImportApiTests(ReceptionService reception)
         var listed = await reception.CreateClient(TestCaller.Clerk(estateId))
             .GetFromJsonAsync<Page<RegistryImportResponse>>($"/api/reception/registry-imports?estateId={estateId}", ApiJson.Options, Ct);
         listed!.Items.Should().ContainSingle(i => i.Id == import.Id);
-    }
-
-    [Fact]
-    public async Task A_10000_unit_file_is_imported_in_the_background_in_seconds_with_its_progress_readable()
-    {
-        var (estateId, _) = await reception.NewEstateAsync();
-        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
-        var correlationId = Guid.NewGuid();
-        var lines = new List<string> { Header };
-        for (var i = 0; i < 10_000; i++)
-        {
-            var building = i / 500;
-            lines.Add($"T{building},Tower {building},{i % 500 + 1:D4},{i % 500 / 10 + 1},{80 + i % 7}.25,residential,,,,");
-        }
-
-        var clock = Stopwatch.StartNew();
-        var response = await ImportAsync(clerk, estateId, Csv([.. lines]), correlationId);
-
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var queued = await ReadImportAsync(response);
-        queued.Status.Should().Be(RegistryImportStatus.Queued);
-        (queued.RowsTotal, queued.RowsProcessed).Should().Be((10_000, 0));
-        var seen = new List<RegistryImportResponse>();
-        RegistryImportResponse current;
-        do
-        {
-            await Task.Delay(100, Ct);
-            current = (await clerk.GetFromJsonAsync<RegistryImportResponse>(response.Headers.Location, ApiJson.Options, Ct))!;
-            seen.Add(current);
-        }
-        while (current.Status is RegistryImportStatus.Queued or RegistryImportStatus.Running && clock.Elapsed < TimeSpan.FromSeconds(60));
-
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "ten thousand rows are written in batches, not row by row");
-        current.Status.Should().Be(RegistryImportStatus.Completed);
-        (current.RowsProcessed, current.BuildingsCreated, current.UnitsCreated).Should().Be((10_000, 20, 10_000));
-        seen.Select(s => s.RowsProcessed).Should().BeInAscendingOrder();
-        seen.Should().Contain(s => s.Status == RegistryImportStatus.Running && s.RowsProcessed > 0 && s.RowsProcessed < 10_000,
-            "progress is committed after each chunk, while the import's own transaction is still open");
-        (await UnitCountAsync(estateId)).Should().Be(10_001);
-        var announced = await reception.InScopeAsync(sp => Db(sp).OutboxMessages
-            .CountAsync(m => m.CorrelationId == correlationId && m.EventType.StartsWith(typeof(UnitRegistered).FullName!), Ct));
-        announced.Should().Be(10_000);
     }
 
     [Fact]
