@@ -1,7 +1,8 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
-using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -200,6 +201,7 @@ public sealed class RegistryImportWorker(
             return;
         }
 
+        var clock = Stopwatch.StartNew();
         IReadOnlyList<ImportRow> rows;
         try
         {
@@ -211,6 +213,8 @@ public sealed class RegistryImportWorker(
             return;
         }
 
+        var read = clock.Elapsed;
+        var planned = TimeSpan.Zero;
         // Progress goes through a context of its own: committed at once, readable while the import's transaction is open.
         await using var progressScope = scopes.CreateAsyncScope();
         var progressDb = progressScope.ServiceProvider.GetRequiredService<ReceptionDbContext>();
@@ -225,6 +229,7 @@ public sealed class RegistryImportWorker(
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var (plan, found) = await RegistryImportPlan.PrepareAsync(db, import.EstateId, rows, ct);
                 errors = found;
+                planned = clock.Elapsed;
                 if (plan is null)
                 {
                     return;
@@ -255,8 +260,10 @@ public sealed class RegistryImportWorker(
             return;
         }
 
-        logger.LogInformation("Registry import {ImportId} stored {Buildings} buildings, {Units} units and {Owners} owners",
-            id, counts.Buildings, counts.Units, counts.Owners);
+        logger.LogInformation(
+            "Registry import {ImportId} stored {Buildings} buildings, {Units} units and {Owners} owners in {Elapsed} ms (file read in {Read} ms, checked against the registry in {Checked} ms, written and committed in {Written} ms)",
+            id, counts.Buildings, counts.Units, counts.Owners, (long)clock.Elapsed.TotalMilliseconds, (long)read.TotalMilliseconds,
+            (long)(planned - read).TotalMilliseconds, (long)(clock.Elapsed - planned).TotalMilliseconds);
     }
 
     /// <summary>The file is wrong: the import fails with its errors, unless another attempt holds it by now.</summary>

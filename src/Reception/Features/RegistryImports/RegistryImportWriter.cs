@@ -10,9 +10,10 @@ public readonly record struct ImportCounts(int Buildings, int Units, int Owners)
 
 /// <summary>
 /// Writes a checked <see cref="RegistryImportPlan"/>: buildings, units and owners, each announced as the single-record
-/// endpoints announce them (<c>UnitRegistered</c>, <c>OwnerRegistered</c> through the outbox). Rows go in chunks, each
-/// chunk one batched save, so a file of ten thousand rows costs a few dozen round trips; the caller's transaction makes
-/// the whole file one change.
+/// endpoints announce them (<c>UnitRegistered</c>, <c>OwnerRegistered</c> through the outbox). Rows go in chunks: the
+/// units and their announcements as binary COPY (an EF save of ten thousand units and as many outbox rows took most of
+/// the import's 5–17 s), the few owners as one batched save each chunk; the caller's transaction makes the whole file
+/// one change.
 /// </summary>
 internal static class RegistryImportWriter
 {
@@ -55,19 +56,24 @@ internal static class RegistryImportWriter
             buildingIds[code] = building.Id;
         }
 
+        // The buildings first: the units' COPY below checks its foreign key against them.
+        await SaveAsync(db, cancellationToken);
         var unitIds = new Dictionary<(string, string), Guid>();
         var written = 0;
         foreach (var chunk in plan.Units.Chunk(ChunkSize))
         {
+            var units = new List<Unit>(chunk.Length);
+            var announcements = new List<OutboxMessage>(chunk.Length);
             foreach (var row in chunk)
             {
                 var unit = Unit.Register(plan.EstateId, buildingIds[row.BuildingCode], row.Number, row.Floor, row.FloorArea, row.Usage, row.Status, now);
-                db.Units.Add(unit);
-                db.AddIntegrationEvent(RegistryRules.Registered(unit, now, correlationId));
+                units.Add(unit);
+                announcements.Add(OutboxDbContextExtensions.ToOutboxMessage(RegistryRules.Registered(unit, now, correlationId)));
                 unitIds[(row.BuildingCode, row.Number)] = unit.Id;
             }
 
-            await SaveAsync(db, cancellationToken);
+            await db.CopyUnitsAsync(units, cancellationToken);
+            await db.CopyOutboxMessagesAsync(announcements, cancellationToken);
             written += chunk.Length;
             await progress(written, cancellationToken);
         }
