@@ -245,7 +245,7 @@ public sealed class IssueScenarios(BenchmarkSystem system, ScenarioCounts counts
                 clock.Stop();
                 return new ScenarioResult(name, 1, [clock.Elapsed.TotalMilliseconds], status == "Completed" ? 0 : 1, clock.Elapsed);
             });
-            _ratios.Add(new Ratio($"{name}, seconds", "(absolute: no baseline)", _measured[^1].Result.Percentile(50) / 1000, "≤ 2 s", _measured[^1].Result.Percentile(50) <= 2000));
+            _ratios.Add(new Ratio($"{name}, seconds", "(absolute: no baseline)", _measured[^1].Result.Percentile(50) / 1000, "≤ 2 s", _measured[^1].Result.Percentile(50) <= 2000, " s"));
         }
     }
 

@@ -15,7 +15,7 @@ public sealed record Measured(ScenarioResult Result, IReadOnlyDictionary<string,
 }
 
 /// <summary>A ratio the issue sets a target for: measured against its baseline from the same run.</summary>
-public sealed record Ratio(string What, string Baseline, double Value, string Target, bool? Met)
+public sealed record Ratio(string What, string Baseline, double Value, string Target, bool? Met, string Unit = "×")
 {
     public static Ratio Of(string what, string baseline, double measured, double against, string target, Func<double, bool>? met = null)
     {
@@ -41,7 +41,7 @@ public static class RunReport
         Console.WriteLine();
         Report.Table(
             ["ratio", "against (same run)", "value", "target", "met"],
-            [.. ratios.Select(r => new[] { r.What, r.Baseline, F(r.Value, "0.00") + "×", r.Target, r.Met switch { true => "yes", false => "NO", null => "" } })]);
+            [.. ratios.Select(r => new[] { r.What, r.Baseline, F(r.Value, "0.00") + r.Unit, r.Target, r.Met switch { true => "yes", false => "NO", null => "" } })]);
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
