@@ -23,6 +23,14 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
     public Task<ApiResult<T>> PostAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
 
+    /// <summary>A POST the service performs once per <paramref name="idempotencyKey"/>: a retry with the same key answers the first result.</summary>
+    public Task<ApiResult<T>> PostOnceAsync<T>(string path, object body, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return SendAsync<T>(request, cancellationToken);
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)

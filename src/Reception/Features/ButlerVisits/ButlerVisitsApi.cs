@@ -246,10 +246,10 @@ public static class ButlerVisitsApi
 
     /// <summary>
     /// The estate's households occupied at some time in [<paramref name="from"/>, <paramref name="to"/>) — by today's status
-    /// or a resident's stay: a household that moved out in June was still owed its visits — with fewer visits that took
-    /// place in it than the year requires.
+    /// or a resident's stay: a household that moved out in June was still owed its visits — each with the visits that took
+    /// place in it then.
     /// </summary>
-    internal static IQueryable<CoverageRow> ShortHouseholds(
+    internal static IQueryable<CoverageRow> Households(
         ReceptionDbContext db, Guid estateId, EstateCalendar calendar, DateTimeOffset from, DateTimeOffset to)
     {
         var (firstDay, dayAfter) = (calendar.LocalDay(from), calendar.LocalDay(to));
@@ -264,9 +264,13 @@ public static class ButlerVisitsApi
                 RegisteredAt = u.RegisteredAt,
                 CompletedVisits = db.ButlerVisits.Count(v =>
                     v.UnitId == u.Id && v.Outcome == ButlerVisitOutcome.Visited && v.VisitedAt >= from && v.VisitedAt < to),
-            })
-            .Where(row => row.CompletedVisits < ButlerVisit.RequiredPerYear);
+            });
     }
+
+    /// <summary>The households of <see cref="Households"/> with fewer visits than the year requires.</summary>
+    internal static IQueryable<CoverageRow> ShortHouseholds(
+        ReceptionDbContext db, Guid estateId, EstateCalendar calendar, DateTimeOffset from, DateTimeOffset to) =>
+        Households(db, estateId, calendar, from, to).Where(row => row.CompletedVisits < ButlerVisit.RequiredPerYear);
 
     /// <summary>A unit with its count, shaped so the database can filter and page on the count.</summary>
     internal sealed class CoverageRow

@@ -15,6 +15,16 @@ public static class Journeys
 
     public static bool IsDesk(ClaimsPrincipal user) => DeskRoles.Any(user.IsInRole);
 
+    /// <summary>The counter and the day's reconciliation: cashiers, and the estate manager who stands in for them (billing's Cashiers).</summary>
+    public const string CashierRoleList = PlatformRoles.Cashier + "," + PlatformRoles.EstateManager;
+
+    public static bool IsCashier(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Cashier) || user.IsInRole(PlatformRoles.EstateManager);
+
+    /// <summary>The KPI board: the estate manager.</summary>
+    public const string ManagerRoleList = PlatformRoles.EstateManager;
+
+    public static bool IsManager(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.EstateManager);
+
     public static bool IsOwner(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Owner);
 
     public static IReadOnlyList<Guid> Estates(ClaimsPrincipal user) =>
@@ -23,6 +33,7 @@ public static class Journeys
     /// <summary>The user's landing page: their first journey.</summary>
     public static string Home(ClaimsPrincipal user) =>
         IsDesk(user) && Estates(user) is [var first, ..] ? $"/desk/queue?estate={first}"
+        : IsCashier(user) && Estates(user) is [var counter, ..] ? $"/cashier/counter?estate={counter}"
         : IsOwner(user) ? "/owner/units"
         : "/welcome";
 

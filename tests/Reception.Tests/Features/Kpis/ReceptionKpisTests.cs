@@ -40,6 +40,13 @@ public sealed class ReceptionKpisTests(ReceptionService reception)
             AddRepairCallback(db, estateId, units[1], Local(10, 14, 9, 0), 5);
             AddRepairCallback(db, estateId, units[1], Local(10, 15, 9, 0), 1);
             AddRepairCallback(db, estateId, units[1], Local(10, 16, 9, 0), null);
+            // A paid service's callback opened in October and not made: the 100 % standard is missed.
+            AddRepairCallback(db, estateId, units[1], Local(10, 17, 9, 0), null, CallbackSelection.PaidService);
+            // Home visits this year: the first household twice by October's end (a third in November is later), the second once.
+            AddVisit(db, estateId, units[0], Local(3, 2, 10, 0));
+            AddVisit(db, estateId, units[0], Local(10, 20, 10, 0));
+            AddVisit(db, estateId, units[1], Local(11, 3, 10, 0));
+            AddVisit(db, estateId, units[1], Local(6, 3, 10, 0));
             // Another estate's October, all on time and satisfied: none of it may count.
             AddRequest(db, otherEstateId, otherUnits[0], Local(10, 10, 10, 0), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
             AddRepairCallback(db, otherEstateId, otherUnits[0], Local(10, 14, 9, 0), 5);
@@ -53,12 +60,22 @@ public sealed class ReceptionKpisTests(ReceptionService reception)
         report!.EstateId.Should().Be(estateId);
         report.Month.Should().Be("2026-10");
         var kpis = report.Kpis.ToDictionary(k => k.Key);
-        kpis.Keys.Should().BeEquivalentTo(["routing-within-5-minutes", "same-day-feedback", "repair-callback-rate", "owner-satisfaction"]);
+        kpis.Keys.Should().BeEquivalentTo(
+        [
+            "routing-within-5-minutes", "same-day-feedback", "repair-callback-rate", "paid-service-callback-rate", "callback-sample-rate", "owner-satisfaction",
+            "home-visits-twice-a-year",
+        ]);
         kpis["routing-within-5-minutes"].Should().Match<Kpi>(k => k.Numerator == 1 && k.Denominator == 3 && k.Actual == 0.3333m && k.Target == 1m
             && k.RecordsLink == $"/api/reception/requests?estateId={estateId}");
         kpis["same-day-feedback"].Should().Match<Kpi>(k => k.Numerator == 1 && k.Denominator == 3 && k.Actual == 0.3333m);
         kpis["repair-callback-rate"].Should().Match<Kpi>(k => k.Numerator == 2 && k.Denominator == 3 && k.Actual == 0.6667m && k.Target == 0.98m
             && k.RecordsLink == $"/api/reception/callbacks?estateId={estateId}");
+        kpis["paid-service-callback-rate"].Should().Match<Kpi>(k => k.Numerator == 0 && k.Denominator == 1 && k.Actual == 0m && k.Target == 1m
+            && k.RecordsLink == $"/api/reception/callbacks?estateId={estateId}");
+        kpis["callback-sample-rate"].Should().Match<Kpi>(k => k.Denominator == 0 && k.Actual == null && k.Target == 0.10m,
+            "no other request was completed in October, so there was nothing to sample");
+        kpis["home-visits-twice-a-year"].Should().Match<Kpi>(k => k.Numerator == 1 && k.Denominator == 2 && k.Target == 1m
+            && k.RecordsLink == $"/api/reception/butler-visits/coverage?estateId={estateId}&year=2026");
         kpis["owner-satisfaction"].Should().Match<Kpi>(k => k.Numerator == 1 && k.Denominator == 2 && k.Actual == 0.5m && k.Target == 0.90m);
     }
 
@@ -70,7 +87,10 @@ public sealed class ReceptionKpisTests(ReceptionService reception)
         var report = await reception.CreateClient(TestCaller.GroupAdmin())
             .GetFromJsonAsync<KpiReport>($"/api/reception/kpis?estateId={estateId}&month=2026-08", ApiJson.Options, Ct);
 
-        report!.Kpis.Should().AllSatisfy(k => k.Should().Match<Kpi>(x => x.Denominator == 0 && x.Numerator == 0 && x.Actual == null));
+        report!.Kpis.Where(k => k.Key != "home-visits-twice-a-year")
+            .Should().AllSatisfy(k => k.Should().Match<Kpi>(x => x.Denominator == 0 && x.Numerator == 0 && x.Actual == null));
+        report.Kpis.Should().ContainSingle(k => k.Key == "home-visits-twice-a-year").Which
+            .Should().Match<Kpi>(x => x.Denominator > 0 && x.Numerator == 0 && x.Actual == 0m, "an occupied household is owed its visits with or without records");
     }
 
     [Fact]
@@ -119,12 +139,21 @@ public sealed class ReceptionKpisTests(ReceptionService reception)
         db.Add(request);
     }
 
-    /// <summary>A repair callback opened at <paramref name="openedAt"/>, called two hours later with <paramref name="score"/> (or not called).</summary>
-    private static void AddRepairCallback(ReceptionDbContext db, Guid estateId, Guid unitId, DateTimeOffset openedAt, int? score)
+    /// <summary>A routine home visit made at <paramref name="visitedAt"/>.</summary>
+    private static void AddVisit(ReceptionDbContext db, Guid estateId, Guid unitId, DateTimeOffset visitedAt)
+    {
+        var visit = ButlerVisit.Schedule(estateId, unitId, "butler-1", visitedAt, "clerk-1", visitedAt.AddDays(-7));
+        visit.Complete(ButlerVisitOutcome.Visited, null, visitedAt, "butler-1");
+        db.Add(visit);
+    }
+
+    /// <summary>A repair's callback opened at <paramref name="openedAt"/>, called two hours later with <paramref name="score"/> (or not called).</summary>
+    private static void AddRepairCallback(
+        ReceptionDbContext db, Guid estateId, Guid unitId, DateTimeOffset openedAt, int? score, CallbackSelection selection = CallbackSelection.Repair)
     {
         // The repair itself was received the month before, so it does not count among this month's requests.
         var request = Request(estateId, unitId, RequestCategory.Repair, Local(9, 1, 10, 0));
-        var callback = Callback.Open(request, CallbackSelection.Repair, null, Shanghai, openedAt);
+        var callback = Callback.Open(request, selection, null, Shanghai, openedAt);
         if (score is { } s)
         {
             callback.Complete(s, s, s, null, null, "clerk-1", openedAt.AddHours(2));

@@ -1,0 +1,33 @@
+namespace PropertyPlatform.Web.Api;
+
+/// <summary>One open item of a unit's account at billing (billing's OpenItemResponse).</summary>
+public sealed record OpenItemView(Guid Id, string FeeItem, string Description, decimal Amount, decimal Outstanding, DateOnly DueOn, string Source, Guid SourceId);
+
+/// <summary>A unit's account as the counter sees it (billing's AccountResponse).</summary>
+public sealed record AccountView(Guid UnitId, Guid EstateId, string UnitNumber, Guid? OwnerId, string Currency, decimal Balance, decimal Credit, IReadOnlyList<OpenItemView> OpenItems);
+
+public sealed record AllocationView(Guid ReceivableId, decimal Amount);
+
+/// <summary>A payment with its receipt number (billing's PaymentResponse).</summary>
+public sealed record PaymentView(
+    Guid Id, Guid EstateId, Guid UnitId, decimal Amount, string Currency, string Method, string ReceiptNumber, DateTimeOffset ReceivedAt, string ReceivedBy,
+    IReadOnlyList<AllocationView> Allocations, decimal Unallocated);
+
+/// <summary>What the counter sends (billing's CounterPaymentCommand).</summary>
+public sealed record CounterPaymentBody(Guid? UnitId, decimal? Amount, string? Method);
+
+public sealed record CashDepositView(Guid Id, decimal Amount, string BankSlipRef, string RecordedBy, DateTimeOffset DepositedAt);
+
+/// <summary>One cashier's day reconciled (billing's CashierDayResponse).</summary>
+public sealed record CashierDayView(
+    Guid EstateId, DateOnly Day, string Cashier, string Currency, int Payments, IReadOnlyList<string> ReceiptNumbers, decimal Cash, decimal Card, decimal Deposited,
+    decimal CashNotDeposited, DateTimeOffset? DepositDueAt, bool? DepositMet, bool DepositBreached, IReadOnlyList<CashDepositView> Deposits,
+    DateTimeOffset? HandedOverAt, string? HandedOverBy, decimal? HandoverDifference, string? HandoverExplanation);
+
+public sealed record CashierDaysView(Guid EstateId, DateOnly Day, string Currency, IReadOnlyList<CashierDayView> Cashiers);
+
+/// <summary>A deposit of the day's cash (billing's CashDepositCommand; the cashier is the caller).</summary>
+public sealed record CashDepositBody(Guid EstateId, string Day, decimal? Amount, string? BankSlipRef);
+
+/// <summary>The day handed over to finance (billing's HandoverCommand; the cashier is the caller).</summary>
+public sealed record HandoverBody(Guid EstateId, string Day, string? Explanation);

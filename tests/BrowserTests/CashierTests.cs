@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PropertyPlatform.EndToEndTests;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.BrowserTests;
+
+/// <summary>The cashier of North Garden: the counter (find, pay once, the PDF receipt) and the day's reconciliation.</summary>
+public sealed class CashierTests(BrowserSystem system) : BrowserTest(system)
+{
+    private const string Cashier = "cashier.north";
+    private const string Guard = "guard.north";
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Something to pay on <paramref name="unitId"/>: a visitor's parking overstay at the gate, which billing books on the
+    /// unit's account (the demo group has no bills of its own).
+    /// </summary>
+    private async Task<decimal> ParkingChargeAsync(Guid unitId)
+    {
+        using var admin = await System.ApiAsync(DemoGroup.Admin, Ct);
+        using var guard = await System.ApiAsync(Guard, Ct);
+        await Eventually.Async(async () => (await admin.PutAsJsonAsync($"/api/security-gate/parking/tariffs/{DemoGroup.North}", new { freeMinutes = 30, hourlyRate = 6.50m }, Ct))
+            .IsSuccessStatusCode, WaitLimit, "security-gate knows North's currency and takes its tariff");
+        var entered = await guard.PostAsJsonAsync("/api/security-gate/parking/sessions", new
+        {
+            estateId = DemoGroup.North, plate = $"沪B{Random.Shared.Next(10000, 99999)}", unitId, enteredAt = DateTimeOffset.UtcNow.AddMinutes(-140),
+        }, Ct);
+        entered.StatusCode.Should().Be(HttpStatusCode.Created, await entered.Content.ReadAsStringAsync(Ct));
+        var sessionId = (await entered.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct)).GetProperty("id").GetGuid();
+        (await guard.PostAsJsonAsync($"/api/security-gate/parking/sessions/{sessionId}/exit", new { }, Ct)).EnsureSuccessStatusCode();
+
+        using var cashier = await System.ApiAsync(Cashier, Ct);
+        await Eventually.Async(async () => (await cashier.GetFromJsonAsync<JsonElement>($"/api/billing/units/{unitId}/account", ApiJson.Options, Ct))
+            .GetProperty("openItems").EnumerateArray().Any(i => i.GetProperty("sourceId").GetGuid() == sessionId), WaitLimit, "billing books the gate's charge");
+        return 13.00m;
+    }
+
+    private async Task<List<JsonElement>> PaymentsOfAsync(Guid unitId)
+    {
+        using var cashier = await System.ApiAsync(Cashier, Ct);
+        var page = await cashier.GetFromJsonAsync<JsonElement>($"/api/billing/payments?unitId={unitId}&limit=100", ApiJson.Options, Ct);
+        return [.. page.GetProperty("items").EnumerateArray()];
+    }
+
+    [Fact]
+    public async Task A_cashier_finds_a_unit_by_its_number_takes_a_card_payment_once_however_often_it_is_clicked_and_gets_the_PDF_receipt()
+    {
+        await ParkingChargeAsync(DemoGroup.NorthUnit102);
+
+        await SignInAsync($"/cashier/counter?estate={DemoGroup.North}", Cashier);
+        await WaitForInteractiveFormAsync();
+        await Page.Locator("#number input").FillAsync("102");
+        await Button("Find").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("balance")).ToContainTextAsync("CNY");
+        var balance = decimal.Parse(Regex.Match(await Page.GetByTestId("balance").InnerTextAsync(), @"[\d,]+\.\d\d").Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        await Assertions.Expect(Page.Locator("#amount input")).ToHaveValueAsync(balance.ToString("0.00", CultureInfo.InvariantCulture));
+        await AssertAccessibleAsync();
+
+        await Button("Paid by card").DblClickAsync();
+
+        var receipt = Page.GetByTestId("receipt");
+        await Assertions.Expect(receipt).ToContainTextAsync(new Regex($@"Receipt R{DateTime.UtcNow.Year}-\d{{6}}|Receipt R{DateTime.UtcNow.Year + 1}-\d{{6}}"));
+        await Assertions.Expect(receipt).ToContainTextAsync($"{balance:N2} CNY paid by card");
+        await Assertions.Expect(Page.GetByTestId("balance")).ToContainTextAsync("0.00 CNY");
+        await AssertAccessibleAsync();
+        await SaveDocumentationScreenshotAsync("cashier-counter.png");
+
+        var payments = await PaymentsOfAsync(DemoGroup.NorthUnit102);
+        var payment = payments.Should().ContainSingle("a double click pays once").Subject;
+        (payment.GetProperty("amount").GetDecimal(), payment.GetProperty("method").GetString()).Should().Be((balance, "card"));
+        var pdf = await Page.APIRequest.GetAsync(await Page.GetByTestId("receipt-pdf").GetAttributeAsync("href") ?? "");
+        pdf.Status.Should().Be(200);
+        pdf.Headers["content-type"].Should().Be("application/pdf");
+        var bytes = await pdf.BodyAsync();
+        Encoding.ASCII.GetString(bytes, 0, 5).Should().Be("%PDF-");
+        Encoding.Latin1.GetString(bytes).Should().Contain(payment.GetProperty("receiptNumber").GetString()!, "the receipt carries its number");
+    }
+
+    [Fact]
+    public async Task An_unknown_unit_number_is_shown_next_to_the_field()
+    {
+        await SignInAsync($"/cashier/counter?estate={DemoGroup.North}", Cashier);
+        await WaitForInteractiveFormAsync();
+
+        await Page.Locator("#number input").FillAsync("9999");
+        await Button("Find").ClickAsync();
+
+        await Assertions.Expect(Page.Locator("#number-field")).ToContainTextAsync("No unit 9999 in this estate.");
+    }
+
+    [Fact]
+    public async Task The_cashiers_day_shows_the_cash_taken_asks_to_explain_an_undeposited_difference_and_records_the_deposit_and_the_handover()
+    {
+        using (var api = await System.ApiAsync(Cashier, Ct))
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/billing/payments/counter")
+            {
+                Content = JsonContent.Create(new { unitId = DemoGroup.NorthUnit101, amount = 88.00m, method = "cash" }),
+            };
+            request.Headers.Add("Idempotency-Key", $"browser-{Guid.NewGuid():N}");
+            var paid = await api.SendAsync(request, Ct);
+            paid.StatusCode.Should().Be(HttpStatusCode.Created, await paid.Content.ReadAsStringAsync(Ct));
+        }
+
+        await SignInAsync($"/cashier/day?estate={DemoGroup.North}", Cashier);
+        var mine = Page.Locator("section[data-mine=true]");
+        await Assertions.Expect(mine.GetByTestId("cash")).ToContainTextAsync("CNY");
+        await Assertions.Expect(mine.GetByTestId("handover")).ToHaveTextAsync("Not handed over yet");
+        await WaitForInteractiveFormAsync();
+        await AssertAccessibleAsync();
+
+        await Button("Hand over to finance").ClickAsync();
+        await Assertions.Expect(Page.Locator("#explanation-field")).ToContainTextAsync("must be explained");
+
+        var slip = $"SLIP-{Guid.NewGuid():N}"[..17];
+        await Page.Locator("#bankSlipRef input").FillAsync(slip);
+        await Button("Record deposit").ClickAsync();
+        await Assertions.Expect(mine.GetByTestId("cash-not-deposited")).ToHaveTextAsync("0.00 CNY");
+        await Assertions.Expect(mine).ToContainTextAsync(slip);
+        await Assertions.Expect(mine.GetByTestId("deposit-deadline")).ToContainTextAsync(new Regex("^(Met|Missed)"));
+        await Button("Hand over to finance").ClickAsync();
+        await Assertions.Expect(mine.GetByTestId("handover")).ToContainTextAsync("Handed over at");
+        await AssertAccessibleAsync();
+
+        using var cashier = await System.ApiAsync(Cashier, Ct);
+        var days = await cashier.GetFromJsonAsync<JsonElement>($"/api/billing/cashier-days?estateId={DemoGroup.North}", ApiJson.Options, Ct);
+        var day = days.GetProperty("cashiers").EnumerateArray().Should().ContainSingle(d => d.GetProperty("deposits").EnumerateArray().Any(x => x.GetProperty("bankSlipRef").GetString() == slip)).Subject;
+        day.GetProperty("cashNotDeposited").GetDecimal().Should().Be(0m);
+        day.GetProperty("handedOverAt").ValueKind.Should().Be(JsonValueKind.String, "the day was handed over to finance");
+    }
+}
