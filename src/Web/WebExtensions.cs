@@ -1,6 +1,7 @@
 using Microsoft.FluentUI.AspNetCore.Components;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.Components;
+using PropertyPlatform.Web.Components.Pages.Training;
 using PropertyPlatform.Web.Localization;
 using PropertyPlatform.Web.SignIn;
 
@@ -35,6 +36,7 @@ public static class WebExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
         app.MapCultureSwitch();
+        app.MapAttendanceSheetDownload();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
