@@ -2,6 +2,7 @@ using Microsoft.FluentUI.AspNetCore.Components;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.Components;
 using PropertyPlatform.Web.Components.Pages.Cashier;
+using PropertyPlatform.Web.Components.Pages.Training;
 using PropertyPlatform.Web.Localization;
 using PropertyPlatform.Web.SignIn;
 
@@ -37,6 +38,7 @@ public static class WebExtensions
         app.MapSignIn();
         app.MapCultureSwitch();
         app.MapReceiptDownload();
+        app.MapAttendanceSheetDownload();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -30,4 +30,4 @@ public sealed record CashierDaysView(Guid EstateId, DateOnly Day, string Currenc
 public sealed record CashDepositBody(Guid EstateId, string Day, decimal? Amount, string? BankSlipRef);
 
 /// <summary>The day handed over to finance (billing's HandoverCommand; the cashier is the caller).</summary>
-public sealed record HandoverBody(Guid EstateId, string Day, string? Explanation);
+public sealed record CashierHandoverBody(Guid EstateId, string Day, string? Explanation);

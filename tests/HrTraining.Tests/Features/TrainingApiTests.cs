@@ -135,4 +135,24 @@ public sealed class TrainingApiTests(HrTrainingService hr)
             estateId = estate, title = "Gate duty", category = "Knowledge", post = "gate", passMark = 60, maxAttempts = 1, validityMonths = 12,
         }, Ct)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_sessions_class_list_names_each_enrolled_person_with_their_attendance_and_exam_and_is_not_found_in_another_estate()
+    {
+        var (estate, staffId, enrolment) = await EnrolledPlumberAsync(practical: false);
+        var trainer = hr.Hr(estate);
+        var second = await hr.HireAsync([estate], name: "Another Trainee");
+        await CreatedAsync<EnrolmentResponse>(trainer.PostAsJsonAsync($"/api/hr-training/training/sessions/{enrolment.SessionId}/enrolments",
+            new { staffId = second.StaffId }, Ct));
+        await StepAsync(trainer, enrolment.Id, "attendance", new { attended = true });
+        await StepAsync(trainer, enrolment.Id, "exam", new { score = 85 });
+
+        var list = await trainer.GetFromJsonAsync<SessionEnrolmentResponse[]>($"/api/hr-training/training/sessions/{enrolment.SessionId}/enrolments", ApiJson.Options, Ct);
+
+        list!.Select(e => e.StaffName).Should().Equal("Another Trainee", "Trainee Plumber");
+        var plumber = list!.Single(e => e.Enrolment.StaffId == staffId).Enrolment;
+        (plumber.Attended, plumber.BestScore, plumber.Outcome).Should().Be((true, 85, "Passed"));
+        (await hr.Manager(Guid.NewGuid()).GetAsync($"/api/hr-training/training/sessions/{enrolment.SessionId}/enrolments", Ct)).StatusCode
+            .Should().Be(HttpStatusCode.NotFound);
+    }
 }

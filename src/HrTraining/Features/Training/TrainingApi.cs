@@ -41,6 +41,9 @@ public sealed record EnrolmentResponse(
     Guid Id, Guid SessionId, Guid CourseId, Guid StaffId, bool? Attended, int ExamAttempts, int? BestScore, bool ExamPassed, bool? PracticalPassed,
     string? PracticalSignedBy, string Outcome, Guid? CertificationId);
 
+/// <summary>One line of a session's class list: the enrolment and the person's name.</summary>
+public sealed record SessionEnrolmentResponse(EnrolmentResponse Enrolment, string StaffName);
+
 /// <summary>
 /// Training (培训): needs (new starter, expiring certification, failed course, sanction) → courses (knowledge, skills,
 /// professionalism) → sessions with enrolment and attendance → exams with a pass mark and attempts → a practical
@@ -61,6 +64,7 @@ public static class TrainingApi
         training.MapGet("/sessions", ListSessions).RequireRoles(HrTrainingRoles.Readers);
         training.MapGet("/sessions/{id:guid}", GetSession).RequireRoles(HrTrainingRoles.Readers);
         training.MapPost("/sessions/{id:guid}/enrolments", Enrol).RequireRoles(PlatformRoles.Trainer);
+        training.MapGet("/sessions/{id:guid}/enrolments", ListEnrolments).RequireRoles(HrTrainingRoles.Readers);
         training.MapPost("/enrolments/{id:guid}/attendance", RecordAttendance).RequireRoles(PlatformRoles.Trainer);
         training.MapPost("/enrolments/{id:guid}/exam", RecordExam).RequireRoles(PlatformRoles.Trainer);
         // The practical check is the supervisor's, who will have the person on duty: not the trainer's.
@@ -232,6 +236,21 @@ public static class TrainingApi
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/hr-training/training/sessions/{session.Id}", ToResponse(session));
+    }
+
+    /// <summary>
+    /// A session's class list, by name, for the trainer to take attendance and record exams: one classroom, so one bounded
+    /// list (as a post's or a route's), not paged.
+    /// </summary>
+    public static async Task<Ok<SessionEnrolmentResponse[]>> ListEnrolments(Guid id, HrTrainingDbContext db, CancellationToken cancellationToken)
+    {
+        var session = await db.TrainingSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Session", id);
+        var enrolled = await db.Enrolments.AsNoTracking().Where(e => e.SessionId == session.Id)
+            .Join(db.Staff.IgnoreQueryFilters(), e => e.StaffId, s => s.Id, (e, s) => new { Enrolment = e, s.DisplayName })
+            .OrderBy(x => x.DisplayName).ThenBy(x => x.Enrolment.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(enrolled.Select(x => new SessionEnrolmentResponse(ToResponse(x.Enrolment), x.DisplayName)).ToArray());
     }
 
     public static async Task<Created<EnrolmentResponse>> Enrol(

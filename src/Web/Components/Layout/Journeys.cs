@@ -27,6 +27,13 @@ public static class Journeys
 
     public static bool IsOwner(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Owner);
 
+    /// <summary>The gate's console: its guards, their supervisor and the estate manager (security-gate's Gate).</summary>
+    public const string GateRoleList = PlatformRoles.GateGuard + "," + PlatformRoles.SecuritySupervisor + "," + PlatformRoles.EstateManager;
+
+    public static bool IsGate(ClaimsPrincipal user) => GateRoleList.Split(',').Any(user.IsInRole);
+
+    public static bool IsTrainer(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Trainer);
+
     public static IReadOnlyList<Guid> Estates(ClaimsPrincipal user) =>
         [.. user.FindAll(PlatformClaims.Estate).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct()];
 
@@ -35,6 +42,8 @@ public static class Journeys
         IsDesk(user) && Estates(user) is [var first, ..] ? $"/desk/queue?estate={first}"
         : IsCashier(user) && Estates(user) is [var counter, ..] ? $"/cashier/counter?estate={counter}"
         : IsOwner(user) ? "/owner/units"
+        : IsGate(user) && Estates(user) is [var gate, ..] ? $"/gate/pass?estate={gate}"
+        : IsTrainer(user) ? "/training/certifications"
         : "/welcome";
 
     public static string EstateTag(Guid estate) => estate.ToString("N")[^4..];
