@@ -17,6 +17,19 @@ public static class Journeys
 
     public static bool IsOwner(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Owner);
 
+    /// <summary>The technician's own work orders, on a phone (maintenance's technicians).</summary>
+    public static bool IsTechnician(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Technician);
+
+    /// <summary>The dispatch board: maintenance's dispatchers (the maintenance supervisor and the estate manager).</summary>
+    public const string DispatcherRoleList = PlatformRoles.MaintenanceSupervisor + "," + PlatformRoles.EstateManager;
+
+    public static bool IsDispatcher(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.MaintenanceSupervisor) || user.IsInRole(PlatformRoles.EstateManager);
+
+    /// <summary>Breaches, complaint assignment and the weekly callback approval: reception's supervisors (CS supervisor, estate manager).</summary>
+    public const string SupervisorRoleList = PlatformRoles.CustomerServiceSupervisor + "," + PlatformRoles.EstateManager;
+
+    public static bool IsSupervisor(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.CustomerServiceSupervisor) || user.IsInRole(PlatformRoles.EstateManager);
+
     public static IReadOnlyList<Guid> Estates(ClaimsPrincipal user) =>
         [.. user.FindAll(PlatformClaims.Estate).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct()];
 
@@ -24,6 +37,8 @@ public static class Journeys
     public static string Home(ClaimsPrincipal user) =>
         IsDesk(user) && Estates(user) is [var first, ..] ? $"/desk/queue?estate={first}"
         : IsOwner(user) ? "/owner/units"
+        : IsTechnician(user) ? "/tech/work-orders"
+        : IsDispatcher(user) && Estates(user) is [var board, ..] ? $"/dispatch?estate={board}"
         : "/welcome";
 
     public static string EstateTag(Guid estate) => estate.ToString("N")[^4..];
