@@ -74,7 +74,7 @@ public sealed class SupervisorTests(BrowserSystem system) : BrowserTest(system)
 
         await AssertAccessibleAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Escalations", Exact = true }).ClickAsync();
-        await Assertions.Expect(Page.Locator("a[aria-current=page]")).ToHaveTextAsync("Escalations");
+        await Assertions.Expect(Page.Locator("nav.tabs a[aria-current=page]")).ToHaveTextAsync("Escalations");
     }
 
     [Fact]
