@@ -34,6 +34,19 @@ public static class Journeys
 
     public static bool IsTrainer(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Trainer);
 
+    /// <summary>The technician's own work orders, on a phone (maintenance's technicians).</summary>
+    public static bool IsTechnician(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Technician);
+
+    /// <summary>The dispatch board: maintenance's dispatchers (the maintenance supervisor and the estate manager).</summary>
+    public const string DispatcherRoleList = PlatformRoles.MaintenanceSupervisor + "," + PlatformRoles.EstateManager;
+
+    public static bool IsDispatcher(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.MaintenanceSupervisor) || user.IsInRole(PlatformRoles.EstateManager);
+
+    /// <summary>Breaches, complaint assignment and the weekly callback approval: reception's supervisors (CS supervisor, estate manager).</summary>
+    public const string SupervisorRoleList = PlatformRoles.CustomerServiceSupervisor + "," + PlatformRoles.EstateManager;
+
+    public static bool IsSupervisor(ClaimsPrincipal user) => user.IsInRole(PlatformRoles.CustomerServiceSupervisor) || user.IsInRole(PlatformRoles.EstateManager);
+
     public static IReadOnlyList<Guid> Estates(ClaimsPrincipal user) =>
         [.. user.FindAll(PlatformClaims.Estate).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct()];
 
@@ -44,6 +57,9 @@ public static class Journeys
         : IsOwner(user) ? "/owner/units"
         : IsGate(user) && Estates(user) is [var gate, ..] ? $"/gate/pass?estate={gate}"
         : IsTrainer(user) ? "/training/certifications"
+
+        : IsTechnician(user) ? "/tech/work-orders"
+        : IsDispatcher(user) && Estates(user) is [var board, ..] ? $"/dispatch?estate={board}"
         : "/welcome";
 
     public static string EstateTag(Guid estate) => estate.ToString("N")[^4..];
