@@ -156,6 +156,11 @@ public sealed class BrokerUserTests
         });
         var host = builder.Build();
         await host.StartAsync(Ct);
+        // The bus starts in the background: until maintenance's queue is bound, reception's publish would be dropped by
+        // an exchange with nowhere to route it (CI saw that on a loaded machine).
+        var bus = host.Services.GetRequiredService<IBusControl>();
+        await Eventually.Async(() => bus.CheckHealth().Status == BusHealthStatus.Healthy, TimeSpan.FromSeconds(60),
+            $"{service}'s bus should be connected and its consumers listening");
         return host;
     }
 

@@ -56,7 +56,9 @@ public sealed partial class Platform : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        // As the browser tests' system: on CI every test module starts at once on 2 cores, and the start (building the
+        // model, installing nothing, starting every process) once took longer than 6 minutes there.
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         _state = TestState.CreateDirectory("e2e");
         await Telemetry.StartAsync();
         var builder = await AppHostTesting.CreateBuilderAsync(_state, startup.Token);

@@ -66,11 +66,13 @@ public sealed class PlanTests(MaintenanceService maintenance)
         order.Trade.Should().Be(Trades.Plumbing);
         (await world.OutboxCountAsync<WorkOrderCreated>(order.Id)).Should().Be(1);
 
-        // The next day's round falls due at the next local midnight: one more, again only once.
-        var tomorrow = now.AddDays(1).AddHours(1);
+        // The next day's round falls due at the next local midnight: one more, again only once. An hour into that day,
+        // not a day and an hour from now: in the last hour of a Shanghai day (15:00–16:00 UTC) that would be two days on.
+        var today = tasks[0].DueOn;
+        var tomorrow = new DateTimeOffset(today.AddDays(1).ToDateTime(new TimeOnly(1, 0)), TimeSpan.FromHours(8));
         await Task.WhenAll(RunSchedulerAsync(tomorrow), RunSchedulerAsync(tomorrow));
 
-        (await TasksAsync(plan.Id)).Select(t => t.DueOn).Should().Equal(LocalToday, LocalToday.AddDays(1));
+        (await TasksAsync(plan.Id)).Select(t => t.DueOn).Should().Equal(today, today.AddDays(1));
         (await PlannedOrdersAsync(world.EstateId)).Should().HaveCount(2);
     }
 
