@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Features.Notices;
 using PropertyPlatform.Contracts.Charges;
 using PropertyPlatform.Contracts.Notifications;
@@ -29,7 +30,7 @@ public sealed class NoticesTests(BillingService billing)
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         var issued = (await response.Content.ReadFromJsonAsync<IssuedNoticesResponse>(ApiJson.Options, Ct))!;
         var notice = issued.Notices.Should().ContainSingle().Subject;
-        (notice.OwnerId, notice.Total, notice.DeliveryStatus, notice.DueOn).Should().Be((ownerId, 225m + 40m, "requested", BillingService.LocalToday.AddDays(-1)));
+        (notice.OwnerId, notice.Total, notice.DeliveryStatus, notice.DueOn).Should().Be((ownerId, 225m + 40m, "requested", Bill.DueDate(BillingService.LastMonth)), "the notice is due when its oldest item is: last month's bill, due by the end of that month");
         notice.Lines.Select(l => (l.FeeItem, l.Outstanding)).Should().Equal(("management-fee", 225m), ("paid-service", 40m));
         notice.Lines[0].Explanation.Should().StartWith("management-fee").And.Contain(" CNY × 90").And.EndWith("days", "the bill's breakdown explains the fee");
         notice.Lines[1].Explanation.Should().Be("Tap replaced");
