@@ -100,7 +100,9 @@ public sealed partial class DeskTests(BrowserSystem system) : BrowserTest(system
         await SignInAsync(QueueOfNorth, DemoGroup.ClerkNorth);
 
         await Button("Sign out").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/desk/", StringComparison.Ordinal));
+        // The sign-out ends at identity's login page (after identity's end-session and the return to "/"): leaving
+        // earlier, at the first page off the desk, would cut identity's sign-out short and its session would sign in again.
+        await Page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
         await Page.GotoAsync(QueueOfNorth);
 
         await Assertions.Expect(Page.Locator("input[name=UserName]")).ToBeVisibleAsync();
