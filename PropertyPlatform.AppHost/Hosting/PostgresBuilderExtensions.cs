@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -13,6 +14,14 @@ public static class PostgresBuilderExtensions
 {
     private const string Postmaster = PackageAcquirer.PostgresBinDirectory + "/postgres";
     private const string InitDb = PackageAcquirer.PostgresBinDirectory + "/initdb";
+
+    /// <summary>
+    /// One server holds every service's database, so it must take every service's whole connection pool at once
+    /// (ServiceDefaults' <c>DatabaseExtensions.MaxPoolSize</c> each) and still leave room for
+    /// tools, tests and the benchmark's clients. PostgreSQL's default of 100 was reached under load ("sorry, too many
+    /// clients already"), failing consumers and health checks. A connection slot costs a few kilobytes of shared memory.
+    /// </summary>
+    public const int MaxConnections = 400;
 
     /// <summary>
     /// Runs the server as the postgres user (it refuses root) and turns the orchestrator's SIGTERM into PostgreSQL's
@@ -67,7 +76,8 @@ public static class PostgresBuilderExtensions
                 context.Args.Add("postgres");
                 foreach (var argument in AsPostgresUser([
                     Postmaster, "-D", server.DataDirectory,
-                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + server.InstanceDirectory]))
+                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + server.InstanceDirectory,
+                    "-c", string.Create(CultureInfo.InvariantCulture, $"max_connections={MaxConnections}")]))
                 {
                     context.Args.Add(argument);
                 }

@@ -20,6 +20,14 @@ public static class DatabaseExtensions
     /// <summary>The tags of the database's health check (readiness: <c>/health</c> reports every check).</summary>
     public static readonly string[] HealthCheckTags = ["ready", "db"];
 
+    /// <summary>
+    /// The most connections one service holds (Npgsql's default is 100). The services share one PostgreSQL server, and
+    /// under a burst (a registry import's events reaching every consumer, a load test) their idle pools together outgrew
+    /// the server's limit: the server refused new connections to everyone. Past this, a service's requests wait their
+    /// turn for a connection instead. A connection string that sets its own maximum keeps it.
+    /// </summary>
+    public const int MaxPoolSize = 30;
+
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext, IOutboxDbContext
     {
@@ -29,7 +37,13 @@ public static class DatabaseExtensions
         // No service leaves state on a pooled connection (its advisory locks are transaction-scoped, the outbox listener
         // holds an unpooled connection of its own), so a connection taken from the pool needs no reset: Npgsql's reset is a
         // DISCARD ALL sent on every checkout, one more statement and commit for each request, consumed event and poll.
-        var connectionString = new NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true }.ConnectionString;
+        var settings = new NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true };
+        if (!SetsPoolSize(configured))
+        {
+            settings.MaxPoolSize = MaxPoolSize;
+        }
+
+        var connectionString = settings.ConnectionString;
 
         // Not AddNpgsqlDbContext: it pools contexts, and ours are per request (the caller's EstateScope is injected).
         builder.Services.AddDbContext<TDbContext>((services, options) => options
@@ -54,4 +68,8 @@ public static class DatabaseExtensions
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.ConfigurationSection));
         return builder;
     }
+
+    private static bool SetsPoolSize(string connectionString) =>
+        connectionString.Split(';').Select(part => part.Split('=')[0].Replace(" ", "", StringComparison.Ordinal).Trim())
+            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
 }

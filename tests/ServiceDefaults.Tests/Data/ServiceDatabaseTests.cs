@@ -87,6 +87,42 @@ public sealed class ServiceDatabaseTests(PostgresFixture postgres) : IClassFixtu
         service.Metrics.Should().Contain(m => m.MeterName == "Npgsql");
     }
 
+    [Fact]
+    public async Task A_service_holds_at_most_its_share_of_connections_and_the_server_takes_every_services_whole_pool_at_once()
+    {
+        const int servicesWithADatabase = 6; // reception, maintenance, billing, security-gate, hr-training, identity
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var capped = Service(connectionString);
+        await using var chosen = Service(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 7 }.ConnectionString);
+
+        PoolSize(capped).Should().Be(DatabaseExtensions.MaxPoolSize);
+        PoolSize(chosen).Should().Be(7, "a connection string that sets its own maximum keeps it");
+
+        // Every service's pool full at once, on the one server the AppHost gives them all (PostgreSQL's default is 100).
+        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+        var connections = Enumerable.Range(0, servicesWithADatabase * DatabaseExtensions.MaxPoolSize).Select(_ => new NpgsqlConnection(unpooled)).ToList();
+        try
+        {
+            await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct },
+                async (connection, ct) => await connection.OpenAsync(ct));
+            connections.Should().OnlyContain(c => c.State == System.Data.ConnectionState.Open, "the server refuses no one");
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static int PoolSize(TestService service)
+    {
+        using var scope = service.App.Services.CreateScope();
+        var connectionString = scope.ServiceProvider.GetRequiredService<OutboxTestDbContext>().Database.GetConnectionString();
+        return new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize;
+    }
+
     private static TestService Service(string connectionString, TraceRecorder? trace = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
