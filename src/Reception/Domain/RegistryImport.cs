@@ -165,7 +165,8 @@ public sealed class RegistryImport : IEstateOwned
 }
 
 /// <summary>
-/// The uploaded file of a queued import, kept apart from the import record (out of the audit trail: it holds personal
+/// What a queued import's worker reads: the file's rows as the upload read and checked them (imports queued before
+/// that hold the uploaded file itself). Kept apart from the import record (out of the audit trail: it holds personal
 /// data) and deleted once the import has finished.
 /// </summary>
 public sealed class RegistryImportFile : IEstateOwned

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -77,6 +78,18 @@ internal static class RegistryFile
             Readers.Release();
         }
     }
+
+    /// <summary>
+    /// What a queued import keeps for its worker: the rows the upload already read and checked, as JSON, not the uploaded
+    /// file. A workbook of 10,000 rows takes seconds to read; the worker would read it a second time.
+    /// </summary>
+    public static byte[] Queued(IReadOnlyList<ImportRow> rows) => JsonSerializer.SerializeToUtf8Bytes(rows);
+
+    /// <summary>The rows a queued import kept (<see cref="Queued"/>); an import queued before rows were kept holds the file itself.</summary>
+    public static async Task<IReadOnlyList<ImportRow>> ReadQueuedAsync(string fileName, byte[] content, CancellationToken cancellationToken) =>
+        content is [(byte)'[', ..]
+            ? JsonSerializer.Deserialize<List<ImportRow>>(content) ?? []
+            : await ReadAsync(fileName, content, cancellationToken);
 
     private static IReadOnlyList<ImportRow> Read(string fileName, byte[] content, CancellationToken cancellationToken)
     {

@@ -116,7 +116,7 @@ public static class RegistryImportApi
         if (rows.Count > InlineRowLimit)
         {
             db.RegistryImports.Add(import);
-            db.RegistryImportFiles.Add(RegistryImportFile.Of(import, content));
+            db.RegistryImportFiles.Add(RegistryImportFile.Of(import, RegistryFile.Queued(rows)));
             await db.SaveChangesAsync(cancellationToken);
             signal.Notify();
             return TypedResults.Accepted($"/api/reception/registry-imports/{import.Id}", ToResponse(import));

@@ -205,7 +205,7 @@ public sealed class RegistryImportWorker(
         IReadOnlyList<ImportRow> rows;
         try
         {
-            rows = await RegistryFile.ReadAsync(import.FileName, file.Content, cancellationToken);
+            rows = await RegistryFile.ReadQueuedAsync(import.FileName, file.Content, cancellationToken);
         }
         catch (ValidationFailedException failed)
         {

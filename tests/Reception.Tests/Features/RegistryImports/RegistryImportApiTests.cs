@@ -131,6 +131,53 @@ public sealed class RegistryImportApiTests(ReceptionService reception)
     }
 
     [Fact]
+    public async Task A_queued_xlsx_import_writes_the_rows_its_upload_read_with_numbers_and_owners_kept_exact()
+    {
+        var (estateId, _) = await reception.NewEstateAsync();
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("Units");
+        string[] columns = ["number", "buildingCode", "buildingName", "floor", "floorArea", "usage", "ownerName", "ownerPhone", "ownerIdNumber"];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            sheet.Cell(1, c + 1).Value = columns[c];
+        }
+
+        // One row past the inline limit: the upload reads and checks the workbook, the worker writes what it read.
+        for (var i = 0; i <= RegistryImportApi.InlineRowLimit; i++)
+        {
+            var row = i + 2;
+            sheet.Cell(row, 1).Value = $"Q{i + 1}";
+            sheet.Cell(row, 2).Value = "Q";
+            sheet.Cell(row, 3).Value = "Building Q";
+            sheet.Cell(row, 4).Value = i / 10 + 1;
+            sheet.Cell(row, 5).Value = 89.55;
+            sheet.Cell(row, 6).Value = "residential";
+        }
+
+        sheet.Cell(2, 7).Value = "Wang Fang";
+        sheet.Cell(2, 8).Value = "13900002222";
+        sheet.Cell(2, 9).Value = "110101199003072222";
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+
+        var response = await ImportAsync(clerk, estateId, FileForm(stream.ToArray(), "registry.xlsx"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
+        RegistryImportResponse current = null!;
+        await Eventually.Async(async () =>
+        {
+            current = (await clerk.GetFromJsonAsync<RegistryImportResponse>(response.Headers.Location, ApiJson.Options, Ct))!;
+            return current.Status is not (RegistryImportStatus.Queued or RegistryImportStatus.Running);
+        }, TimeSpan.FromSeconds(60));
+        (current.Status, current.UnitsCreated, current.OwnersCreated).Should().Be((RegistryImportStatus.Completed, RegistryImportApi.InlineRowLimit + 1, 1));
+        var first = await reception.InScopeAsync(sp => Db(sp).Units.SingleAsync(u => u.EstateId == estateId && u.Number == "Q1", Ct));
+        (first.Floor, first.FloorArea).Should().Be((1, 89.55m));
+        var owner = await reception.InScopeAsync(sp => Db(sp).Owners.SingleAsync(o => o.EstateId == estateId, Ct));
+        (owner.FullName, owner.Phone, owner.UnitIds).Should().BeEquivalentTo(("Wang Fang", "13900002222", new[] { first.Id }));
+    }
+
+    [Fact]
     public async Task A_file_with_bad_rows_lists_each_row_and_column_and_stores_nothing()
     {
         var (estateId, _) = await reception.NewEstateAsync();
