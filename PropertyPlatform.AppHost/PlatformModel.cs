@@ -16,6 +16,11 @@ public static class PlatformModel
 
     public const string SecurityGateService = "security-gate";
 
+    public const string BillingService = "billing";
+
+    /// <summary>The file under the state folder's secrets/ with the development payment provider's signing secret.</summary>
+    public const string PaymentProviderSecretFile = "billing-payment-provider-secret";
+
     /// <summary>The web app: the staff console and the owners' portal, behind the gateway at <c>/</c>; also its client id at identity.</summary>
     public const string WebApp = "web";
 
@@ -87,7 +92,7 @@ public static class PlatformModel
         [
             Service<Projects.PropertyPlatform_Reception>(ReceptionService, "reception"),
             Service<Projects.PropertyPlatform_Maintenance>("maintenance", "maintenance"),
-            Service<Projects.PropertyPlatform_Billing>("billing", "billing"),
+            Service<Projects.PropertyPlatform_Billing>(BillingService, "billing"),
             Service<Projects.PropertyPlatform_SecurityGate>(SecurityGateService, "security_gate"),
             Service<Projects.PropertyPlatform_HrTraining>("hr-training", "hr_training"),
             Service<Projects.PropertyPlatform_Identity>(IdentityService, IdentityService),
@@ -157,6 +162,14 @@ public static class PlatformModel
         {
             securityGate.WithEnvironment("SecurityGate__PassSigningKey", state.Secret("security-gate-pass-key.pem",
                 () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem()));
+        }
+
+        // Billing's development payment provider signs its callbacks with this secret (billing offers online payment
+        // only in Development and Testing): kept in the state folder, so whoever plays the provider can sign a callback.
+        if (!builder.ExecutionContext.IsPublishMode)
+        {
+            services.Single(s => s.Resource.Name == BillingService).WithEnvironment("Billing__Payments__Development__Secret",
+                state.Secret(PaymentProviderSecretFile, () => RandomNumberGenerator.GetHexString(40, lowercase: true)));
         }
 
         if (exposeToNetwork)

@@ -1,7 +1,6 @@
 using Microsoft.FluentUI.AspNetCore.Components;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.Components;
-using PropertyPlatform.Web.Components.Pages.Cashier;
 using PropertyPlatform.Web.Components.Pages.Training;
 using PropertyPlatform.Web.Localization;
 using PropertyPlatform.Web.SignIn;

@@ -25,6 +25,9 @@ public sealed class BrowserSystem : IAsyncLifetime
     /// <summary>The public entry: the gateway, which serves the web app at <c>/</c>.</summary>
     public Uri Gateway { get; private set; } = null!;
 
+    /// <summary>The AppHost's state folder of this run (its secrets/ holds what a test may need to play an outside party).</summary>
+    public DirectoryInfo StateDirectory => _state!;
+
     public async ValueTask InitializeAsync()
     {
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(15));

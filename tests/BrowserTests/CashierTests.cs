@@ -14,32 +14,6 @@ namespace PropertyPlatform.BrowserTests;
 public sealed class CashierTests(BrowserSystem system) : BrowserTest(system)
 {
     private const string Cashier = "cashier.north";
-    private const string Guard = "guard.north";
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// Something to pay on <paramref name="unitId"/>: a visitor's parking overstay at the gate, which billing books on the
-    /// unit's account (the demo group has no bills of its own).
-    /// </summary>
-    private async Task<decimal> ParkingChargeAsync(Guid unitId)
-    {
-        using var admin = await System.ApiAsync(DemoGroup.Admin, Ct);
-        using var guard = await System.ApiAsync(Guard, Ct);
-        await Eventually.Async(async () => (await admin.PutAsJsonAsync($"/api/security-gate/parking/tariffs/{DemoGroup.North}", new { freeMinutes = 30, hourlyRate = 6.50m }, Ct))
-            .IsSuccessStatusCode, WaitLimit, "security-gate knows North's currency and takes its tariff");
-        var entered = await guard.PostAsJsonAsync("/api/security-gate/parking/sessions", new
-        {
-            estateId = DemoGroup.North, plate = $"沪B{Random.Shared.Next(10000, 99999)}", unitId, enteredAt = DateTimeOffset.UtcNow.AddMinutes(-140),
-        }, Ct);
-        entered.StatusCode.Should().Be(HttpStatusCode.Created, await entered.Content.ReadAsStringAsync(Ct));
-        var sessionId = (await entered.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct)).GetProperty("id").GetGuid();
-        (await guard.PostAsJsonAsync($"/api/security-gate/parking/sessions/{sessionId}/exit", new { }, Ct)).EnsureSuccessStatusCode();
-
-        using var cashier = await System.ApiAsync(Cashier, Ct);
-        await Eventually.Async(async () => (await cashier.GetFromJsonAsync<JsonElement>($"/api/billing/units/{unitId}/account", ApiJson.Options, Ct))
-            .GetProperty("openItems").EnumerateArray().Any(i => i.GetProperty("sourceId").GetGuid() == sessionId), WaitLimit, "billing books the gate's charge");
-        return 13.00m;
-    }
 
     private async Task<List<JsonElement>> PaymentsOfAsync(Guid unitId)
     {
@@ -51,7 +25,7 @@ public sealed class CashierTests(BrowserSystem system) : BrowserTest(system)
     [Fact]
     public async Task A_cashier_finds_a_unit_by_its_number_takes_a_card_payment_once_however_often_it_is_clicked_and_gets_the_PDF_receipt()
     {
-        await ParkingChargeAsync(DemoGroup.NorthUnit102);
+        await System.ParkingChargeAsync(DemoGroup.NorthUnit102, Ct);
 
         await SignInAsync($"/cashier/counter?estate={DemoGroup.North}", Cashier);
         await WaitForInteractiveFormAsync();

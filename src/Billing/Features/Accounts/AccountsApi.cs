@@ -18,14 +18,20 @@ public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{unitId:guid}/account", Get).WithTags("Accounts").RequireRoles(BillingRoles.Readers);
+        // Owners read their own units' accounts (the portal's bills); another unit is a 404, as if it did not exist.
+        api.MapGet("/units/{unitId:guid}/account", Get).WithTags("Accounts").RequireRoles([.. BillingRoles.Readers, PlatformRoles.Owner]);
         api.MapGet("/units/account", Lookup).WithTags("Accounts").RequireRoles(BillingRoles.Readers);
         return api;
     }
 
     public static async Task<Ok<AccountResponse>> Get(Guid unitId, BillingDbContext db, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitId == unitId, cancellationToken) ?? throw new NotFoundException("Unit", unitId);
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.UnitId == unitId, cancellationToken);
+        if (unit is null || (db.Scope.IsOwnerOnly && !db.Scope.UnitIds.Contains(unitId)))
+        {
+            throw new NotFoundException("Unit", unitId);
+        }
+
         var estate = await BillingEstates.GetAsync(db, unit.EstateId, cancellationToken);
         var open = await OpenItemsAsync(db, unitId, cancellationToken);
         var credit = await db.Payments.Where(p => p.UnitId == unitId).SumAsync(p => p.Unallocated, cancellationToken);

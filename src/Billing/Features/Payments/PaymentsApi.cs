@@ -49,7 +49,8 @@ public static class PaymentsApi
     {
         var payments = api.MapGroup("/payments").WithTags("Payments");
         payments.MapPost("/counter", PayAtCounter).RequireRoles(BillingRoles.Cashiers);
-        payments.MapGet("/{id:guid}", Get).RequireRoles(BillingRoles.Readers);
+        // An owner reads their own units' payments: the receipt of what they paid online.
+        payments.MapGet("/{id:guid}", Get).RequireRoles([.. BillingRoles.Readers, PlatformRoles.Owner]);
         payments.MapGet("/", List).RequireRoles(BillingRoles.Readers);
         return api;
     }
@@ -119,7 +120,12 @@ public static class PaymentsApi
 
     public static async Task<Ok<PaymentResponse>> Get(Guid id, BillingDbContext db, CancellationToken cancellationToken)
     {
-        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Payment", id);
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (payment is null || (db.Scope.IsOwnerOnly && !db.Scope.UnitIds.Contains(payment.UnitId)))
+        {
+            throw new NotFoundException("Payment", id);
+        }
+
         return TypedResults.Ok(await WithAllocationsAsync(db, payment, cancellationToken));
     }
 

@@ -47,7 +47,8 @@ public static class RunsApi
         runs.MapGet("/{id:guid}", Get).RequireRoles(BillingRoles.Readers);
 
         var bills = api.MapGroup("/bills").WithTags("Bills");
-        bills.MapGet("/", ListBills).RequireRoles(BillingRoles.Readers);
+        // Owners list their own units' bills (the portal); staff those of their estates.
+        bills.MapGet("/", ListBills).RequireRoles([.. BillingRoles.Readers, PlatformRoles.Owner]);
         bills.MapGet("/{id:guid}", GetBill).RequireRoles(BillingRoles.Readers);
         return api;
     }
@@ -125,6 +126,9 @@ public static class RunsApi
         BillingDbContext db, Guid? unitId, Guid? runId, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var query = db.Bills.AsNoTracking();
+        // Bills are not unit-scoped rows for the estate filter: an owner's are narrowed here, to their own units.
+        var ownUnits = db.Scope.UnitIds;
+        query = db.Scope.IsOwnerOnly ? query.Where(b => ownUnits.Contains(b.UnitId)) : query;
         query = unitId is null ? query : query.Where(b => b.UnitId == unitId);
         query = runId is null ? query : query.Where(b => b.RunId == runId);
         return TypedResults.Ok(await query.ToKeysetPageAsync(b => b.IssuedAt, b => b.Id, cursor, limit, ToResponse, cancellationToken));

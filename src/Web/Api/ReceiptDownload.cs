@@ -1,22 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
-using PropertyPlatform.Web.Api;
+using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.Web.Components.Layout;
 using PropertyPlatform.Web.SignIn;
 
-namespace PropertyPlatform.Web.Components.Pages.Cashier;
+namespace PropertyPlatform.Web.Api;
 
 /// <summary>
 /// A payment's receipt as billing prints it (PDF), for the browser: the access token stays on this server, so the
-/// download goes through here as the signed-in user and passes billing's answer on.
+/// download goes through here as the signed-in user and passes billing's answer on. The cashier's counter and the owner's
+/// bills link here alike: billing decides whose receipt it is (an owner gets only their own units').
 /// </summary>
 public static class ReceiptDownload
 {
-    public static string Path(Guid paymentId) => $"cashier/receipts/{paymentId}/receipt.pdf";
+    public static string Path(Guid paymentId) => $"receipts/{paymentId}/receipt.pdf";
 
     public static IEndpointRouteBuilder MapReceiptDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cashier/receipts/{paymentId:guid}/receipt.pdf", DownloadAsync)
-            .RequireAuthorization(new AuthorizeAttribute { Roles = Journeys.CashierRoleList });
+        app.MapGet("/receipts/{paymentId:guid}/receipt.pdf", DownloadAsync)
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Journeys.CashierRoleList + "," + PlatformRoles.Owner });
         return app;
     }
 

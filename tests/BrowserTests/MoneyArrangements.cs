@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PropertyPlatform.AppHost;
+using PropertyPlatform.EndToEndTests;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.BrowserTests;
+
+/// <summary>
+/// What the money journeys (the cashier's counter, the owner's bills) need: something owed on a unit, and a payment
+/// provider that confirms an online payment by calling billing back, signed, as a real one does.
+/// </summary>
+public static class MoneyArrangements
+{
+    private const string Guard = "guard.north";
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Something to pay on <paramref name="unitId"/>: a visitor's parking overstay at the gate, which billing books on the
+    /// unit's account (the demo group has no bills of its own). Answers the parking session's id, the item's source.
+    /// </summary>
+    public static async Task<Guid> ParkingChargeAsync(this BrowserSystem system, Guid unitId, CancellationToken ct)
+    {
+        using var admin = await system.ApiAsync(DemoGroup.Admin, ct);
+        using var guard = await system.ApiAsync(Guard, ct);
+        await Eventually.Async(async () => (await admin.PutAsJsonAsync($"/api/security-gate/parking/tariffs/{DemoGroup.North}", new { freeMinutes = 30, hourlyRate = 6.50m }, ct))
+            .IsSuccessStatusCode, WaitLimit, "security-gate knows North's currency and takes its tariff");
+        var entered = await guard.PostAsJsonAsync("/api/security-gate/parking/sessions", new
+        {
+            estateId = DemoGroup.North, plate = $"沪B{Random.Shared.Next(10000, 99999)}", unitId, enteredAt = DateTimeOffset.UtcNow.AddMinutes(-140),
+        }, ct);
+        entered.StatusCode.Should().Be(HttpStatusCode.Created, await entered.Content.ReadAsStringAsync(ct));
+        var sessionId = (await entered.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, ct)).GetProperty("id").GetGuid();
+        (await guard.PostAsJsonAsync($"/api/security-gate/parking/sessions/{sessionId}/exit", new { }, ct)).EnsureSuccessStatusCode();
+
+        using var cashier = await system.ApiAsync("cashier.north", ct);
+        await Eventually.Async(async () => (await cashier.GetFromJsonAsync<JsonElement>($"/api/billing/units/{unitId}/account", ApiJson.Options, ct))
+            .GetProperty("openItems").EnumerateArray().Any(i => i.GetProperty("sourceId").GetGuid() == sessionId), WaitLimit, "billing books the gate's charge");
+        return sessionId;
+    }
+
+    /// <summary>
+    /// The development payment provider's callback for <paramref name="reference"/>, through the gateway (the one billing
+    /// path open without a token), signed with the secret the AppHost gave billing: HMAC-SHA256 over <c>timestamp.body</c>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ProviderCallbackAsync(this BrowserSystem system, string reference, bool confirmed, CancellationToken ct)
+    {
+        var body = JsonSerializer.Serialize(new { reference, status = confirmed ? "confirmed" : "failed", reason = confirmed ? null : "Card declined" });
+        var seconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var secret = await File.ReadAllTextAsync(Path.Combine(system.StateDirectory.FullName, "secrets", PlatformModel.PaymentProviderSecretFile), ct);
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Trim()), Encoding.UTF8.GetBytes($"{seconds}.{body}")));
+        using var provider = new HttpClient { BaseAddress = system.Gateway };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/billing/payments/callbacks/development")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Provider-Timestamp", seconds);
+        request.Headers.Add("X-Provider-Signature", signature);
+        return await provider.SendAsync(request, ct);
+    }
+}
