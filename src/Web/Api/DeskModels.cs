@@ -24,3 +24,14 @@ public sealed record DueCallbackView(
 
 /// <summary>Reception's CompleteCallbackCommand: the callback script's answers, scores 1 (very dissatisfied) to 5.</summary>
 public sealed record CompleteCallbackBody(int? Attitude, int? Quality, int? Speed, string? Shortcomings, string? Suggestions);
+
+/// <summary>A parcel at the desk as reception's <c>/parcels</c> returns it.</summary>
+public sealed record ParcelView(
+    Guid Id, Guid EstateId, Guid UnitId, string Carrier, string TrackingNumber, string Shelf, DateTimeOffset ReceivedAt, DateTimeOffset? CollectedAt,
+    string? CollectedBy);
+
+/// <summary>Reception's ReceiveParcelCommand (received now).</summary>
+public sealed record ReceiveParcelBody(Guid? EstateId, Guid? UnitId, string? Carrier, string? TrackingNumber, string? Shelf);
+
+/// <summary>Reception's CollectParcelCommand: who took the parcel away.</summary>
+public sealed record CollectParcelBody(string? CollectedBy);
