@@ -101,11 +101,15 @@ public static class FieldArrangements
         return created.GetProperty("id").GetGuid();
     }
 
-    /// <summary>Waits until maintenance offers the technician as eligible for the order (hr-training's events have arrived).</summary>
-    public static async Task WaitUntilEligibleAsync(HttpClient maintenanceSupervisor, Guid workOrderId, Guid staffId) =>
+    /// <summary>
+    /// Waits until maintenance offers the technician as eligible for the order (hr-training's events have arrived);
+    /// <paramref name="trade"/> for an order without one (reception's repairs).
+    /// </summary>
+    public static async Task WaitUntilEligibleAsync(HttpClient maintenanceSupervisor, Guid workOrderId, Guid staffId, string? trade = null) =>
         await Eventually.Async(async () =>
         {
-            var candidates = await maintenanceSupervisor.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders/{workOrderId}/candidates", ApiJson.Options, Ct);
+            var candidates = await maintenanceSupervisor.GetFromJsonAsync<JsonElement>(
+                $"/api/maintenance/work-orders/{workOrderId}/candidates{(trade is null ? "" : $"?trade={trade}")}", ApiJson.Options, Ct);
             return candidates.GetProperty("candidates").EnumerateArray()
                 .Any(c => c.GetProperty("staffId").GetGuid() == staffId && c.GetProperty("eligible").GetBoolean());
         }, WaitLimit, "maintenance learns from hr-training that tech.north is certified and on duty");

@@ -12,6 +12,12 @@ internal static class MaintenanceRoles
         PlatformRoles.FrontDeskClerk,
     ];
 
+    /// <summary>
+    /// Read one work order: <see cref="Readers"/>, and owners following the repair of their own unit (the estate scope's
+    /// filter hides every other unit's order from them, so another's reads as 404).
+    /// </summary>
+    public static readonly string[] OneOrderReaders = [.. Readers, PlatformRoles.Owner];
+
     /// <summary>Dispatch work (and close orders no callback will close): the maintenance supervisor, or the estate manager.</summary>
     public static readonly string[] Dispatchers = [PlatformRoles.MaintenanceSupervisor, PlatformRoles.EstateManager];
 

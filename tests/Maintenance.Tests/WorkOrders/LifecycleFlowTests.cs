@@ -143,6 +143,21 @@ public sealed class LifecycleFlowTests(MaintenanceService maintenance)
     }
 
     [Fact]
+    public async Task An_owner_reads_the_work_order_of_their_own_unit_and_another_owners_is_not_found()
+    {
+        var (world, order, plumber) = await OnSiteAsync(maintenance);
+        var owner = maintenance.CreateClient(TestCaller.Owner(world.EstateId, order.UnitId!.Value));
+        var otherOwner = maintenance.CreateClient(TestCaller.Owner(world.EstateId, Guid.NewGuid()));
+
+        var own = await owner.GetFromJsonAsync<WorkOrderResponse>($"/api/maintenance/work-orders/{order.Id}", ApiJson.Options, Ct);
+        var notTheirs = await otherOwner.GetAsync($"/api/maintenance/work-orders/{order.Id}", Ct);
+
+        own!.TechnicianId.Should().Be(plumber);
+        own.ArrivedAt.Should().NotBeNull("the owner follows the visit step by step");
+        notTheirs.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_owner_who_rejects_the_work_names_a_reason_and_the_order_reopens()
     {
         var (world, order, plumber) = await OnSiteAsync(maintenance);

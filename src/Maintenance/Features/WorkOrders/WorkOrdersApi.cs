@@ -103,7 +103,7 @@ public static class WorkOrdersApi
     {
         var group = api.MapGroup("/work-orders").WithTags("Work orders");
         group.MapPost("/", CreateWorkOrder).RequireRoles(MaintenanceRoles.Creators);
-        group.MapGet("/{id:guid}", GetWorkOrder).RequireRoles(MaintenanceRoles.Readers);
+        group.MapGet("/{id:guid}", GetWorkOrder).RequireRoles(MaintenanceRoles.OneOrderReaders);
         group.MapGet("/", ListWorkOrders).RequireRoles(MaintenanceRoles.Readers);
         group.MapPost("/{id:guid}/accept", Accept).RequireRoles(MaintenanceRoles.Technicians);
         group.MapPost("/{id:guid}/arrive", Arrive).RequireRoles(MaintenanceRoles.Technicians);

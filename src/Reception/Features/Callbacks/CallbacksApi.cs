@@ -42,9 +42,11 @@ public static class CallbacksApi
     {
         var group = api.MapGroup("/callbacks").WithTags("Callbacks");
         group.MapGet("/", ListCallbacks).RequireRoles(Readers);
+        group.MapGet("/mine", ListMyCallbacks).RequireRoles(PlatformRoles.Owner);
         group.MapGet("/report", CallbackReports.Monthly).RequireRoles(Readers);
         group.MapGet("/{id:guid}", GetCallback).RequireRoles(Readers);
         group.MapPost("/{id:guid}/complete", CompleteCallback).RequireRoles(ReceptionRoles.CallBack);
+        group.MapPost("/{id:guid}/answers", AnswerCallback).RequireRoles(PlatformRoles.Owner);
         return group;
     }
 
@@ -54,7 +56,21 @@ public static class CallbacksApi
     /// Records the call. A requester dissatisfied on any score reopens the request (<see cref="RequestReopened"/> tells
     /// maintenance); <see cref="CallbackCompleted"/> carries the scores and the technician either way.
     /// </summary>
-    public static async Task<Ok<CallbackResponse>> CompleteCallback(
+    public static Task<Ok<CallbackResponse>> CompleteCallback(
+        Guid id, CompleteCallbackCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time,
+        CancellationToken cancellationToken) =>
+        RecordAnswersAsync(id, command, db, scope, time, cancellationToken);
+
+    /// <summary>
+    /// The owner answers the callback in the app instead of on the phone: the same scores and the same consequences as
+    /// <see cref="CompleteCallback"/>, for a callback about one of their own units only.
+    /// </summary>
+    public static Task<Ok<CallbackResponse>> AnswerCallback(
+        Guid id, CompleteCallbackCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time,
+        CancellationToken cancellationToken) =>
+        RecordAnswersAsync(id, command, db, scope, time, cancellationToken);
+
+    private static async Task<Ok<CallbackResponse>> RecordAnswersAsync(
         Guid id, CompleteCallbackCommand command, ReceptionDbContext db, EstateScope scope, TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -67,7 +83,7 @@ public static class CallbacksApi
         errors.ThrowIfAny();
 
         var callback = await db.Callbacks.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Callback", id);
-        scope.EnsureCanWrite(callback.EstateId);
+        scope.EnsureCanWrite(callback.EstateId, callback.UnitId);
         var request = await db.Requests.SingleAsync(r => r.Id == callback.RequestId, cancellationToken);
         var now = time.GetUtcNow();
         var satisfied = callback.Complete(attitude, quality, speed, shortcomings, suggestions, scope.Subject ?? "", now);
@@ -123,6 +139,21 @@ public static class CallbacksApi
 
         var page = await query.ToKeysetPageAsync(c => c.CreatedAt, c => c.Id, cursor, limit, c => ToResponse(c, now), cancellationToken);
         return TypedResults.Ok(page);
+    }
+
+    /// <summary>The callbacks about the owner's own units, newest first, keyset-paged; optionally one request's.</summary>
+    public static async Task<Ok<Page<CallbackResponse>>> ListMyCallbacks(
+        ReceptionDbContext db, EstateScope scope, TimeProvider time, Guid? requestId, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var units = scope.UnitIds;
+        var query = db.Callbacks.AsNoTracking().Where(c => c.UnitId != null && units.Contains(c.UnitId.Value));
+        if (requestId is not null)
+        {
+            query = query.Where(c => c.RequestId == requestId);
+        }
+
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(await query.ToKeysetPageAsync(c => c.CreatedAt, c => c.Id, cursor, limit, c => ToResponse(c, now), cancellationToken));
     }
 
     private static int Score(InputErrors errors, int? value, string field)

@@ -144,6 +144,30 @@ public sealed class CallbackFlowTests(ReceptionService reception)
     }
 
     [Fact]
+    public async Task An_owner_answers_the_callback_of_their_own_unit_in_the_app_and_dissatisfied_reopens_the_request()
+    {
+        var (estateId, units) = await reception.NewEstateAsync(units: 2);
+        var (request, callback, _) = await CompletedRepairAsync(estateId, units[0]);
+        var owner = reception.CreateClient(TestCaller.Owner(estateId, units[0]));
+        var otherOwner = reception.CreateClient(TestCaller.Owner(estateId, units[1]));
+
+        var mine = await owner.GetFromJsonAsync<Page<CallbackResponse>>($"/api/reception/callbacks/mine?requestId={request.Id}", ApiJson.Options, Ct);
+        var notTheirs = await otherOwner.GetFromJsonAsync<Page<CallbackResponse>>("/api/reception/callbacks/mine", ApiJson.Options, Ct);
+        var answeredByAnother = await otherOwner.PostAsJsonAsync($"/api/reception/callbacks/{callback.Id}/answers", new { attitude = 5, quality = 5, speed = 5 }, Ct);
+        var answered = await owner.PostAsJsonAsync($"/api/reception/callbacks/{callback.Id}/answers",
+            new { attitude = 4, quality = 2, speed = 4, shortcomings = "Still damp under the sink", suggestions = "Bring a dryer" }, Ct);
+
+        mine!.Items.Should().ContainSingle(c => c.Id == callback.Id && c.Status == CallbackStatus.Pending);
+        notTheirs!.Items.Should().NotContain(c => c.Id == callback.Id);
+        answeredByAnother.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        answered.StatusCode.Should().Be(HttpStatusCode.OK, await answered.Content.ReadAsStringAsync(Ct));
+        (await answered.Content.ReadFromJsonAsync<CallbackResponse>(ApiJson.Options, Ct))!.Satisfied.Should().BeFalse();
+        (await LoadAsync(request.Id)).Status.Should().Be(RequestStatus.Reopened);
+        (await reception.OutboxAsync<RequestReopened>()).Should().ContainSingle(e => e.RequestId == request.Id)
+            .Which.Reason.Should().Contain("Still damp under the sink");
+    }
+
+    [Fact]
     public async Task A_callback_not_made_in_time_is_listed_overdue_and_breaches_to_the_supervisor()
     {
         var (estateId, units) = await reception.NewEstateAsync();
