@@ -98,6 +98,8 @@ public sealed partial class DeskTests(BrowserSystem system) : BrowserTest(system
     public async Task Signing_out_ends_the_session_here_and_at_identity()
     {
         await SignInAsync(QueueOfNorth, DemoGroup.ClerkNorth);
+        // A click on a <fluent-button> before its web component is defined submits nothing.
+        await Page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
 
         await Button("Sign out").ClickAsync();
         // The sign-out ends at identity's login page (after identity's end-session and the return to "/"): leaving
