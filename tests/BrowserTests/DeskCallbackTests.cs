@@ -36,12 +36,7 @@ public sealed class DeskCallbackTests(BrowserSystem system) : BrowserTest(system
             workOrderId = page.GetProperty("items").EnumerateArray().Select(o => (Guid?)o.GetProperty("id").GetGuid()).FirstOrDefault();
             return workOrderId is not null;
         }, WaitLimit, "maintenance opens the work order from reception's RepairRequested");
-        await Eventually.Async(async () =>
-        {
-            var candidates = await supervisor.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders/{workOrderId}/candidates?trade=plumbing", ApiJson.Options, Ct);
-            return candidates.GetProperty("candidates").EnumerateArray()
-                .Any(c => c.GetProperty("staffId").GetGuid() == technicianId && c.GetProperty("eligible").GetBoolean());
-        }, WaitLimit, "maintenance learns from hr-training that tech.north is on duty");
+        await WaitUntilEligibleAsync(supervisor, workOrderId!.Value, technicianId, "plumbing");
         await OkAsync(await supervisor.PostAsJsonAsync($"/api/maintenance/work-orders/{workOrderId}/dispatch", new { technicianId, trade = "plumbing" }, Ct));
         await OkAsync(await technician.PostAsJsonAsync($"/api/maintenance/work-orders/{workOrderId}/accept", new { }, Ct));
         await OkAsync(await technician.PostAsJsonAsync($"/api/maintenance/work-orders/{workOrderId}/arrive", new { }, Ct));
