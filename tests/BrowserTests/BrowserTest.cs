@@ -21,6 +21,8 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
 
     protected IPage Page { get; private set; } = null!;
 
+    private readonly List<(string UserName, IBrowserContext Context)> _people = [];
+
     /// <summary>The viewport of this test's browser; desktop unless a test class says otherwise.</summary>
     protected virtual ViewportSize Viewport => new() { Width = 1280, Height = 900 };
 
@@ -51,12 +53,33 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     }
 
     /// <summary>
+    /// Another person at their own browser (their own cookies), signed in on <paramref name="path"/>. Their page is kept
+    /// with this test's: a failing test leaves a screenshot, the HTML and a trace of every person's page.
+    /// </summary>
+    protected async Task<IPage> OtherPersonAsync(string userName, string path, ViewportSize viewport)
+    {
+        var context = await system.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = system.Gateway.ToString(), Locale = "en-US", ViewportSize = viewport,
+        });
+        context.SetDefaultTimeout(30_000);
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
+        _people.Add((userName, context));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.Locator("input[name=UserName]").FillAsync(userName);
+        await page.Locator("input[name=Password]").FillAsync(DemoGroup.Password);
+        await page.Locator("input[name=Password]").PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/signin-callback", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>
     /// A FluentUI button by its text (a &lt;fluent-button&gt; web component: its role lives in its element internals, which
     /// Playwright's role queries do not read).
     /// </summary>
     protected ILocator Button(string text) => Page.Locator("fluent-button", new() { HasText = text });
 
-    /// <summary>Types into a FluentUI text area (its &lt;textarea&gt; is in the component's shadow root) and leaves it, as a person does.</summary>
     /// <summary>
     /// Waits until the page's form is interactive (it marks itself <c>data-interactive</c> once the circuit is up): text
     /// typed into the prerendered form before that is lost to the first interactive render.
@@ -64,6 +87,24 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     protected async Task WaitForInteractiveFormAsync() =>
         await Assertions.Expect(Page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
 
+    /// <summary>
+    /// Waits for <paramref name="expected"/> on <paramref name="page"/>; when it doesn't come, the failure says what the page
+    /// showed instead (a field error, a message): a CI log is often all there is to read.
+    /// </summary>
+    protected static async Task ExpectVisibleAsync(IPage page, ILocator expected)
+    {
+        try
+        {
+            await Assertions.Expect(expected).ToBeVisibleAsync();
+        }
+        catch (PlaywrightException failure)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new InvalidOperationException($"Expected {expected} on {page.Url}; the page showed: {shown.ReplaceLineEndings(" | ")}", failure);
+        }
+    }
+
+    /// <summary>Types into a FluentUI text area (its &lt;textarea&gt; is in the component's shadow root) and leaves it, as a person does.</summary>
     protected async Task TypeIntoTextAreaAsync(string id, string text)
     {
         var area = Page.Locator($"#{id} textarea");
@@ -103,19 +144,28 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         var failed = test.TestState?.Result is TestResult.Failed;
         var name = string.Concat((test.Test?.TestDisplayName ?? "test").Split(Path.GetInvalidFileNameChars()));
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "playwright");
-        if (failed)
+        foreach (var (who, context) in _people.Prepend(("", Context)))
         {
-            Directory.CreateDirectory(folder);
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
-            await File.WriteAllTextAsync(Path.Combine(folder, $"{name}.html"), await Page.ContentAsync(), CancellationToken.None);
-            await Context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, $"{name}.zip") });
-        }
-        else
-        {
-            await Context.Tracing.StopAsync();
+            var file = who.Length == 0 ? name : $"{name} ({who})";
+            if (failed)
+            {
+                Directory.CreateDirectory(folder);
+                foreach (var page in context.Pages)
+                {
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{file}.png"), FullPage = true });
+                    await File.WriteAllTextAsync(Path.Combine(folder, $"{file}.html"), await page.ContentAsync(), CancellationToken.None);
+                }
+
+                await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, $"{file}.zip") });
+            }
+            else
+            {
+                await context.Tracing.StopAsync();
+            }
+
+            await context.DisposeAsync();
         }
 
-        await Context.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

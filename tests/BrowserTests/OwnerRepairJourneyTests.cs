@@ -34,10 +34,8 @@ public sealed class OwnerRepairJourneyTests(BrowserSystem system) : BrowserTest(
         await Assertions.Expect(Page.Locator("[data-step=received]")).ToBeVisibleAsync();
         var requestId = Guid.Parse(Page.Url.Split('/')[^1]);
 
-        await using (var clerk = await PersonAsync(DemoGroup.ClerkNorth, $"/desk/queue?estate={DemoGroup.North}", Desktop))
-        {
-            await Assertions.Expect(clerk.Pages[0].Locator("tr", new() { HasText = leak })).ToBeVisibleAsync();
-        }
+        var clerk = await OtherPersonAsync(DemoGroup.ClerkNorth, $"/desk/queue?estate={DemoGroup.North}", Desktop);
+        await Assertions.Expect(clerk.Locator("tr", new() { HasText = leak })).ToBeVisibleAsync();
 
         using var supervisor = await System.ApiAsync(MaintenanceSupervisorNorth, Ct);
         using var desk = await System.ApiAsync(DemoGroup.ClerkNorth, Ct);
@@ -59,22 +57,19 @@ public sealed class OwnerRepairJourneyTests(BrowserSystem system) : BrowserTest(
         await Eventually.Async(async () => (await WorkOrderAsync(supervisor, workOrderId)).GetProperty("appointmentStatus").GetString() == "Agreed",
             WaitLimit, "maintenance hears the owner agreed the visit");
 
-        await using (var technician = await PersonAsync(DemoGroup.TechnicianNorth, "/tech/work-orders", Phone))
-        {
-            var phone = technician.Pages[0];
-            await phone.GetByRole(AriaRole.Link, new() { Name = leak }).ClickAsync();
-            await Assertions.Expect(phone.Locator("fluent-button[data-interactive=true]")).ToBeVisibleAsync();
-            await phone.Locator("fluent-button", new() { HasText = "Start" }).ClickAsync();
-            await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("Started");
-            await phone.Locator("fluent-button", new() { HasText = "I have arrived" }).ClickAsync();
-            await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("On site");
-            await Assertions.Expect(phone.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
-            await phone.Locator("#labourMinutes input").FillAsync("40");
-            await phone.Locator("#testDone").ClickAsync();
-            await phone.Locator("#siteCleaned").ClickAsync();
-            await phone.Locator("fluent-button", new() { HasText = "Complete" }).Last.ClickAsync();
-            await Assertions.Expect(phone.GetByTestId("completed")).ToBeVisibleAsync();
-        }
+        var phone = await OtherPersonAsync(DemoGroup.TechnicianNorth, "/tech/work-orders", Phone);
+        await phone.GetByRole(AriaRole.Link, new() { Name = leak }).ClickAsync();
+        await Assertions.Expect(phone.Locator("fluent-button[data-interactive=true]")).ToBeVisibleAsync();
+        await phone.Locator("fluent-button", new() { HasText = "Start" }).ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("Started");
+        await phone.Locator("fluent-button", new() { HasText = "I have arrived" }).ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("On site");
+        await Assertions.Expect(phone.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
+        await phone.Locator("#labourMinutes input").FillAsync("40");
+        await phone.Locator("#testDone").ClickAsync();
+        await phone.Locator("#siteCleaned").ClickAsync();
+        await phone.Locator("fluent-button", new() { HasText = "Complete" }).Last.ClickAsync();
+        await ExpectVisibleAsync(phone, phone.GetByTestId("completed"));
 
         await Eventually.Async(async () => (await desk.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{requestId}", ApiJson.Options, Ct))
             .GetProperty("status").GetString() == "Completed", WaitLimit, "reception hears the repair is done and plans the callback");
@@ -145,22 +140,6 @@ public sealed class OwnerRepairJourneyTests(BrowserSystem system) : BrowserTest(
         var stored = await WorkOrderAsync(supervisor, workOrderId);
         stored.GetProperty("status").GetString().Should().Be("Reopened");
         stored.GetProperty("reopenReason").GetString().Should().Be("Still dripping");
-    }
-
-    /// <summary>Another person at their own browser (their own cookies), signed in on <paramref name="path"/>.</summary>
-    private async Task<IBrowserContext> PersonAsync(string userName, string path, ViewportSize viewport)
-    {
-        var context = await System.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = System.Gateway.ToString(), Locale = "en-US", ViewportSize = viewport,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.Locator("input[name=UserName]").FillAsync(userName);
-        await page.Locator("input[name=Password]").FillAsync(DemoGroup.Password);
-        await page.Locator("input[name=Password]").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/signin-callback", StringComparison.Ordinal));
-        return context;
     }
 
     /// <summary>The work order maintenance opened for the request (routed automatically: a repair).</summary>
