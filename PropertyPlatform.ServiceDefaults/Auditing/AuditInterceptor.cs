@@ -20,7 +20,8 @@ namespace PropertyPlatform.ServiceDefaults.Auditing;
 /// </summary>
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider time, IHostEnvironment environment) : SaveChangesInterceptor
 {
-    private const string Masked = "***";
+    /// <summary>What the trail shows instead of a secret or a piece of personal data.</summary>
+    public const string Masked = "***";
     internal static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>The actor of changes made without a caller (consumers, background work).</summary>

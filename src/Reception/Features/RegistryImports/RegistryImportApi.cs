@@ -129,7 +129,7 @@ public static class RegistryImportApi
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var counts = await RegistryImportWriter.WriteAsync(db, plan, correlation.CorrelationId, now, (_, _) => Task.CompletedTask, ct);
+                var counts = await RegistryImportWriter.WriteAsync(db, plan, import, now, (_, _) => Task.CompletedTask, ct);
                 import.Start(now);
                 import.Complete(counts.Buildings, counts.Units, counts.Owners, now);
                 db.RegistryImports.Add(import);

@@ -235,7 +235,7 @@ public sealed class RegistryImportWorker(
                     return;
                 }
 
-                counts = await RegistryImportWriter.WriteAsync(db, plan, import.CorrelationId, time.GetUtcNow(),
+                counts = await RegistryImportWriter.WriteAsync(db, plan, import, time.GetUtcNow(),
                     (processed, c) => Own(progressDb, claim).ExecuteUpdateAsync(s => s.SetProperty(i => i.RowsProcessed, processed), c),
                     ct);
                 // Checked under the row's lock, in the transaction that holds the file's rows: they commit only if the
