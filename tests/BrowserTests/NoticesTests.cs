@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using PropertyPlatform.EndToEndTests;
+using PropertyPlatform.TestSupport;
+using static PropertyPlatform.BrowserTests.FieldArrangements;
+
+namespace PropertyPlatform.BrowserTests;
+
+/// <summary>The clerk publishes a notice to North; Li Wei reads it on a phone, with the parcel waiting for him at the desk.</summary>
+public sealed class NoticesTests(BrowserSystem system) : BrowserTest(system)
+{
+    [Fact]
+    public async Task A_notice_the_clerk_publishes_to_the_estate_reaches_the_owner_who_also_sees_his_parcel_waiting_at_the_desk()
+    {
+        var title = Unique("Water off on Friday");
+        var tracking = Unique("YT").Replace(' ', '-');
+        using var desk = await System.ApiAsync(DemoGroup.ClerkNorth, Ct);
+        (await desk.PostAsJsonAsync("/api/reception/parcels", new
+        {
+            estateId = DemoGroup.North, unitId = DemoGroup.NorthUnit101, carrier = "YTO", trackingNumber = tracking, shelf = "C-2",
+        }, Ct)).EnsureSuccessStatusCode();
+
+        await SignInAsync("/desk/notices", DemoGroup.ClerkNorth);
+        await WaitForInteractiveFormAsync();
+        await Button("Publish").ClickAsync();
+        await Assertions.Expect(Page.Locator("#title-field")).ToContainTextAsync("Required");
+        await Page.Locator("#title input").FillAsync(title);
+        await TypeIntoTextAreaAsync("noticeBody", "The water is off from 9:00 to 12:00 for pipe work.");
+        await Button("Publish").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("notice-published")).ToContainTextAsync(title);
+        await Assertions.Expect(Page.Locator("li", new() { HasText = title })).ToContainTextAsync("The whole estate");
+        await AssertAccessibleAsync();
+        var notices = await desk.GetFromJsonAsync<JsonElement>($"/api/reception/notices?estateId={DemoGroup.North}&limit=50", ApiJson.Options, Ct);
+        var stored = notices.GetProperty("items").EnumerateArray().Should().ContainSingle(n => n.GetProperty("title").GetString() == title).Subject;
+        (stored.GetProperty("audience").GetString(), stored.GetProperty("showing").GetBoolean()).Should().Be(("Estate", true));
+
+        await Context.ClearCookiesAsync();
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await SignInAsync("/owner/notices", DemoGroup.OwnerNorth);
+        await Assertions.Expect(Page.Locator("li", new() { HasText = title })).ToContainTextAsync("pipe work");
+        await AssertAccessibleAsync();
+
+        await Page.GotoAsync("/owner/parcels");
+        await Assertions.Expect(Page.GetByTestId("waiting-parcels").Locator("li", new() { HasText = tracking })).ToContainTextAsync("On shelf C-2");
+        await AssertAccessibleAsync();
+    }
+}
