@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace PropertyPlatform.Reception.Benchmarks;
@@ -25,6 +26,34 @@ public sealed class DatabaseProbe(BenchmarkSystem system)
         }
 
         return commits;
+    }
+
+    /// <summary>
+    /// Waits until reception's outbox has published everything it holds (after an import, thousands of announcements), so
+    /// the next scenario doesn't pay for the last one's events; returns how long that took.
+    /// </summary>
+    public async Task<TimeSpan> WaitOutboxDrainedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(system.ReceptionDatabase);
+        await connection.OpenAsync(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL AND parked_at IS NULL", connection);
+            var pending = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            if (pending == 0)
+            {
+                return clock.Elapsed;
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException($"{pending} events still in reception's outbox after 10 minutes.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
     }
 
     /// <summary>Waits until every repair request of the estate received since <paramref name="since"/> knows its work order.</summary>
