@@ -16,12 +16,12 @@ public sealed class ComplaintDeadlineTests : EnglishComponentTest
 
     public ComplaintDeadlineTests() => Context.Services.AddSingleton<TimeProvider>(_time);
 
-    private static DeskComplaintView Complaint(
+    private static ComplaintView Complaint(
         string status, DateTimeOffset deadlineAt, bool paused = false, bool breached = false, int escalationLevel = 0, TimeSpan? remaining = null) =>
         new(Guid.NewGuid(), Guid.NewGuid(), null, Guid.NewGuid(), "Li", null, "Noise at night", status, Recorded, null, null, null, null,
             status == "Assigned" ? deadlineAt : null, paused, breached, null, null, null, null, null, [], deadlineAt, remaining, escalationLevel);
 
-    private IRenderedComponent<ComplaintDeadline> Render(DeskComplaintView complaint) =>
+    private IRenderedComponent<ComplaintDeadline> Render(ComplaintView complaint) =>
         Context.Render<ComplaintDeadline>(deadline => deadline
             .Add(d => d.Complaint, complaint)
             .Add(d => d.Estate, new EstateTime("Asia/Shanghai")));

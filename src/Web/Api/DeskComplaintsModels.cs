@@ -1,10 +1,10 @@
 namespace PropertyPlatform.Web.Api;
 
 /// <summary>
-/// A complaint as reception's <c>/complaints</c> returns it, with everything the desk's detail page shows. <c>DeadlineAt</c>
+/// A complaint as reception's <c>/complaints</c> returns it (the desk's and the supervisor's screens). <c>DeadlineAt</c>
 /// is the deadline that applies (the request's 5-minute routing until assigned, then the resolution deadline).
 /// </summary>
-public sealed record DeskComplaintView(
+public sealed record ComplaintView(
     Guid Id,
     Guid EstateId,
     Guid? UnitId,
