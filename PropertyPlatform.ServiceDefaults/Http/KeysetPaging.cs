@@ -9,13 +9,38 @@ public static class KeysetPaging
     /// One page of <paramref name="query"/>, newest first by (<paramref name="at"/>, <paramref name="id"/>), continuing after
     /// <paramref name="cursor"/>. Back the ordering with an index on those columns (after any equality filters).
     /// </summary>
-    public static async Task<Page<TResponse>> ToKeysetPageAsync<TEntity, TResponse>(
+    public static Task<Page<TResponse>> ToKeysetPageAsync<TEntity, TResponse>(
         this IQueryable<TEntity> query,
         Expression<Func<TEntity, DateTimeOffset>> at,
         Expression<Func<TEntity, Guid>> id,
         string? cursor,
         int? limit,
         Func<TEntity, TResponse> toResponse,
+        CancellationToken cancellationToken) =>
+        PageAsync(query, at, id, cursor, limit, toResponse, soonestFirst: false, cancellationToken);
+
+    /// <summary>
+    /// One page of <paramref name="query"/>, soonest first by (<paramref name="at"/>, <paramref name="id"/>): for lists by
+    /// deadline. Back the ordering with an index on those columns (after any equality filters).
+    /// </summary>
+    public static Task<Page<TResponse>> ToSoonestFirstKeysetPageAsync<TEntity, TResponse>(
+        this IQueryable<TEntity> query,
+        Expression<Func<TEntity, DateTimeOffset>> at,
+        Expression<Func<TEntity, Guid>> id,
+        string? cursor,
+        int? limit,
+        Func<TEntity, TResponse> toResponse,
+        CancellationToken cancellationToken) =>
+        PageAsync(query, at, id, cursor, limit, toResponse, soonestFirst: true, cancellationToken);
+
+    private static async Task<Page<TResponse>> PageAsync<TEntity, TResponse>(
+        IQueryable<TEntity> query,
+        Expression<Func<TEntity, DateTimeOffset>> at,
+        Expression<Func<TEntity, Guid>> id,
+        string? cursor,
+        int? limit,
+        Func<TEntity, TResponse> toResponse,
+        bool soonestFirst,
         CancellationToken cancellationToken)
     {
         var after = KeysetCursor.Decode(cursor);
@@ -23,12 +48,12 @@ public static class KeysetPaging
         var key = new Key<TEntity>(at, id);
         if (after is { } c)
         {
-            query = query.Where(key.After(c));
+            query = query.Where(soonestFirst ? key.Later(c) : key.After(c));
         }
 
+        var ordered = soonestFirst ? query.OrderBy(at).ThenBy(id) : query.OrderByDescending(at).ThenByDescending(id);
         // The key of each row comes back with it, so the next cursor needs no second look at the entity.
-        var rows = await query
-            .OrderByDescending(at).ThenByDescending(id)
+        var rows = await ordered
             .Take(take + 1)
             .Select(key.WithKey())
             .ToListAsync(cancellationToken);
@@ -58,19 +83,27 @@ public static class KeysetPaging
         /// term is implied by the rest, but it is the one PostgreSQL can start an index scan at: without it a deep page
         /// reads (and filters out) every newer row of the index first.
         /// </summary>
-        public Expression<Func<TEntity, bool>> After(KeysetCursor cursor)
+        public Expression<Func<TEntity, bool>> After(KeysetCursor cursor) =>
+            Beyond(cursor, Expression.LessThanOrEqual, Expression.LessThan);
+
+        /// <summary>The same, mirrored, for a list soonest first: <c>at(e) &gt;= c.At &amp;&amp; (at(e) &gt; c.At || ... id(e) &gt; c.Id)</c>.</summary>
+        public Expression<Func<TEntity, bool>> Later(KeysetCursor cursor) =>
+            Beyond(cursor, Expression.GreaterThanOrEqual, Expression.GreaterThan);
+
+        private Expression<Func<TEntity, bool>> Beyond(
+            KeysetCursor cursor, Func<Expression, Expression, BinaryExpression> orEqual, Func<Expression, Expression, BinaryExpression> strictly)
         {
             Expression<Func<DateTimeOffset>> cursorAt = () => cursor.At;
             Expression<Func<Guid>> cursorId = () => cursor.Id;
             var compareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
 
             var body = Expression.AndAlso(
-                Expression.LessThanOrEqual(_at, cursorAt.Body),
+                orEqual(_at, cursorAt.Body),
                 Expression.OrElse(
-                    Expression.LessThan(_at, cursorAt.Body),
+                    strictly(_at, cursorAt.Body),
                     Expression.AndAlso(
                         Expression.Equal(_at, cursorAt.Body),
-                        Expression.LessThan(Expression.Call(_id, compareTo, cursorId.Body), Expression.Constant(0)))));
+                        strictly(Expression.Call(_id, compareTo, cursorId.Body), Expression.Constant(0)))));
             return Expression.Lambda<Func<TEntity, bool>>(body, _entity);
         }
 

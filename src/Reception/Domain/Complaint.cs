@@ -93,6 +93,12 @@ public sealed class Complaint : IUnitScoped
     /// <summary>The deadline, from assignment on (working hours in the estate's calendar).</summary>
     public SlaClock? Resolution { get; private set; }
 
+    /// <summary>
+    /// The deadline that applies, kept so the desk's list can page by it: the request's 5-minute routing deadline until the
+    /// complaint is assigned (assigning routes the request), then <see cref="Resolution"/>'s, moved when it resumes.
+    /// </summary>
+    public DateTimeOffset DeadlineAt { get; private set; }
+
     public string? ResolutionText { get; private set; }
 
     public DateTimeOffset? ResolvedAt { get; private set; }
@@ -122,6 +128,7 @@ public sealed class Complaint : IUnitScoped
         Description = request.Description,
         Status = ComplaintStatus.Recorded,
         RecordedAt = request.ReceivedAt,
+        DeadlineAt = request.Routing.DueAt,
         CorrelationId = request.CorrelationId,
     }.Step(ComplaintAction.Recorded, by, request.ReceivedAt, request.Description);
 
@@ -143,6 +150,7 @@ public sealed class Complaint : IUnitScoped
         // The person may be named in words (an outside contractor); only a staff account id can be appraised.
         Resolution = SlaClock.Start(Deadline with { Duration = workingTime ?? Deadline.Duration }, calendar, at,
             Guid.TryParse(responsiblePerson, out var staffId) ? staffId : null);
+        DeadlineAt = Resolution.DueAt;
         Status = ComplaintStatus.Assigned;
         Step(ComplaintAction.Assigned, by, at, $"{department}: {responsiblePerson}, due {Resolution.DueAt:O}");
     }
@@ -179,6 +187,7 @@ public sealed class Complaint : IUnitScoped
         }
 
         Resolution.Resume(Deadline, calendar, at);
+        DeadlineAt = Resolution.DueAt;
         Step(ComplaintAction.Resumed, by, at, $"due {Resolution.DueAt:O}");
     }
 

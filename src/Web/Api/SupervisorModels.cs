@@ -5,24 +5,6 @@ public sealed record SlaEventView(
     Guid Id, Guid EstateId, string Subject, Guid SubjectId, string Policy, string Kind, int Level, string NotifiedRole, DateTimeOffset DueAt,
     DateTimeOffset OccurredAt);
 
-/// <summary>A complaint as reception's complaint API returns it (the fields the supervisor's screens show).</summary>
-public sealed record ComplaintView(
-    Guid Id,
-    Guid EstateId,
-    Guid? UnitId,
-    Guid RequestId,
-    string ComplainantName,
-    string Description,
-    string Status,
-    DateTimeOffset RecordedAt,
-    string? Kind,
-    string? Category,
-    string? Department,
-    string? ResponsiblePerson,
-    DateTimeOffset? DueAt,
-    bool Paused,
-    bool Breached);
-
 /// <summary>Reception's AssignComplaintCommand: the department and person responsible, the deadline in working hours (16 when left out).</summary>
 public sealed record AssignComplaintBody(string? Department, string? ResponsiblePerson, int? DeadlineWorkingHours);
 

@@ -41,5 +41,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         complaint.HasIndex(c => new { c.EstateId, c.RecordedAt, c.Id });
         complaint.HasIndex(c => new { c.UnitId, c.RecordedAt });
         complaint.HasIndex(c => c.RequestId).IsUnique();
+        // The desk's working list: an estate's complaints still to be resolved, soonest deadline first.
+        complaint.HasIndex(c => new { c.EstateId, c.DeadlineAt, c.Id }).HasFilter("status IN ('Recorded', 'Classified', 'Assigned')");
     }
 }

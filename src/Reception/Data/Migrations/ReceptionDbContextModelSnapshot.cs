@@ -667,6 +667,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("correlation_id");
 
+                    b.Property<DateTimeOffset>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_at");
+
                     b.Property<string>("Department")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -742,6 +746,10 @@ namespace PropertyPlatform.Reception.Data.Migrations
 
                     b.HasIndex("UnitId", "RecordedAt")
                         .HasDatabaseName("ix_complaints_unit_id_recorded_at");
+
+                    b.HasIndex("EstateId", "DeadlineAt", "Id")
+                        .HasDatabaseName("ix_complaints_estate_id_deadline_at_id")
+                        .HasFilter("status IN ('Recorded', 'Classified', 'Assigned')");
 
                     b.HasIndex("EstateId", "RecordedAt", "Id")
                         .HasDatabaseName("ix_complaints_estate_id_recorded_at_id");

@@ -18,6 +18,11 @@ public sealed record ComplaintNoteCommand(string? Note);
 
 public sealed record ComplaintSatisfactionCommand(int? Score, string? Comment);
 
+/// <summary>
+/// A complaint. <c>DeadlineAt</c> is the deadline that applies: its request's 5-minute routing until assigned, then
+/// <c>DueAt</c>; <c>RemainingWhenPaused</c> is the working time left while paused; <c>EscalationLevel</c> counts the
+/// escalation steps reached after a breach (1: the supervisor, 2: the estate manager).
+/// </summary>
 public sealed record ComplaintResponse(
     Guid Id,
     Guid EstateId,
@@ -40,7 +45,10 @@ public sealed record ComplaintResponse(
     DateTimeOffset? InformedAt,
     int? SatisfactionScore,
     DateTimeOffset? ClosedAt,
-    IReadOnlyList<ComplaintStep> Steps);
+    IReadOnlyList<ComplaintStep> Steps,
+    DateTimeOffset DeadlineAt,
+    TimeSpan? RemainingWhenPaused,
+    int EscalationLevel);
 
 /// <summary>
 /// Complaints: recorded as customer requests of category complaint, then classified, assigned with a deadline, worked
@@ -166,13 +174,22 @@ public static class ComplaintsApi
         return TypedResults.Ok(ToResponse(complaint, time.GetUtcNow(), scope));
     }
 
-    /// <summary>An estate's complaints (an owner's own), newest first, keyset-paged; optionally by status.</summary>
+    /// <summary>
+    /// An estate's complaints (an owner's own), newest first, keyset-paged; optionally by status. With
+    /// <c>order=deadline</c> only those still to be resolved (recorded, classified, assigned), soonest deadline first: the
+    /// desk's working list.
+    /// </summary>
     public static async Task<Ok<Page<ComplaintResponse>>> ListComplaints(
-        ReceptionDbContext db, EstateScope scope, TimeProvider time, Guid? estateId, string? status, string? cursor, int? limit,
+        ReceptionDbContext db, EstateScope scope, TimeProvider time, Guid? estateId, string? status, string? order, string? cursor, int? limit,
         CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         ComplaintStatus? statusFilter = status is null ? null : errors.Enum<ComplaintStatus>(status, "status");
+        if (order is not (null or "deadline" or "newest"))
+        {
+            errors.Add("order", "Either 'newest' (the default) or 'deadline'.");
+        }
+
         errors.ThrowIfAny();
         var query = db.Complaints.AsNoTracking();
         if (estateId is not null)
@@ -186,9 +203,19 @@ public static class ComplaintsApi
         }
 
         var now = time.GetUtcNow();
+        if (order == "deadline")
+        {
+            query = query.Where(c => UnresolvedStatuses.Contains(c.Status));
+            return TypedResults.Ok(await query.ToSoonestFirstKeysetPageAsync(
+                c => c.DeadlineAt, c => c.Id, cursor, limit, c => ToResponse(c, now, scope), cancellationToken));
+        }
+
         var page = await query.ToKeysetPageAsync(c => c.RecordedAt, c => c.Id, cursor, limit, c => ToResponse(c, now, scope), cancellationToken);
         return TypedResults.Ok(page);
     }
+
+    /// <summary>Complaints whose deadline still runs: once resolved, what is left (telling the resident, satisfaction) has none.</summary>
+    private static readonly ComplaintStatus[] UnresolvedStatuses = [ComplaintStatus.Recorded, ComplaintStatus.Classified, ComplaintStatus.Assigned];
 
     private static async Task<Ok<ComplaintResponse>> Step(
         Guid id, ReceptionDbContext db, EstateScope scope, TimeProvider time, Func<Complaint, Estate, Actor, DateTimeOffset, Task> step,
@@ -234,5 +261,6 @@ public static class ComplaintsApi
         c.Id, c.EstateId, c.UnitId, c.RequestId, c.ComplainantName,
         ReceptionRoles.ShownPhone(scope, c.ComplainantPhone), c.Description, c.Status, c.RecordedAt,
         c.Kind, c.Category, c.Department, c.ResponsiblePerson, c.Resolution?.DueAt, c.Resolution?.PausedAt is not null, c.Breached(now),
-        c.ResolutionText, c.ResolvedAt, c.InformedAt, c.SatisfactionScore, c.ClosedAt, c.Steps);
+        c.ResolutionText, c.ResolvedAt, c.InformedAt, c.SatisfactionScore, c.ClosedAt, c.Steps,
+        c.DeadlineAt, c.Resolution?.RemainingWhenPaused, c.Resolution?.EscalationLevel ?? 0);
 }

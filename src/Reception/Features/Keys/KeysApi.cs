@@ -45,6 +45,7 @@ public static class KeysApi
         keys.MapPost("/", RegisterKey);
         keys.MapGet("/", ListKeys);
         keys.MapGet("/overdue", ListOverdueLoans);
+        keys.MapGet("/out", ListLoansOut);
         keys.MapGet("/{id:guid}", GetKey);
         keys.MapPost("/{id:guid}/issue", IssueKey);
         keys.MapPost("/{id:guid}/return", ReturnKey);
@@ -161,11 +162,21 @@ public static class KeysApi
     }
 
     /// <summary>Keys still out after they were expected back, the most recently due first; optionally one estate's.</summary>
-    public static async Task<Ok<Page<KeyLoanResponse>>> ListOverdueLoans(
-        ReceptionDbContext db, TimeProvider time, Guid? estateId, string? cursor, int? limit, CancellationToken cancellationToken)
+    public static Task<Ok<Page<KeyLoanResponse>>> ListOverdueLoans(
+        ReceptionDbContext db, TimeProvider time, Guid? estateId, string? cursor, int? limit, CancellationToken cancellationToken) =>
+        OpenLoansAsync(db, time, estateId, overdueOnly: true, cursor, limit, cancellationToken);
+
+    /// <summary>Every key out of the office (who has it, until when, overdue or not), the latest due first; the desk's register.</summary>
+    public static Task<Ok<Page<KeyLoanResponse>>> ListLoansOut(
+        ReceptionDbContext db, TimeProvider time, Guid? estateId, string? cursor, int? limit, CancellationToken cancellationToken) =>
+        OpenLoansAsync(db, time, estateId, overdueOnly: false, cursor, limit, cancellationToken);
+
+    private static async Task<Ok<Page<KeyLoanResponse>>> OpenLoansAsync(
+        ReceptionDbContext db, TimeProvider time, Guid? estateId, bool overdueOnly, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var query = db.KeyLoans.AsNoTracking().Where(l => l.ReturnedAt == null && l.ExpectedReturnAt < now);
+        var query = db.KeyLoans.AsNoTracking().Where(l => l.ReturnedAt == null);
+        query = overdueOnly ? query.Where(l => l.ExpectedReturnAt < now) : query;
         query = estateId is null ? query : query.Where(l => l.EstateId == estateId);
         return TypedResults.Ok(await query.ToKeysetPageAsync(l => l.ExpectedReturnAt, l => l.Id, cursor, limit, l => ToResponse(l, now), cancellationToken));
     }

@@ -122,6 +122,61 @@ public sealed class ComplaintsApiTests(ReceptionService reception)
     }
 
     [Fact]
+    public async Task The_desks_list_by_deadline_pages_the_estates_unresolved_complaints_soonest_deadline_first()
+    {
+        var (estateId, units) = await reception.NewEstateAsync();
+        var (otherEstate, otherUnits) = await reception.NewEstateAsync();
+        var now = DateTimeOffset.UtcNow;
+        var assignedLongAgo = await ComplaintAtAsync(estateId, units[0], now.AddDays(-10), assign: true);
+        var recordedYesterday = await ComplaintAtAsync(estateId, units[0], now.AddDays(-1));
+        var recordedToday = await ComplaintAtAsync(estateId, units[0], now.AddHours(-2));
+        var resolved = await ComplaintAtAsync(estateId, units[0], now.AddDays(-20), assign: true, resolve: true);
+        var elsewhere = await ComplaintAtAsync(otherEstate, otherUnits[0], now.AddDays(-30));
+        var clerk = reception.CreateClient(TestCaller.Clerk(estateId));
+
+        var first = await clerk.GetFromJsonAsync<Page<ComplaintResponse>>("/api/reception/complaints?order=deadline&limit=2", ApiJson.Options, Ct);
+        var second = await clerk.GetFromJsonAsync<Page<ComplaintResponse>>(
+            $"/api/reception/complaints?order=deadline&limit=2&cursor={Uri.EscapeDataString(first!.NextCursor!)}", ApiJson.Options, Ct);
+
+        first.Items.Select(c => c.Id).Should().Equal(assignedLongAgo, recordedYesterday);
+        second!.Items.Select(c => c.Id).Should().Equal(recordedToday);
+        second.NextCursor.Should().BeNull();
+        first.Items.Concat(second.Items).Select(c => c.Id).Should().NotContain([resolved, elsewhere]);
+        first.Items[0].DeadlineAt.Should().Be(first.Items[0].DueAt!.Value, "an assigned complaint's deadline is its resolution deadline");
+        second.Items[0].DeadlineAt.Should().BeCloseTo(now.AddHours(-2).AddMinutes(5), TimeSpan.FromMilliseconds(1),
+            "until assigned, the request's 5-minute routing deadline applies");
+        var badOrder = await clerk.GetAsync("/api/reception/complaints?order=oldest", Ct);
+        badOrder.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await badOrder.Content.ReadAsStringAsync(Ct)).Should().Contain("\"order\"");
+    }
+
+    /// <summary>A complaint received at <paramref name="receivedAt"/>, assigned then (4 working hours) and resolved if asked.</summary>
+    private Task<Guid> ComplaintAtAsync(Guid estateId, Guid unitId, DateTimeOffset receivedAt, bool assign = false, bool resolve = false) =>
+        reception.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ReceptionDbContext>();
+            var estate = await db.Estates.SingleAsync(e => e.Id == estateId, Ct);
+            var request = RequestIntake.Open(db, estate,
+                new NewRequest(unitId, RequestChannel.Phone, RequestCategory.Complaint, Urgency.Normal, "Noise at night", "Li"), "clerk", receivedAt, Guid.NewGuid());
+            await db.SaveChangesAsync(Ct);
+            var complaint = await db.Complaints.SingleAsync(c => c.RequestId == request.Id, Ct);
+            var by = new Actor("sup", "Supervisor");
+            if (assign)
+            {
+                complaint.Classify(ComplaintKind.Complaint, ComplaintCategory.Noise, by, receivedAt);
+                complaint.Assign(Department.Management, "Manager Sun", TimeSpan.FromHours(4), estate.Calendar(), by, receivedAt);
+            }
+
+            if (resolve)
+            {
+                complaint.Resolve("Quiet now", by, receivedAt.AddHours(1));
+            }
+
+            await db.SaveChangesAsync(Ct);
+            return complaint.Id;
+        });
+
+    [Fact]
     public async Task The_monthly_summary_counts_by_category_and_satisfaction_as_json_and_as_xlsx_for_the_manager()
     {
         var (estateId, units) = await reception.NewEstateAsync();

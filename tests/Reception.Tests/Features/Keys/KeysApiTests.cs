@@ -99,7 +99,7 @@ public sealed class KeysApiTests(ReceptionService reception) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Keys_out_past_their_expected_return_are_listed_as_overdue_until_returned()
+    public async Task Keys_out_past_their_expected_return_are_listed_as_overdue_until_returned_and_every_key_out_in_the_register()
     {
         var late = await RegisterAsync("Roof door");
         var onTime = await RegisterAsync("Pump house");
@@ -118,10 +118,14 @@ public sealed class KeysApiTests(ReceptionService reception) : IAsyncLifetime
 
         var overdue = (await Clerk.GetFromJsonAsync<Page<KeyLoanResponse>>($"/api/reception/keys/overdue?estateId={_estateId}", ApiJson.Options, Ct))!;
         overdue.Items.Should().ContainSingle().Which.Should().Match<KeyLoanResponse>(l => l.Id == lateLoanId && l.Overdue && l.KeyLabel == "Roof door");
+        var allOut = (await Clerk.GetFromJsonAsync<Page<KeyLoanResponse>>($"/api/reception/keys/out?estateId={_estateId}", ApiJson.Options, Ct))!;
+        allOut.Items.Select(l => (l.KeyLabel, l.Overdue)).Should().Equal(("Pump house", false), ("Roof door", true));
 
         await Clerk.PostAsJsonAsync($"/api/reception/keys/{late.Id}/return", new { }, Ct);
         var afterReturn = (await Clerk.GetFromJsonAsync<Page<KeyLoanResponse>>($"/api/reception/keys/overdue?estateId={_estateId}", ApiJson.Options, Ct))!;
         afterReturn.Items.Should().BeEmpty();
+        (await Clerk.GetFromJsonAsync<Page<KeyLoanResponse>>($"/api/reception/keys/out?estateId={_estateId}", ApiJson.Options, Ct))!
+            .Items.Should().ContainSingle().Which.KeyLabel.Should().Be("Pump house");
     }
 
     [Fact]

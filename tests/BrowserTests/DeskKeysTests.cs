@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using PropertyPlatform.EndToEndTests;
+using PropertyPlatform.TestSupport;
+using static PropertyPlatform.BrowserTests.FieldArrangements;
+
+namespace PropertyPlatform.BrowserTests;
+
+/// <summary>The clerk keeps North Garden's key register: a key registered, issued until a time, taken back, its loans on record.</summary>
+public sealed class DeskKeysTests(BrowserSystem system) : BrowserTest(system)
+{
+    [Fact]
+    public async Task A_registered_key_is_issued_until_a_due_back_time_taken_back_and_the_loan_stays_in_its_history()
+    {
+        var label = Unique("Roof door");
+        await SignInAsync("/", DemoGroup.ClerkNorth);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Keys", Exact = true }).Last.ClickAsync();
+        await Assertions.Expect(Page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
+        await Page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
+
+        await Button("Register a key").ClickAsync();
+        await Assertions.Expect(Page.Locator("#label-field")).ToContainTextAsync("Required");
+        await Page.Locator("#label input").FillAsync(label);
+        await Page.Locator("#area input").FillAsync("Roof access, building 1");
+        await Button("Register a key").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("key-done")).ToContainTextAsync($"Key {label} registered.");
+
+        var keyRow = Page.Locator("tr[data-key-id]", new() { HasText = label });
+        await keyRow.Locator("fluent-button", new() { HasText = "Issue" }).ClickAsync();
+        await Page.Locator("#issuedTo input").FillAsync("Chen the roofer");
+        await Page.Locator("#purpose input").FillAsync("Gutter cleaning");
+        // The due-back time comes filled in: two hours from now on the estate's clock.
+        await Page.Locator("form fluent-button", new() { HasText = "Issue" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("key-done")).ToContainTextAsync($"Key {label} issued to Chen the roofer, due back");
+        var loanRow = Page.Locator("tr[data-loan-id]", new() { HasText = label });
+        await Assertions.Expect(loanRow).ToHaveAttributeAsync("data-overdue", "false");
+        await Assertions.Expect(keyRow).ToContainTextAsync("Out");
+        await AssertAccessibleAsync();
+        await SaveDocumentationScreenshotAsync("clerk-keys.png");
+
+        await loanRow.Locator("fluent-button", new() { HasText = "Take back" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("key-done")).ToContainTextAsync($"Key {label} back in the office");
+        await Assertions.Expect(loanRow).ToHaveCountAsync(0);
+        await keyRow.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("key-history")).ToContainTextAsync("Chen the roofer");
+        await Assertions.Expect(Page.GetByTestId("key-history")).Not.ToContainTextAsync("not back yet");
+
+        using var api = await System.ApiAsync(DemoGroup.ClerkNorth, Ct);
+        var keys = await api.GetFromJsonAsync<JsonElement>($"/api/reception/keys?estateId={DemoGroup.North}&limit=100", ApiJson.Options, Ct);
+        var key = keys.GetProperty("items").EnumerateArray().Single(k => k.GetProperty("label").GetString() == label);
+        key.GetProperty("isOut").GetBoolean().Should().BeFalse();
+        var loans = await api.GetFromJsonAsync<JsonElement>($"/api/reception/keys/{key.GetProperty("id").GetGuid()}/loans", ApiJson.Options, Ct);
+        var loan = loans.GetProperty("items").EnumerateArray().Single();
+        loan.GetProperty("issuedTo").GetString().Should().Be("Chen the roofer");
+        loan.GetProperty("returnedAt").ValueKind.Should().Be(JsonValueKind.String);
+    }
+}
