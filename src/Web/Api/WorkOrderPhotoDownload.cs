@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using PropertyPlatform.ServiceDefaults.Security;
-using PropertyPlatform.Web.SignIn;
 
 namespace PropertyPlatform.Web.Api;
 
 /// <summary>
-/// A work order's photo for an <c>img</c> in the browser: the access token stays on this server, so the image comes
-/// through here as the signed-in user and passes maintenance's answer on. Maintenance decides who may see it (the
-/// order's estate staff, and the owner of its unit).
+/// A work order's photo for an <c>img</c> in the browser, through <see cref="GatewayDownload"/>. Maintenance decides who
+/// may see it (the order's estate staff, and the owner of its unit).
 /// </summary>
 public static class WorkOrderPhotoDownload
 {
@@ -24,27 +22,11 @@ public static class WorkOrderPhotoDownload
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(Guid workOrderId, Guid photoId, HttpContext context, IHttpClientFactory clients, CancellationToken cancellationToken)
-    {
-        var http = clients.CreateClient(nameof(GatewayClient));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/maintenance/work-orders/{workOrderId}/photos/{photoId}");
-        request.Options.Set(BearerTokenHandler.User, context.User);
-        try
+    private static Task<IResult> DownloadAsync(Guid workOrderId, Guid photoId, HttpContext context, IHttpClientFactory clients, CancellationToken cancellationToken) =>
+        GatewayDownload.GetAsync(context, clients, $"/api/maintenance/work-orders/{workOrderId}/photos/{photoId}", (response, bytes) =>
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return TypedResults.StatusCode((int)response.StatusCode);
-            }
-
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             // A photo never changes under its id; only this user's browser may keep it.
             context.Response.Headers.CacheControl = "private, max-age=3600";
             return TypedResults.File(bytes, response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream");
-        }
-        catch (SessionLostException)
-        {
-            return TypedResults.Redirect($"/signin?returnUrl={Uri.EscapeDataString(context.Request.Path)}");
-        }
-    }
+        }, cancellationToken);
 }
