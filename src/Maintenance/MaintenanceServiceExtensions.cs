@@ -1,5 +1,6 @@
 using PropertyPlatform.Maintenance.Consumers;
 using PropertyPlatform.Maintenance.Data;
+using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.Maintenance.Features.Deadlines;
 using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Maintenance.Features.Facilities;
@@ -13,6 +14,7 @@ using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
 using PropertyPlatform.ServiceDefaults.Staffing;
@@ -45,6 +47,7 @@ public static class MaintenanceServiceExtensions
         builder.Services.AddScoped<IStaffChangeReactions<MaintenanceDbContext>, DispatchStaffReactions>();
         builder.Services.AddHostedService<PlanScheduler>();
         builder.Services.AddHostedService<StocktakeScheduler>();
+        builder.Services.AddUnclaimedPhotoCleanup<MaintenanceDbContext, WorkOrderPhoto>();
         builder.AddPlatformAuthentication(ServiceName);
         return builder;
     }
@@ -53,6 +56,7 @@ public static class MaintenanceServiceExtensions
     {
         var api = app.MapGroup("/api/maintenance");
         api.MapWorkOrdersApi();
+        api.MapWorkOrderPhotosApi();
         api.MapDispatchApi();
         api.MapFacilitiesApi();
         api.MapPlansApi();

@@ -1,5 +1,6 @@
 using PropertyPlatform.Reception.Consumers;
 using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Activities;
 using PropertyPlatform.Reception.Features.Appointments;
 using PropertyPlatform.Reception.Features.Attachments;
@@ -34,6 +35,7 @@ using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
 using PropertyPlatform.ServiceDefaults.Staffing;
@@ -81,7 +83,7 @@ public static class ReceptionServiceExtensions
         builder.Services.AddSingleton<WorkSignal<RegistryImportWorker>>();
         builder.Services.AddHostedService<RegistryImportWorker>();
         builder.AddPlatformAuthentication(ServiceName);
-        builder.Services.AddHostedService<UnclaimedAttachmentCleanup>();
+        builder.Services.AddUnclaimedPhotoCleanup<ReceptionDbContext, Attachment>();
         builder.Services.AddScoped<DemoRegistry>();
         if (builder.Configuration.GetValue<bool>("Reception:SeedDemoData"))
         {

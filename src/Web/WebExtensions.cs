@@ -37,6 +37,7 @@ public static class WebExtensions
         app.MapSignIn();
         app.MapCultureSwitch();
         app.MapReceiptDownload();
+        app.MapWorkOrderPhotoDownload();
         app.MapAttendanceSheetDownload();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -10,13 +10,17 @@ using static PropertyPlatform.BrowserTests.FieldArrangements;
 
 namespace PropertyPlatform.BrowserTests;
 
-/// <summary>The technician on a phone: their open work orders, and one taken from start to completion with the parts used.</summary>
+/// <summary>The technician on a phone: their open work orders, and one taken from start to completion with the parts used and a photo.</summary>
 public sealed class TechnicianTests(BrowserSystem system) : BrowserTest(system)
 {
+    /// <summary>A 24×16 PNG, what the phone's camera hands the page.</summary>
+    private static readonly byte[] Photo = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAABgAAAAQCAIAAACDRijCAAAAGklEQVR42mOQqzhBFcQwatCoQaMGjRpEGQIA86QNH1j7Fs8AAAAASUVORK5CYII=");
+
     protected override ViewportSize Viewport => Phone;
 
     [Fact]
-    public async Task A_technician_starts_arrives_and_completes_a_dispatched_work_order_with_a_part_from_the_store_on_a_phone()
+    public async Task A_technician_starts_arrives_and_completes_a_dispatched_work_order_with_a_part_from_the_store_and_a_photo_on_a_phone()
     {
         var technicianId = await TechnicianOnDutyAsync(System);
         using var supervisor = await System.ApiAsync(MaintenanceSupervisorNorth, Ct);
@@ -39,11 +43,15 @@ public sealed class TechnicianTests(BrowserSystem system) : BrowserTest(system)
 
         await Assertions.Expect(Page.GetByTestId("status")).ToHaveTextAsync("Dispatched");
         await Assertions.Expect(Page.Locator("fluent-button[data-interactive=true]")).ToBeVisibleAsync();
+        await Page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
         await Button("Start").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("status")).ToHaveTextAsync("Started");
         await Button("I have arrived").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("status")).ToHaveTextAsync("On site");
         await WaitForInteractiveFormAsync();
+        await Assertions.Expect(Page.Locator("#photo-input")).ToHaveAttributeAsync("accept", "image/*");
+        await Page.Locator("#photo-input").SetInputFilesAsync(new FilePayload { Name = "tap.png", MimeType = "image/png", Buffer = Photo });
+        await Assertions.Expect(Page.GetByTestId("picked-photos").GetByRole(AriaRole.Img)).ToHaveCountAsync(1);
 
         // Without the labour: maintenance's field error next to the field, and the order stays on site.
         await Button("Add a part").ClickAsync();
@@ -57,10 +65,16 @@ public sealed class TechnicianTests(BrowserSystem system) : BrowserTest(system)
         await Page.Locator("#labourMinutes input").FillAsync("35");
         await Page.Locator("#testDone").ClickAsync();
         await Page.Locator("#siteCleaned").ClickAsync();
+        await PhotoDrawnAsync("picked-photos");
+        await SaveDocumentationScreenshotAsync("technician-completion-phone.png");
         await Button("Complete").Last.ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("completed")).ToContainTextAsync("Tap cartridge × 2");
+        // The thumbnail came through the web app from maintenance, and the browser could draw it.
+        await PhotoDrawnAsync("completion-photos");
         var stored = await WorkOrderAsync(supervisor, workOrderId);
+        var photoId = stored.GetProperty("completionPhotoIds").EnumerateArray().Should().ContainSingle().Subject.GetGuid();
+        (await supervisor.GetByteArrayAsync($"/api/maintenance/work-orders/{workOrderId}/photos/{photoId}", Ct)).Should().Equal(Photo);
         stored.GetProperty("status").GetString().Should().Be("Completed");
         stored.GetProperty("labourMinutes").GetInt32().Should().Be(35);
         stored.GetProperty("testDone").GetBoolean().Should().BeTrue();
@@ -91,4 +105,8 @@ public sealed class TechnicianTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(row).ToContainTextAsync($"Complete by {dueLocal.ToString("g", CultureInfo.GetCultureInfo("en-US"))}");
         await Assertions.Expect(Page.GetByText(notDispatched)).ToHaveCountAsync(0);
     }
+
+    /// <summary>The thumbnail came through the web app from maintenance, and the browser could draw it.</summary>
+    private Task<IJSHandle> PhotoDrawnAsync(string testId) => Page.WaitForFunctionAsync(
+        $"() => [...document.querySelectorAll('[data-testid={testId}] img')].some(i => i.complete && i.naturalWidth === 24)");
 }

@@ -4,6 +4,7 @@ using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
 using PropertyPlatform.ServiceDefaults.Staffing;
@@ -44,6 +45,10 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
     public DbSet<OutsourcedJob> OutsourcedJobs => Set<OutsourcedJob>();
 
     public DbSet<VendorReview> VendorReviews => Set<VendorReview>();
+
+    public DbSet<WorkOrderPhoto> WorkOrderPhotos => Set<WorkOrderPhoto>();
+
+    public DbSet<WorkOrderPhotoContent> WorkOrderPhotoContents => Set<WorkOrderPhotoContent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -121,6 +126,25 @@ public sealed class MaintenanceDbContext(DbContextOptions<MaintenanceDbContext> 
             // An asset's service history.
             workOrder.HasIndex(w => new { w.AssetId, w.CreatedAt }).HasFilter("asset_id IS NOT NULL");
         });
+
+        modelBuilder.Entity<WorkOrderPhoto>(photo =>
+        {
+            photo.IsUploadedPhoto("work_order_photos");
+            photo.HasOne<WorkOrder>().WithMany().HasForeignKey(p => p.WorkOrderId).OnDelete(DeleteBehavior.Restrict);
+            // An order's photos, in upload order.
+            photo.HasIndex(p => new { p.WorkOrderId, p.UploadedAt });
+        });
+
+        // Photo bytes in a bytea column of their own table (out of line, TOAST), deleted with their photo; the audit
+        // trail records the photo, not megabytes of image.
+        modelBuilder.Entity<WorkOrderPhotoContent>(content =>
+        {
+            content.ToTable("work_order_photo_contents");
+            content.HasKey(c => c.PhotoId);
+            content.Property(c => c.Data).HasColumnType("bytea");
+            content.HasOne<WorkOrderPhoto>().WithOne().HasForeignKey<WorkOrderPhotoContent>(c => c.PhotoId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.ExcludeFromAuditTrail<WorkOrderPhotoContent>();
 
         modelBuilder.Entity<Asset>(asset =>
         {

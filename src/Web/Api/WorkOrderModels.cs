@@ -54,3 +54,6 @@ public sealed record CandidateView(Guid StaffId, string Name, bool Eligible, int
 public sealed record DispatchBody(Guid? TechnicianId, string? Trade);
 
 public sealed record DispatchView(WorkOrderView WorkOrder, CandidateView? DispatchedTo);
+
+/// <summary>A photo of the finished work as maintenance stored it (<c>/work-orders/{id}/photos</c>).</summary>
+public sealed record WorkOrderPhotoView(Guid Id, Guid WorkOrderId, string FileName, string ContentType, long Length, DateTimeOffset UploadedAt);

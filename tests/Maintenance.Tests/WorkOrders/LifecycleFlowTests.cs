@@ -18,7 +18,7 @@ public sealed class LifecycleFlowTests(MaintenanceService maintenance)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly CompleteWorkOrderCommand Report =
-        new([new PartUsedInput("Ball valve DN15", 1)], 45, TestDone: true, SiteCleaned: true, "Valve replaced", [Guid.NewGuid()]);
+        new([new PartUsedInput("Ball valve DN15", 1)], 45, TestDone: true, SiteCleaned: true, "Valve replaced", []);
 
     private static async Task<WorkOrderResponse> PostAsync(HttpClient client, string path, object? body = null)
     {

@@ -1009,6 +1009,93 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                     b.ToTable("work_orders", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrderPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_order_photos");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_work_order_photos_unclaimed")
+                        .HasFilter("claimed_at IS NULL");
+
+                    b.HasIndex("WorkOrderId", "UploadedAt")
+                        .HasDatabaseName("ix_work_order_photos_work_order_id_uploaded_at");
+
+                    b.ToTable("work_order_photos", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrderPhotoContent", b =>
+                {
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_id");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.HasKey("PhotoId")
+                        .HasName("pk_work_order_photo_contents");
+
+                    b.ToTable("work_order_photo_contents", (string)null);
+
+                    b.HasAnnotation("PropertyPlatform:NotAudited", true);
+                });
+
             modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2066,6 +2153,26 @@ namespace PropertyPlatform.Maintenance.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrderPhoto", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_order_photos_work_orders_work_order_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Maintenance.Domain.WorkOrderPhotoContent", b =>
+                {
+                    b.HasOne("PropertyPlatform.Maintenance.Domain.WorkOrderPhoto", null)
+                        .WithOne()
+                        .HasForeignKey("PropertyPlatform.Maintenance.Domain.WorkOrderPhotoContent", "PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_order_photo_contents_work_order_photos_photo_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -36,7 +36,7 @@ public static class WorkOrderEvents
     {
         db.AddIntegrationEvent(new WorkOrderCompleted(
             Id(at), at, w.EstateId, w.CorrelationId, w.Id, w.RequestId, w.UnitId, w.TechnicianId!.Value, w.TechnicianName!, w.Trade!,
-            w.Chargeable, w.Chargeable ? w.Price : null, w.Chargeable ? w.Currency : null));
+            w.Chargeable, w.Chargeable ? w.Price : null, w.Chargeable ? w.Currency : null, [.. w.CompletionPhotoIds]));
         if (raiseCharge)
         {
             db.AddIntegrationEvent(new ChargeRaised(

@@ -22,7 +22,7 @@ public sealed record CreateWorkOrderCommand(
 /// <summary>A part used; <c>code</c> names a part of the estate's store, which is then issued from it (its name may be left out).</summary>
 public sealed record PartUsedInput(string? Name, decimal? Quantity, string? Code = null);
 
-/// <summary>The technician's completion report; <c>photoIds</c> are attachments of their own.</summary>
+/// <summary>The technician's completion report; <c>photoIds</c> are photos uploaded to the order (<c>POST /work-orders/{id}/photos</c>).</summary>
 public sealed record CompleteWorkOrderCommand(
     IReadOnlyList<PartUsedInput>? Parts, int? LabourMinutes, bool? TestDone, bool? SiteCleaned, string? Notes, IReadOnlyList<Guid>? PhotoIds);
 
@@ -34,7 +34,10 @@ public sealed record CloseWorkOrderCommand(string? Note);
 /// <summary>Whether the work is a paid service, and its price in the estate's currency.</summary>
 public sealed record PriceWorkOrderCommand(bool? Chargeable, decimal? Price);
 
-/// <summary>A work order; <c>attachmentIds</c> are the request's photos, at reception's <c>/api/reception/requests/{requestId}/attachments/{id}</c>.</summary>
+/// <summary>
+/// A work order; <c>attachmentIds</c> are the request's photos, at reception's <c>/api/reception/requests/{requestId}/attachments/{id}</c>;
+/// <c>completionPhotoIds</c> the photos of the finished work, at <c>/api/maintenance/work-orders/{id}/photos/{photoId}</c>.
+/// </summary>
 public sealed record WorkOrderResponse(
     Guid Id,
     Guid EstateId,
@@ -306,6 +309,7 @@ public static class WorkOrdersApi
         var by = Caller(scope);
         var now = time.GetUtcNow();
         var raiseCharge = workOrder.Complete(report, by, now);
+        await WorkOrderPhotosApi.ClaimAsync(db, workOrder, report.PhotoIds, now, cancellationToken);
         WorkOrderEvents.Completed(db, workOrder, raiseCharge, now);
         planTask?.WorkOrderCompleted(by, now);
         await parts.IssueAsync(db, workOrder.Id, by, time, cancellationToken);
@@ -474,9 +478,9 @@ public static class WorkOrdersApi
 
         var notes = command.Notes is null ? null : errors.Text(command.Notes, "notes", maxLength: 4000);
         var photos = command.PhotoIds ?? [];
-        if (photos.Count > 20)
+        if (photos.Count > WorkOrderPhoto.MaxPerCompletion)
         {
-            errors.Add("photoIds", "At most 20 photos.");
+            errors.Add("photoIds", $"At most {WorkOrderPhoto.MaxPerCompletion} photos.");
         }
         else if (photos.Any(p => p == Guid.Empty))
         {

@@ -137,7 +137,7 @@ namespace PropertyPlatform.Reception.Data.Migrations
 
                     b.HasIndex("UploadedAt")
                         .HasDatabaseName("ix_attachments_unclaimed")
-                        .HasFilter("request_id IS NULL");
+                        .HasFilter("claimed_at IS NULL");
 
                     b.HasIndex("RequestId", "UploadedAt")
                         .HasDatabaseName("ix_attachments_request_id_uploaded_at")

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
 
@@ -18,18 +19,12 @@ public sealed record AttachmentResponse(
 /// </summary>
 public static class AttachmentsApi
 {
-    /// <summary>Bodies beyond this are cut off while being read (a photo is at most 5 MB; the rest is multipart framing).</summary>
-    private const long MaxUploadBody = Attachment.MaxBytes + (1024 * 1024);
-
-    /// <summary>Enough of the file to recognise every accepted format.</summary>
-    private const int HeaderLength = 12;
-
     public static RouteGroupBuilder MapAttachmentsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/attachments", Upload)
             .WithTags("Customer requests")
             .Accepts<IFormFile>("multipart/form-data")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBody))
+            .WithMetadata(new RequestSizeLimitAttribute(PhotoUpload.MaxBody))
             .RequireRoles(ReceptionRoles.RequestRecorders);
 
         var ofRequest = api.MapGroup("/requests/{id:guid}/attachments").WithTags("Customer requests");
@@ -45,34 +40,9 @@ public static class AttachmentsApi
     public static async Task<Created<AttachmentResponse>> Upload(
         HttpRequest http, ReceptionDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
-        var form = await ReadFormAsync(http, cancellationToken);
         var errors = new InputErrors();
+        var (form, photo) = await PhotoUpload.ReadAsync(http, errors, cancellationToken);
         var estateId = errors.Id(Guid.TryParse(form["estateId"], out var parsed) ? parsed : null, "estateId");
-        var files = form.Files.GetFiles("file");
-        byte[] data = [];
-        string? contentType = null;
-        if (files.Count != 1)
-        {
-            errors.Add("file", "Send exactly one photo, in the form field 'file'.");
-        }
-        else if (files[0].Length is 0 or > Attachment.MaxBytes)
-        {
-            errors.Add("file", $"A photo must have between 1 byte and {Attachment.MaxBytes / (1024 * 1024)} MB.");
-        }
-        else
-        {
-            data = await ReadAllAsync(files[0], cancellationToken);
-            contentType = PhotoFormats.Detect(data.AsSpan(0, Math.Min(HeaderLength, data.Length)));
-            if (contentType is null)
-            {
-                errors.Add("file", "Must be a JPEG, PNG, WebP or HEIC photo.");
-            }
-            else if (!PhotoFormats.Agrees(files[0].ContentType, contentType))
-            {
-                errors.Add("file", $"The file is {contentType}, not the {files[0].ContentType} it was sent as.");
-            }
-        }
-
         errors.ThrowIfAny();
         // The photo is bound to a unit only when a request claims it, which checks the unit; here the estate is enough.
         if (!scope.CanSeeEstate(estateId))
@@ -85,9 +55,9 @@ public static class AttachmentsApi
             throw new ValidationFailedException("estateId", "No such estate in the registry.");
         }
 
-        var attachment = Attachment.Upload(estateId, scope.Subject ?? "", FileNameOf(files[0]), contentType!, data.Length, time.GetUtcNow());
+        var attachment = Attachment.Upload(estateId, scope.Subject ?? "", photo!.FileName, photo.ContentType, photo.Data.Length, time.GetUtcNow());
         db.Attachments.Add(attachment);
-        db.AttachmentContents.Add(AttachmentContent.For(attachment, data));
+        db.AttachmentContents.Add(AttachmentContent.For(attachment, photo.Data));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created((string?)null, ToResponse(attachment));
     }
@@ -118,37 +88,6 @@ public static class AttachmentsApi
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Attachment", attachmentId);
         return TypedResults.File(photo.Data, photo.ContentType);
-    }
-
-    private static async Task<IFormCollection> ReadFormAsync(HttpRequest http, CancellationToken cancellationToken)
-    {
-        if (!http.HasFormContentType)
-        {
-            throw new ValidationFailedException("file", "Send the photo as multipart/form-data.");
-        }
-
-        try
-        {
-            return await http.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-        {
-            // The body was too large (or not a readable form): a photo is at most 5 MB.
-            throw new ValidationFailedException("file", $"The form could not be read; a photo is at most {Attachment.MaxBytes / (1024 * 1024)} MB.");
-        }
-    }
-
-    private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
-
-    private static string FileNameOf(IFormFile file)
-    {
-        var name = Path.GetFileName(file.FileName ?? "").Trim();
-        return name.Length == 0 ? "photo" : name[..Math.Min(name.Length, 200)];
     }
 
     private static AttachmentResponse ToResponse(Attachment a) =>

@@ -10,6 +10,7 @@ using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Attachments;
 using PropertyPlatform.Reception.Features.Requests;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
@@ -351,7 +352,7 @@ public sealed class AttachmentsApiTests(ReceptionService reception) : IAsyncLife
         var expiredClaim = await Clerk.PostAsJsonAsync("/api/reception/requests", Repair([staleForClaim]), Ct);
         (await expiredClaim.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("attachmentIds");
 
-        await InDbAsync(db => UnclaimedAttachmentCleanup.RemoveExpiredAsync(db, DateTimeOffset.UtcNow, Ct));
+        await InDbAsync(db => UnclaimedPhotos.RemoveExpiredAsync<Attachment>(db, DateTimeOffset.UtcNow, Ct));
 
         var left = await InDbAsync(db => db.Attachments.Where(a => a.EstateId == _estateId).Select(a => a.Id).ToListAsync(Ct));
         left.Should().BeEquivalentTo([fresh.Id, claimed.Id]);

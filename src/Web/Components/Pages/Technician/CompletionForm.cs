@@ -1,3 +1,5 @@
+using PropertyPlatform.Web.Api;
+
 namespace PropertyPlatform.Web.Components.Pages.Technician;
 
 /// <summary>
@@ -6,6 +8,11 @@ namespace PropertyPlatform.Web.Components.Pages.Technician;
 /// </summary>
 public sealed class CompletionForm
 {
+    /// <summary>What maintenance takes: at most 20 photos per completion, 5 MB each.</summary>
+    public const int MaxPhotos = 20;
+
+    public const long MaxPhotoBytes = 5 * 1024 * 1024;
+
     public List<PartLine> Parts { get; } = [];
 
     public string? LabourMinutes { get; set; }
@@ -15,6 +22,9 @@ public sealed class CompletionForm
     public bool SiteCleaned { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>The photos already uploaded to the order, which the completion names.</summary>
+    public List<WorkOrderPhotoView> Photos { get; } = [];
 
     public sealed class PartLine
     {
