@@ -43,13 +43,15 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     }
 
     /// <summary>Opens <paramref name="path"/>, signs in on identity's login page and waits to be back on the web app.</summary>
-    protected async Task SignInAsync(string path, string userName)
+    protected Task SignInAsync(string path, string userName) => SignInAsync(Page, path, userName);
+
+    private static async Task SignInAsync(IPage page, string path, string userName)
     {
-        await Page.GotoAsync(path);
-        await Page.Locator("input[name=UserName]").FillAsync(userName);
-        await Page.Locator("input[name=Password]").FillAsync(DemoGroup.Password);
-        await Page.Locator("input[name=Password]").PressAsync("Enter");
-        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/signin-callback", StringComparison.Ordinal));
+        await page.GotoAsync(path);
+        await page.Locator("input[name=UserName]").FillAsync(userName);
+        await page.Locator("input[name=Password]").FillAsync(DemoGroup.Password);
+        await page.Locator("input[name=Password]").PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/signin-callback", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -66,11 +68,7 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
         _people.Add((userName, context));
         var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.Locator("input[name=UserName]").FillAsync(userName);
-        await page.Locator("input[name=Password]").FillAsync(DemoGroup.Password);
-        await page.Locator("input[name=Password]").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal) && !url.Contains("/signin-callback", StringComparison.Ordinal));
+        await SignInAsync(page, path, userName);
         return page;
     }
 
