@@ -86,6 +86,17 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         await Assertions.Expect(Page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
 
     /// <summary>
+    /// Waits until the page is interactive (a page whose links lead back to itself with another query marks its heading
+    /// <c>data-interactive</c> once the circuit is up; a click before that changes the address but not the page) and its
+    /// buttons are defined.
+    /// </summary>
+    protected async Task WaitForInteractiveAsync()
+    {
+        await Assertions.Expect(Page.Locator("[data-interactive=true]").First).ToBeVisibleAsync();
+        await Page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
+    }
+
+    /// <summary>
     /// Waits for <paramref name="expected"/> on <paramref name="page"/>; when it doesn't come, the failure says what the page
     /// showed instead (a field error, a message): a CI log is often all there is to read.
     /// </summary>

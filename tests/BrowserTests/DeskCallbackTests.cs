@@ -68,6 +68,7 @@ public sealed class DeskCallbackTests(BrowserSystem system) : BrowserTest(system
         await Page.GetByRole(AriaRole.Link, new() { Name = "Callbacks due" }).Last.ClickAsync();
         var row = Page.Locator($"tr[data-callback-id='{callbackId}']");
         await Assertions.Expect(row.GetByTestId("callback-clock")).ToHaveTextAsync(new Regex("^Same day: .* left \\(by the end of .*\\)$"));
+        await WaitForInteractiveAsync();
         await row.GetByRole(AriaRole.Link, new() { Name = "Call back" }).ClickAsync();
         await WaitForInteractiveFormAsync();
     }

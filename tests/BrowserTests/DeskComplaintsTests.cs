@@ -25,13 +25,6 @@ public sealed class DeskComplaintsTests(BrowserSystem system) : BrowserTest(syst
         return complaints.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("requestId").GetGuid() == requestId).GetProperty("id").GetGuid();
     }
 
-    /// <summary>The page's forms take input once the circuit is up (several forms: any one marks it) and the buttons are defined.</summary>
-    private async Task WaitForInteractiveAsync()
-    {
-        await Assertions.Expect(Page.Locator("form[data-interactive=true]").First).ToBeVisibleAsync();
-        await Page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
-    }
-
     [Fact]
     public async Task The_clerk_sees_complaints_soonest_deadline_first_then_classifies_one_and_resolves_and_informs_another()
     {

@@ -34,6 +34,7 @@ public sealed class SupervisorTests(BrowserSystem system) : BrowserTest(system)
         var complaintId = await ClassifiedComplaintAsync(description);
 
         await SignInAsync("/supervisor/complaints", SupervisorNorth);
+        await WaitForInteractiveAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = description }).ClickAsync();
         await WaitForInteractiveFormAsync();
         await Button("Assign").ClickAsync();

@@ -98,20 +98,86 @@ public sealed partial class Platform : IAsyncLifetime
     /// <summary>The dashboard's stop button: the resource's processes end, its state becomes Exited.</summary>
     public async Task StopAsync(string resource)
     {
+        var processId = await ProcessIdAsync(resource);
         var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
-        // On a loaded machine the command can stop waiting ("Failed to stop resource") while the process is still
-        // shutting down — PostgreSQL's fast shutdown ends every backend first. What the fault needs is the resource
-        // stopped; failing here left it down for every later test.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // On a loaded machine the orchestrator can stop waiting for the process (after 15 s: "Failed to stop resource",
+        // then "Executable run could not be tracked", state Unknown) while PostgreSQL's fast shutdown is still ending
+        // every backend. What the fault needs is the process gone; the start button works from there. Throwing here
+        // instead left postgres down for every later test.
+        if (await StoppedAsync(resource, processId, TimeSpan.FromSeconds(45)))
+        {
+            return;
+        }
+
+        // Still running: SIGQUIT to what the resource started is PostgreSQL's immediate shutdown (crash recovery on start).
+        var started = ChildProcesses(processId);
+        foreach (var child in started)
+        {
+            using var kill = Process.Start("kill", ["-QUIT", child.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        if (!await StoppedAsync(resource, processId, TimeSpan.FromMinutes(1)))
+        {
+            var snapshot = await SnapshotAsync(resource);
+            throw new TimeoutException(
+                $"{resource} did not stop (the stop command said: {result.Message ?? "done"}; its state is {snapshot.State?.Text ?? "unknown"}; " +
+                $"process {processId} is still running; SIGQUIT went to [{string.Join(", ", started)}]).");
+        }
+    }
+
+    /// <summary>Waits until the resource's state is Exited or Finished, or its process has ended.</summary>
+    private async Task<bool> StoppedAsync(string resource, int processId, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        var exited = App.ResourceNotifications.WaitForResourceAsync(
+            resource, e => e.Snapshot.State?.Text is "Exited" or "Finished", cancellation.Token);
+        while (!exited.IsCompleted && !cancellation.IsCancellationRequested)
+        {
+            if (!Directory.Exists($"/proc/{processId}"))
+            {
+                await cancellation.CancelAsync();
+                await exited.ContinueWith(_ => { }, TaskScheduler.Default);
+                return true;
+            }
+
+            await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None));
+        }
+
         try
         {
-            await App.ResourceNotifications.WaitForResourceAsync(
-                resource, e => e.Snapshot.State?.Text is "Exited" or "Finished", timeout.Token);
+            await exited;
+            return true;
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"{resource} did not stop within 2 minutes (the stop command said: {result.Message ?? "done"}).");
+            return !Directory.Exists($"/proc/{processId}");
         }
+    }
+
+    /// <summary>The processes whose parent is <paramref name="parentId"/> (field 4 of <c>/proc/[pid]/stat</c>).</summary>
+    private static List<int> ChildProcesses(int parentId)
+    {
+        var children = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                // The command name (field 2) is in parentheses and may hold spaces: the fields after it are space-separated.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parentId)
+                {
+                    children.Add(int.Parse(Path.GetFileName(folder), System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // Not a process, or it ended while being read.
+            }
+        }
+
+        return children;
     }
 
     /// <summary>The dashboard's start button; returns once the resource is healthy again.</summary>

@@ -21,6 +21,16 @@ public sealed class QueryIndexTests(MaintenanceService maintenance)
 
     private static readonly string[] Tables = ["work_orders", "staff_members", "certifications", "duty_shifts"];
 
+    private static readonly (string Table, string[] Indexes)[] MeantIndexes =
+    [
+        ("staff_members", ["ix_staff_members_estate_ids"]),
+        ("certifications", ["ix_certifications_staff_id_trade_post"]),
+        ("duty_shifts", ["ix_duty_shifts_estate_id_starts_at_ends_at"]),
+        // The technician's list (technician and status) and the estate's list (estate and status).
+        ("work_orders (technician)", ["ix_work_orders_technician_id_status_estate_id", "ix_work_orders_technician_id_created_at_id"]),
+        ("work_orders (estate)", ["ix_work_orders_estate_id_status_created_at_id", "ix_work_orders_estate_id_created_at_id"]),
+    ];
+
     [Fact]
     public async Task Dispatch_and_the_technicians_work_list_read_every_table_through_an_index()
     {
@@ -42,10 +52,14 @@ public sealed class QueryIndexTests(MaintenanceService maintenance)
         await WorkOrdersApi.ListWorkOrders(db, TimeProvider.System, world.EstateId, null, "created", null, null, null, null, null, Ct);
 
         plans.Plans.Should().HaveCountGreaterThanOrEqualTo(7);
-        // And the index meant for each (a full scan of some other index would also avoid "Seq Scan").
-        string.Join("\n", plans.Plans).Should().Contain("ix_staff_members_estate_ids").And.Contain("ix_certifications_staff_id_trade_post")
-            .And.Contain("ix_duty_shifts_estate_id_starts_at_ends_at").And.Contain("ix_work_orders_technician_id_status_estate_id")
-            .And.Contain("ix_work_orders_technician_id_created_at_id").And.Contain("ix_work_orders_estate_id_status_created_at_id");
+        // And an index meant for each (a full scan of some other index would also avoid "Seq Scan"). Where two indexes
+        // serve a query equally, the planner's pick depends on the statistics the module's other tests leave behind.
+        var all = string.Join("\n", plans.Plans);
+        foreach (var (table, meant) in MeantIndexes)
+        {
+            meant.Should().Contain(index => all.Contains(index, StringComparison.Ordinal), $"{table} is read through one of its indexes for these queries");
+        }
+
         foreach (var plan in plans.Plans)
         {
             foreach (var table in Tables)
