@@ -82,8 +82,11 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     /// Waits until the page's form is interactive (it marks itself <c>data-interactive</c> once the circuit is up): text
     /// typed into the prerendered form before that is lost to the first interactive render.
     /// </summary>
-    protected async Task WaitForInteractiveFormAsync() =>
+    protected async Task WaitForInteractiveFormAsync()
+    {
         await Assertions.Expect(Page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
+        await WaitForComponentsDefinedAsync();
+    }
 
     /// <summary>
     /// Waits until the page is interactive (a page whose links lead back to itself with another query marks its heading
@@ -93,8 +96,16 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     protected async Task WaitForInteractiveAsync()
     {
         await Assertions.Expect(Page.Locator("[data-interactive=true]").First).ToBeVisibleAsync();
-        await Page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
+        await WaitForComponentsDefinedAsync();
     }
+
+    /// <summary>
+    /// Every FluentUI element on the page is defined (its script has run): until then a text input has no inner
+    /// &lt;input&gt; to fill. On a loaded machine the circuit can be up before the library's module is.
+    /// </summary>
+    private async Task WaitForComponentsDefinedAsync() =>
+        await Page.WaitForFunctionAsync(
+            "() => customElements.get('fluent-button') !== undefined && [...document.querySelectorAll(':not(:defined)')].every(e => !e.localName.startsWith('fluent-'))");
 
     /// <summary>
     /// Waits for <paramref name="expected"/> on <paramref name="page"/>; when it doesn't come, the failure says what the page
