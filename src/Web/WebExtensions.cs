@@ -1,6 +1,7 @@
 using Microsoft.FluentUI.AspNetCore.Components;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.Components;
+using PropertyPlatform.Web.Components.Controls;
 using PropertyPlatform.Web.Components.Pages.Training;
 using PropertyPlatform.Web.Localization;
 using PropertyPlatform.Web.SignIn;
@@ -18,6 +19,7 @@ public static class WebExtensions
         builder.AddWebLocalization();
 
         builder.Services.AddTransient<BearerTokenHandler>();
+        builder.Services.AddSingleton<FormDrafts>();
         builder.Services.AddHttpClient<GatewayClient>(http => http.BaseAddress = new Uri(GatewayClient.GatewayAddress))
             .AddHttpMessageHandler<BearerTokenHandler>();
 

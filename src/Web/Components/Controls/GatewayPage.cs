@@ -1,30 +1,117 @@
+using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.SignIn;
 
 namespace PropertyPlatform.Web.Components.Controls;
 
-/// <summary>A page that calls the services: a lost session takes the user to sign-in and back to this page.</summary>
+/// <summary>
+/// A page that calls the services: a lost session takes the user to sign-in and back to this page, and what they had
+/// typed into the page's form (named with <see cref="KeepsDraft{TForm}(Func{TForm}, Action{TForm})"/>) is put back
+/// into it (<see cref="FormDrafts"/>).
+/// </summary>
 public abstract class GatewayPage : ComponentBase
 {
+    private static readonly JsonSerializerOptions DraftJson = JsonSerializerOptions.Web;
+
     [Inject]
     protected GatewayClient Gateway { get; set; } = null!;
 
     [Inject]
     protected NavigationManager Navigation { get; set; } = null!;
 
+    [Inject]
+    private FormDrafts Drafts { get; set; } = null!;
+
+    [Inject]
+    private AuthenticationStateProvider SignedInUser { get; set; } = null!;
+
+    private (Func<string> Json, Func<string, Task> Restore)? _draft;
+
+    /// <summary>The form as the page first showed it, once the page is interactive: a draft is kept only when it differs.</summary>
+    private string? _untouched;
+
+    private bool _ready;
+    private bool _sessionLost;
+
+    /// <summary>The form holds what the user typed before their session was lost (the page says so until it is sent).</summary>
+    protected bool DraftRestored { get; private set; }
+
+    /// <summary>
+    /// Names the page's form model (called while the page initializes): when a call finds the session lost, the model is
+    /// kept, and put back with <paramref name="restore"/> when the same user is back on this page.
+    /// </summary>
+    protected void KeepsDraft<TForm>(Func<TForm> form, Action<TForm> restore) where TForm : class =>
+        KeepsDraft(form, kept =>
+        {
+            restore(kept);
+            return Task.CompletedTask;
+        });
+
+    /// <inheritdoc cref="KeepsDraft{TForm}(Func{TForm}, Action{TForm})"/>
+    protected void KeepsDraft<TForm>(Func<TForm> form, Func<TForm, Task> restore) where TForm : class =>
+        _draft = (() => JsonSerializer.Serialize(form(), DraftJson),
+            json => JsonSerializer.Deserialize<TForm>(json, DraftJson) is { } kept ? restore(kept) : Task.CompletedTask);
+
+    /// <summary>
+    /// Once the page has initialized in the circuit (not while prerendering: the interactive render would start afresh),
+    /// the user's draft of this page, if any, replaces what the page set up.
+    /// </summary>
+    public override async Task SetParametersAsync(ParameterView parameters)
+    {
+        await base.SetParametersAsync(parameters);
+        if (_draft is not { } draft || _untouched is not null || _sessionLost || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        _untouched = draft.Json();
+        if (await Drafts.TakeAsync(await UserAsync(), DraftPlace()) is { } json)
+        {
+            await draft.Restore(json);
+            DraftRestored = true;
+            StateHasChanged();
+        }
+
+        _ready = true;
+    }
+
     /// <summary>The call's result, or null when the session was lost (the browser is then on its way to sign-in).</summary>
     protected async Task<ApiResult<T>?> CallAsync<T>(Func<GatewayClient, Task<ApiResult<T>>> call)
     {
+        ApiResult<T> result;
         try
         {
-            return await call(Gateway);
+            result = await call(Gateway);
         }
         catch (SessionLostException)
         {
+            _sessionLost = true;
+            if (_draft is { } draft && _untouched is not null && draft.Json() is var typed && typed != _untouched)
+            {
+                await Drafts.KeepAsync(await UserAsync(), DraftPlace(), typed);
+            }
+
             var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
             Navigation.NavigateTo($"/signin?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
             return null;
         }
+
+        if (_ready && result.Succeeded)
+        {
+            DraftRestored = false;
+        }
+
+        return result;
     }
+
+    private async Task<ClaimsPrincipal> UserAsync() => (await SignedInUser.GetAuthenticationStateAsync()).User;
+
+    /// <summary>
+    /// This component on this address, query included (it names the estate or the record the form is about): sign-in
+    /// returns the user to the very address, and two forms on one page keep their drafts apart.
+    /// </summary>
+    private string DraftPlace() => $"{GetType().FullName}@/{Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0]}";
 }
