@@ -16,8 +16,7 @@ public sealed class DeskKeysTests(BrowserSystem system) : BrowserTest(system)
         var label = Unique("Roof door");
         await SignInAsync("/", DemoGroup.ClerkNorth);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Keys", Exact = true }).Last.ClickAsync();
-        await Assertions.Expect(Page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
-        await Page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
+        await WaitForInteractiveFormAsync();
 
         await Button("Register a key").ClickAsync();
         await Assertions.Expect(Page.Locator("#label-field")).ToContainTextAsync("Required");
