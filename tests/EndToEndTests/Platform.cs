@@ -186,8 +186,20 @@ public sealed partial class Platform : IAsyncLifetime
         var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
         result.Success.Should().BeTrue(result.Message);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        try
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{resource} did not become healthy within 2 minutes of its start: " +
+                $"{DemoSystem.Describe(await SnapshotAsync(resource))}. Its last lines: {LastLines(resource, 25)}");
+        }
     }
+
+    /// <summary>The last <paramref name="count"/> lines <paramref name="resource"/> wrote, one per line, for failure messages.</summary>
+    public string LastLines(string resource, int count) =>
+        string.Join("", _logs.Where(l => l.Resource == resource).TakeLast(count).Select(l => $"\n  | {l.Text}"));
 
     /// <summary>The process id of a running executable or project.</summary>
     public async Task<int> ProcessIdAsync(string resource)
@@ -214,7 +226,8 @@ public sealed partial class Platform : IAsyncLifetime
     }
 
     /// <summary>Waits until every resource of the system reports Running and Healthy again.</summary>
-    public Task WaitUntilAllHealthyAsync(TimeSpan timeout) => DemoSystem.WaitUntilHealthyAsync(App, Resources, timeout);
+    public Task WaitUntilAllHealthyAsync(TimeSpan timeout) =>
+        DemoSystem.WaitUntilHealthyAsync(App, Resources, timeout, resource => $" Its last lines: {LastLines(resource, 15)}");
 
     private void CollectLogs()
     {

@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 
 namespace PropertyPlatform.TestSupport;
@@ -25,8 +26,11 @@ public static class DemoSystem
         return builder;
     }
 
-    /// <summary>Waits until each of <paramref name="resources"/> is running and healthy; fails naming those that are not.</summary>
-    public static async Task WaitUntilHealthyAsync(DistributedApplication app, IEnumerable<string> resources, TimeSpan timeout)
+    /// <summary>
+    /// Waits until each of <paramref name="resources"/> is running and healthy; fails naming those that are not, with their
+    /// failing health checks and, when <paramref name="lastLines"/> is given, what each of them wrote last.
+    /// </summary>
+    public static async Task WaitUntilHealthyAsync(DistributedApplication app, IEnumerable<string> resources, TimeSpan timeout, Func<string, string>? lastLines = null)
     {
         using var cancellation = new CancellationTokenSource(timeout);
         try
@@ -43,11 +47,27 @@ public static class DemoSystem
             {
                 using var look = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 var snapshot = (await app.ResourceNotifications.WaitForResourceAsync(resource, _ => true, look.Token)).Snapshot;
-                states.Add($"{resource}: {snapshot.State?.Text} {snapshot.HealthStatus}");
+                if (snapshot.State?.Text != "Running" || snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                {
+                    states.Add($"{resource}: {Describe(snapshot)}{lastLines?.Invoke(resource)}");
+                }
             }
 
-            throw new TimeoutException($"The system did not become healthy within {timeout}: " +
-                string.Join(", ", states.Where(s => !s.EndsWith("Running Healthy", StringComparison.Ordinal))));
+            throw new TimeoutException($"The system did not become healthy within {timeout}: " + string.Join("; ", states));
         }
+    }
+
+    /// <summary>
+    /// A resource's state and health as one line, with each failing health check's name and reason, as the dashboard's
+    /// details pane shows them: what a failing test needs to say which check kept a resource unhealthy.
+    /// </summary>
+    public static string Describe(CustomResourceSnapshot snapshot)
+    {
+        var failing = snapshot.HealthReports
+            .Where(r => r.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            .Select(r => $"{r.Name} {r.Status?.ToString() ?? "not yet checked"}" +
+                (r.Description ?? r.ExceptionText?.Split('\n', 2)[0]) switch { null or "" => "", var why => $" ({why.Trim()})" });
+        var reports = string.Join(", ", failing);
+        return $"{snapshot.State?.Text} {snapshot.HealthStatus}{(reports.Length == 0 ? "" : $" [{reports}]")}";
     }
 }
