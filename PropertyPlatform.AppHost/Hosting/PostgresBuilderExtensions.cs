@@ -77,7 +77,10 @@ public static class PostgresBuilderExtensions
                 foreach (var argument in AsPostgresUser([
                     Postmaster, "-D", server.DataDirectory,
                     "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + server.InstanceDirectory,
-                    "-c", string.Create(CultureInfo.InvariantCulture, $"max_connections={MaxConnections}")]))
+                    "-c", string.Create(CultureInfo.InvariantCulture, $"max_connections={MaxConnections}"),
+                    // A statement waiting longer than deadlock_timeout (1 s) for a lock is logged with who holds it: the
+                    // first thing to know when requests or a start hang on the database.
+                    "-c", "log_lock_waits=on"]))
                 {
                     context.Args.Add(argument);
                 }

@@ -193,7 +193,7 @@ public sealed partial class Platform : IAsyncLifetime
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"{resource} did not become healthy within 2 minutes of its start: " +
-                $"{DemoSystem.Describe(await SnapshotAsync(resource))}. Its last lines: {LastLines(resource, 25)}");
+                $"{DemoSystem.Describe(await SnapshotAsync(resource))}. Its last lines: {LastLines(resource, 25)}{DatabaseWaits()}");
         }
     }
 
@@ -227,7 +227,17 @@ public sealed partial class Platform : IAsyncLifetime
 
     /// <summary>Waits until every resource of the system reports Running and Healthy again.</summary>
     public Task WaitUntilAllHealthyAsync(TimeSpan timeout) =>
-        DemoSystem.WaitUntilHealthyAsync(App, Resources, timeout, resource => $" Its last lines: {LastLines(resource, 15)}");
+        DemoSystem.WaitUntilHealthyAsync(App, Resources, timeout, resource => $" Its last lines: {LastLines(resource, 15)}{DatabaseWaits()}");
+
+    /// <summary>PostgreSQL's last lines about lock waits and failures (it logs lock waits over 1 s), for failure messages.</summary>
+    public string DatabaseWaits()
+    {
+        var lines = _logs.Where(l => l.Resource == "postgres" && (l.Text.Contains("waiting for", StringComparison.Ordinal)
+                || l.Text.Contains("deadlock", StringComparison.Ordinal) || l.Text.Contains("FATAL", StringComparison.Ordinal)
+                || l.Text.Contains("blocking", StringComparison.Ordinal)))
+            .TakeLast(10).Select(l => $"\n  pg| {l.Text}").ToList();
+        return lines.Count == 0 ? "" : $" PostgreSQL's last lock waits and failures: {string.Concat(lines)}";
+    }
 
     private void CollectLogs()
     {
