@@ -49,6 +49,9 @@ public sealed class ModelTests : IDisposable
         var postgres = builder.Resources.OfType<PostgresServerResource>().Single();
         postgres.Annotations.OfType<WaitAnnotation>().Should().ContainSingle(w => w.Resource.Name == "postgres-init" && w.WaitType == WaitType.WaitForCompletion);
         postgres.Annotations.OfType<HealthCheckAnnotation>().Should().ContainSingle();
+        postgres.Annotations.OfType<EndpointAnnotation>().Should().ContainSingle()
+            .Which.Should().Match<EndpointAnnotation>(e => !e.IsProxied && e.Port == e.TargetPort && e.Port >= 10_000,
+                "services reach the server on its own port, not through the orchestrator's proxy");
 
         var messaging = builder.Resources.OfType<RabbitMQServerResource>().Single();
         messaging.Annotations.OfType<WaitAnnotation>().Should().ContainSingle(w => w.Resource.Name == "messaging-epmd");
