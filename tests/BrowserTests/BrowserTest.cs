@@ -133,18 +133,19 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         await area.PressAsync("Tab");
     }
 
-    /// <summary>No serious or critical violation of axe-core's rules (axe is injected into the page).</summary>
-    protected async Task AssertAccessibleAsync()
+    /// <summary>No serious or critical violation of axe-core's rules (axe is injected into the page: this test's, or another person's).</summary>
+    protected async Task AssertAccessibleAsync(IPage? page = null)
     {
-        var results = await Page.RunAxe();
+        page ??= Page;
+        var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
             .ToList();
-        serious.Should().BeEmpty($"{Page.Url} should have no serious accessibility violation");
+        serious.Should().BeEmpty($"{page.Url} should have no serious accessibility violation");
     }
 
-    /// <summary>A screenshot for the README, under docs/screenshots of the repository.</summary>
-    protected async Task SaveDocumentationScreenshotAsync(string name)
+    /// <summary>A screenshot for the README (of this test's page, or another person's), under docs/screenshots of the repository.</summary>
+    protected async Task SaveDocumentationScreenshotAsync(string name, IPage? page = null)
     {
         var repository = new DirectoryInfo(AppContext.BaseDirectory);
         while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PropertyPlatform.sln")))
@@ -154,7 +155,7 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
 
         if (repository is not null)
         {
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(repository.FullName, "docs", "screenshots", name), FullPage = true });
+            await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(repository.FullName, "docs", "screenshots", name), FullPage = true });
         }
     }
 
