@@ -17,7 +17,7 @@ public sealed class SurveyFormsTests
     public void The_owners_answers_go_to_reception_each_in_the_field_of_its_questions_kind()
     {
         var sheet = new AnswerSheet(Questions);
-        (sheet.Values[0], sheet.Values[1], sheet.Values[2]) = ("4", "Security", "  More bins  ");
+        (sheet.Fields[0].Value, sheet.Fields[1].Value, sheet.Fields[2].Value) = ("4", "Security", "  More bins  ");
 
         sheet.ToAnswers().Should().Equal(new SurveyAnswerBody(4, null, null), new SurveyAnswerBody(null, "Security", null), new SurveyAnswerBody(null, null, "More bins"));
     }
@@ -26,7 +26,7 @@ public sealed class SurveyFormsTests
     public void A_question_left_blank_is_no_answer_so_reception_says_whether_it_was_required()
     {
         var sheet = new AnswerSheet(Questions);
-        (sheet.Values[0], sheet.Values[2]) = ("", "   ");
+        (sheet.Fields[0].Value, sheet.Fields[2].Value) = ("", "   ");
 
         sheet.ToAnswers().Should().HaveCount(3).And.AllSatisfy(answer => answer.Should().BeNull());
     }

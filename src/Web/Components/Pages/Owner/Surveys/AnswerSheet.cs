@@ -10,10 +10,14 @@ namespace PropertyPlatform.Web.Components.Pages.Owner.Surveys;
 /// </summary>
 public sealed class AnswerSheet(IReadOnlyList<SurveyQuestionView> questions)
 {
-    public string?[] Values { get; } = new string?[questions.Count];
+    /// <summary>
+    /// One field per question, in order. An input binds a field's <see cref="Field.Value"/>, a member: FluentUI's inputs
+    /// name what they are bound to from the binding's expression and refuse an array element (<c>Values[i]</c>).
+    /// </summary>
+    public IReadOnlyList<Field> Fields { get; } = [.. questions.Select(_ => new Field())];
 
     public IReadOnlyList<SurveyAnswerBody?> ToAnswers() =>
-        [.. questions.Select((question, i) => Answer(question, Values[i]))];
+        [.. questions.Select((question, i) => Answer(question, Fields[i].Value))];
 
     private static SurveyAnswerBody? Answer(SurveyQuestionView question, string? value)
     {
@@ -28,5 +32,11 @@ public sealed class AnswerSheet(IReadOnlyList<SurveyQuestionView> questions)
             "Choice" => new(null, value, null),
             _ => new(null, null, value.Trim()),
         };
+    }
+
+    /// <summary>What the owner put down for one question.</summary>
+    public sealed class Field
+    {
+        public string? Value { get; set; }
     }
 }
