@@ -173,8 +173,7 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
                 Directory.CreateDirectory(folder);
                 foreach (var page in context.Pages)
                 {
-                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{file}.png"), FullPage = true });
-                    await File.WriteAllTextAsync(Path.Combine(folder, $"{file}.html"), await page.ContentAsync(), CancellationToken.None);
+                    await SaveFailedPageAsync(page, Path.Combine(folder, file));
                 }
 
                 await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, $"{file}.zip") });
@@ -188,5 +187,31 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// A failed page's screenshot and HTML, each given a short while: a page that hangs yields no screenshot, and what is
+    /// still to be saved after it (its HTML, the trace, the other people's pages) must not be lost to that.
+    /// </summary>
+    private static async Task SaveFailedPageAsync(IPage page, string path)
+    {
+        var output = TestContext.Current.TestOutputHelper;
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"{path}.png", FullPage = true, Timeout = 10_000 });
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
+        {
+            output?.WriteLine($"No screenshot of {page.Url}: {failure.Message}");
+        }
+
+        try
+        {
+            await File.WriteAllTextAsync($"{path}.html", await page.ContentAsync().WaitAsync(TimeSpan.FromSeconds(10)), CancellationToken.None);
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
+        {
+            output?.WriteLine($"No HTML of {page.Url}: {failure.Message}");
+        }
     }
 }
