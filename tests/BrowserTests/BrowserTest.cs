@@ -133,18 +133,19 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         await area.PressAsync("Tab");
     }
 
-    /// <summary>No serious or critical violation of axe-core's rules (axe is injected into the page).</summary>
-    protected async Task AssertAccessibleAsync()
+    /// <summary>No serious or critical violation of axe-core's rules (axe is injected into the page: this test's, or another person's).</summary>
+    protected async Task AssertAccessibleAsync(IPage? page = null)
     {
-        var results = await Page.RunAxe();
+        page ??= Page;
+        var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
             .ToList();
-        serious.Should().BeEmpty($"{Page.Url} should have no serious accessibility violation");
+        serious.Should().BeEmpty($"{page.Url} should have no serious accessibility violation");
     }
 
-    /// <summary>A screenshot for the README, under docs/screenshots of the repository.</summary>
-    protected async Task SaveDocumentationScreenshotAsync(string name)
+    /// <summary>A screenshot for the README (of this test's page, or another person's), under docs/screenshots of the repository.</summary>
+    protected async Task SaveDocumentationScreenshotAsync(string name, IPage? page = null)
     {
         var repository = new DirectoryInfo(AppContext.BaseDirectory);
         while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PropertyPlatform.sln")))
@@ -154,7 +155,7 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
 
         if (repository is not null)
         {
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(repository.FullName, "docs", "screenshots", name), FullPage = true });
+            await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(repository.FullName, "docs", "screenshots", name), FullPage = true });
         }
     }
 
@@ -172,8 +173,7 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
                 Directory.CreateDirectory(folder);
                 foreach (var page in context.Pages)
                 {
-                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{file}.png"), FullPage = true });
-                    await File.WriteAllTextAsync(Path.Combine(folder, $"{file}.html"), await page.ContentAsync(), CancellationToken.None);
+                    await SaveFailedPageAsync(page, Path.Combine(folder, file));
                 }
 
                 await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, $"{file}.zip") });
@@ -187,5 +187,31 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// A failed page's screenshot and HTML, each given a short while: a page that hangs yields no screenshot, and what is
+    /// still to be saved after it (its HTML, the trace, the other people's pages) must not be lost to that.
+    /// </summary>
+    private static async Task SaveFailedPageAsync(IPage page, string path)
+    {
+        var output = TestContext.Current.TestOutputHelper;
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"{path}.png", FullPage = true, Timeout = 10_000 });
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
+        {
+            output?.WriteLine($"No screenshot of {page.Url}: {failure.Message}");
+        }
+
+        try
+        {
+            await File.WriteAllTextAsync($"{path}.html", await page.ContentAsync().WaitAsync(TimeSpan.FromSeconds(10)), CancellationToken.None);
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
+        {
+            output?.WriteLine($"No HTML of {page.Url}: {failure.Message}");
+        }
     }
 }

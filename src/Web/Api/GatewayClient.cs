@@ -23,6 +23,9 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
     public Task<ApiResult<T>> PostAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
 
+    public Task<ApiResult<T>> PutAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
+
     /// <summary>A multipart POST (a photo upload); the form is disposed with the request.</summary>
     public Task<ApiResult<T>> PostFormAsync<T>(string path, MultipartFormDataContent form, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = form }, cancellationToken);
