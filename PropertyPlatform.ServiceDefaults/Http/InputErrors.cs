@@ -105,6 +105,33 @@ public sealed class InputErrors
         return value;
     }
 
+    /// <summary>
+    /// Ids written comma-separated in a query string (<c>ids=a,b</c>): one to <paramref name="max"/> of them, each an id;
+    /// returns them without repeats.
+    /// </summary>
+    public IReadOnlyList<Guid> IdList(string? value, string field, int max)
+    {
+        var parts = (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var ids = new List<Guid>();
+        foreach (var part in parts)
+        {
+            if (!Guid.TryParse(part, out var id) || id == Guid.Empty)
+            {
+                Add(field, $"'{part}' is not an id.");
+                return [];
+            }
+
+            ids.Add(id);
+        }
+
+        if (ids.Count == 0 || ids.Count > max)
+        {
+            Add(field, $"Must be from 1 to {max} ids, comma-separated.");
+        }
+
+        return [.. ids.Distinct()];
+    }
+
     /// <summary>Parses a named value of <typeparamref name="TEnum"/> (case-insensitive; numbers are not accepted).</summary>
     public TEnum Enum<TEnum>(string? value, string field) where TEnum : struct, Enum
     {

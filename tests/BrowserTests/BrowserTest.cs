@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PropertyPlatform.EndToEndTests;
@@ -131,6 +132,18 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         await area.ClickAsync();
         await area.PressSequentiallyAsync(text);
         await area.PressAsync("Tab");
+    }
+
+    /// <summary>
+    /// Picks a unit in a unit field (UnitPicker) as a person does: types the start of its number, then chooses
+    /// "building – number" among reception's matches.
+    /// </summary>
+    protected async Task PickUnitAsync(string typed, string label, string id = "unitId")
+    {
+        var input = Page.Locator($"#{id} input");
+        await input.ClickAsync();
+        await input.PressSequentiallyAsync(typed);
+        await Page.Locator("fluent-option", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(label)}\s*$") }).ClickAsync();
     }
 
     /// <summary>No serious or critical violation of axe-core's rules (axe is injected into the page: this test's, or another person's).</summary>

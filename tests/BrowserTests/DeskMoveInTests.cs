@@ -18,9 +18,10 @@ public sealed class DeskMoveInTests(BrowserSystem system) : BrowserTest(system)
         using var api = await System.ApiAsync(DemoGroup.ClerkNorth, Ct);
         var number = Unique("MI").Replace(' ', '-');
         var buildings = await api.GetFromJsonAsync<JsonElement>($"/api/reception/estates/{DemoGroup.North}/buildings", ApiJson.Options, Ct);
+        var building = buildings.GetProperty("items")[0];
         using var registered = await api.PostAsJsonAsync("/api/reception/units", new
         {
-            estateId = DemoGroup.North, buildingId = buildings.GetProperty("items")[0].GetProperty("id").GetGuid(), number, floor = 12, floorArea = 90.5m,
+            estateId = DemoGroup.North, buildingId = building.GetProperty("id").GetGuid(), number, floor = 12, floorArea = 90.5m,
             usage = "residential",
         }, Ct);
         registered.EnsureSuccessStatusCode();
@@ -34,8 +35,7 @@ public sealed class DeskMoveInTests(BrowserSystem system) : BrowserTest(system)
         await Page.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
 
         // The date comes filled in: today on the estate's clock.
-        await Page.Locator("#unitId").ClickAsync();
-        await Page.Locator("#unitId fluent-option", new() { HasTextString = number }).ClickAsync();
+        await PickUnitAsync(number[..4], $"{building.GetProperty("code").GetString()} – {number}");
         await AssertAccessibleAsync();
         await Button("Next").ClickAsync();
 

@@ -5,7 +5,11 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 public sealed record EstateView(Guid Id, string Name, string TimeZoneId);
 
-public sealed record UnitView(Guid Id, Guid EstateId, Guid BuildingId, string Number, int Floor);
+/// <summary>A unit of the registry; people tell units apart by building and number (<see cref="Label"/>).</summary>
+public sealed record UnitView(Guid Id, Guid EstateId, Guid BuildingId, string BuildingCode, string Number, int Floor)
+{
+    public string Label => $"{BuildingCode} – {Number}";
+}
 
 /// <summary>An owner's unit, with the estate whose time zone its dates are shown in.</summary>
 public sealed record OwnUnitView(Guid Id, Guid EstateId, string EstateName, string TimeZoneId, string BuildingCode, string Number);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Reception;
@@ -31,7 +32,8 @@ public sealed record BuildingResponse(Guid Id, Guid EstateId, string Code, strin
 
 public sealed record RegisterUnitCommand(Guid? EstateId, Guid? BuildingId, string? Number, int? Floor, decimal? FloorArea, string? Usage, string? Status);
 
-public sealed record UnitResponse(Guid Id, Guid EstateId, Guid BuildingId, string Number, int Floor, decimal FloorArea, UnitUsage Usage, UnitStatus Status);
+public sealed record UnitResponse(
+    Guid Id, Guid EstateId, Guid BuildingId, string BuildingCode, string Number, int Floor, decimal FloorArea, UnitUsage Usage, UnitStatus Status);
 
 /// <summary>
 /// The registry: estates (group admins), their buildings and units (the estate's front desk and manager). Everyone on
@@ -39,6 +41,9 @@ public sealed record UnitResponse(Guid Id, Guid EstateId, Guid BuildingId, strin
 /// </summary>
 public static class RegistryApi
 {
+    /// <summary>The most ids one lookup takes: a page of the longest list.</summary>
+    public const int MaxIds = 100;
+
     public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
     {
         var estates = api.MapGroup("/estates").WithTags("Registry");
@@ -208,31 +213,53 @@ public static class RegistryApi
         db.Units.Add(unit);
         db.AddIntegrationEvent(RegistryRules.Registered(unit, now, correlation.CorrelationId));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/reception/units/{unit.Id}", ToResponse(unit));
+        return TypedResults.Created($"/api/reception/units/{unit.Id}", (await WithBuildingCodesAsync(db, [unit], cancellationToken)).Single());
     }
 
-    public static async Task<Ok<UnitResponse>> GetUnit(Guid id, ReceptionDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ToResponse(await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Unit", id)));
+    public static async Task<Ok<UnitResponse>> GetUnit(Guid id, ReceptionDbContext db, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw new NotFoundException("Unit", id);
+        return TypedResults.Ok((await WithBuildingCodesAsync(db, [unit], cancellationToken)).Single());
+    }
 
-    /// <summary>Units of the caller's estates, in registration order, keyset-paged; by estate, building or status.</summary>
+    /// <summary>
+    /// Units of the caller's estates, in registration order, keyset-paged; by estate, building or status, by the start of
+    /// their number (a unit field where the clerk types <c>15</c> for 1502), or the given ids (a page labelling its rows).
+    /// </summary>
     public static async Task<Ok<Page<UnitResponse>>> ListUnits(
-        ReceptionDbContext db, Guid? estateId, Guid? buildingId, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+        ReceptionDbContext db, Guid? estateId, Guid? buildingId, string? status, string? number, string? ids, string? cursor, int? limit,
+        CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         UnitStatus? statusFilter = status is null ? null : errors.Enum<UnitStatus>(status, "status");
+        // Typed characters match themselves: LIKE's wildcards and its escape character are escaped.
+        var numberLike = number is null ? null
+            : Regex.Replace(errors.Text(number, "number", maxLength: 32).ToLowerInvariant(), @"[\\%_]", @"\$0") + "%";
+        var idFilter = ids is null ? null : errors.IdList(ids, "ids", MaxIds);
         errors.ThrowIfAny();
         var query = db.Units.AsNoTracking();
         query = estateId is null ? query : query.Where(u => u.EstateId == estateId);
         query = buildingId is null ? query : query.Where(u => u.BuildingId == buildingId);
         query = statusFilter is null ? query : query.Where(u => u.Status == statusFilter);
-        return TypedResults.Ok(await query.ToKeysetPageAsync(u => u.RegisteredAt, u => u.Id, cursor, limit, ToResponse, cancellationToken));
+        // lower(number) LIKE 'x%': the index ix_units_estate_id_number_prefix (estate_id, lower(number) text_pattern_ops) finds them.
+#pragma warning disable CA1304, CA1311 // Translated to PostgreSQL's lower(), which the index is built on; no .NET culture is involved.
+        query = numberLike is null ? query : query.Where(u => EF.Functions.Like(u.Number.ToLower(), numberLike, @"\"));
+#pragma warning restore CA1304, CA1311
+        query = idFilter is null ? query : query.Where(u => idFilter.Contains(u.Id));
+        var page = await query.ToKeysetPageAsync(u => u.RegisteredAt, u => u.Id, cursor, limit, u => u, cancellationToken);
+        return TypedResults.Ok(new Page<UnitResponse>(await WithBuildingCodesAsync(db, page.Items, cancellationToken), page.NextCursor));
+    }
+
+    /// <summary>The units with their buildings' codes, read in one query for all of them.</summary>
+    private static async Task<List<UnitResponse>> WithBuildingCodesAsync(ReceptionDbContext db, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
+    {
+        var buildingIds = units.Select(u => u.BuildingId).Distinct().ToList();
+        var codes = await db.Buildings.AsNoTracking().Where(b => buildingIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Code, cancellationToken);
+        return [.. units.Select(u => new UnitResponse(u.Id, u.EstateId, u.BuildingId, codes[u.BuildingId], u.Number, u.Floor, u.FloorArea, u.Usage, u.Status))];
     }
 
     private static EstateResponse ToResponse(Estate e) =>
         new(e.Id, e.Name, e.TimeZoneId, e.Currency, e.OpensAt, e.ClosesAt, e.WorkingDays, e.OnlineServiceHours.Opens, e.OnlineServiceHours.Closes, e.SampleRate);
 
     private static BuildingResponse ToResponse(Building b) => new(b.Id, b.EstateId, b.Code, b.Name);
-
-    private static UnitResponse ToResponse(Unit u) => new(u.Id, u.EstateId, u.BuildingId, u.Number, u.Floor, u.FloorArea, u.Usage, u.Status);
 }

@@ -107,6 +107,18 @@ public abstract class GatewayPage : ComponentBase
         return result;
     }
 
+    /// <summary>
+    /// Adds to <paramref name="labels"/> the "building – number" of the units a list shows that it lacks: reception's
+    /// lookup by id, a hundred per call, never the estate's whole list.
+    /// </summary>
+    protected async Task AddUnitLabelsAsync(Dictionary<Guid, string> labels, IEnumerable<Guid?> unitIds)
+    {
+        foreach (var (id, unit) in await UnitSearch.ByIdAsync(Gateway, unitIds.Where(u => u is { } id && !labels.ContainsKey(id))))
+        {
+            labels[id] = unit.Label;
+        }
+    }
+
     private async Task<ClaimsPrincipal> UserAsync() => (await SignedInUser.GetAuthenticationStateAsync()).User;
 
     /// <summary>

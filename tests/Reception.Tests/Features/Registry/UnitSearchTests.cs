@@ -1,0 +1,156 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PropertyPlatform.Reception.Data;
+using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Features.Registry;
+using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.TestSupport;
+using PropertyPlatform.TestSupport.Auth;
+
+namespace PropertyPlatform.Reception.Tests.Features.Registry;
+
+/// <summary>A unit field finds a unit by the start of its number among thousands; a page labels its rows by the units' ids.</summary>
+public sealed class UnitSearchTests(ReceptionService reception)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<Page<UnitResponse>> ListAsync(Guid estateId, string query) =>
+        (await reception.CreateClient(TestCaller.Clerk(estateId))
+            .GetFromJsonAsync<Page<UnitResponse>>($"/api/reception/units?{query}", ApiJson.Options, Ct))!;
+
+    [Fact]
+    public async Task Units_are_found_by_the_start_of_their_number_whatever_the_case_with_their_building()
+    {
+        var (estateId, _) = await reception.NewEstateAsync(units: 150);
+        var lettered = await reception.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<ReceptionDbContext>();
+            var building = await db.Buildings.SingleAsync(b => b.EstateId == estateId, Ct);
+            var unit = Unit.Register(estateId, building.Id, "B-1502", 15, 90m, UnitUsage.Residential, UnitStatus.Vacant, DateTimeOffset.UtcNow);
+            db.Units.Add(unit);
+            await db.SaveChangesAsync(Ct);
+            return unit.Id;
+        });
+
+        var twoHundreds = await ListAsync(estateId, $"estateId={estateId}&number=24&limit=100");
+        var byLetter = await ListAsync(estateId, $"estateId={estateId}&number=b-15");
+        var wildcard = await ListAsync(estateId, $"estateId={estateId}&number=1_");
+
+        twoHundreds.Items.Select(u => u.Number).Should().BeEquivalentTo("240", "241", "242", "243", "244", "245", "246", "247", "248", "249");
+        twoHundreds.Items.Should().OnlyContain(u => u.BuildingCode == "1");
+        byLetter.Items.Should().ContainSingle().Which.Id.Should().Be(lettered);
+        wildcard.Items.Should().BeEmpty("an _ typed is a character, not a wildcard");
+    }
+
+    [Fact]
+    public async Task A_search_finds_only_the_callers_estates_units()
+    {
+        var (north, northUnits) = await reception.NewEstateAsync(units: 3);
+        var (south, southUnits) = await reception.NewEstateAsync(units: 3);
+
+        var asked = await ListAsync(north, "number=10");
+        var otherEstate = await ListAsync(north, $"estateId={south}&number=10");
+
+        asked.Items.Select(u => u.Id).Should().BeEquivalentTo(northUnits);
+        otherEstate.Items.Should().BeEmpty();
+        (await ListAsync(south, $"ids={string.Join(',', northUnits)}")).Items.Should().BeEmpty("another estate's ids are not looked up");
+        southUnits.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Units_are_looked_up_by_their_ids_in_one_call()
+    {
+        var (estateId, units) = await reception.NewEstateAsync(units: 120);
+        var wanted = units.Skip(100).Take(5).Append(units[0]).ToArray();
+
+        var found = await ListAsync(estateId, $"ids={string.Join(',', wanted)}&limit=100");
+
+        found.Items.Select(u => u.Id).Should().BeEquivalentTo(wanted);
+        found.Items.Should().OnlyContain(u => u.BuildingCode == "1" && u.Number.Length == 3);
+    }
+
+    [Theory]
+    [InlineData("number=%20", "number")]
+    [InlineData("number=123456789012345678901234567890123", "number")]
+    [InlineData("ids=not-an-id", "ids")]
+    [InlineData("ids=,", "ids")]
+    [InlineData("ids=00000000-0000-0000-0000-000000000000", "ids")]
+    public async Task A_bad_search_or_lookup_names_its_field(string query, string field)
+    {
+        var estateId = Guid.NewGuid();
+
+        var response = await reception.CreateClient(TestCaller.Clerk(estateId)).GetAsync($"/api/reception/units?estateId={estateId}&{query}", Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal(field);
+    }
+
+    [Fact]
+    public async Task More_than_a_hundred_ids_are_refused()
+    {
+        var estateId = Guid.NewGuid();
+        var ids = string.Join(',', Enumerable.Range(0, RegistryApi.MaxIds + 1).Select(_ => Guid.NewGuid()));
+
+        var response = await reception.CreateClient(TestCaller.Clerk(estateId)).GetAsync($"/api/reception/units?estateId={estateId}&ids={ids}", Ct);
+
+        (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("ids");
+    }
+
+    /// <summary>Planned with sequential scans off: without the prefix index PostgreSQL walks the estate's whole list.</summary>
+    [Fact]
+    public async Task The_number_search_is_served_by_the_prefix_index()
+    {
+        var (estateId, _) = await reception.NewEstateAsync(units: 400);
+        await reception.InScopeAsync(services => services.GetRequiredService<ReceptionDbContext>().Database.ExecuteSqlRawAsync("ANALYZE units", Ct));
+        var plans = new PlanRecorder();
+        await using var db = new ReceptionDbContext(
+            new DbContextOptionsBuilder<ReceptionDbContext>()
+                .UseNpgsql(reception.DatabaseConnectionString).UseSnakeCaseNamingConvention().AddInterceptors(plans).Options,
+            EstateScope.System);
+
+        await RegistryApi.ListUnits(db, estateId, null, null, "15", null, null, 20, Ct);
+
+        plans.Plans[0].Should().Contain("ix_units_estate_id_number_prefix");
+    }
+
+    private sealed class PlanRecorder : DbCommandInterceptor
+    {
+        public List<string> Plans { get; } = [];
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await using (var off = (NpgsqlCommand)command.Connection!.CreateCommand())
+            {
+                off.CommandText = "SET enable_seqscan = off";
+                await off.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var explain = (NpgsqlCommand)command.Connection!.CreateCommand();
+            explain.CommandText = "EXPLAIN " + command.CommandText;
+            foreach (NpgsqlParameter parameter in command.Parameters)
+            {
+                explain.Parameters.Add(parameter.Clone());
+            }
+
+            var lines = new List<string> { command.CommandText };
+            await using (var reader = await explain.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    lines.Add(reader.GetString(0));
+                }
+            }
+
+            Plans.Add(string.Join(Environment.NewLine, lines));
+            return result;
+        }
+    }
+}
