@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,13 @@ public sealed class SlaMonitorOptions
 
     /// <summary>How many due deadlines each watch hands over per pass.</summary>
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// How long a pass may leave its transaction idle before PostgreSQL ends it. A pass only waits on the database between
+    /// its statements, for milliseconds; one whose process froze, was paused or lost its network would otherwise hold the
+    /// monitor's lock, and stop every replica's deadline checks, for as long as its connection stays open.
+    /// </summary>
+    public TimeSpan StalledPassTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>What one pass did: deadlines checked, and whether some watch had more due than one batch.</summary>
@@ -86,11 +94,15 @@ public sealed class SlaMonitor<TDbContext>(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var stalledAfter = ((long)options.Value.StalledPassTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             if (waitForOtherPass)
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+                await db.Database.ExecuteSqlAsync(
+                    $"SELECT set_config('idle_in_transaction_session_timeout', {stalledAfter}, true), pg_advisory_xact_lock({LockKey})", ct);
             }
-            else if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
+            else if (!await db.Database.SqlQuery<bool>($"""
+                    SELECT pg_try_advisory_xact_lock({LockKey}) AS "Value" FROM set_config('idle_in_transaction_session_timeout', {stalledAfter}, true)
+                    """).SingleAsync(ct))
             {
                 return new SlaPass(0, MoreDue: false);
             }

@@ -18,6 +18,7 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
 {
     private PlatformInfrastructure? _infrastructure;
     private WebApplicationFactory<TProgram>? _factory;
+    private DatabaseStallWatch? _stalls;
 
     /// <summary>The connection name the service reads its database from, e.g. <c>reception-db</c>.</summary>
     protected abstract string DatabaseConnectionName { get; }
@@ -37,6 +38,9 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
 
     public string MessagingConnectionString { get; private set; } = "";
 
+    /// <summary>Watches the service's database for transactions open longer than 20 s, to explain a test's database timeout.</summary>
+    public DatabaseStallWatch Stalls => _stalls ?? throw new InvalidOperationException("Not started.");
+
     public IServiceProvider Services => Factory.Services;
 
     /// <summary>The service's own bus: what a test publishes here travels through the real broker.</summary>
@@ -54,6 +58,7 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
     {
         _infrastructure = await PlatformInfrastructure.StartAsync(postgres: true, rabbitMq: true, mail: SendsMail);
         DatabaseConnectionString = await _infrastructure.CreateDatabaseAsync(DatabaseConnectionName.Replace("-", "_", StringComparison.Ordinal));
+        _stalls = new DatabaseStallWatch(DatabaseConnectionString, TimeSpan.FromSeconds(20));
         var messaging = MessagingConnectionString = _infrastructure.RabbitMqConnectionString!;
         _factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
         {
@@ -107,6 +112,11 @@ public abstract class ServiceUnderTest<TProgram> : IAsyncLifetime where TProgram
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+
+        if (_stalls is not null)
+        {
+            await _stalls.DisposeAsync();
         }
 
         if (_infrastructure is not null)

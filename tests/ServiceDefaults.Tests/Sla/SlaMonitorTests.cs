@@ -102,4 +102,30 @@ public sealed class SlaMonitorTests(PostgresFixture postgres) : IClassFixture<Po
         first.MoreDue.Should().BeTrue("the one due clock filled the batch of one");
         second.Should().Be(new SlaPass(0, MoreDue: false), "evaluating a stopped clock clears its next check");
     }
+
+    [Fact]
+    public async Task A_pass_whose_process_stops_answering_gives_up_the_monitor_lock_and_the_next_pass_checks_its_deadlines()
+    {
+        await using var harness = await SlaMonitorHarness.CreateAsync(postgres, options => options.StalledPassTimeout = TimeSpan.FromSeconds(2));
+        var late = await harness.AddTicketsAsync(2, TimeSpan.FromMinutes(30));
+        using var frozen = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var reading = new TaskCompletionSource();
+        // The first pass reads its due clocks while holding the lock, then its process freezes.
+        harness.AfterRead = async () =>
+        {
+            reading.SetResult();
+            await Task.Delay(Timeout.Infinite, frozen.Token);
+        };
+        var stalled = harness.Monitor.CheckPassAsync(frozen.Token);
+        await reading.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        var started = DateTimeOffset.UtcNow;
+        var checkedNow = await harness.Monitor.CheckAsync(Ct);
+
+        (DateTimeOffset.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(25), "the frozen pass loses the lock after 2 s idle, not when its connection closes");
+        checkedNow.Should().Be(2);
+        (await harness.BreachedAsync()).Should().BeEquivalentTo(late, "each late clock is breached once, by the pass that went on");
+        await frozen.CancelAsync();
+        await stalled.Invoking(pass => pass).Should().ThrowAsync<OperationCanceledException>();
+    }
 }

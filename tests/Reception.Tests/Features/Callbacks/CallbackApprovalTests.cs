@@ -106,7 +106,7 @@ public sealed class CallbackApprovalTests(ReceptionService reception)
             return approval.Id;
         });
 
-        await reception.Services.GetRequiredService<SlaMonitor<ReceptionDbContext>>().CheckAsync(Ct);
+        await reception.CheckDeadlinesAsync();
 
         var events = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().SlaEvents.AsNoTracking()
             .Where(e => e.SubjectId == approvalId).ToListAsync(Ct));

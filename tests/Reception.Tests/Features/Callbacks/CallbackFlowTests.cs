@@ -178,7 +178,7 @@ public sealed class CallbackFlowTests(ReceptionService reception)
         await Eventually.Async(async () => (await CallbacksOfAsync(request.Id)).Count == 1, TimeSpan.FromSeconds(30));
         var callback = (await CallbacksOfAsync(request.Id)).Single();
 
-        await reception.Services.GetRequiredService<SlaMonitor<ReceptionDbContext>>().CheckAsync(Ct);
+        await reception.CheckDeadlinesAsync();
 
         var overdue = await reception.CreateClient(TestCaller.Clerk(estateId))
             .GetFromJsonAsync<Page<CallbackResponse>>($"/api/reception/callbacks?estateId={estateId}&overdue=true", ApiJson.Options, Ct);

@@ -110,7 +110,7 @@ public sealed class ComplaintsApiTests(ReceptionService reception)
             return complaint.Id;
         });
 
-        await reception.Services.GetRequiredService<SlaMonitor<ReceptionDbContext>>().CheckAsync(Ct);
+        await reception.CheckDeadlinesAsync();
 
         var events = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().SlaEvents.AsNoTracking()
             .Where(e => e.SubjectId == complaintId).ToListAsync(Ct));

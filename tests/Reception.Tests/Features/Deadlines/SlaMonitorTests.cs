@@ -127,7 +127,7 @@ public sealed class SlaMonitorTests(ReceptionService reception)
         breaches.Should().ContainSingle(b => b.SubjectId == toName.Id).Which.ResponsibleStaffId.Should().BeNull();
     }
 
-    private Task<int> CheckAsync() => reception.Services.GetRequiredService<SlaMonitor<ReceptionDbContext>>().CheckAsync(Ct);
+    private Task<int> CheckAsync() => reception.CheckDeadlinesAsync();
 
     /// <summary>A request as if recorded <paramref name="ago"/> (optionally routed some minutes after intake).</summary>
     private Task<CustomerRequest> RecordedAgoAsync(Guid estateId, Guid unitId, TimeSpan ago, TimeSpan? routedAfter = null) =>

@@ -74,7 +74,7 @@ public sealed class EmergencyTests(ReceptionService reception)
                 $"UPDATE emergency_alerts SET acknowledged_due_at = acknowledged_due_at - interval '10 minutes', acknowledged_next_check_at = now() - interval '1 minute' WHERE id = {alert.Id}", Ct);
             return 0;
         });
-        await reception.Services.GetRequiredService<SlaMonitor<ReceptionDbContext>>().CheckAsync(Ct);
+        await reception.CheckDeadlinesAsync();
 
         var breaches = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().SlaEvents.AsNoTracking()
             .Where(e => e.SubjectId == alert.Id).ToListAsync(Ct));

@@ -156,7 +156,7 @@ public sealed class MessagesApiTests(ReceptionService reception) : IAsyncLifetim
             return message.Id;
         });
 
-        await reception.Services.GetRequiredService<SlaMonitor<ReceptionDbContext>>().CheckAsync(Ct);
+        await reception.CheckDeadlinesAsync();
 
         var events = await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>().SlaEvents.AsNoTracking()
             .Where(e => e.SubjectId == messageId).ToListAsync(Ct));
