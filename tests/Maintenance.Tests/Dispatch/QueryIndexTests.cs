@@ -1,13 +1,11 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Npgsql;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
 using PropertyPlatform.Maintenance.Features.Dispatch;
 using PropertyPlatform.Maintenance.Features.WorkOrders;
 using PropertyPlatform.Maintenance.Tests.Support;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Maintenance.Tests.Dispatch;
 
@@ -38,7 +36,7 @@ public sealed class QueryIndexTests(MaintenanceService maintenance)
         var plumber = await world.CertifiedTechnicianAsync("Wang", Trades.Plumbing);
         await world.OnDutyAsync(plumber);
         var created = await world.CreateAsync();
-        var plans = new PlanRecorder();
+        var plans = new QueryPlanRecorder(recording: false);
         await using var db = new MaintenanceDbContext(
             new DbContextOptionsBuilder<MaintenanceDbContext>()
                 .UseNpgsql(maintenance.DatabaseConnectionString).UseSnakeCaseNamingConvention().AddInterceptors(plans).Options,
@@ -66,47 +64,6 @@ public sealed class QueryIndexTests(MaintenanceService maintenance)
             {
                 plan.Should().NotContain($"Seq Scan on {table}", "every dispatch and work-list query needs an index:\n" + plan);
             }
-        }
-    }
-
-    private sealed class PlanRecorder : DbCommandInterceptor
-    {
-        public bool Recording { get; set; }
-
-        public List<string> Plans { get; } = [];
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (!Recording)
-            {
-                return result;
-            }
-
-            await using (var off = (NpgsqlCommand)command.Connection!.CreateCommand())
-            {
-                off.CommandText = "SET enable_seqscan = off";
-                await off.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var explain = (NpgsqlCommand)command.Connection!.CreateCommand();
-            explain.CommandText = "EXPLAIN " + command.CommandText;
-            foreach (NpgsqlParameter parameter in command.Parameters)
-            {
-                explain.Parameters.Add(parameter.Clone());
-            }
-
-            var lines = new List<string> { command.CommandText };
-            await using (var reader = await explain.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    lines.Add(reader.GetString(0));
-                }
-            }
-
-            Plans.Add(string.Join(Environment.NewLine, lines));
-            return result;
         }
     }
 }

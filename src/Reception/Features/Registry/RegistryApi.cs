@@ -198,11 +198,9 @@ public static class RegistryApi
             errors, command.Number, command.Floor, command.FloorArea, command.Usage, command.Status);
         errors.ThrowIfAny();
         scope.EnsureCanWrite(estateId);
-        if (!await db.Buildings.AnyAsync(b => b.Id == buildingId && b.EstateId == estateId, cancellationToken))
-        {
-            throw new ValidationFailedException("buildingId", "No such building in this estate.");
-        }
-
+        // The building's code answers the request too: one read checks it exists and gives the code.
+        var buildingCode = await db.Buildings.Where(b => b.Id == buildingId && b.EstateId == estateId).Select(b => b.Code)
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new ValidationFailedException("buildingId", "No such building in this estate.");
         if (await db.Units.AnyAsync(u => u.BuildingId == buildingId && u.Number == number, cancellationToken))
         {
             throw new ConflictException($"Unit '{number}' exists already in this building.");
@@ -213,7 +211,7 @@ public static class RegistryApi
         db.Units.Add(unit);
         db.AddIntegrationEvent(RegistryRules.Registered(unit, now, correlation.CorrelationId));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/reception/units/{unit.Id}", (await WithBuildingCodesAsync(db, [unit], cancellationToken)).Single());
+        return TypedResults.Created($"/api/reception/units/{unit.Id}", ToResponse(unit, buildingCode));
     }
 
     public static async Task<Ok<UnitResponse>> GetUnit(Guid id, ReceptionDbContext db, CancellationToken cancellationToken)
@@ -255,8 +253,11 @@ public static class RegistryApi
     {
         var buildingIds = units.Select(u => u.BuildingId).Distinct().ToList();
         var codes = await db.Buildings.AsNoTracking().Where(b => buildingIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Code, cancellationToken);
-        return [.. units.Select(u => new UnitResponse(u.Id, u.EstateId, u.BuildingId, codes[u.BuildingId], u.Number, u.Floor, u.FloorArea, u.Usage, u.Status))];
+        return [.. units.Select(u => ToResponse(u, codes[u.BuildingId]))];
     }
+
+    private static UnitResponse ToResponse(Unit u, string buildingCode) =>
+        new(u.Id, u.EstateId, u.BuildingId, buildingCode, u.Number, u.Floor, u.FloorArea, u.Usage, u.Status);
 
     private static EstateResponse ToResponse(Estate e) =>
         new(e.Id, e.Name, e.TimeZoneId, e.Currency, e.OpensAt, e.ClosesAt, e.WorkingDays, e.OnlineServiceHours.Opens, e.OnlineServiceHours.Closes, e.SampleRate);

@@ -46,7 +46,9 @@ public sealed class RegistryApiTests(ReceptionService reception)
             estateId = _estateId, buildingId = building!.Id, number, floor = 12, floorArea = 89.55m, usage = "residential", status = "occupied",
         }, Ct);
         unit.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await unit.Content.ReadFromJsonAsync<UnitResponse>(ApiJson.Options, Ct))!;
+        var registered = (await unit.Content.ReadFromJsonAsync<UnitResponse>(ApiJson.Options, Ct))!;
+        registered.BuildingCode.Should().Be("3", "the answer names the unit as the desk does, building – number");
+        return registered;
     }
 
     [Fact]

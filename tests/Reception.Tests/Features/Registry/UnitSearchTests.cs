@@ -1,11 +1,8 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.Registry;
@@ -109,7 +106,7 @@ public sealed class UnitSearchTests(ReceptionService reception)
     {
         var (estateId, _) = await reception.NewEstateAsync(units: 400);
         await reception.InScopeAsync(services => services.GetRequiredService<ReceptionDbContext>().Database.ExecuteSqlRawAsync("ANALYZE units", Ct));
-        var plans = new PlanRecorder();
+        var plans = new QueryPlanRecorder();
         await using var db = new ReceptionDbContext(
             new DbContextOptionsBuilder<ReceptionDbContext>()
                 .UseNpgsql(reception.DatabaseConnectionString).UseSnakeCaseNamingConvention().AddInterceptors(plans).Options,
@@ -118,39 +115,5 @@ public sealed class UnitSearchTests(ReceptionService reception)
         await RegistryApi.ListUnits(db, estateId, null, null, "15", null, null, 20, Ct);
 
         plans.Plans[0].Should().Contain("ix_units_estate_id_number_prefix");
-    }
-
-    private sealed class PlanRecorder : DbCommandInterceptor
-    {
-        public List<string> Plans { get; } = [];
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            await using (var off = (NpgsqlCommand)command.Connection!.CreateCommand())
-            {
-                off.CommandText = "SET enable_seqscan = off";
-                await off.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var explain = (NpgsqlCommand)command.Connection!.CreateCommand();
-            explain.CommandText = "EXPLAIN " + command.CommandText;
-            foreach (NpgsqlParameter parameter in command.Parameters)
-            {
-                explain.Parameters.Add(parameter.Clone());
-            }
-
-            var lines = new List<string> { command.CommandText };
-            await using (var reader = await explain.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    lines.Add(reader.GetString(0));
-                }
-            }
-
-            Plans.Add(string.Join(Environment.NewLine, lines));
-            return result;
-        }
     }
 }
