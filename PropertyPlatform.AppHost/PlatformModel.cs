@@ -168,8 +168,11 @@ public static class PlatformModel
         // only in Development and Testing): kept in the state folder, so whoever plays the provider can sign a callback.
         if (!builder.ExecutionContext.IsPublishMode)
         {
-            services.Single(s => s.Resource.Name == BillingService).WithEnvironment("Billing__Payments__Development__Secret",
-                state.Secret(PaymentProviderSecretFile, () => RandomNumberGenerator.GetHexString(40, lowercase: true)));
+            services.Single(s => s.Resource.Name == BillingService)
+                .WithEnvironment("Billing__Payments__Development__Secret",
+                    state.Secret(PaymentProviderSecretFile, () => RandomNumberGenerator.GetHexString(40, lowercase: true)))
+                // The provider calls the merchant back at its public address, as a real one would: the gateway's callback route.
+                .WithEnvironment("Billing__Payments__Development__CallbackBaseAddress", gateway.GetEndpoint("http"));
         }
 
         if (exposeToNetwork)

@@ -66,6 +66,7 @@ public static class BillingServiceExtensions
         api.MapAccountsApi();
         api.MapPaymentsApi();
         api.MapProviderPaymentsApi();
+        api.MapDevelopmentCheckout();
         api.MapReceiptPdfApi();
         api.MapArrearsApi();
         api.MapDunningApi();

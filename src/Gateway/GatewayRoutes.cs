@@ -5,7 +5,7 @@ namespace PropertyPlatform.Gateway;
 /// <summary>
 /// The public surface: <c>/api/&lt;service&gt;/**</c> goes to that service, unchanged, and only with a valid access
 /// token; sign-in (login page, OAuth endpoints, discovery, owner activation) goes to identity without one, and a payment
-/// provider's signed callback to billing.
+/// provider's signed callback (and the development provider's checkout page) to billing.
 /// Destinations are the service names, resolved by service discovery (<c>services__&lt;name&gt;__http__0</c>), never
 /// hard-coded URLs. Everything else is the web app's (the staff console and the owners' portal), which enforces its own
 /// sign-in.
@@ -30,6 +30,12 @@ public static class GatewayRoutes
     /// signature (and refuses it otherwise). Only this path and only POST.
     /// </summary>
     public const string PaymentCallbackPath = "/api/billing/payments/callbacks/{provider}";
+
+    /// <summary>
+    /// The development payment provider's checkout page, which the payer's browser opens without a token (billing maps it
+    /// only in Development and Testing; elsewhere billing answers 404).
+    /// </summary>
+    public const string DevelopmentCheckoutPath = "/api/billing/payments/development/checkout/{**rest}";
 
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
@@ -56,6 +62,14 @@ public static class GatewayRoutes
             Match = new RouteMatch { Path = PaymentCallbackPath, Methods = ["POST"] },
             AuthorizationPolicy = Anonymous,
             // More specific than /api/billing/{**rest}.
+            Order = -1,
+        },
+        new RouteConfig
+        {
+            RouteId = "billing-development-checkout",
+            ClusterId = "billing",
+            Match = new RouteMatch { Path = DevelopmentCheckoutPath, Methods = ["GET", "POST"] },
+            AuthorizationPolicy = Anonymous,
             Order = -1,
         },
         new RouteConfig

@@ -124,6 +124,17 @@ public sealed class ModelTests : IDisposable
             .Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "only the operator reads a private key");
     }
 
+    [Fact]
+    public async Task The_development_payment_provider_calls_billing_back_at_the_gateway_as_a_real_provider_would()
+    {
+        var billing = (await ModelAsync()).Resources.OfType<ProjectResource>().Single(p => p.Name == PlatformModel.BillingService);
+
+        var environment = await EnvironmentOfAsync(billing);
+
+        environment["Billing__Payments__Development__CallbackBaseAddress"].Should().Be("{gateway.bindings.http.url}");
+        environment.Should().ContainKey("Billing__Payments__Development__Secret");
+    }
+
     /// <summary>The resource's environment as the manifest writes it (references as <c>{name.connectionString}</c>), nothing started.</summary>
     private static async Task<Dictionary<string, string>> EnvironmentOfAsync(ProjectResource resource)
     {

@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Billing.Data;
+using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Contracts;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Notifications;
@@ -46,7 +49,10 @@ public sealed class BillingService : ServiceUnderTest<Program>
 
     protected override void ConfigureService(IWebHostBuilder web) => web
         .UseSetting("Billing:Runs:ChunkSize", RunChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .UseSetting("Billing:Payments:Development:Secret", PaymentProviderSecret);
+        .UseSetting("Billing:Payments:Development:Secret", PaymentProviderSecret)
+        // The development provider calls billing back over HTTP; in process, "over HTTP" is the test server.
+        .ConfigureTestServices(services => services.AddHttpClient(DevelopmentPaymentProvider.ProviderName)
+            .ConfigurePrimaryHttpMessageHandler(provider => ((TestServer)provider.GetRequiredService<IServer>()).CreateHandler()));
 
     public override async ValueTask InitializeAsync()
     {

@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using PropertyPlatform.AppHost;
 using PropertyPlatform.EndToEndTests;
 using PropertyPlatform.TestSupport;
 
@@ -41,25 +37,5 @@ public static class MoneyArrangements
         await Eventually.Async(async () => (await cashier.GetFromJsonAsync<JsonElement>($"/api/billing/units/{unitId}/account", ApiJson.Options, ct))
             .GetProperty("openItems").EnumerateArray().Any(i => i.GetProperty("sourceId").GetGuid() == sessionId), WaitLimit, "billing books the gate's charge");
         return sessionId;
-    }
-
-    /// <summary>
-    /// The development payment provider's callback for <paramref name="reference"/>, through the gateway (the one billing
-    /// path open without a token), signed with the secret the AppHost gave billing: HMAC-SHA256 over <c>timestamp.body</c>.
-    /// </summary>
-    public static async Task<HttpResponseMessage> ProviderCallbackAsync(this BrowserSystem system, string reference, bool confirmed, CancellationToken ct)
-    {
-        var body = JsonSerializer.Serialize(new { reference, status = confirmed ? "confirmed" : "failed", reason = confirmed ? null : "Card declined" });
-        var seconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var secret = await File.ReadAllTextAsync(Path.Combine(system.StateDirectory.FullName, "secrets", PlatformModel.PaymentProviderSecretFile), ct);
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Trim()), Encoding.UTF8.GetBytes($"{seconds}.{body}")));
-        using var provider = new HttpClient { BaseAddress = system.Gateway };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/billing/payments/callbacks/development")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Provider-Timestamp", seconds);
-        request.Headers.Add("X-Provider-Signature", signature);
-        return await provider.SendAsync(request, ct);
     }
 }

@@ -111,6 +111,24 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_development_providers_checkout_page_opens_and_posts_without_a_token_and_only_that_page()
+    {
+        var payer = _gateway.CreateClient();
+
+        var page = await payer.GetAsync("/api/billing/payments/development/checkout/dev_abc", Ct);
+        var pay = await payer.PostAsync("/api/billing/payments/development/checkout/dev_abc/pay", null, Ct);
+        var sideways = await payer.DeleteAsync("/api/billing/payments/development/checkout/dev_abc", Ct);
+        var online = await payer.GetAsync("/api/billing/payments/development", Ct);
+
+        page.StatusCode.Should().Be(HttpStatusCode.OK, "the payer's browser has no token of ours");
+        pay.StatusCode.Should().Be(HttpStatusCode.OK);
+        _billing.Received.Select(r => r.Path).Should().Equal(
+            "/api/billing/payments/development/checkout/dev_abc", "/api/billing/payments/development/checkout/dev_abc/pay");
+        sideways.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        online.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Each_api_prefix_goes_to_its_own_service_with_the_path_unchanged()
     {
         var client = Client();

@@ -75,6 +75,53 @@ public sealed class ProviderPaymentsTests(BillingService billing)
     }
 
     [Fact]
+    public async Task The_payer_pays_on_the_development_providers_page_without_a_token_and_billing_books_it_from_the_signed_callback()
+    {
+        var (estateId, unitId, _, _) = await UnitOwingAsync();
+        var started = await StartedAsync(billing.Cashier(estateId), new { unitId, amount = 120m, method = "online" });
+        started.RedirectUrl.Should().Be($"/api/billing/payments/development/checkout/{started.Reference}", "the payer's browser opens it through the gateway it uses");
+        var payer = billing.CreateClient();
+
+        var page = await payer.GetAsync(started.RedirectUrl, Ct);
+
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        html.Should().Contain("120.00 CNY").And.Contain($"action=\"{started.RedirectUrl}/pay\"").And.Contain($"action=\"{started.RedirectUrl}/decline\"");
+        (await PaymentsAsync(estateId)).Should().Be(0, "opening the page pays nothing");
+
+        var paid = await payer.PostAsync($"{started.RedirectUrl}/pay", null, Ct);
+
+        paid.StatusCode.Should().Be(HttpStatusCode.OK, await paid.Content.ReadAsStringAsync(Ct));
+        (await paid.Content.ReadAsStringAsync(Ct)).Should().Contain("The payment is paid");
+        var payment = (await billing.Cashier(estateId).GetFromJsonAsync<ProviderPaymentResponse>($"/api/billing/payments/online/{started.Id}", ApiJson.Options, Ct))!;
+        (payment.Status, payment.PaymentId).Should().Match<(string Status, Guid? PaymentId)>(p => p.Status == "confirmed" && p.PaymentId != null);
+        (await PaymentsAsync(estateId)).Should().Be(1);
+        var again = await (await payer.PostAsync($"{started.RedirectUrl}/pay", null, Ct)).Content.ReadAsStringAsync(Ct);
+        again.Should().Contain("The payment is paid");
+        (await PaymentsAsync(estateId)).Should().Be(1, "pressing Pay twice books once: the callback applies once");
+        (await (await payer.GetAsync(started.RedirectUrl, Ct)).Content.ReadAsStringAsync(Ct)).Should().Contain("is paid").And.NotContain("<form");
+    }
+
+    [Fact]
+    public async Task Declining_on_the_development_providers_page_fails_the_payment_and_an_unknown_reference_is_not_found()
+    {
+        var (estateId, unitId, _, _) = await UnitOwingAsync();
+        var started = await StartedAsync(billing.Cashier(estateId), new { unitId, amount = 150m, method = "online" });
+        var payer = billing.CreateClient();
+
+        var declined = await payer.PostAsync($"{started.RedirectUrl}/decline", null, Ct);
+
+        declined.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await declined.Content.ReadAsStringAsync(Ct)).Should().Contain("The payment is declined");
+        (await billing.Cashier(estateId).GetFromJsonAsync<ProviderPaymentResponse>($"/api/billing/payments/online/{started.Id}", ApiJson.Options, Ct))!
+            .Status.Should().Be("failed");
+        (await PaymentsAsync(estateId)).Should().Be(0);
+        (await payer.GetAsync("/api/billing/payments/development/checkout/dev_nosuchpayment", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await payer.PostAsync("/api/billing/payments/development/checkout/dev_nosuchpayment/pay", null, Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_direct_debit_the_provider_fails_allocates_nothing_and_issues_no_receipt()
     {
         var (estateId, unitId, _, _) = await UnitOwingAsync();

@@ -13,7 +13,7 @@ public sealed class DevelopmentPaymentProviderOptions
     /// <summary>The secret the provider signs callbacks with (HMAC-SHA256); a real provider's comes from its merchant console.</summary>
     public string Secret { get; set; } = "";
 
-    /// <summary>Where the provider sends callbacks: billing's base address (the dev endpoint uses the request's own when empty).</summary>
+    /// <summary>Where the provider calls back: the merchant's public address (the AppHost gives the gateway's); billing's own when empty.</summary>
     public Uri? CallbackBaseAddress { get; set; }
 }
 
@@ -38,7 +38,7 @@ public sealed class DevelopmentPaymentProvider(IOptions<DevelopmentPaymentProvid
     public string Name => ProviderName;
 
     public Task<ProviderCheckout> StartAsync(ProviderPaymentRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(new ProviderCheckout($"dev_{request.ProviderPaymentId:N}", new Uri($"https://pay.invalid/checkout/dev_{request.ProviderPaymentId:N}")));
+        Task.FromResult(new ProviderCheckout($"dev_{request.ProviderPaymentId:N}", DevelopmentCheckout.PageFor($"dev_{request.ProviderPaymentId:N}")));
 
     public ProviderCallback? VerifyCallback(string body, IHeaderDictionary headers, DateTimeOffset now)
     {
