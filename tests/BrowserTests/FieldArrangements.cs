@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
 using PropertyPlatform.EndToEndTests;
 using PropertyPlatform.TestSupport;
 
@@ -17,6 +18,10 @@ public static class FieldArrangements
 {
     public const string SupervisorNorth = "supervisor.north";
     public const string MaintenanceSupervisorNorth = "supervisor.maint";
+
+    /// <summary>A 24×16 PNG, what the phone's camera hands the technician's page.</summary>
+    public static readonly byte[] Photo = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAABgAAAAQCAIAAACDRijCAAAAGklEQVR42mOQqzhBFcQwatCoQaMGjRpEGQIA86QNH1j7Fs8AAAAASUVORK5CYII=");
 
     /// <summary>How long the services may take to hear each other's events on a loaded machine.</summary>
     public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(90);
@@ -128,4 +133,11 @@ public static class FieldArrangements
         using var claims = JsonDocument.Parse(payload);
         return claims.RootElement.GetProperty("sub").GetGuid();
     }
+
+    /// <summary>
+    /// The <see cref="Photo"/> thumbnail under <paramref name="testId"/> came through the web app from maintenance, under
+    /// the signed-in user's token, and the browser could draw it.
+    /// </summary>
+    public static Task<IJSHandle> PhotoDrawnAsync(this IPage page, string testId) => page.WaitForFunctionAsync(
+        $"() => [...document.querySelectorAll('[data-testid={testId}] img')].some(i => i.complete && i.naturalWidth === 24)");
 }

@@ -45,6 +45,7 @@ public sealed class MessagesTests(BrowserSystem system) : BrowserTest(system)
 
         await row.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
         await WaitForInteractiveFormAsync();
+        await Assertions.Expect(Page.GetByTestId("thread-unit")).ToContainTextAsync("Unit 1 – 101");
         await TypeIntoTextAreaAsync("replyBody", answer);
         await Button("Send reply").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("reply-sent")).ToBeVisibleAsync();

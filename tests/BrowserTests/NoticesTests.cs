@@ -7,13 +7,17 @@ using static PropertyPlatform.BrowserTests.FieldArrangements;
 
 namespace PropertyPlatform.BrowserTests;
 
-/// <summary>The clerk publishes a notice to North; Li Wei reads it on a phone, with the parcel waiting for him at the desk.</summary>
+/// <summary>
+/// The clerk publishes a notice to North and one to Li Wei's unit alone; he reads both on a phone, with the parcel
+/// waiting for him at the desk.
+/// </summary>
 public sealed class NoticesTests(BrowserSystem system) : BrowserTest(system)
 {
     [Fact]
-    public async Task A_notice_the_clerk_publishes_to_the_estate_reaches_the_owner_who_also_sees_his_parcel_waiting_at_the_desk()
+    public async Task Notices_the_clerk_publishes_to_the_estate_and_to_one_unit_reach_the_owner_who_also_sees_his_parcel_waiting_at_the_desk()
     {
         var title = Unique("Water off on Friday");
+        var unitTitle = Unique("Your meter is read on Monday");
         var tracking = Unique("YT").Replace(' ', '-');
         using var desk = await System.ApiAsync(DemoGroup.ClerkNorth, Ct);
         (await desk.PostAsJsonAsync("/api/reception/parcels", new
@@ -35,10 +39,22 @@ public sealed class NoticesTests(BrowserSystem system) : BrowserTest(system)
         var stored = notices.GetProperty("items").EnumerateArray().Should().ContainSingle(n => n.GetProperty("title").GetString() == title).Subject;
         (stored.GetProperty("audience").GetString(), stored.GetProperty("showing").GetBoolean()).Should().Be(("Estate", true));
 
+        await Page.Locator("#audience").ClickAsync();
+        await Page.Locator("fluent-option:visible", new() { HasText = "One unit" }).ClickAsync();
+        await PickUnitAsync("10", "1 – 101");
+        await Page.Locator("#title input").FillAsync(unitTitle);
+        await TypeIntoTextAreaAsync("noticeBody", "Please leave the meter cupboard open.");
+        await Button("Publish").ClickAsync();
+        await Assertions.Expect(Page.Locator("li", new() { HasText = unitTitle })).ToContainTextAsync("One unit 1 – 101");
+        var unitNotice = await desk.GetFromJsonAsync<JsonElement>($"/api/reception/notices?estateId={DemoGroup.North}&limit=50", ApiJson.Options, Ct);
+        unitNotice.GetProperty("items").EnumerateArray().Should().ContainSingle(n => n.GetProperty("title").GetString() == unitTitle)
+            .Which.GetProperty("unitId").GetGuid().Should().Be(DemoGroup.NorthUnit101);
+
         await Context.ClearCookiesAsync();
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await SignInAsync("/owner/notices", DemoGroup.OwnerNorth);
         await Assertions.Expect(Page.Locator("li", new() { HasText = title })).ToContainTextAsync("pipe work");
+        await Assertions.Expect(Page.Locator("li", new() { HasText = unitTitle })).ToContainTextAsync("meter cupboard");
         await AssertAccessibleAsync();
 
         await Page.GotoAsync("/owner/parcels");

@@ -11,7 +11,8 @@ namespace PropertyPlatform.BrowserTests;
 
 /// <summary>
 /// Li Wei's leak from report to acceptance, across the owner portal on his phone and the staff console: the clerk's
-/// queue, maintenance's dispatch (arranged through the API: the dispatch board has its own test), the technician's phone.
+/// queue and the request with the completion's photo, maintenance's dispatch (arranged through the API: the dispatch board
+/// has its own test), the technician's phone.
 /// </summary>
 public sealed class OwnerRepairJourneyTests(BrowserSystem system) : BrowserTest(system)
 {
@@ -68,6 +69,8 @@ public sealed class OwnerRepairJourneyTests(BrowserSystem system) : BrowserTest(
         await phone.Locator("#labourMinutes input").FillAsync("40");
         await phone.Locator("#testDone").ClickAsync();
         await phone.Locator("#siteCleaned").ClickAsync();
+        await phone.Locator("#photo-input").SetInputFilesAsync(new FilePayload { Name = "sink.png", MimeType = "image/png", Buffer = Photo });
+        await Assertions.Expect(phone.GetByTestId("picked-photos").GetByRole(AriaRole.Img)).ToHaveCountAsync(1);
         await phone.Locator("fluent-button", new() { HasText = "Complete" }).Last.ClickAsync();
         await ExpectVisibleAsync(phone, phone.GetByTestId("completed"));
 
@@ -82,6 +85,10 @@ public sealed class OwnerRepairJourneyTests(BrowserSystem system) : BrowserTest(
         }
 
         await Assertions.Expect(timeline.Locator("[data-step=dispatched]")).ToContainTextAsync("Technician assigned");
+        await Assertions.Expect(Page.GetByTestId("completion-photos").GetByRole(AriaRole.Img, new() { Name = "Photo 1" })).ToBeVisibleAsync();
+        await Page.PhotoDrawnAsync("completion-photos");
+        await clerk.GotoAsync($"/desk/requests/{requestId}");
+        await clerk.PhotoDrawnAsync("completion-photos");
         await Assertions.Expect(Page.Locator("form[data-interactive=true]").First).ToBeVisibleAsync();
         await AssertAccessibleAsync();
         await SaveDocumentationScreenshotAsync("owner-request-phone.png");

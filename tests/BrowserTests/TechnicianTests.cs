@@ -13,10 +13,6 @@ namespace PropertyPlatform.BrowserTests;
 /// <summary>The technician on a phone: their open work orders, and one taken from start to completion with the parts used and a photo.</summary>
 public sealed class TechnicianTests(BrowserSystem system) : BrowserTest(system)
 {
-    /// <summary>A 24×16 PNG, what the phone's camera hands the page.</summary>
-    private static readonly byte[] Photo = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAABgAAAAQCAIAAACDRijCAAAAGklEQVR42mOQqzhBFcQwatCoQaMGjRpEGQIA86QNH1j7Fs8AAAAASUVORK5CYII=");
-
     protected override ViewportSize Viewport => Phone;
 
     [Fact]
@@ -65,13 +61,13 @@ public sealed class TechnicianTests(BrowserSystem system) : BrowserTest(system)
         await Page.Locator("#labourMinutes input").FillAsync("35");
         await Page.Locator("#testDone").ClickAsync();
         await Page.Locator("#siteCleaned").ClickAsync();
-        await PhotoDrawnAsync("picked-photos");
+        await Page.PhotoDrawnAsync("picked-photos");
         await SaveDocumentationScreenshotAsync("technician-completion-phone.png");
         await Button("Complete").Last.ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("completed")).ToContainTextAsync("Tap cartridge × 2");
         // The thumbnail came through the web app from maintenance, and the browser could draw it.
-        await PhotoDrawnAsync("completion-photos");
+        await Page.PhotoDrawnAsync("completion-photos");
         var stored = await WorkOrderAsync(supervisor, workOrderId);
         var photoId = stored.GetProperty("completionPhotoIds").EnumerateArray().Should().ContainSingle().Subject.GetGuid();
         (await supervisor.GetByteArrayAsync($"/api/maintenance/work-orders/{workOrderId}/photos/{photoId}", Ct)).Should().Equal(Photo);
@@ -105,8 +101,4 @@ public sealed class TechnicianTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(row).ToContainTextAsync($"Complete by {dueLocal.ToString("g", CultureInfo.GetCultureInfo("en-US"))}");
         await Assertions.Expect(Page.GetByText(notDispatched)).ToHaveCountAsync(0);
     }
-
-    /// <summary>The thumbnail came through the web app from maintenance, and the browser could draw it.</summary>
-    private Task<IJSHandle> PhotoDrawnAsync(string testId) => Page.WaitForFunctionAsync(
-        $"() => [...document.querySelectorAll('[data-testid={testId}] img')].some(i => i.complete && i.naturalWidth === 24)");
 }

@@ -34,7 +34,7 @@ public sealed record NoticeView(
     bool Showing);
 
 /// <summary>Reception's PublishNoticeCommand, published now.</summary>
-public sealed record PublishNoticeBody(Guid? EstateId, string? Audience, Guid? BuildingId, string? Title, string? Body);
+public sealed record PublishNoticeBody(Guid? EstateId, string? Audience, Guid? BuildingId, Guid? UnitId, string? Title, string? Body);
 
 /// <summary>A building of an estate (reception's registry).</summary>
 public sealed record BuildingView(Guid Id, Guid EstateId, string Code, string Name);

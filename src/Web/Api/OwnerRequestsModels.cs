@@ -18,7 +18,10 @@ public sealed record OwnerRequestView(
     int ReopenCount,
     DateTimeOffset? AgreedAppointmentAt);
 
-/// <summary>The owner's view of the work order of their request: maintenance's work order, its steps as they were taken.</summary>
+/// <summary>
+/// The owner's (and the desk's) view of the work order of a request: maintenance's work order, its steps as they were
+/// taken, and the photos its completions named.
+/// </summary>
 public sealed record OwnerWorkOrderView(
     Guid Id,
     string Status,
@@ -27,7 +30,8 @@ public sealed record OwnerWorkOrderView(
     DateTimeOffset? AppointmentStartsAt,
     DateTimeOffset? AppointmentEndsAt,
     string? ReopenReason,
-    IReadOnlyList<OwnerWorkOrderStepView> Steps);
+    IReadOnlyList<OwnerWorkOrderStepView> Steps,
+    IReadOnlyList<Guid> CompletionPhotoIds);
 
 public sealed record OwnerWorkOrderStepView(string Action, DateTimeOffset At, string? Note);
 

@@ -32,7 +32,8 @@ public sealed record RequestView(
     bool RoutingBreached,
     DateTimeOffset FeedbackDueBy,
     DateTimeOffset? FeedbackGivenAt,
-    bool FeedbackBreached);
+    bool FeedbackBreached,
+    Guid? WorkOrderId);
 
 /// <summary>What the intake form and the owner's report send (reception's RecordRequestCommand).</summary>
 public sealed record NewRequestBody(
