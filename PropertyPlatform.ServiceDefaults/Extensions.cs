@@ -103,13 +103,24 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// <c>/health</c> is readiness (every check: database, broker), <c>/alive</c> is liveness (the process answers),
-    /// <c>/metrics</c> is for Prometheus, <c>/openapi/v1.json</c> and <c>/scalar</c> describe the API.
+    /// <c>/metrics</c> is for Prometheus, <c>/openapi/v1.json</c> and <c>/scalar</c> describe the API. Failures are problem
+    /// details, or the app's <see cref="HtmlErrorPage"/> for a browser when it has one.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        if (app.Services.GetService<HtmlErrorPage>() is { } errorPage)
+        {
+            // A fresh scope: the failed request's scoped services (a DbContext, a half-built component) may be broken.
+            app.UseExceptionHandler(errorPage.Path, createScopeForErrors: true);
+            app.UseStatusCodePagesWithReExecute(errorPage.StatusPathFormat, createScopeForStatusCodePages: true);
+        }
+        else
+        {
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+        }
+
         app.UseMiddleware<CorrelationIdMiddleware>();
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {

@@ -10,14 +10,21 @@ namespace PropertyPlatform.ServiceDefaults.Problems;
 
 /// <summary>
 /// The one place where failures become RFC 7807 problem details: rule violations 400 with the failing fields,
-/// missing 404, conflicts and lost concurrency races 409, anything else 500 without internals.
+/// missing 404, conflicts and lost concurrency races 409, anything else 500 without internals. In an app with an
+/// <see cref="HtmlErrorPage"/>, a request for HTML is left to that page.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
-    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+    ILogger<ProblemDetailsExceptionHandler> logger,
+    HtmlErrorPage? htmlErrorPage = null) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (htmlErrorPage is not null && HtmlErrorPage.IsWantedBy(httpContext.Request))
+        {
+            return false;
+        }
+
         ProblemDetails problem = exception switch
         {
             ValidationFailedException validation => new HttpValidationProblemDetails(validation.Errors)

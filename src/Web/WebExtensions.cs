@@ -1,4 +1,5 @@
 using Microsoft.FluentUI.AspNetCore.Components;
+using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.Components;
 using PropertyPlatform.Web.Components.Controls;
@@ -17,6 +18,8 @@ public static class WebExtensions
         builder.Services.Configure<WebSettings>(builder.Configuration.GetSection(WebSettings.Section));
         builder.AddWebAuthentication(settings);
         builder.AddWebLocalization();
+        // People, not programs, call the web: a failed page or an unknown address shows Pages/Errors/Error.razor.
+        builder.Services.AddHtmlErrorPage("/error");
 
         builder.Services.AddTransient<BearerTokenHandler>();
         builder.Services.AddSingleton<FormDrafts>();

@@ -1,28 +1,35 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using PropertyPlatform.Web.Components.Controls;
 
 namespace PropertyPlatform.Web.Components.Pages.Manager;
 
-/// <summary>Records of any service as people read them: field names in words, instants in the estate's time zone.</summary>
+/// <summary>Records of any service as people read them: field names in the user's language, instants in the estate's time zone.</summary>
 public static class RecordText
 {
     public static bool IsScalar(JsonElement value) => value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);
 
-    /// <summary>An API's field name for people: <c>receivedAt</c> reads "Received at".</summary>
-    public static string Header(string name) =>
+    /// <summary>
+    /// An API's field name for people: <c>receivedAt</c> reads "Received at" (受理时间) from <paramref name="fields"/>
+    /// (RecordFieldsResource); a field it lacks reads as its name in words.
+    /// </summary>
+    public static string Header(string name, IStringLocalizer fields) =>
+        fields[name] is { ResourceNotFound: false } known ? known.Value : Words(name);
+
+    private static string Words(string name) =>
         name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + string.Concat(name[1..].Select(c => char.IsUpper(c) ? $" {char.ToLowerInvariant(c)}" : c.ToString()));
 
     /// <summary>A value as text; instants in the estate's time zone, nested things summarised on one line.</summary>
-    public static string Text(JsonElement value, EstateTime estate) => value.ValueKind switch
+    public static string Text(JsonElement value, EstateTime estate, IStringLocalizer fields) => value.ValueKind switch
     {
         JsonValueKind.String when IsInstant(value.GetString(), out var instant) => estate.DateAndTime(instant),
         JsonValueKind.String => value.GetString() ?? "",
         JsonValueKind.Null or JsonValueKind.Undefined => "—",
         JsonValueKind.True => "✓",
         JsonValueKind.False => "✗",
-        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Where(IsScalar).Select(v => Text(v, estate))),
-        JsonValueKind.Object => string.Join(", ", value.EnumerateObject().Where(p => IsScalar(p.Value)).Select(p => $"{Header(p.Name)}: {Text(p.Value, estate)}")),
+        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Where(IsScalar).Select(v => Text(v, estate, fields))),
+        JsonValueKind.Object => string.Join(", ", value.EnumerateObject().Where(p => IsScalar(p.Value)).Select(p => $"{Header(p.Name, fields)}: {Text(p.Value, estate, fields)}")),
         _ => value.GetRawText(),
     };
 
