@@ -206,6 +206,11 @@ public static class PlatformModel
             gateway.WithReference(service).WaitFor(service);
         }
 
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project).WithTelemetryOnlyToARunningDashboard();
+        }
+
         builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (_, ct) =>
             Console.WriteLine($"Gateway: {await gateway.GetEndpoint("http").GetValueAsync(ct)}"));
     }

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.AppHost.Hosting;
 using PropertyPlatform.TestSupport;
 
@@ -135,10 +136,37 @@ public sealed class ModelTests : IDisposable
         environment.Should().ContainKey("Billing__Payments__Development__Secret");
     }
 
-    /// <summary>The resource's environment as the manifest writes it (references as <c>{name.connectionString}</c>), nothing started.</summary>
-    private static async Task<Dictionary<string, string>> EnvironmentOfAsync(ProjectResource resource)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Services_send_telemetry_to_the_dashboard_only_when_a_dashboard_runs_and_a_run_with_its_own_collector_keeps_its_address(bool dashboard)
     {
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), resource, [], Ct);
+        var builder = await ModelAsync("--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:18889");
+        builder.Project("reception").WithEnvironment(TelemetryExport.EndpointVariable, "http://localhost:4318");
+        using var services = new ServiceCollection().AddSingleton(new DistributedApplicationOptions { DisableDashboard = !dashboard }).BuildServiceProvider();
+        var run = new DistributedApplicationExecutionContext(new DistributedApplicationExecutionContextOptions(DistributedApplicationOperation.Run) { Services = services });
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>().Where(p => p.Name != "reception"))
+        {
+            var environment = await EnvironmentOfAsync(project, run);
+            if (dashboard)
+            {
+                environment.Should().ContainKey(TelemetryExport.EndpointVariable, $"{project.Name} sends its telemetry to the running dashboard");
+            }
+            else
+            {
+                environment.Should().NotContainKey(TelemetryExport.EndpointVariable, $"nothing receives {project.Name}'s telemetry without a dashboard");
+            }
+        }
+
+        var reception = builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "reception");
+        (await EnvironmentOfAsync(reception, run))[TelemetryExport.EndpointVariable].Should().Be("http://localhost:4318", "a test's own collector is kept");
+    }
+
+    /// <summary>The resource's environment as the manifest writes it (references as <c>{name.connectionString}</c>), nothing started.</summary>
+    private static async Task<Dictionary<string, string>> EnvironmentOfAsync(ProjectResource resource, DistributedApplicationExecutionContext? execution = null)
+    {
+        var context = new EnvironmentCallbackContext(execution ?? new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), resource, [], Ct);
         foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             await callback.Callback(context);

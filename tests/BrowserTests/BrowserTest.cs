@@ -141,9 +141,31 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     protected async Task PickUnitAsync(string typed, string label, string id = "unitId")
     {
         var input = Page.Locator($"#{id} input");
-        await input.ClickAsync();
-        await input.PressSequentiallyAsync(typed);
-        await Page.Locator("fluent-option", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(label)}\s*$") }).ClickAsync();
+        var option = Page.Locator("fluent-option", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(label)}\s*$") });
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            // A field that has just appeared (a choice above it revealed it) can be rendered again by the server while the
+            // first characters are typed, and lose them; a person looks, and types the number again.
+            await input.ClickAsync();
+            await input.FillAsync("");
+            await input.PressSequentiallyAsync(typed);
+            try
+            {
+                await option.ClickAsync(new() { Timeout = 10_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < attempts)
+            {
+            }
+            catch (TimeoutException failure)
+            {
+                var value = await input.InputValueAsync(new() { Timeout = 5_000 });
+                var offered = await Page.Locator("fluent-option:visible").AllInnerTextsAsync();
+                throw new InvalidOperationException(
+                    $"'{label}' was not offered after typing '{typed}' {attempts} times; the field holds '{value}' and offers [{string.Join(", ", offered)}]", failure);
+            }
+        }
     }
 
     /// <summary>No serious or critical violation of axe-core's rules (axe is injected into the page: this test's, or another person's).</summary>
