@@ -12,7 +12,7 @@ namespace PropertyPlatform.Web.Tests;
 
 /// <summary>
 /// The owner's report with photos: each picked photo is uploaded to reception for the unit's estate, then the report
-/// names their ids; a photo too large is left out with its name by the field; reception's refusal of a photo shows by the
+/// names their ids; a photo too large, or beyond the six a request takes, is left out with a word by the field; reception's refusal of a photo shows by the
 /// field with the photo's name, keeps what was typed and sends no report; a photo uploaded once is not sent again when the
 /// report is sent again.
 /// </summary>
@@ -59,6 +59,17 @@ public sealed class ReportPhotosTests : GatewayPageTest
 
         page.WaitForAssertion(() => page.Find("#photos-field [data-testid=photo-error]").TextContent.Should().Be("huge.jpg is larger than 5 MB."));
         page.FindAll("[data-testid=picked-photos] li").Select(li => li.QuerySelector("span")!.TextContent).Should().Equal("sink.png");
+    }
+
+    [Fact]
+    public void Photos_beyond_the_six_reception_takes_are_left_out_with_a_word_by_the_field()
+    {
+        var page = Open();
+
+        Pick(page, [.. Enumerable.Range(1, 7).Select(i => ($"photo-{i}.png", Png))]);
+
+        page.WaitForAssertion(() => page.Find("#photos-field [data-testid=photo-error]").TextContent.Should().Be("At most 6 photos per request."));
+        page.FindAll("[data-testid=picked-photos] li").Should().HaveCount(6);
     }
 
     [Fact]
