@@ -42,7 +42,7 @@ public static class WebExtensions
         app.MapSignIn();
         app.MapCultureSwitch();
         app.MapReceiptDownload();
-        app.MapWorkOrderPhotoDownload();
+        app.MapPhotoDownloads();
         app.MapAttendanceSheetDownload();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -35,7 +35,7 @@ public sealed record RequestView(
     bool FeedbackBreached,
     Guid? WorkOrderId);
 
-/// <summary>What the intake form and the owner's report send (reception's RecordRequestCommand).</summary>
+/// <summary>What the intake form and the owner's report send (reception's RecordRequestCommand), with the photos uploaded for it.</summary>
 public sealed record NewRequestBody(
     Guid? EstateId,
     Guid? UnitId,
@@ -44,4 +44,8 @@ public sealed record NewRequestBody(
     string? Urgency,
     string? Description,
     string? RequesterName,
-    string? RequesterPhone);
+    string? RequesterPhone,
+    IReadOnlyList<Guid>? AttachmentIds = null);
+
+/// <summary>A photo of a customer request (reception's attachment): uploaded first, then named by the request.</summary>
+public sealed record AttachmentView(Guid Id, Guid EstateId, Guid? RequestId, string FileName, string ContentType, long Length, DateTimeOffset UploadedAt);
