@@ -38,6 +38,8 @@ public static class WebExtensions
     {
         app.UseRequestLocalization();
         app.UseAntiforgery();
+        // A page's garbled query id is the not-found page (or dropped), not Blazor's 500.
+        app.UseGarbledQueryIds();
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
         app.MapCultureSwitch();

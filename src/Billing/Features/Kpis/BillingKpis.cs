@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Data;
+using PropertyPlatform.Billing.Features.CashierDays;
 using PropertyPlatform.Billing.Features.Reports;
 using PropertyPlatform.ServiceDefaults.Kpis;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -13,6 +14,9 @@ namespace PropertyPlatform.Billing.Features.Kpis;
 /// counts items (due in the month and paid in full by its end), as KPIs are counts; the amounts are in the monthly report.
 /// Only deadlines that have passed (or were met early) are measured, so a month under way is not judged on the future.
 /// </summary>
+[KpiRecords(typeof(ReportsApi), nameof(ReportsApi.Monthly))]
+[KpiRecords(typeof(ReportsApi), nameof(ReportsApi.Weekly))]
+[KpiRecords(typeof(CashierDaysApi), nameof(CashierDaysApi.Reconcile))]
 public static class BillingKpis
 {
     /// <summary>The group's collection target; domain.md sets no figure, so this is the group's usual 95%.</summary>

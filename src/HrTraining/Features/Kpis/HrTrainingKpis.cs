@@ -4,6 +4,7 @@ using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
 using PropertyPlatform.HrTraining.Features.Appraisal;
 using PropertyPlatform.HrTraining.Features.Attendance;
+using PropertyPlatform.HrTraining.Features.Certifications;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Kpis;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -15,6 +16,9 @@ namespace PropertyPlatform.HrTraining.Features.Kpis;
 /// shape: certified before duty, sign-in by 08:20 (the estate's sign-in time), the attendance sheet by the 5th, the
 /// supervisors' written assessments twice a week.
 /// </summary>
+[KpiRecords(typeof(CertificationsApi), nameof(CertificationsApi.List))]
+[KpiRecords(typeof(AttendanceSheets), nameof(AttendanceSheets.Monthly))]
+[KpiRecords(typeof(AppraisalApi), nameof(AppraisalApi.Shortfalls))]
 public static class HrTrainingKpis
 {
     public const decimal CertifiedBeforeDutyTarget = 1.00m;

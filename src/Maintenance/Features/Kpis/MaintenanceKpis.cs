@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Maintenance.Data;
 using PropertyPlatform.Maintenance.Domain;
+using PropertyPlatform.Maintenance.Features.Plans;
 using PropertyPlatform.Maintenance.Features.Reports;
+using PropertyPlatform.Maintenance.Features.Store;
 using PropertyPlatform.ServiceDefaults.Kpis;
 using PropertyPlatform.ServiceDefaults.Security;
 
@@ -13,6 +15,9 @@ namespace PropertyPlatform.Maintenance.Features.Kpis;
 /// per urgency (the same measure as the SLA report), the stocktake posted by the 24th, and plan tasks (inspections,
 /// preventive and environment work) done on time. Work still within its deadline is not counted yet.
 /// </summary>
+[KpiRecords(typeof(ReportsApi), nameof(ReportsApi.Sla))]
+[KpiRecords(typeof(StocktakesApi), nameof(StocktakesApi.List))]
+[KpiRecords(typeof(PlansApi), nameof(PlansApi.ListTasks))]
 public static class MaintenanceKpis
 {
     public const decimal OnTimeTarget = 1.00m;

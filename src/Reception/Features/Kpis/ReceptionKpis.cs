@@ -4,6 +4,7 @@ using PropertyPlatform.Reception.Data;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Features.ButlerVisits;
 using PropertyPlatform.Reception.Features.Callbacks;
+using PropertyPlatform.Reception.Features.Requests;
 using PropertyPlatform.Reception.Features.Surveys;
 using PropertyPlatform.ServiceDefaults.Kpis;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -16,6 +17,10 @@ namespace PropertyPlatform.Reception.Features.Kpis;
 /// Callback and satisfaction figures come from the existing monthly reports so the KPI and the report never disagree.
 /// Butler visits have a yearly target per household (≥ 2 a year): their KPI is the year so far, up to the month's end.
 /// </summary>
+[KpiRecords(typeof(RequestsApi), nameof(RequestsApi.ListRequests))]
+[KpiRecords(typeof(CallbacksApi), nameof(CallbacksApi.ListCallbacks))]
+[KpiRecords(typeof(SatisfactionReport), nameof(SatisfactionReport.Monthly))]
+[KpiRecords(typeof(ButlerVisitsApi), nameof(ButlerVisitsApi.Coverage))]
 public static class ReceptionKpis
 {
     public const decimal OnTimeTarget = 1.00m;

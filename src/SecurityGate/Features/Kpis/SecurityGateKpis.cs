@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.SecurityGate.Data;
+using PropertyPlatform.SecurityGate.Features.FireSafety;
+using PropertyPlatform.SecurityGate.Features.Incidents;
+using PropertyPlatform.SecurityGate.Features.Patrols;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Kpis;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -12,6 +15,9 @@ namespace PropertyPlatform.SecurityGate.Features.Kpis;
 /// security-gate's standards over an estate-local month, in the platform's KPI shape. Only what is decided counts: a
 /// checkpoint or fire check whose deadline is still ahead is in neither number.
 /// </summary>
+[KpiRecords(typeof(PatrolsApi), nameof(PatrolsApi.ListVisits))]
+[KpiRecords(typeof(FireSafetyApi), nameof(FireSafetyApi.ListChecks))]
+[KpiRecords(typeof(IncidentsApi), nameof(IncidentsApi.List))]
 public static class SecurityGateKpis
 {
     public const decimal Target = 1.00m;
