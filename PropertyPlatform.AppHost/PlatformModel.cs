@@ -208,7 +208,7 @@ public static class PlatformModel
 
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
-            builder.CreateResourceBuilder(project).WithTelemetryOnlyToARunningDashboard();
+            builder.CreateResourceBuilder(project).WithTelemetryOnlyToARunningDashboard().WithSharedCoresRuntime();
         }
 
         builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (_, ct) =>

@@ -163,6 +163,19 @@ public sealed class ModelTests : IDisposable
         (await EnvironmentOfAsync(reception, run))[TelemetryExport.EndpointVariable].Should().Be("http://localhost:4318", "a test's own collector is kept");
     }
 
+    [Fact]
+    public async Task Every_process_runs_with_workstation_GC_and_thread_pool_workers_that_sleep_instead_of_spinning()
+    {
+        var builder = await ModelAsync();
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var environment = await EnvironmentOfAsync(project);
+            environment[SharedCoresRuntime.ServerGc].Should().Be("0", $"{project.Name} shares its cores with the others");
+            environment[SharedCoresRuntime.SpinLimit].Should().Be("0", $"{project.Name}'s idle workers must not take a core from the busy ones");
+        }
+    }
+
     /// <summary>The resource's environment as the manifest writes it (references as <c>{name.connectionString}</c>), nothing started.</summary>
     private static async Task<Dictionary<string, string>> EnvironmentOfAsync(ProjectResource resource, DistributedApplicationExecutionContext? execution = null)
     {
