@@ -33,6 +33,39 @@ public static class KeysetPaging
         CancellationToken cancellationToken) =>
         PageAsync(query, at, id, cursor, limit, toResponse, soonestFirst: true, cancellationToken);
 
+    /// <summary>
+    /// One page of <paramref name="query"/> in the order of numbers written as text, continuing after
+    /// <paramref name="cursor"/>: shorter <paramref name="text"/> first, then by the text (so 101 and 102 come before
+    /// 1001, and an exact match first of all), then by <paramref name="id"/>. For a filtered list such as a prefix search:
+    /// the filter's index finds the rows and PostgreSQL sorts them, as no index holds this order.
+    /// </summary>
+    public static async Task<Page<TResponse>> ToNumberOrderKeysetPageAsync<TEntity, TResponse>(
+        this IQueryable<TEntity> query,
+        Expression<Func<TEntity, string>> text,
+        Expression<Func<TEntity, Guid>> id,
+        string? cursor,
+        int? limit,
+        Func<TEntity, TResponse> toResponse,
+        CancellationToken cancellationToken)
+    {
+        var after = NumberOrderCursor.Decode(cursor);
+        var take = KeysetCursor.ValidateLimit(limit);
+        var key = new NumberOrderKey<TEntity>(text, id);
+        if (after is { } c)
+        {
+            query = query.Where(key.After(c));
+        }
+
+        var rows = await query.OrderBy(key.Length()).ThenBy(text).ThenBy(id)
+            .Take(take + 1)
+            .Select(key.WithKey())
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Take(take).Select(r => toResponse(r.Row)).ToList();
+        var next = rows.Count > take ? new NumberOrderCursor(rows[take - 1].Length, rows[take - 1].Text, rows[take - 1].Id).Encode() : null;
+        return new Page<TResponse>(items, next);
+    }
+
     private static async Task<Page<TResponse>> PageAsync<TEntity, TResponse>(
         IQueryable<TEntity> query,
         Expression<Func<TEntity, DateTimeOffset>> at,
@@ -111,6 +144,58 @@ public static class KeysetPaging
         public Expression<Func<TEntity, Keyed<TEntity>>> WithKey() =>
             Expression.Lambda<Func<TEntity, Keyed<TEntity>>>(
                 Expression.New(typeof(Keyed<TEntity>).GetConstructors().Single(c => c.GetParameters().Length == 3), _entity, _at, _id),
+                _entity);
+    }
+
+    private sealed record NumberKeyed<TEntity>(TEntity Row, int Length, string Text, Guid Id);
+
+    /// <summary>The number order's key (length(text), text, id), over one shared parameter, for the database to evaluate.</summary>
+    private sealed class NumberOrderKey<TEntity>
+    {
+        private readonly ParameterExpression _entity = Expression.Parameter(typeof(TEntity), "e");
+        private readonly Expression _text;
+        private readonly Expression _length;
+        private readonly Expression _id;
+
+        public NumberOrderKey(Expression<Func<TEntity, string>> text, Expression<Func<TEntity, Guid>> id)
+        {
+            _text = new ReplaceParameter(text.Parameters[0], _entity).Visit(text.Body);
+            _length = Expression.Property(_text, nameof(string.Length));
+            _id = new ReplaceParameter(id.Parameters[0], _entity).Visit(id.Body);
+        }
+
+        /// <summary><c>e =&gt; length(text(e))</c>.</summary>
+        public Expression<Func<TEntity, int>> Length() => Expression.Lambda<Func<TEntity, int>>(_length, _entity);
+
+        /// <summary>
+        /// <c>e =&gt; len(e) &gt;= c.Length &amp;&amp; (len(e) &gt; c.Length || (len(e) == c.Length &amp;&amp; (text(e) &gt; c.Text
+        /// || (text(e) == c.Text &amp;&amp; id(e) &gt; c.Id))))</c>, the length as the database counted it for the cursor.
+        /// </summary>
+        public Expression<Func<TEntity, bool>> After(NumberOrderCursor cursor)
+        {
+            Expression<Func<int>> cursorLength = () => cursor.Length;
+            Expression<Func<string>> cursorText = () => cursor.Text;
+            Expression<Func<Guid>> cursorId = () => cursor.Id;
+            var compareText = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+            var compareId = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
+
+            var sameText = Expression.OrElse(
+                Expression.GreaterThan(Expression.Call(compareText, _text, cursorText.Body), Expression.Constant(0)),
+                Expression.AndAlso(
+                    Expression.Equal(_text, cursorText.Body),
+                    Expression.GreaterThan(Expression.Call(_id, compareId, cursorId.Body), Expression.Constant(0))));
+            var body = Expression.AndAlso(
+                Expression.GreaterThanOrEqual(_length, cursorLength.Body),
+                Expression.OrElse(
+                    Expression.GreaterThan(_length, cursorLength.Body),
+                    Expression.AndAlso(Expression.Equal(_length, cursorLength.Body), sameText)));
+            return Expression.Lambda<Func<TEntity, bool>>(body, _entity);
+        }
+
+        /// <summary><c>e =&gt; new NumberKeyed(e, len(e), text(e), id(e))</c>.</summary>
+        public Expression<Func<TEntity, NumberKeyed<TEntity>>> WithKey() =>
+            Expression.Lambda<Func<TEntity, NumberKeyed<TEntity>>>(
+                Expression.New(typeof(NumberKeyed<TEntity>).GetConstructors().Single(c => c.GetParameters().Length == 4), _entity, _length, _text, _id),
                 _entity);
     }
 

@@ -53,3 +53,39 @@ public readonly record struct KeysetCursor(DateTimeOffset At, Guid Id)
         _ => throw new ValidationFailedException(field, $"The limit must be between 1 and {MaxLimit}."),
     };
 }
+
+/// <summary>
+/// The cursor of a list in number order (<see cref="KeysetPaging.ToNumberOrderKeysetPageAsync"/>): the last row's text,
+/// its length as the database counts it, and its id.
+/// </summary>
+public readonly record struct NumberOrderCursor(int Length, string Text, Guid Id)
+{
+    public string Encode() =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Length.ToString(CultureInfo.InvariantCulture)}:{Id:N}:{Text}"));
+
+    /// <summary>Reads a cursor from the query string; a malformed one is the caller's error, named as the field.</summary>
+    public static NumberOrderCursor? Decode(string? cursor, string field = "cursor")
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            // The text comes last and may hold colons itself.
+            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split(':', 3);
+            if (parts.Length == 3
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                && Guid.TryParseExact(parts[1], "N", out var id))
+            {
+                return new NumberOrderCursor(length, parts[2], id);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new ValidationFailedException(field, "The cursor is not one this service returned.");
+    }
+}

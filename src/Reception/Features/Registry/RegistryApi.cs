@@ -221,8 +221,10 @@ public static class RegistryApi
     }
 
     /// <summary>
-    /// Units of the caller's estates, in registration order, keyset-paged; by estate, building or status, by the start of
-    /// their number (a unit field where the clerk types <c>15</c> for 1502), or the given ids (a page labelling its rows).
+    /// Units of the caller's estates, keyset-paged; by estate, building or status, by the start of their number (a unit
+    /// field where the clerk types <c>15</c> for 1502), or the given ids (a page labelling its rows). Newest registered
+    /// first, except with <c>number</c>: then in number order, shorter numbers first, then by number ignoring case, then by
+    /// id (typing <c>10</c> gives 101, 102, …, then 1001, …), so the first page holds the nearest matches.
     /// </summary>
     public static async Task<Ok<Page<UnitResponse>>> ListUnits(
         ReceptionDbContext db, Guid? estateId, Guid? buildingId, string? status, string? number, string? ids, string? cursor, int? limit,
@@ -244,7 +246,12 @@ public static class RegistryApi
         query = numberLike is null ? query : query.Where(u => EF.Functions.Like(u.Number.ToLower(), numberLike, @"\"));
 #pragma warning restore CA1304, CA1311
         query = idFilter is null ? query : query.Where(u => idFilter.Contains(u.Id));
-        var page = await query.ToKeysetPageAsync(u => u.RegisteredAt, u => u.Id, cursor, limit, u => u, cancellationToken);
+        // A number typed is searched in number order (101 before 1001), so a field offering the first few offers the nearest.
+#pragma warning disable CA1304, CA1311 // As above: PostgreSQL's lower().
+        var page = numberLike is null
+            ? await query.ToKeysetPageAsync(u => u.RegisteredAt, u => u.Id, cursor, limit, u => u, cancellationToken)
+            : await query.ToNumberOrderKeysetPageAsync(u => u.Number.ToLower(), u => u.Id, cursor, limit, u => u, cancellationToken);
+#pragma warning restore CA1304, CA1311
         return TypedResults.Ok(new Page<UnitResponse>(await WithBuildingCodesAsync(db, page.Items, cancellationToken), page.NextCursor));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -73,6 +74,77 @@ public sealed class UnitSearchTests(ReceptionService reception)
         found.Items.Should().OnlyContain(u => u.BuildingCode == "1" && u.Number.Length == 3);
     }
 
+    [Fact]
+    public async Task A_number_search_offers_its_matches_in_number_order_page_after_page()
+    {
+        var (estateId, _) = await reception.NewEstateAsync(units: 0);
+        await reception.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<ReceptionDbContext>();
+            var building = await db.Buildings.SingleAsync(b => b.EstateId == estateId, Ct);
+            var start = DateTimeOffset.UtcNow;
+            // 1001–1025 registered first, 101 and 102 last: registration order would offer them last.
+            var numbers = Enumerable.Range(1001, 25).Concat([101, 102]).Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList();
+            db.Units.AddRange(numbers.Select((n, i) =>
+                Unit.Register(estateId, building.Id, n, 1, 80m, UnitUsage.Residential, UnitStatus.Occupied, start.AddSeconds(i))));
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+
+        var first = await ListAsync(estateId, $"estateId={estateId}&number=10&limit=20");
+        var second = await ListAsync(estateId, $"estateId={estateId}&number=10&limit=20&cursor={first.NextCursor}");
+
+        first.Items.Select(u => u.Number).Should().Equal(
+            Enumerable.Range(101, 2).Concat(Enumerable.Range(1001, 18)).Select(n => n.ToString(CultureInfo.InvariantCulture)));
+        first.NextCursor.Should().NotBeNull();
+        second.Items.Select(u => u.Number).Should().Equal(Enumerable.Range(1019, 7).Select(n => n.ToString(CultureInfo.InvariantCulture)));
+        second.NextCursor.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Equal_numbers_in_two_buildings_page_by_id_without_repeats()
+    {
+        var (estateId, firstBuildingUnits) = await reception.NewEstateAsync(units: 3);
+        var secondBuildingUnits = await reception.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<ReceptionDbContext>();
+            var building = Building.Create(estateId, "2", "Building 2", DateTimeOffset.UtcNow);
+            var units = Enumerable.Range(101, 3)
+                .Select(n => Unit.Register(estateId, building.Id, n.ToString(CultureInfo.InvariantCulture), 1, 80m, UnitUsage.Residential, UnitStatus.Occupied, DateTimeOffset.UtcNow))
+                .ToList();
+            db.Add(building);
+            db.Units.AddRange(units);
+            await db.SaveChangesAsync(Ct);
+            return units.Select(u => u.Id).ToArray();
+        });
+
+        var seen = new List<UnitResponse>();
+        string? cursor = null;
+        do
+        {
+            var page = await ListAsync(estateId, $"estateId={estateId}&number=1&limit=1{(cursor is null ? "" : $"&cursor={cursor}")}");
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && seen.Count < 10);
+
+        seen.Select(u => u.Id).Should().BeEquivalentTo(firstBuildingUnits.Concat(secondBuildingUnits)).And.OnlyHaveUniqueItems();
+        seen.Select(u => u.Number).Should().Equal("101", "101", "102", "102", "103", "103");
+    }
+
+    [Fact]
+    public async Task A_number_search_refuses_a_registration_order_cursor()
+    {
+        var (estateId, _) = await reception.NewEstateAsync(units: 3);
+        var byRegistration = await ListAsync(estateId, $"estateId={estateId}&limit=1");
+
+        var response = await reception.CreateClient(TestCaller.Clerk(estateId))
+            .GetAsync($"/api/reception/units?estateId={estateId}&number=10&cursor={byRegistration.NextCursor}", Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct))!.Errors.Keys.Should().Equal("cursor");
+    }
+
     [Theory]
     [InlineData("number=%20", "number")]
     [InlineData("number=123456789012345678901234567890123", "number")]
@@ -112,8 +184,12 @@ public sealed class UnitSearchTests(ReceptionService reception)
                 .UseNpgsql(reception.DatabaseConnectionString).UseSnakeCaseNamingConvention().AddInterceptors(plans).Options,
             EstateScope.System);
 
-        await RegistryApi.ListUnits(db, estateId, null, null, "15", null, null, 20, Ct);
+        var first = await RegistryApi.ListUnits(db, estateId, null, null, "15", null, null, 5, Ct);
+        await RegistryApi.ListUnits(db, estateId, null, null, "15", null, first.Value!.NextCursor, 5, Ct);
 
-        plans.Plans[0].Should().Contain("ix_units_estate_id_number_prefix");
+        // The first page's query and the next one's (each followed by the buildings' codes): both find the units by the index.
+        plans.Plans.Should().HaveCount(4);
+        plans.Plans[0].Should().Contain("ix_units_estate_id_number_prefix").And.NotContain("Seq Scan");
+        plans.Plans[2].Should().Contain("ix_units_estate_id_number_prefix").And.NotContain("Seq Scan");
     }
 }
