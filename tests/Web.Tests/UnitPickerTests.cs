@@ -62,7 +62,7 @@ public sealed class UnitPickerTests : EnglishComponentTest
         picker.FindComponent<FluentAutocomplete<UnitView, string>>().Instance;
 
     [Fact]
-    public async Task What_is_typed_is_searched_at_reception_in_the_estate_with_the_status_and_offered_as_building_and_number()
+    public async Task What_is_typed_is_searched_at_reception_in_the_estate_with_the_status_and_offered_in_receptions_number_order()
     {
         var picker = Render(status: "Vacant");
         var search = new OptionsSearchEventArgs<UnitView> { Text = " 150 " };
@@ -71,7 +71,7 @@ public sealed class UnitPickerTests : EnglishComponentTest
 
         _reception.Asked.Should().ContainSingle().Which.Should().Be(
             $"/api/reception/units?estateId={Estate}&number=150&status=Vacant&limit={UnitSearch.Offered}");
-        search.Items!.Select(u => u.Label).Should().Equal("A – 1502", "A – 1503", "B – 1502");
+        search.Items!.Select(u => u.Label).Should().Equal(["B – 1502", "A – 1503", "A – 1502"], "reception orders the matches (101 before 1001); the field does not sort them again");
     }
 
     [Fact]

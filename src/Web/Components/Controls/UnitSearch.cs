@@ -14,7 +14,7 @@ public static class UnitSearch
     /// <summary>Reception's largest id lookup.</summary>
     public const int IdsPerCall = 100;
 
-    /// <summary>The estate's units whose number starts with <paramref name="text"/>, by building and number.</summary>
+    /// <summary>The estate's units whose number starts with <paramref name="text"/>, in number order.</summary>
     public static async Task<IReadOnlyList<UnitView>> FindAsync(
         GatewayClient gateway, Guid estateId, string text, string? status, CancellationToken cancellationToken = default)
     {
@@ -27,7 +27,8 @@ public static class UnitSearch
         var filter = status is null ? "" : $"&status={Uri.EscapeDataString(status)}";
         var found = await gateway.GetAsync<PageOf<UnitView>>(
             $"/api/reception/units?estateId={estateId}&number={Uri.EscapeDataString(typed)}{filter}&limit={Offered}", cancellationToken);
-        return [.. (found.Value?.Items ?? []).OrderBy(u => u.BuildingCode, StringComparer.Ordinal).ThenBy(u => u.Number, StringComparer.Ordinal)];
+        // Reception answers in number order (101 before 1001, an exact match first): offered as it answers.
+        return found.Value?.Items ?? [];
     }
 
     /// <summary>The units of <paramref name="ids"/> (repeats and nulls ignored), in one call per hundred.</summary>
