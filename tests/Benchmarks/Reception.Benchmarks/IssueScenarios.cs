@@ -144,6 +144,7 @@ public sealed class IssueScenarios(BenchmarkSystem system, ScenarioCounts counts
             new ScenarioResult($"event path: accepted → routed ({counts.EventPathPerSecond:0}/s)", 0, latencies, counts.EventPath - latencies.Length, intakes.Result.Elapsed),
             intakes.CpuSeconds, counts.EventPath);
         _measured.Add(path);
+        await EventPathHops.PrintAsync(system, [.. ids.Where(id => id != Guid.Empty)], since, ct);
 
         await Task.Delay(DatabaseProbe.StatisticsFlush, ct);
         var commitsAfter = await _db.CommitsAsync(ct);

@@ -66,26 +66,60 @@ public sealed class RecordingPublisher : IIntegrationEventPublisher
         }
     }
 
+    /// <summary>When set, every publish waits for it before the broker "confirms" (or refuses): publishes pile up in flight.</summary>
+    public TaskCompletionSource? HoldConfirms { get; set; }
+
+    /// <summary>Publishes handed over and not yet answered.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    private int _inFlight;
+
+    /// <summary>
+    /// Records the event in the order it was handed over, as the broker's channel sees it, and takes it back if the
+    /// publish then fails: <see cref="Published"/> is what the broker holds, in the order it got it.
+    /// </summary>
     public async Task PublishAsync(object integrationEvent, Type eventType, Guid eventId, Guid correlationId, CancellationToken cancellationToken)
     {
         var note = (NoteAdded)integrationEvent;
         var activity = Activity.Current;
         eventId.Should().Be(note.EventId, "the broker message id is the event id, which consumers deduplicate on");
-        await Task.Yield();
-        if (Hang)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-
-        if (!BrokerAvailable(note))
-        {
-            throw new InvalidOperationException("Broker unreachable.");
-        }
-
         lock (_lock)
         {
             _published.Add(note);
             _activities[eventId] = activity;
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await Task.Yield();
+            if (HoldConfirms is { } hold)
+            {
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+
+            if (Hang)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            if (!BrokerAvailable(note))
+            {
+                throw new InvalidOperationException("Broker unreachable.");
+            }
+        }
+        catch
+        {
+            lock (_lock)
+            {
+                _published.Remove(note);
+            }
+
+            throw;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 }

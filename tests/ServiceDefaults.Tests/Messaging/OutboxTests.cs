@@ -48,6 +48,62 @@ public sealed class OutboxTests(PostgresFixture postgres) : IClassFixture<Postgr
     }
 
     [Fact]
+    public async Task A_batch_is_handed_to_the_broker_without_waiting_for_each_confirm_in_turn()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options =>
+        {
+            options.MaxPublishesInFlight = 4;
+            options.PublishTimeout = TimeSpan.FromMinutes(2); // the held confirms must not time out on a loaded machine
+        });
+        for (var number = 1; number <= 6; number++)
+        {
+            await harness.AddNoteAsync(number);
+        }
+
+        harness.Publisher.HoldConfirms = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dispatch = harness.Dispatcher.DispatchPendingAsync(Ct);
+
+        // Waiting one confirm at a time would leave a single publish in flight; the window holds four.
+        await Eventually.Async(() => harness.Publisher.InFlight == 4, TimeSpan.FromSeconds(30), "four publishes wait for their confirms together");
+        harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 2, 3, 4);
+        harness.Publisher.HoldConfirms.SetResult();
+
+        (await dispatch).Should().Be(new DispatchResult(6, Failed: false));
+        harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 2, 3, 4, 5, 6);
+        (await harness.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.PublishedAt == null, Ct))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Of_the_publishes_in_flight_only_those_the_broker_confirmed_are_marked_and_only_the_first_failure_counts()
+    {
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options =>
+        {
+            options.MaxPublishesInFlight = 4;
+            options.PublishTimeout = TimeSpan.FromMinutes(2); // the held confirms must not time out on a loaded machine
+        });
+        for (var number = 1; number <= 4; number++)
+        {
+            await harness.AddNoteAsync(number);
+        }
+
+        harness.Publisher.HoldConfirms = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Publisher.BrokerAvailable = note => note.Number is not (2 or 4);
+        var dispatch = harness.Dispatcher.DispatchPendingAsync(Ct);
+        await Eventually.Async(() => harness.Publisher.InFlight == 4, TimeSpan.FromSeconds(30), "1-4 are in flight together");
+        harness.Publisher.HoldConfirms.SetResult();
+
+        (await dispatch).Should().Be(new DispatchResult(2, Failed: true), "1 and 3 were confirmed, 2 and 4 refused");
+        var pending = await harness.WithDbAsync(db => db.OutboxMessages.Where(m => m.PublishedAt == null).OrderBy(m => m.Sequence).ToListAsync(Ct));
+        pending.Select(m => m.Attempts).Should().Equal([1, 0], "2's failure counts towards parking; 4 failed behind it and is simply tried again");
+        harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 3);
+
+        harness.Publisher.HoldConfirms = null;
+        harness.Publisher.BrokerAvailable = _ => true;
+        (await harness.Dispatcher.DispatchPendingAsync(Ct)).Should().Be(new DispatchResult(2, Failed: false));
+        harness.Publisher.Published.Select(e => e.Number).Should().Equal(1, 3, 2, 4);
+    }
+
+    [Fact]
     public async Task While_the_broker_is_away_events_wait_and_then_go_out_in_order_with_none_lost()
     {
         await using var harness = await OutboxHarness.CreateAsync(postgres);
@@ -184,7 +240,12 @@ public sealed class OutboxTests(PostgresFixture postgres) : IClassFixture<Postgr
     [Fact]
     public async Task An_event_the_broker_keeps_refusing_is_parked_after_the_configured_attempts_and_the_rest_go_on()
     {
-        await using var harness = await OutboxHarness.CreateAsync(postgres, options => options.MaxAttempts = 3);
+        // One publish at a time: which event fails first must not depend on how the in-flight publishes interleave.
+        await using var harness = await OutboxHarness.CreateAsync(postgres, options =>
+        {
+            options.MaxAttempts = 3;
+            options.MaxPublishesInFlight = 1;
+        });
         await harness.AddNoteAsync(1);
         await harness.AddNoteAsync(2);
         harness.Publisher.BrokerAvailable = note => note.Number != 1;
