@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -21,7 +20,7 @@ public sealed class RegistryFileLimitsTests(ReceptionService reception)
 
     private static readonly string[] Columns = ["buildingCode", "buildingName", "number", "floor", "floorArea", "usage"];
 
-    private async Task<(HttpStatusCode Status, string[] FileErrors, TimeSpan Elapsed, long AllocatedBytes)> UploadAsync(byte[] workbook)
+    private async Task<(HttpStatusCode Status, string[] FileErrors, long AllocatedBytes)> UploadAsync(byte[] workbook)
     {
         var (estateId, _) = await reception.NewEstateAsync();
         var file = new ByteArrayContent(workbook);
@@ -30,16 +29,14 @@ public sealed class RegistryFileLimitsTests(ReceptionService reception)
         var client = reception.CreateClient(TestCaller.Clerk(estateId));
 
         var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var clock = Stopwatch.StartNew();
         var response = await client.PostAsync($"/api/reception/estates/{estateId}/registry-imports", form, Ct);
-        clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
         var problem = response.StatusCode == HttpStatusCode.BadRequest
             ? await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct)
             : null;
         string[] fileErrors = problem is not null && problem.Errors.TryGetValue("file", out var messages) ? messages : [];
-        return (response.StatusCode, fileErrors, clock.Elapsed, allocated);
+        return (response.StatusCode, fileErrors, allocated);
     }
 
     [Fact]
@@ -64,11 +61,10 @@ public sealed class RegistryFileLimitsTests(ReceptionService reception)
             sheetData.Write("<row r=\"50000\"><c r=\"A50000\" t=\"inlineStr\"><is><t>T50000</t></is></c><c r=\"XFD50000\" t=\"inlineStr\"><is><t>x</t></is></c></row>");
         });
 
-        var (status, errors, elapsed, allocated) = await UploadAsync(workbook);
+        var (status, errors, allocated) = await UploadAsync(workbook);
 
         status.Should().Be(HttpStatusCode.BadRequest);
         errors.Should().ContainSingle().Which.Should().Contain("At most 64 columns").And.Contain("XFD");
-        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         allocated.Should().BeLessThan(512L * 1024 * 1024, "the sheet is measured as it streams by, never expanded into cells");
     }
 
@@ -91,11 +87,10 @@ public sealed class RegistryFileLimitsTests(ReceptionService reception)
             });
         workbook.Length.Should().BeLessThan(2 * 1024 * 1024, "the bomb is small enough to pass the upload size limit");
 
-        var (status, errors, elapsed, allocated) = await UploadAsync(workbook);
+        var (status, errors, allocated) = await UploadAsync(workbook);
 
         status.Should().Be(HttpStatusCode.BadRequest);
         errors.Should().ContainSingle().Which.Should().Contain("xl/sharedStrings.xml").And.Contain("at most");
-        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         allocated.Should().BeLessThan(128L * 1024 * 1024, "the declared sizes are checked before anything is unpacked");
     }
 
@@ -106,7 +101,7 @@ public sealed class RegistryFileLimitsTests(ReceptionService reception)
             "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>" + string.Concat(Enumerable.Repeat("<r>", 10_000)) +
             string.Concat(Enumerable.Repeat("</r>", 10_000)) + "</is></c></row>"));
 
-        var (status, errors, _, _) = await UploadAsync(workbook);
+        var (status, errors, _) = await UploadAsync(workbook);
 
         status.Should().Be(HttpStatusCode.BadRequest);
         errors.Should().ContainSingle().Which.Should().Contain("more than 32 deep");
