@@ -114,9 +114,12 @@ public sealed class BenchmarkSystem : IAsyncDisposable
             }
         }
 
+        // Except the registry import's phase timings (upload and worker), which say where an import's time went.
+        builder.Project("reception").WithEnvironment("Logging__LogLevel__PropertyPlatform.Reception.Features.RegistryImports", "Information");
         // The resources' console output and the orchestrator's health probes while things start are not the benchmark's.
         builder.Services.AddLogging(logging => logging
             .AddFilter("PropertyPlatform.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("PropertyPlatform.AppHost.Resources.reception", LogLevel.Information)
             .AddFilter($"PropertyPlatform.AppHost.Resources.{BareBaseline.ResourceName}", LogLevel.Information)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("Aspire.Hosting", LogLevel.Warning));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Data;
@@ -74,9 +75,11 @@ public static class RegistryImportApi
         TimeProvider time,
         CorrelationContext correlation,
         WorkSignal<RegistryImportWorker> signal,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite(estateId);
+        var clock = Stopwatch.StartNew();
         if (!await db.Estates.AnyAsync(e => e.Id == estateId, cancellationToken))
         {
             throw new NotFoundException("Estate", estateId);
@@ -104,8 +107,11 @@ public static class RegistryImportApi
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
 
+        var received = clock.Elapsed;
         var rows = await RegistryFile.ReadAsync(fileName, content, cancellationToken);
+        var read = clock.Elapsed;
         var (plan, errors) = await RegistryImportPlan.PrepareAsync(db, estateId, rows, cancellationToken);
+        var checkedAt = clock.Elapsed;
         if (plan is null)
         {
             return RowErrors(errors);
@@ -119,6 +125,10 @@ public static class RegistryImportApi
             db.RegistryImportFiles.Add(RegistryImportFile.Of(import, RegistryFile.Queued(rows)));
             await db.SaveChangesAsync(cancellationToken);
             signal.Notify();
+            loggers.CreateLogger(typeof(RegistryImportApi).FullName!).LogInformation(
+                "Registry import {ImportId} of {Rows} rows queued in {Elapsed} ms (file received in {Received} ms, read in {Read} ms, checked against the registry in {Checked} ms, stored in {Stored} ms)",
+                import.Id, rows.Count, (long)clock.Elapsed.TotalMilliseconds, (long)received.TotalMilliseconds, (long)(read - received).TotalMilliseconds,
+                (long)(checkedAt - read).TotalMilliseconds, (long)(clock.Elapsed - checkedAt).TotalMilliseconds);
             return TypedResults.Accepted($"/api/reception/registry-imports/{import.Id}", ToResponse(import));
         }
 
