@@ -106,6 +106,43 @@ public sealed class ReportPhotosTests : GatewayPageTest
     }
 
     [Fact]
+    public async Task Receptions_refusal_of_a_photo_goes_when_the_photo_is_removed()
+    {
+        var page = await RefusedPhotoAsync();
+
+        await page.Find("fluent-button[aria-label='Remove notes.png']").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=picked-photos]").Should().BeEmpty());
+        page.FindAll("#photos-field [data-testid=photo-error]").Should().BeEmpty("the refused photo is gone, so is reception's word on it");
+    }
+
+    [Fact]
+    public async Task Receptions_refusal_of_a_photo_goes_when_another_photo_is_picked()
+    {
+        var page = await RefusedPhotoAsync();
+
+        Pick(page, ("sink.png", Png));
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=picked-photos] li").Should().HaveCount(2));
+        page.FindAll("#photos-field [data-testid=photo-error]").Should().BeEmpty("the photos changed since reception's word on them");
+    }
+
+    [Fact]
+    public async Task A_refusal_of_another_field_stays_when_the_photos_change()
+    {
+        _refuseDescription = true;
+        var page = Open();
+        await DescribeAsync(page, "Le");
+        await page.Find("form").SubmitAsync();
+        page.WaitForAssertion(() => page.Find("#description-field").TextContent.Should().Contain(TooShort));
+
+        Pick(page, ("sink.png", Png));
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=picked-photos] li").Should().ContainSingle());
+        page.Find("#description-field").TextContent.Should().Contain(TooShort);
+    }
+
+    [Fact]
     public async Task A_report_sent_again_after_a_refusal_names_the_photo_already_uploaded_without_uploading_it_again()
     {
         _refuseDescription = true;
@@ -123,6 +160,20 @@ public sealed class ReportPhotosTests : GatewayPageTest
         page.WaitForElement("[data-testid=reported]");
         Asked.Count(a => a == "/api/reception/attachments").Should().Be(1);
         Report().AttachmentIds.Should().Equal(_uploaded);
+    }
+
+    /// <summary>The report refused for its one photo, notes.png, with reception's word by the field.</summary>
+    private async Task<IRenderedComponent<Report>> RefusedPhotoAsync()
+    {
+        _refusePhoto = true;
+        var page = Open();
+        Pick(page, ("notes.png", Png));
+        page.WaitForElement("[data-testid=picked-photos]");
+        await DescribeAsync(page, "Leak under the sink");
+        await page.Find("form").SubmitAsync();
+        page.WaitForAssertion(() => page.Find("#photos-field [data-testid=photo-error]").TextContent.Should().Be($"notes.png: {NotAPhoto}"));
+        _refusePhoto = false;
+        return page;
     }
 
     private IRenderedComponent<Report> Open()

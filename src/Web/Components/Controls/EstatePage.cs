@@ -1,11 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Localization;
 using Microsoft.FluentUI.AspNetCore.Components;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.Components.Layout;
-using PropertyPlatform.Web.Resources;
 
 namespace PropertyPlatform.Web.Components.Controls;
 
@@ -29,33 +27,29 @@ public abstract class EstatePage : GatewayPage
     /// <summary>Set when the estate (or a record) is not the user's to see: the page shows only this.</summary>
     protected bool NotYours { get; set; }
 
+    /// <summary>The last call's field errors (problem details, shown next to their fields) or plain message.</summary>
+    protected FormState Form { get; } = new();
+
     /// <summary>The last call's field errors (problem details), shown next to their fields.</summary>
-    protected IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
+    protected IReadOnlyDictionary<string, string[]> Errors
+    {
+        get => Form.FieldErrors;
+        set => Form.FieldErrors = value;
+    }
 
-    protected string? Error(string field) => Errors.TryGetValue(field, out var errors) ? string.Join(" ", errors) : null;
+    protected string? Error(string field) => Form.ErrorFor(field);
 
-    protected MessageState? State(string field) => Errors.ContainsKey(field) ? MessageState.Error : null;
+    protected MessageState? State(string field) => Form.StateFor(field);
 
     /// <summary>What went wrong with the last call when no field is to blame (a conflict, another estate's record).</summary>
-    protected string? Failure { get; set; }
-
-    [Inject]
-    private IStringLocalizer<SharedResource> Texts { get; set; } = null!;
+    protected string? Failure
+    {
+        get => Form.Message;
+        set => Form.Message = value;
+    }
 
     /// <summary>Whether the call succeeded; if not, its field errors or a plain message are set for the page to show.</summary>
-    protected bool Succeeded<T>([NotNullWhen(true)] ApiResult<T>? result)
-    {
-        if (result is null)
-        {
-            return false;
-        }
-
-        Errors = result.FieldErrors;
-        Failure = result.Succeeded || result.FieldErrors.Count > 0 ? null
-            : result.IsNotFoundOrForbidden ? Texts["NotYours"]
-            : result.Title ?? Texts["SomethingWentWrong"];
-        return result.Succeeded;
-    }
+    protected bool Succeeded<T>([NotNullWhen(true)] ApiResult<T>? result) => Succeeded(result, Form);
 
     protected override async Task OnParametersSetAsync()
     {

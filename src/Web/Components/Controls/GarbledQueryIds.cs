@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace PropertyPlatform.Web.Components.Controls;
 
@@ -54,7 +53,7 @@ public static class GarbledQueryIds
             return;
         }
 
-        var kept = QueryHelpers.ParseQuery(context.Request.QueryString.Value)
+        var kept = context.Request.Query
             .Where(pair => !garbled.Any(id => string.Equals(id.Name, pair.Key, StringComparison.OrdinalIgnoreCase)))
             .SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value)));
         context.Response.Redirect($"{context.Request.PathBase}{context.Request.Path}{QueryString.Create(kept)}");

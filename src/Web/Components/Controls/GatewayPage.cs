@@ -1,8 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using PropertyPlatform.Web.Api;
+using PropertyPlatform.Web.Resources;
 using PropertyPlatform.Web.SignIn;
 
 namespace PropertyPlatform.Web.Components.Controls;
@@ -27,6 +30,9 @@ public abstract class GatewayPage : ComponentBase
 
     [Inject]
     private AuthenticationStateProvider SignedInUser { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> Texts { get; set; } = null!;
 
     private (Func<string> Json, Func<string, Task> Restore)? _draft;
 
@@ -106,6 +112,13 @@ public abstract class GatewayPage : ComponentBase
 
         return result;
     }
+
+    /// <summary>
+    /// Whether the call succeeded; if not, <paramref name="form"/> shows its field errors or a plain message
+    /// (<see cref="FormState.Read{T}"/> with the shared words for a record that is not the user's and for a failure).
+    /// </summary>
+    protected bool Succeeded<T>([NotNullWhen(true)] ApiResult<T>? result, FormState form) =>
+        form.Read(result, Texts["NotYours"], Texts["SomethingWentWrong"]);
 
     /// <summary>
     /// Adds to <paramref name="labels"/> the "building – number" of the units a list shows that it lacks: reception's
