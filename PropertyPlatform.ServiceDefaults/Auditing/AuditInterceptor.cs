@@ -40,6 +40,52 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         return ValueTask.FromResult(result);
     }
 
+    // A save that fails keeps its changes tracked for the caller to retry or drop: the trail recorded for them goes, or the
+    // next save would record them a second time (and a caller retrying round after round, an ever longer trail).
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => TakeBack(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TakeBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // A row-version conflict is reported here instead of as a failure.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        TakeBack(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        TakeBack(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => TakeBack(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TakeBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Detaches the entries of a save that did not happen: only this interceptor adds them, so every added one is its.</summary>
+    private static void TakeBack(DbContext? context)
+    {
+        if (context?.Model.FindEntityType(typeof(AuditEntry)) is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
     private void Record(DbContext? context)
     {
         if (context?.Model.FindEntityType(typeof(AuditEntry)) is null)

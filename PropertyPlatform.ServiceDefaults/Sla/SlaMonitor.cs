@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,7 +35,8 @@ public readonly record struct SlaPass(int Checked, bool MoreDue);
 /// (<see cref="SlaBreached"/>, <see cref="SlaEscalated"/>) through the outbox, in the same transaction as the clocks'
 /// new state — so a step is recorded and announced exactly once, even with several replicas running. A clock that
 /// cannot be evaluated is parked (<see cref="SlaClock.ParkedAt"/>), logged and counted; a record changed by someone
-/// else during a pass is read again and checked again on its own, the rest of the pass is kept.
+/// else during a pass is read again and checked again on its own, the rest of the pass is kept; a pass that many records
+/// changed under starts again from a fresh read, a few times, before it leaves them to the next.
 /// </summary>
 public sealed class SlaMonitor<TDbContext>(
     IServiceScopeFactory scopes,
@@ -47,8 +49,14 @@ public sealed class SlaMonitor<TDbContext>(
     // One monitor per database at a time; advisory locks are per database.
     private static readonly long LockKey = 0x5050_534C_414D_4F4E; // "PPSLAMON"
 
-    // A record edited by someone else again and again is left for the next pass rather than holding this one.
+    // A save learns of one conflicting record at a time. Two rounds of reading those again and checking them again are
+    // kept; a third conflict means many records changed under the pass (a recount touching every row, say), and one fresh
+    // read of them all beats finding them one round at a time while holding the monitor's lock.
     private const int MaxConflictRounds = 3;
+
+    // Fresh passes tried before this one gives up and leaves the deadlines to the next: records edited again and again
+    // wait for a quieter moment rather than holding the lock.
+    private const int MaxPassAttempts = 3;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -85,6 +93,26 @@ public sealed class SlaMonitor<TDbContext>(
     /// (<paramref name="waitForOtherPass"/> false): that pass covers the same deadlines.
     /// </summary>
     public async Task<SlaPass> CheckPassAsync(CancellationToken cancellationToken, bool waitForOtherPass = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunPassAsync(waitForOtherPass, cancellationToken);
+            }
+            catch (PassOvertakenException ex) when (attempt < MaxPassAttempts)
+            {
+                logger.LogInformation(ex.InnerException, "Deadlines of {DbContext} kept changing during the check; checking them again from a fresh read",
+                    typeof(TDbContext).Name);
+            }
+            catch (PassOvertakenException ex)
+            {
+                ExceptionDispatchInfo.Throw(ex.InnerException!);
+            }
+        }
+    }
+
+    private async Task<SlaPass> RunPassAsync(bool waitForOtherPass, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
@@ -147,6 +175,7 @@ public sealed class SlaMonitor<TDbContext>(
     /// <summary>
     /// Saves the pass. A row-version conflict concerns only the records someone else changed meanwhile: what was
     /// recorded for them is dropped, they are read again and checked again, and the save is retried with the rest intact.
+    /// A conflict in the last of <see cref="MaxConflictRounds"/> rounds gives the pass up (<see cref="PassOvertakenException"/>).
     /// </summary>
     private async Task SaveKeepingWhatDidNotConflictAsync(TDbContext db, List<DeadlineCheck> checks, DateTimeOffset now, CancellationToken ct)
     {
@@ -163,6 +192,12 @@ public sealed class SlaMonitor<TDbContext>(
                 if (conflicting.Count == 0)
                 {
                     throw;
+                }
+
+                if (round == MaxConflictRounds)
+                {
+                    // The pass's transaction is rolled back as the exception leaves it; what it recorded goes with it.
+                    throw new PassOvertakenException(ex);
                 }
 
                 logger.LogInformation("{Count} deadlines changed during the check of {DbContext}; checking them again",
@@ -184,10 +219,7 @@ public sealed class SlaMonitor<TDbContext>(
                 foreach (var check in conflicting)
                 {
                     await db.Entry(check.Deadline.Clock).ReloadAsync(ct);
-                    if (round < MaxConflictRounds)
-                    {
-                        checks.Add(Check(db, check.Deadline, now));
-                    }
+                    checks.Add(Check(db, check.Deadline, now));
                 }
             }
         }
@@ -196,6 +228,10 @@ public sealed class SlaMonitor<TDbContext>(
     /// <summary>Whether <paramref name="entry"/> is <paramref name="clock"/> or the record that owns it.</summary>
     private static bool Holds(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, SlaClock clock) =>
         ReferenceEquals(entry.Entity, clock) || entry.References.Any(r => ReferenceEquals(r.CurrentValue, clock));
+
+    /// <summary>A pass whose records kept changing under it: it is rolled back and run again from a fresh read.</summary>
+    private sealed class PassOvertakenException(DbUpdateConcurrencyException conflict)
+        : Exception("The deadlines checked kept changing during the pass; the next pass checks them again.", conflict);
 
     /// <summary>One deadline's outcome in a pass: what was added for it (events, outbox messages), so a conflict can take it back.</summary>
     private sealed record DeadlineCheck(WatchedDeadline Deadline, List<object> Recorded, bool Parked);

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
+using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Sla;
 using PropertyPlatform.TestSupport;
@@ -33,9 +36,11 @@ public sealed class SlaTestDbContext(DbContextOptions<SlaTestDbContext> options)
 
     public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddOutboxAndInbox().AddSlaEvents();
+        modelBuilder.AddOutboxAndInbox().AddSlaEvents().AddAuditTrail();
         modelBuilder.Entity<Ticket>(ticket =>
         {
             ticket.ToTable("tickets");
@@ -94,9 +99,14 @@ public sealed class SlaMonitorHarness : IAsyncDisposable
             .AddSingleton<SlaMonitor<SlaTestDbContext>>()
             .AddScoped<ISlaWatch<SlaTestDbContext>>(_ => new TicketWatch("a", harness))
             .AddScoped<ISlaWatch<SlaTestDbContext>>(_ => new TicketWatch("b", harness))
-            .AddDbContext<SlaTestDbContext>(options => options
+            // Audited, as every service's context is: the trail commits (or rolls back) with what the monitor saves.
+            .AddHttpContextAccessor()
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ApplicationName = "sla-test" })
+            .AddSingleton<AuditInterceptor>()
+            .AddDbContext<SlaTestDbContext>((services, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
-                .UseSnakeCaseNamingConvention());
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         services.Configure<SlaMonitorOptions>(options => configure?.Invoke(options));
         harness._services = services.BuildServiceProvider();
         await harness.WithDbAsync(db => db.Database.EnsureCreatedAsync());
@@ -134,6 +144,13 @@ public sealed class SlaMonitorHarness : IAsyncDisposable
 
     public Task<List<Guid>> BreachedAsync() =>
         WithDbAsync(db => db.SlaEvents.Where(e => e.Kind == SlaEventKind.Breached).Select(e => e.SubjectId).ToListAsync());
+
+    public Task<int> BreachEventsAsync() => WithDbAsync(db => db.SlaEvents.CountAsync(e => e.Kind == SlaEventKind.Breached));
+
+    /// <summary>For each ticket whose clock was changed after it was made, how many times the trail recorded a change.</summary>
+    public Task<List<int>> ClockUpdatesAuditedAsync() => WithDbAsync(db => db.AuditEntries
+        .Where(a => a.EntityType == "Ticket.Clock" && a.Action == AuditAction.Updated)
+        .GroupBy(a => a.EntityId).Select(g => g.Count()).ToListAsync());
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -58,8 +58,38 @@ public sealed class SlaMonitorTests(PostgresFixture postgres) : IClassFixture<Po
         await harness.Monitor.CheckAsync(Ct);
 
         (await harness.BreachedAsync()).Should().BeEquivalentTo(tickets, "the conflicting ticket is read again and checked again, the others are kept");
+        (await harness.ClockUpdatesAuditedAsync()).Should().HaveCount(tickets.Count)
+            .And.OnlyContain(n => n == 1, "the save that failed leaves no trail behind: each clock's change is audited once");
+        (await harness.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(SlaEvent), Ct))).Should()
+            .Be(await harness.WithDbAsync(db => db.SlaEvents.CountAsync(Ct)), "each SLA event saved is audited once, and none that was not saved");
         (await harness.WithDbAsync(db => db.Tickets.SingleAsync(t => t.Id == tickets[0], Ct))).Note.Should()
             .Be("owner called again", "the monitor must not overwrite the edit it collided with");
+    }
+
+    [Fact]
+    public async Task A_pass_that_many_records_changed_under_starts_again_from_a_fresh_read()
+    {
+        await using var harness = await SlaMonitorHarness.CreateAsync(postgres);
+        var tickets = await harness.AddTicketsAsync(12, TimeSpan.FromMinutes(30));
+        // A recount touches every ticket after the monitor read them: a save learns of one conflict at a time, so finding
+        // them round by round would take twelve saves (each a round trip of the whole pass, under the monitor's lock).
+        harness.AfterRead = () => harness.WithDbAsync(async db =>
+        {
+            foreach (var ticket in await db.Tickets.ToListAsync(Ct))
+            {
+                ticket.Note = "recounted";
+            }
+
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        await harness.Monitor.CheckAsync(Ct);
+
+        (await harness.BreachedAsync()).Should().BeEquivalentTo(tickets, "every deadline due when the check began is checked when it returns");
+        (await harness.WithDbAsync(db => db.Tickets.Select(t => t.Note).Distinct().ToListAsync(Ct))).Should()
+            .Equal(["recounted"], "the monitor must not overwrite the edits it collided with");
+        (await harness.BreachEventsAsync()).Should().Be(tickets.Count, "the passes given up recorded nothing");
+        (await harness.ClockUpdatesAuditedAsync()).Should().HaveCount(tickets.Count).And.OnlyContain(n => n == 1);
     }
 
     [Fact]

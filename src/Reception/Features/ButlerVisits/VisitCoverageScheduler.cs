@@ -22,10 +22,17 @@ public sealed class VisitCoverageScheduler(IServiceScopeFactory scopes, TimeProv
         CountAsync(services.GetRequiredService<ReceptionDbContext>(), now, cancellationToken);
 
     /// <summary>Counts every estate in its warning period (one query per estate); returns how many deadlines it opened.</summary>
-    public static async Task<int> CountAsync(ReceptionDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task<int> CountAsync(ReceptionDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        CountAsync(db, db.Estates, now, cancellationToken);
+
+    /// <summary>The same count for one estate only.</summary>
+    public static Task<int> CountAsync(ReceptionDbContext db, Guid estateId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        CountAsync(db, db.Estates.Where(e => e.Id == estateId), now, cancellationToken);
+
+    private static async Task<int> CountAsync(ReceptionDbContext db, IQueryable<Estate> estates, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var opened = 0;
-        foreach (var estate in await db.Estates.AsNoTracking().ToListAsync(cancellationToken))
+        foreach (var estate in await estates.AsNoTracking().ToListAsync(cancellationToken))
         {
             var calendar = estate.Calendar();
             var today = calendar.LocalDay(now);

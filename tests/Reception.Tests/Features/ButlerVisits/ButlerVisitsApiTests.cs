@@ -242,7 +242,9 @@ public sealed class ButlerVisitsApiTests(ReceptionService reception)
         var novemberSecond = new DateTimeOffset(year, 11, 2, 1, 0, 0, TimeSpan.Zero);
         async Task<VisitCoverageYear?> DeadlineAsync() => await reception.InScopeAsync(sp => sp.GetRequiredService<ReceptionDbContext>()
             .VisitCoverageYears.AsNoTracking().SingleOrDefaultAsync(y => y.EstateId == estateId && y.Year == year, Ct));
-        Task<int> CountAsync(DateTimeOffset now) => reception.InScopeAsync(sp => VisitCoverageScheduler.CountAsync(sp.GetRequiredService<ReceptionDbContext>(), now, Ct));
+        // This estate only: the tests share one database, and a count of a past year over all of it would open (and at once
+        // breach) a deadline for every other test's estate.
+        Task<int> CountAsync(DateTimeOffset now) => reception.InScopeAsync(sp => VisitCoverageScheduler.CountAsync(sp.GetRequiredService<ReceptionDbContext>(), estateId, now, Ct));
 
         await CountAsync(lateOctober);
         var beforeNovember = await DeadlineAsync();
