@@ -3,13 +3,14 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace PropertyPlatform.ServiceDefaults.Messaging;
 
-/// <summary>The outbox of a service's database; set from <c>Messaging:Outbox</c>.</summary>
+/// <summary>The outbox of a service's database; set from <c>Messaging:Outbox</c>, checked at start by <see cref="OutboxOptionsValidator"/>.</summary>
 public sealed class OutboxOptions
 {
     public const string ConfigurationSection = "Messaging:Outbox";
@@ -339,7 +340,8 @@ public static class OutboxServiceCollectionExtensions
     public static IServiceCollection AddOutbox<TDbContext>(this IServiceCollection services)
         where TDbContext : DbContext, IOutboxDbContext
     {
-        services.AddOptions<OutboxOptions>();
+        services.AddOptions<OutboxOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher<TDbContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TDbContext>>());

@@ -37,7 +37,8 @@ public sealed class OwnerRegisteredConsumer(BillingDbContext db, TimeProvider ti
 {
     protected override async Task HandleAsync(OwnerRegistered message, CancellationToken cancellationToken)
     {
-        foreach (var unitId in message.UnitIds.Distinct())
+        // In id order: two owner events naming the same units then take their locks in the same order, never each other's.
+        foreach (var unitId in message.UnitIds.Distinct().Order())
         {
             (await RegistryReadModel.FindOrAddAsync(Db, unitId, message.EstateId, cancellationToken)).ApplyOwner(message.OccurredAt, message.OwnerId);
         }
@@ -47,9 +48,13 @@ public sealed class OwnerRegisteredConsumer(BillingDbContext db, TimeProvider ti
 internal static class RegistryReadModel
 {
     /// <summary>
-    /// The unit's row with its stays, locked until the consumer commits, so two events about one unit (a move-in and
-    /// its redelivery, handled at once) apply one after the other; a placeholder when this is the first event about it
-    /// (a move-in may overtake the registration), whose concurrent twin collides on the key and is retried.
+    /// The unit's row with its stays, held until the consumer commits, so events about one unit apply one after the
+    /// other: a move-in and its redelivery, or the first events about a new unit (its registration and its owner, a
+    /// move-in that overtook the registration) handled at once. A placeholder when this is the first event about it.
+    /// The hold is a transaction-scoped advisory lock on the unit's id, since the row may not exist yet: the first
+    /// consumer adds the placeholder, the others wait for its commit and find the row. (A row lock alone let both see no
+    /// row and both insert, and the second collided on <c>pk_billable_units</c> until its retry.) The row lock is kept
+    /// as well: payments settle a unit's account under it.
     /// </summary>
     public static async Task<BillableUnit> FindOrAddAsync(BillingDbContext db, Guid unitId, Guid estateId, CancellationToken cancellationToken)
     {
@@ -58,6 +63,7 @@ internal static class RegistryReadModel
             return tracked;
         }
 
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"billable-unit|{unitId}"}, 0))", cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM billable_units WHERE unit_id = {unitId} FOR UPDATE", cancellationToken);
         var unit = await db.Units.Include(u => u.Stays).SingleOrDefaultAsync(u => u.UnitId == unitId, cancellationToken);
         if (unit is null)

@@ -63,6 +63,9 @@ public static class BareBaseline
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddMassTransit(bus =>
         {
+            // As the services' buses (MessagingExtensions): MassTransit 8.5 reports usage to its vendor unless told not
+            // to, and with nowhere to report to it logged a stack trace every run.
+            bus.DisableUsageTelemetry();
             bus.AddConsumer<PingConsumer>();
             bus.UsingRabbitMq((context, rabbit) =>
             {

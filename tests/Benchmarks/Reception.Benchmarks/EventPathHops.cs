@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace PropertyPlatform.Reception.Benchmarks;
@@ -61,7 +60,11 @@ public static class EventPathHops
         Report.Table(["hop", "p50", "p90", "p99", "max", "mean"], [.. HopNames.Select((name, i) =>
         {
             var sorted = hops[i].Order().ToArray();
-            return new[] { name, Ms(At(sorted, 50)), Ms(At(sorted, 90)), Ms(At(sorted, 99)), Ms(sorted.LastOrDefault()), Ms(sorted.DefaultIfEmpty().Average()) };
+            return new[]
+            {
+                name, Latency.Ms(Latency.Percentile(sorted, 50)), Latency.Ms(Latency.Percentile(sorted, 90)), Latency.Ms(Latency.Percentile(sorted, 99)),
+                Latency.Ms(sorted.LastOrDefault()), Latency.Ms(sorted.DefaultIfEmpty().Average()),
+            };
         })]);
     }
 
@@ -140,9 +143,4 @@ public static class EventPathHops
 
         return began;
     }
-
-    private static double At(double[] sorted, double percent) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -283,7 +283,7 @@ public sealed class IssueScenarios(BenchmarkSystem system, ScenarioCounts counts
         var measured = new Measured(result, cpu, operations);
         _measured.Add(measured);
         Console.WriteLine($"  {result.Name}: {result.Count:N0} ok, {result.Failures:N0} failed, {result.Throughput:0.0}/s, " +
-            $"p50 {result.Percentile(50).ToString("0.0", CultureInfo.InvariantCulture)} ms, p99 {result.Percentile(99).ToString("0.0", CultureInfo.InvariantCulture)} ms");
+            $"p50 {Latency.Ms(result.Percentile(50))} ms, p99 {Latency.Ms(result.Percentile(99))} ms");
         return measured;
     }
 

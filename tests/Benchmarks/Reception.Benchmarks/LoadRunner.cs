@@ -12,20 +12,8 @@ public sealed record ScenarioResult(string Name, int Concurrency, double[] Laten
 
     public double Max => LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[^1];
 
-    /// <summary>
-    /// Nearest-rank percentile over every measured latency (no sampling, no histogram buckets, no interpolation):
-    /// the smallest latency such that at least <paramref name="percent"/> % of the requests took no longer.
-    /// </summary>
-    public double Percentile(double percent)
-    {
-        if (LatenciesMs.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var rank = (int)Math.Ceiling(percent / 100 * LatenciesMs.Length);
-        return LatenciesMs[Math.Clamp(rank, 1, LatenciesMs.Length) - 1];
-    }
+    /// <summary>The nearest-rank percentile of every measured latency (see <see cref="Latency.Percentile"/>).</summary>
+    public double Percentile(double percent) => Latency.Percentile(LatenciesMs, percent);
 }
 
 /// <summary>

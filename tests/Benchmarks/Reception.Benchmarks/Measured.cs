@@ -33,8 +33,8 @@ public static class RunReport
         string[] header = ["scenario", "count", "failed", "req/s", "p50 ms", "p99 ms", .. shown.Select(p => $"CPU s/1k {p}")];
         var rows = scenarios.Select(s => (string[])
         [
-            s.Name, N(s.Result.Count), N(s.Result.Failures), F(s.Result.Throughput, "0.0"), F(s.Result.Percentile(50), "0.0"),
-            F(s.Result.Percentile(99), "0.0"), .. shown.Select(s.CpuPer1000),
+            s.Name, N(s.Result.Count), N(s.Result.Failures), F(s.Result.Throughput, "0.0"), Latency.Ms(s.Result.Percentile(50)),
+            Latency.Ms(s.Result.Percentile(99)), .. shown.Select(s.CpuPer1000),
         ]).ToList();
         Report.Table(header, rows);
 

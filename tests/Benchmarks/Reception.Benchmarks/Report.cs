@@ -11,7 +11,7 @@ public static class Report
         var rows = results.Select(r => new[]
         {
             r.Name, Number(r.Concurrency), Number(r.Count), Number(r.Failures),
-            Ms(r.Percentile(50)), Ms(r.Percentile(95)), Ms(r.Percentile(99)), Ms(r.Max), r.Throughput.ToString("0.0", CultureInfo.InvariantCulture),
+            Latency.Ms(r.Percentile(50)), Latency.Ms(r.Percentile(95)), Latency.Ms(r.Percentile(99)), Latency.Ms(r.Max), r.Throughput.ToString("0.0", CultureInfo.InvariantCulture),
         }).ToList();
         Table(header, rows);
     }
@@ -30,6 +30,4 @@ public static class Report
     }
 
     private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,9 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PropertyPlatform.Billing.Consumers;
+using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Features.Accounts;
 using PropertyPlatform.Contracts.Charges;
 using PropertyPlatform.Contracts.Reception;
@@ -39,6 +43,46 @@ public sealed class RegistryAndChargesTests(BillingService billing)
 
         (await billing.QueryAsync(db => db.Occupancies.CountAsync(o => o.UnitId == unitId, Ct))).Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_new_units_registration_and_owner_handled_at_once_both_apply_on_their_first_attempt()
+    {
+        var estateId = await billing.NewEstateAsync();
+        var unitId = Guid.CreateVersion7();
+        var ownerId = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        var registered = new UnitRegistered(Guid.NewGuid(), now, estateId, Guid.NewGuid(), unitId, Guid.NewGuid(), "3-303", 90m, "residential", "active");
+        var owned = new OwnerRegistered(Guid.NewGuid(), now, estateId, Guid.NewGuid(), ownerId, "Li Na", "13800000000", [unitId]);
+
+        // Writes to the units wait behind this lock until both consumers are under way, so both have looked for the
+        // unit, found none, before either can add it.
+        await using var gate = new NpgsqlConnection(billing.DatabaseConnectionString);
+        await gate.OpenAsync(Ct);
+        await using var held = await gate.BeginTransactionAsync(Ct);
+        await using (var share = new NpgsqlCommand("LOCK TABLE billable_units IN SHARE MODE", gate, held))
+        {
+            await share.ExecuteNonQueryAsync(Ct);
+        }
+
+        // Called directly, not through the broker: MassTransit's retry would hide a first attempt that failed.
+        var handling = Task.WhenAll(
+            billing.InScopeAsync(sp => new UnitRegisteredConsumer(sp.GetRequiredService<BillingDbContext>(), TimeProvider.System).ConsumeAsync(registered, Ct)),
+            billing.InScopeAsync(sp => new OwnerRegisteredConsumer(sp.GetRequiredService<BillingDbContext>(), TimeProvider.System).ConsumeAsync(owned, Ct)));
+        await Eventually.Async(async () => await WaitingForLocksAsync() >= 2, TimeSpan.FromSeconds(30), "both consumers should be waiting at the unit");
+        await held.RollbackAsync(Ct);
+
+        (await handling).Should().Equal(true, true);
+        var unit = await billing.QueryAsync(db => db.Units.SingleAsync(u => u.UnitId == unitId, Ct));
+        unit.FloorArea.Should().Be(90m);
+        unit.OwnerId.Should().Be(ownerId);
+    }
+
+    /// <summary>Sessions of billing's database waiting for a lock (a table's or an advisory one), read afresh each time.</summary>
+    private Task<int> WaitingForLocksAsync() => billing.QueryAsync(db => db.Database.SqlQuery<int>(
+        $"""
+        SELECT count(DISTINCT pid)::int AS "Value" FROM pg_locks
+        WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        """).SingleAsync(Ct));
 
     [Fact]
     public async Task A_charge_is_booked_once_per_source_and_source_id_as_an_open_item()
