@@ -125,6 +125,31 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Types <paramref name="text"/> into the FluentUI text field <paramref name="id"/> and leaves it, as a person does, once
+    /// the field is whole: a text input that has just appeared renders a second time (it takes its label then, as the
+    /// aria-label of its inner &lt;input&gt;), and that render clears what was typed before it (CI: a parcel handed over
+    /// without the collector's name, "Required"). Should the field lose the text all the same, it is typed again.
+    /// </summary>
+    protected async Task FillFieldAsync(string id, string text, IPage? page = null)
+    {
+        var input = (page ?? Page).Locator($"#{id} input[aria-label]");
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(text);
+            await input.PressAsync("Tab");
+            try
+            {
+                await Assertions.Expect(input).ToHaveValueAsync(text, new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < attempts)
+            {
+            }
+        }
+    }
+
     /// <summary>Types into a FluentUI text area (its &lt;textarea&gt; is in the component's shadow root) and leaves it, as a person does.</summary>
     protected async Task TypeIntoTextAreaAsync(string id, string text)
     {
@@ -153,6 +178,7 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
             try
             {
                 await option.ClickAsync(new() { Timeout = 10_000 });
+                await CloseUnitOptionsAsync(input, id);
                 return;
             }
             catch (TimeoutException) when (attempt < attempts)
@@ -164,6 +190,28 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
                 var offered = await Page.Locator("fluent-option:visible").AllInnerTextsAsync();
                 throw new InvalidOperationException(
                     $"'{label}' was not offered after typing '{typed}' {attempts} times; the field holds '{value}' and offers [{string.Join(", ", offered)}]", failure);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The unit's list of matches is closed once a unit is picked. A search answered after the pick (the autocomplete
+    /// searches as the number is typed) can open it again over the form's buttons (CI: "Record the arrival" covered by
+    /// another building's 1010); a person closes it with Escape, which keeps the unit picked.
+    /// </summary>
+    private async Task CloseUnitOptionsAsync(ILocator input, string id)
+    {
+        var options = Page.Locator($"fluent-popover-b[anchor-id='{id}'][opened='true']");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Assertions.Expect(options).ToHaveCountAsync(0, new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await input.PressAsync("Escape");
             }
         }
     }

@@ -29,7 +29,7 @@ public sealed class CashierTests(BrowserSystem system) : BrowserTest(system)
 
         await SignInAsync($"/cashier/counter?estate={DemoGroup.North}", Cashier);
         await WaitForInteractiveFormAsync();
-        await Page.Locator("#number input").FillAsync("102");
+        await FillFieldAsync("number", "102");
         await Button("Find").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("balance")).ToContainTextAsync("CNY");
         var balance = decimal.Parse(Regex.Match(await Page.GetByTestId("balance").InnerTextAsync(), @"[\d,]+\.\d\d").Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
@@ -62,7 +62,7 @@ public sealed class CashierTests(BrowserSystem system) : BrowserTest(system)
         await SignInAsync($"/cashier/counter?estate={DemoGroup.North}", Cashier);
         await WaitForInteractiveFormAsync();
 
-        await Page.Locator("#number input").FillAsync("9999");
+        await FillFieldAsync("number", "9999");
         await Button("Find").ClickAsync();
 
         await Assertions.Expect(Page.Locator("#number-field")).ToContainTextAsync("No unit 9999 in this estate.");
@@ -93,7 +93,7 @@ public sealed class CashierTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(Page.Locator("#explanation-field")).ToContainTextAsync("must be explained");
 
         var slip = $"SLIP-{Guid.NewGuid():N}"[..17];
-        await Page.Locator("#bankSlipRef input").FillAsync(slip);
+        await FillFieldAsync("bankSlipRef", slip);
         await Button("Record deposit").ClickAsync();
         await Assertions.Expect(mine.GetByTestId("cash-not-deposited")).ToHaveTextAsync("0.00 CNY");
         await Assertions.Expect(mine).ToContainTextAsync(slip);

@@ -28,15 +28,15 @@ public sealed class DeskKeysTests(BrowserSystem system) : BrowserTest(system)
 
         await Button("Register a key").ClickAsync();
         await Assertions.Expect(Page.Locator("#label-field")).ToContainTextAsync("Required");
-        await Page.Locator("#label input").FillAsync(label);
-        await Page.Locator("#area input").FillAsync("Roof access, building 1");
+        await FillFieldAsync("label", label);
+        await FillFieldAsync("area", "Roof access, building 1");
         await Button("Register a key").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("key-done")).ToContainTextAsync($"Key {label} registered.");
 
         var keyRow = Page.Locator("tr[data-key-id]", new() { HasText = label });
         await keyRow.Locator("fluent-button", new() { HasText = "Issue" }).ClickAsync();
-        await Page.Locator("#issuedTo input").FillAsync("Chen the roofer");
-        await Page.Locator("#purpose input").FillAsync("Gutter cleaning");
+        await FillFieldAsync("issuedTo", "Chen the roofer");
+        await FillFieldAsync("purpose", "Gutter cleaning");
         // The due-back time is a date-and-time picker, filled in with two hours from now on the estate's clock.
         var dueBack = Page.Locator("input#expectedReturnAt");
         await Assertions.Expect(dueBack).ToHaveAttributeAsync("type", "datetime-local");

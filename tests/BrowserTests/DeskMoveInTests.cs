@@ -39,15 +39,13 @@ public sealed class DeskMoveInTests(BrowserSystem system) : BrowserTest(system)
         await AssertAccessibleAsync();
         await Button("Next").ClickAsync();
 
-        await Page.Locator("#resident-0-fullName input").FillAsync("Zhang Min");
-        await Page.Locator("#resident-0-phone input").FillAsync(phone);
-        await Page.Locator("#resident-0-phone input").PressAsync("Tab");
+        await FillFieldAsync("resident-0-fullName", "Zhang Min");
+        await FillFieldAsync("resident-0-phone", phone);
         await Button("Next").ClickAsync();
 
         await Page.Locator("#documentsChecked").ClickAsync();
-        await Page.Locator("#keysHandedOver input").FillAsync("2");
-        await Page.Locator("#electricity input").FillAsync("1024.5");
-        await Page.Locator("#electricity input").PressAsync("Tab");
+        await FillFieldAsync("keysHandedOver", "2");
+        await FillFieldAsync("electricity", "1024.5");
         await Button("Next").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("move-in-review")).ToContainTextAsync("Zhang Min");
         await Button("Record the move-in").ClickAsync();
@@ -56,8 +54,7 @@ public sealed class DeskMoveInTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(Page.Locator("#water")).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("#water-field")).ToContainTextAsync("Required");
         await AssertAccessibleAsync();
-        await Page.Locator("#water input").FillAsync("12.345");
-        await Page.Locator("#water input").PressAsync("Tab");
+        await FillFieldAsync("water", "12.345");
         await Button("Next").ClickAsync();
         await Button("Record the move-in").ClickAsync();
 

@@ -60,7 +60,7 @@ public sealed partial class DeskTests(BrowserSystem system) : BrowserTest(system
         await SignInAsync("/desk/intake", DemoGroup.ClerkNorth);
         await WaitForInteractiveFormAsync();
 
-        await Page.Locator("#requesterName input").FillAsync(requester);
+        await FillFieldAsync("requesterName", requester);
         await Button("Record").ClickAsync();
 
         await Assertions.Expect(Page.Locator("#description-field")).ToContainTextAsync("Required.");
@@ -76,7 +76,7 @@ public sealed partial class DeskTests(BrowserSystem system) : BrowserTest(system
         await WaitForInteractiveFormAsync();
 
         await TypeIntoTextAreaAsync("description", description);
-        await Page.Locator("#requesterName input").FillAsync("Zhang Wei");
+        await FillFieldAsync("requesterName", "Zhang Wei");
         await Button("Record").ClickAsync();
 
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/desk/queue"));

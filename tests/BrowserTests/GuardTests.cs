@@ -55,7 +55,7 @@ public sealed class GuardTests(BrowserSystem system) : BrowserTest(system)
         await SignInAsync("/", GuardNorth);
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/gate/pass"));
         await WaitForInteractiveFormAsync();
-        await Page.Locator("#token input").FillAsync(token);
+        await FillFieldAsync("token", token);
         await Button("Check").ClickAsync();
 
         var verdict = Page.GetByTestId("verdict");
@@ -67,7 +67,7 @@ public sealed class GuardTests(BrowserSystem system) : BrowserTest(system)
         var stored = await owner.GetFromJsonAsync<JsonElement>($"/api/security-gate/passes/{pass.GetProperty("id").GetGuid()}", ApiJson.Options, Ct);
         stored.GetProperty("uses").GetInt32().Should().Be(1, "the guard's check records the entry on the pass");
 
-        await Page.Locator("#token input").FillAsync(token);
+        await FillFieldAsync("token", token);
         await Button("Check").ClickAsync();
 
         await Assertions.Expect(verdict).ToContainTextAsync("Invalid: do not let the visitor in");
@@ -83,7 +83,7 @@ public sealed class GuardTests(BrowserSystem system) : BrowserTest(system)
         await Button("Check").ClickAsync();
         await Assertions.Expect(Page.Locator("#token-field")).ToContainTextAsync("Required");
 
-        await Page.Locator("#token input").FillAsync("eyJhbGciOiJFUzI1NiJ9.bm90IGEgcGFzcw.c2lnbmF0dXJl");
+        await FillFieldAsync("token", "eyJhbGciOiJFUzI1NiJ9.bm90IGEgcGFzcw.c2lnbmF0dXJl");
         await Button("Check").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("refusal")).ToHaveTextAsync("Not a genuine pass: its signature does not match.");
     }
@@ -96,9 +96,9 @@ public sealed class GuardTests(BrowserSystem system) : BrowserTest(system)
         await SignInAsync("/gate/visitors", GuardNorth);
         await WaitForInteractiveFormAsync();
 
-        await Page.Locator("#visitorName input").FillAsync(visitor);
-        await Page.Locator("#idNumber input").FillAsync("110101199003071234");
-        await Page.Locator("#purpose input").FillAsync("Delivering furniture");
+        await FillFieldAsync("visitorName", visitor);
+        await FillFieldAsync("idNumber", "110101199003071234");
+        await FillFieldAsync("purpose", "Delivering furniture");
         await Button("Register").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("registered")).ToContainTextAsync($"{visitor} is admitted and registered.");
         var row = Page.Locator("tr", new() { HasText = visitor });
@@ -108,8 +108,8 @@ public sealed class GuardTests(BrowserSystem system) : BrowserTest(system)
         await row.Locator("fluent-button", new() { HasText = "Log out" }).ClickAsync();
         await Assertions.Expect(row.Locator("fluent-button", new() { HasText = "Log out" })).ToHaveCountAsync(0);
 
-        await Page.Locator("#visitorName input").FillAsync(stranger);
-        await Page.Locator("#idNumber input").FillAsync("310101198502025678");
+        await FillFieldAsync("visitorName", stranger);
+        await FillFieldAsync("idNumber", "310101198502025678");
         await Button("Register").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("registered")).ToContainTextAsync($"{stranger} is refused");
 
@@ -142,10 +142,10 @@ public sealed class GuardTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(Page.GetByTestId("exit-outcome")).ToContainTextAsync($"Let out: {items}. The exit is recorded.");
         await Assertions.Expect(row).ToHaveCountAsync(0);
 
-        await Page.Locator("#items input").FillAsync(unpermitted);
+        await FillFieldAsync("items", unpermitted);
         await Button("Hold").ClickAsync();
         await Assertions.Expect(Page.Locator("#carriedBy-field")).ToContainTextAsync("Required");
-        await Page.Locator("#carriedBy input").FillAsync("Unknown man");
+        await FillFieldAsync("carriedBy", "Unknown man");
         await Button("Hold").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("held-items")).ToContainTextAsync(unpermitted);
 
@@ -179,7 +179,7 @@ public sealed class GuardTests(BrowserSystem system) : BrowserTest(system)
 
         await SignInAsync("/gate/patrol", GuardNorth);
         await WaitForInteractiveFormAsync();
-        await Page.Locator("#checkpointCode input").FillAsync(code);
+        await FillFieldAsync("checkpointCode", code);
         await Button("Record scan").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("scan-outcome")).ToContainTextAsync(new Regex($"Checkpoint {code} scanned at .*, on time"));
         await AssertAccessibleAsync();
@@ -191,12 +191,12 @@ public sealed class GuardTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(row).ToContainTextAsync("North Gate Guard since");
         await Page.GotoAsync("/gate/handover");
         await WaitForInteractiveFormAsync();
-        await Page.Locator("#toGuardId input").FillAsync(Guid.NewGuid().ToString());
+        await FillFieldAsync("toGuardId", Guid.NewGuid().ToString());
         await Button("Hand over").ClickAsync();
         await Assertions.Expect(Page.Locator("#toGuardId-field")).ToContainTextAsync("no valid 'gate' certification");
         await AssertAccessibleAsync();
-        await Page.Locator("#toGuardId input").FillAsync(supervisorId.ToString());
-        await Page.Locator("#newItem input").FillAsync("Barrier arm sticks when cold");
+        await FillFieldAsync("toGuardId", supervisorId.ToString());
+        await FillFieldAsync("newItem", "Barrier arm sticks when cold");
         await Button("Hand over").ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("handed-over")).ToContainTextAsync("1 item(s) stay open");

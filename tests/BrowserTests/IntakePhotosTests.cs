@@ -54,8 +54,7 @@ public sealed class IntakePhotosTests(BrowserSystem system) : BrowserTest(system
         await SignInAsync("/desk/intake", DemoGroup.ClerkNorth);
         await WaitForInteractiveFormAsync();
         await TypeIntoTextAreaAsync("description", description);
-        await Page.Locator("#requesterName input").FillAsync("Zhang Wei");
-        await Page.Locator("#requesterName input").PressAsync("Tab");
+        await FillFieldAsync("requesterName", "Zhang Wei");
 
         // A text file sent as a PNG: reception reads its bytes and refuses it; the field says so and nothing is recorded.
         await Page.Locator("#photo-input").SetInputFilesAsync(new FilePayload { Name = "notes.png", MimeType = "image/png", Buffer = "not a photo"u8.ToArray() });

@@ -48,7 +48,7 @@ public sealed class LargeEstateUnitTests(BrowserSystem system) : BrowserTest(sys
         await PickUnitAsync("114", $"{code} – 1140");
         await AssertAccessibleAsync();
         await TypeIntoTextAreaAsync("description", description);
-        await Page.Locator("#requesterName input").FillAsync("Sun Li");
+        await FillFieldAsync("requesterName", "Sun Li");
         await Button("Record").ClickAsync();
 
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/desk/queue"));

@@ -17,8 +17,7 @@ public sealed class LostSessionDraftTests(BrowserSystem system) : BrowserTest(sy
         await SignInAsync("/desk/intake", DemoGroup.ClerkNorth);
         await WaitForInteractiveFormAsync();
         await TypeIntoTextAreaAsync("description", description);
-        await Page.Locator("#requesterName input").FillAsync("Zhou Lan");
-        await Page.Locator("#requesterName input").PressAsync("Tab");
+        await FillFieldAsync("requesterName", "Zhou Lan");
 
         // The session ends while the intake is open: signed out in another tab, which removes it from the web's session
         // store. Clearing the cookies (as the sign-in test does) would not end it for this page: its circuit keeps the

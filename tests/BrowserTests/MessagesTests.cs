@@ -21,7 +21,7 @@ public sealed class MessagesTests(BrowserSystem system) : BrowserTest(system)
 
         await SignInAsync("/owner/messages", DemoGroup.OwnerNorth);
         await WaitForInteractiveFormAsync();
-        await Page.Locator("#subject input").FillAsync(subject);
+        await FillFieldAsync("subject", subject);
         await TypeIntoTextAreaAsync("messageBody", "The hall light on floor 1 flickers.");
         await Button("Send").ClickAsync();
         var sent = Page.GetByTestId("message-sent").GetByRole(AriaRole.Link, new() { Name = subject });

@@ -29,7 +29,7 @@ public sealed class NoticesTests(BrowserSystem system) : BrowserTest(system)
         await WaitForInteractiveFormAsync();
         await Button("Publish").ClickAsync();
         await Assertions.Expect(Page.Locator("#title-field")).ToContainTextAsync("Required");
-        await Page.Locator("#title input").FillAsync(title);
+        await FillFieldAsync("title", title);
         await TypeIntoTextAreaAsync("noticeBody", "The water is off from 9:00 to 12:00 for pipe work.");
         await Button("Publish").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("notice-published")).ToContainTextAsync(title);
@@ -42,7 +42,7 @@ public sealed class NoticesTests(BrowserSystem system) : BrowserTest(system)
         await Page.Locator("#audience").ClickAsync();
         await Page.Locator("fluent-option:visible", new() { HasText = "One unit" }).ClickAsync();
         await PickUnitAsync("10", "1 – 101");
-        await Page.Locator("#title input").FillAsync(unitTitle);
+        await FillFieldAsync("title", unitTitle);
         await TypeIntoTextAreaAsync("noticeBody", "Please leave the meter cupboard open.");
         await Button("Publish").ClickAsync();
         await Assertions.Expect(Page.Locator("li", new() { HasText = unitTitle })).ToContainTextAsync("One unit 1 – 101");

@@ -25,8 +25,8 @@ public sealed class OwnerPassTests(BrowserSystem system) : BrowserTest(system)
         var visitor = $"Chen Jie {Guid.NewGuid():N}"[..14];
         await SignInAsync("/owner/passes", DemoGroup.OwnerNorth);
         await WaitForInteractiveFormAsync();
-        await Page.Locator("#visitorName input").FillAsync(visitor);
-        await Page.Locator("#purpose input").FillAsync("Piano lesson");
+        await FillFieldAsync("visitorName", visitor);
+        await FillFieldAsync("purpose", "Piano lesson");
         await Page.Locator("#hours").ClickAsync();
         await Page.Locator("fluent-option", new() { HasText = "3 days" }).ClickAsync();
         await Page.Locator("#maxUses").ClickAsync();

@@ -66,7 +66,7 @@ public sealed class OwnerRepairJourneyTests(BrowserSystem system) : BrowserTest(
         await phone.Locator("fluent-button", new() { HasText = "I have arrived" }).ClickAsync();
         await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("On site");
         await Assertions.Expect(phone.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
-        await phone.Locator("#labourMinutes input").FillAsync("40");
+        await FillFieldAsync("labourMinutes", "40", phone);
         await phone.Locator("#testDone").ClickAsync();
         await phone.Locator("#siteCleaned").ClickAsync();
         await phone.Locator("#photo-input").SetInputFilesAsync(new FilePayload { Name = "sink.png", MimeType = "image/png", Buffer = Photo });

@@ -41,8 +41,8 @@ public sealed class SupervisorTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(Page.Locator("#responsiblePerson-field")).ToContainTextAsync("Required");
         await AssertAccessibleAsync();
 
-        await Page.Locator("#responsiblePerson input").FillAsync("Wang Li");
-        await Page.Locator("#deadlineWorkingHours input").FillAsync("8");
+        await FillFieldAsync("responsiblePerson", "Wang Li");
+        await FillFieldAsync("deadlineWorkingHours", "8");
         await Button("Assign").ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("assigned")).ToContainTextAsync("Assigned to Wang Li, due");

@@ -20,17 +20,14 @@ public sealed class SurveysTests(BrowserSystem system) : BrowserTest(system)
 
         await SignInAsync("/supervisor/surveys", SupervisorNorth);
         await WaitForInteractiveFormAsync();
-        await Page.Locator("#title input").FillAsync(title);
-        await Page.Locator("#title input").PressAsync("Tab");
+        await FillFieldAsync("title", title);
         await Button("Publish").ClickAsync();
         await Assertions.Expect(Page.Locator("#text-0-field")).ToContainTextAsync("Required");
 
-        await Page.Locator("#text-0 input").FillAsync("How satisfied are you with the front desk?");
-        await Page.Locator("#text-0 input").PressAsync("Tab");
+        await FillFieldAsync("text-0", "How satisfied are you with the front desk?");
         await Button("Add a question").ClickAsync();
         await ChooseAsync(Page, "kind-1", "One of several options");
-        await Page.Locator("#text-1 input").FillAsync("What should we improve first?");
-        await Page.Locator("#text-1 input").PressAsync("Tab");
+        await FillFieldAsync("text-1", "What should we improve first?");
         await TypeIntoTextAreaAsync("options-1", "Cleaning\nSecurity");
         await Button("Publish").ClickAsync();
         await ExpectVisibleAsync(Page, Page.GetByTestId("survey-outcome").Filter(new() { HasText = "Published" }));

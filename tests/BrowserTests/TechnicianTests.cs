@@ -53,12 +53,12 @@ public sealed class TechnicianTests(BrowserSystem system) : BrowserTest(system)
         await Button("Add a part").ClickAsync();
         await Page.Locator("#part-0").ClickAsync();
         await Page.Locator("fluent-option", new() { HasText = code }).ClickAsync();
-        await Page.Locator("#quantity-0 input").FillAsync("2");
+        await FillFieldAsync("quantity-0", "2");
         await Button("Complete").Last.ClickAsync();
         await Assertions.Expect(Page.Locator("#labourMinutes-field")).ToContainTextAsync("Required");
         await AssertAccessibleAsync();
 
-        await Page.Locator("#labourMinutes input").FillAsync("35");
+        await FillFieldAsync("labourMinutes", "35");
         await Page.Locator("#testDone").ClickAsync();
         await Page.Locator("#siteCleaned").ClickAsync();
         await Page.PhotoDrawnAsync("picked-photos");

@@ -91,11 +91,11 @@ public sealed class TrainingTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(row.Locator("fluent-button")).ToHaveCountAsync(0);
         await Assertions.Expect(row).ToContainTextAsync("Present");
 
-        await Page.Locator("#score input").FillAsync("150");
+        await FillFieldAsync("score", "150");
         await Button("Record an exam result").ClickAsync();
         await Assertions.Expect(Page.Locator("#score-field")).ToContainTextAsync("0 to 100");
         await AssertAccessibleAsync();
-        await Page.Locator("#score input").FillAsync("85");
+        await FillFieldAsync("score", "85");
         await Button("Record an exam result").ClickAsync();
 
         await Assertions.Expect(row).ToContainTextAsync("Best score 85");
