@@ -64,24 +64,25 @@ internal static class RegistryImportWriter
         var (actor, correlationId) = (import.RequestedBy, import.CorrelationId);
         var operation = $"registry import {import.Id}";
         var written = 0;
-        foreach (var chunk in plan.Units.Chunk(ChunkSize))
+        // The rows of the next chunk (units, their announcements and audit entries: JSON to serialize) are made on another
+        // core while PostgreSQL takes in this chunk's.
+        var chunks = plan.Units.Chunk(ChunkSize).ToArray();
+        Task<UnitRows> Make(int chunk) =>
+            Task.Run(() => UnitRows.Of(plan.EstateId, chunks[chunk], buildingIds, now, actor, correlationId, operation), cancellationToken);
+        var next = chunks.Length > 0 ? Make(0) : null;
+        for (var i = 0; i < chunks.Length; i++)
         {
-            var units = new List<Unit>(chunk.Length);
-            var announcements = new List<OutboxMessage>(chunk.Length);
-            var audit = new List<AuditEntry>(chunk.Length);
-            foreach (var row in chunk)
+            var rows = await next!;
+            next = i + 1 < chunks.Length ? Make(i + 1) : null;
+            foreach (var (row, unit) in chunks[i].Zip(rows.Units))
             {
-                var unit = Unit.Register(plan.EstateId, buildingIds[row.BuildingCode], row.Number, row.Floor, row.FloorArea, row.Usage, row.Status, now);
-                units.Add(unit);
-                announcements.Add(OutboxDbContextExtensions.ToOutboxMessage(RegistryRules.Registered(unit, now, correlationId)));
-                audit.Add(RegistryRows.Audited(unit, actor, correlationId, operation));
                 unitIds[(row.BuildingCode, row.Number)] = unit.Id;
             }
 
-            await db.CopyUnitsAsync(units, cancellationToken);
-            await db.CopyOutboxMessagesAsync(announcements, cancellationToken);
-            await db.CopyAuditEntriesAsync(audit, cancellationToken);
-            written += chunk.Length;
+            await db.CopyUnitsAsync(rows.Units, cancellationToken);
+            await db.CopyOutboxMessagesAsync(rows.Announcements, cancellationToken);
+            await db.CopyAuditEntriesAsync(rows.Audit, cancellationToken);
+            written += chunks[i].Length;
             await progress(written, cancellationToken);
         }
 
@@ -96,6 +97,25 @@ internal static class RegistryImportWriter
         }
 
         return new ImportCounts(plan.NewBuildings.Count, plan.Units.Count, plan.Owners.Count);
+    }
+
+    /// <summary>A chunk of units as written: the units, their <c>UnitRegistered</c> announcements and their audit entries.</summary>
+    private sealed record UnitRows(List<Unit> Units, List<OutboxMessage> Announcements, List<AuditEntry> Audit)
+    {
+        public static UnitRows Of(
+            Guid estateId, PlannedUnit[] chunk, Dictionary<string, Guid> buildingIds, DateTimeOffset now, string actor, Guid correlationId, string operation)
+        {
+            var rows = new UnitRows(new(chunk.Length), new(chunk.Length), new(chunk.Length));
+            foreach (var row in chunk)
+            {
+                var unit = Unit.Register(estateId, buildingIds[row.BuildingCode], row.Number, row.Floor, row.FloorArea, row.Usage, row.Status, now);
+                rows.Units.Add(unit);
+                rows.Announcements.Add(OutboxDbContextExtensions.ToOutboxMessage(RegistryRules.Registered(unit, now, correlationId)));
+                rows.Audit.Add(RegistryRows.Audited(unit, actor, correlationId, operation));
+            }
+
+            return rows;
+        }
     }
 
     /// <summary>Saves a chunk and forgets it, so change tracking stays as cheap for the last chunk as for the first.</summary>
