@@ -175,7 +175,11 @@ public sealed class WorkOrder : IUnitScoped
 
     public uint Version { get; private set; }
 
-    public IReadOnlyList<WorkOrderStep> Steps => _steps;
+    /// <summary>
+    /// Every step, in the order taken. A loaded work order's steps arrive in whatever order PostgreSQL returns the rows
+    /// (a CI run showed "closed" first), so they are put in order by number here.
+    /// </summary>
+    public IReadOnlyList<WorkOrderStep> Steps => [.. _steps.OrderBy(s => s.Number)];
 
     /// <summary>Dispatched, accepted, on site or reopened: on somebody's list.</summary>
     public static readonly WorkOrderStatus[] Open =
