@@ -180,7 +180,12 @@ public sealed partial class Platform : IAsyncLifetime
         return children;
     }
 
-    /// <summary>The dashboard's start button; returns once the resource is healthy again.</summary>
+    /// <summary>
+    /// The dashboard's start button; returns once the resource is healthy again. The wait goes on through states that
+    /// say the resource is not running: the orchestrator can repeat the old process's <c>Finished</c> after the start
+    /// command (a CI run saw Finished → Starting → Finished → Running), and a real failure to start still ends in the
+    /// 2-minute timeout below, with the resource's state and last lines.
+    /// </summary>
     public async Task StartAsync(string resource)
     {
         var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
@@ -188,7 +193,7 @@ public sealed partial class Platform : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         try
         {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
         }
         catch (OperationCanceledException)
         {
