@@ -22,7 +22,7 @@ public sealed class DispatchBoardTests(BrowserSystem system) : BrowserTest(syste
         await Page.GetByRole(AriaRole.Link, new() { Name = description }).ClickAsync();
         // The candidates as the circuit shows them: the prerendered table is replaced when the page starts afresh in the
         // circuit (and is empty while it reloads them), which could otherwise happen between two of the checks below.
-        await Assertions.Expect(Page.Locator("section[data-interactive=true]")).ToBeVisibleAsync();
+        await ExpectVisibleAsync(Page, Page.Locator("section[data-interactive=true]"));
 
         var candidate = Page.Locator($"tr[data-staff-id='{technicianId}']");
         await Assertions.Expect(candidate.GetByTestId("eligible")).ToHaveTextAsync("Yes");

@@ -24,8 +24,7 @@ public sealed class LostSessionDraftTests(BrowserSystem system) : BrowserTest(sy
         // user, whose session would still be on the server.
         var otherTab = await Context.NewPageAsync();
         await otherTab.GotoAsync($"/desk/queue?estate={DemoGroup.North}");
-        await otherTab.WaitForFunctionAsync("() => customElements.get('fluent-button') !== undefined");
-        await otherTab.Locator("fluent-button", new() { HasText = "Sign out" }).ClickAsync();
+        await otherTab.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await otherTab.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
         await otherTab.CloseAsync();
 

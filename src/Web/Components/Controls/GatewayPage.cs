@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.Resources;
 using PropertyPlatform.Web.SignIn;
@@ -33,6 +34,9 @@ public abstract class GatewayPage : ComponentBase
 
     [Inject]
     private IStringLocalizer<SharedResource> Texts { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime Scripts { get; set; } = null!;
 
     private (Func<string> Json, Func<string, Task> Restore)? _draft;
 
@@ -84,7 +88,10 @@ public abstract class GatewayPage : ComponentBase
         _ready = true;
     }
 
-    /// <summary>The call's result, or null when the session was lost (the browser is then on its way to sign-in).</summary>
+    /// <summary>
+    /// The call's result, or null when the session was lost: the browser is then on its way to sign-in, or to identity
+    /// when this page is being signed out.
+    /// </summary>
     protected async Task<ApiResult<T>?> CallAsync<T>(Func<GatewayClient, Task<ApiResult<T>>> call)
     {
         ApiResult<T> result;
@@ -101,7 +108,24 @@ public abstract class GatewayPage : ComponentBase
             }
 
             var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
-            Navigation.NavigateTo($"/signin?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
+            var signIn = $"/signin?returnUrl={Uri.EscapeDataString(here)}";
+            if (!RendererInfo.IsInteractive)
+            {
+                Navigation.NavigateTo(signIn, forceLoad: true);
+                return null;
+            }
+
+            // In the circuit, through the page's script (nav.js): it knows whether this page is being signed out, when
+            // going to sign-in would cut the sign-out at identity short.
+            try
+            {
+                await Scripts.InvokeVoidAsync("session.signInAgain", signIn);
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page has gone: nothing is shown any more.
+            }
+
             return null;
         }
 
