@@ -41,6 +41,9 @@ public sealed class DeskComplaintsTests(BrowserSystem system) : BrowserTest(syst
 
         await SignInAsync("/", DemoGroup.ClerkNorth);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Complaints by deadline" }).Last.ClickAsync();
+        // The rows as the circuit shows them: the prerendered table is replaced when the page starts afresh in the circuit,
+        // which could otherwise happen between the checks below (a run read the order of a table without the new row).
+        await WaitForInteractiveAsync();
         var recordedRow = Page.Locator($"tr[data-complaint-id='{recorded}']");
         var assignedRow = Page.Locator($"tr[data-complaint-id='{assigned}']");
         await Assertions.Expect(recordedRow.GetByTestId("complaint-deadline")).ToContainTextAsync(new Regex("Route within 5 minutes: (.+ left|overdue by)"));
