@@ -6,9 +6,9 @@ namespace PropertyPlatform.Reception.Benchmarks;
 
 /// <summary>
 /// Starts the system from the AppHost's model and runs the scenarios <c>--scenario</c> names: <c>all</c> (the default:
-/// every scenario of issue 18 with its ratio against a baseline measured in the same run, <see cref="IssueScenarios"/>)
-/// , <c>passes</c> (security-gate's pass check, <see cref="PassChecks"/>) or <c>import</c> (the registry import alone). <c>--proxyless</c> runs every endpoint
-/// without the orchestrator's proxy. The same executable started with <c>--bare-api</c> is the baseline process.
+/// every scenario of issue 18 with its ratio against a baseline measured in the same run, <see cref="IssueScenarios"/>),
+/// <c>passes</c> (security-gate's pass check, <see cref="PassChecks"/>) or <c>import</c> (the registry import alone).
+/// <c>--proxyless</c> runs every endpoint without the orchestrator's proxy. The same executable started with <c>--bare-api</c> is the baseline process.
 /// </summary>
 public static class BenchmarkProgram
 {
