@@ -151,6 +151,18 @@ public sealed class StartupTests(IdentityService identity)
     }
 
     [Fact]
+    public async Task Instances_starting_together_all_start()
+    {
+        // Replicas of identity start at the same time and each brings the same scopes and clients in line with its
+        // configuration: none may fail on another's update (CI: "The scope was concurrently updated").
+        for (var round = 0; round < 3; round++)
+        {
+            var started = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => StartInProductionAsync((_, _) => { }))));
+            started.Should().AllSatisfy(failure => failure.Should().BeNull());
+        }
+    }
+
+    [Fact]
     public async Task Production_refuses_to_start_with_ephemeral_signing_keys()
     {
         var refused = await StartInProductionAsync((web, _) => web.UseSetting("Identity:KeyDirectory", ""));

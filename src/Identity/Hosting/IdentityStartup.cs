@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PropertyPlatform.Identity.Data;
 using PropertyPlatform.Identity.Seed;
 using PropertyPlatform.ServiceDefaults.Hosting;
 
@@ -13,10 +15,31 @@ internal sealed class IdentityStartup(IServiceScopeFactory scopes, IOptions<Iden
     public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ClientRegistration>().RegisterAsync(cancellationToken);
-        if (settings.Value.SeedDemoData)
+        // Instances starting together (replicas, or test hosts on one database) updated the same scopes and clients at
+        // once, and one of them failed to start on OpenIddict's concurrency token (CI: "The scope was concurrently
+        // updated"). One at a time: a session lock on the connection that the registration and the seeding use (the
+        // managers' stores share this scope's context).
+        var database = scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database;
+        await database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+            await database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended('identity-startup', 0))", cancellationToken);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<ClientRegistration>().RegisterAsync(cancellationToken);
+                if (settings.Value.SeedDemoData)
+                {
+                    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                await database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended('identity-startup', 0))", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
         }
     }
 }
