@@ -23,7 +23,7 @@ public sealed class RunningPlatform : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        using var timeout = new CancellationTokenSource(AppHostTesting.FullStartTimeout);
         var builder = await AppHostTesting.CreateBuilderAsync(_state, timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
