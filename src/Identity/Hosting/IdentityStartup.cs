@@ -24,6 +24,7 @@ internal sealed class IdentityStartup(IServiceScopeFactory scopes, IOptions<Iden
         try
         {
             await database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended('identity-startup', 0))", cancellationToken);
+            var done = false;
             try
             {
                 await scope.ServiceProvider.GetRequiredService<ClientRegistration>().RegisterAsync(cancellationToken);
@@ -31,10 +32,20 @@ internal sealed class IdentityStartup(IServiceScopeFactory scopes, IOptions<Iden
                 {
                     await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
                 }
+
+                done = true;
             }
             finally
             {
-                await database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended('identity-startup', 0))", CancellationToken.None);
+                try
+                {
+                    await database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended('identity-startup', 0))", CancellationToken.None);
+                }
+                catch (Exception) when (!done)
+                {
+                    // The registration's own failure is the one to report (the unlock fails with it when the connection
+                    // broke, and then the lock ended with the session).
+                }
             }
         }
         finally

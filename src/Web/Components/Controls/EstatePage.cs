@@ -74,10 +74,10 @@ public abstract class EstatePage : GatewayPage
     private bool _loaded;
 
     /// <summary>
-    /// A form's <c>data-interactive</c> marker: set once the circuit is up and the page's data is in. What is typed before
-    /// is lost to the renders that bring the circuit and the data.
+    /// Set once the circuit is up and the page's data is in: what is typed before is lost to the renders that bring the
+    /// circuit and the data.
     /// </summary>
-    protected string? InteractiveMarker => RendererInfo.IsInteractive && _loaded ? "true" : null;
+    protected override string? InteractiveMarker => _loaded ? base.InteractiveMarker : null;
 
     /// <summary>Loads what the page shows of <see cref="Estate"/>.</summary>
     protected abstract Task OnEstateLoadedAsync();

@@ -46,6 +46,12 @@ public abstract class GatewayPage : ComponentBase
     private bool _ready;
     private bool _sessionLost;
 
+    /// <summary>
+    /// The <c>data-interactive</c> marker of a form or a control: set once the circuit is up, so that what is typed or
+    /// clicked reaches the page (before that, it is lost to the render that brings the circuit).
+    /// </summary>
+    protected virtual string? InteractiveMarker => RendererInfo.IsInteractive ? "true" : null;
+
     /// <summary>The form holds what the user typed before their session was lost (the page says so until it is sent).</summary>
     protected bool DraftRestored { get; private set; }
 
