@@ -27,20 +27,34 @@ public sealed class UnitPickerTests : EnglishComponentTest
         Context.Services.AddSingleton(new GatewayClient(new HttpClient(_reception) { BaseAddress = new Uri(GatewayClient.GatewayAddress) }, new Anonymous()));
     }
 
-    /// <summary>Reception's unit list: answers every call with <paramref name="units"/>, filtered by ids when asked; records the paths.</summary>
+    /// <summary>
+    /// Reception's unit list: answers every call with <paramref name="units"/>, filtered by ids or by the start of the
+    /// number when asked; records the paths. A search for a number in <see cref="Held"/> is answered once that is done.
+    /// </summary>
     private sealed class Reception(UnitView[] units) : HttpMessageHandler
     {
         public List<string> Asked { get; } = [];
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public Dictionary<string, Task> Held { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Asked.Add(Uri.UnescapeDataString(request.RequestUri!.PathAndQuery));
-            var ids = System.Web.HttpUtility.ParseQueryString(request.RequestUri.Query)["ids"]?.Split(',');
-            var items = ids is null ? units : [.. units.Where(u => ids.Contains(u.Id.ToString()))];
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+            var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri.Query);
+            var ids = query["ids"]?.Split(',');
+            var number = query["number"];
+            if (number is not null && Held.TryGetValue(number, out var held))
+            {
+                await held;
+            }
+
+            var items = ids is not null ? [.. units.Where(u => ids.Contains(u.Id.ToString()))]
+                : number is not null ? [.. units.Where(u => u.Number.StartsWith(number, StringComparison.Ordinal))]
+                : units;
+            return new HttpResponseMessage(HttpStatusCode.OK)
             {
                 Content = JsonContent.Create(new PageOf<UnitView>(items, null), options: GatewayClient.Json),
-            });
+            };
         }
     }
 
@@ -72,6 +86,25 @@ public sealed class UnitPickerTests : EnglishComponentTest
         _reception.Asked.Should().ContainSingle().Which.Should().Be(
             $"/api/reception/units?estateId={Estate}&number=150&status=Vacant&limit={UnitSearch.Offered}");
         search.Items!.Select(u => u.Label).Should().Equal(["B – 1502", "A – 1503", "A – 1502"], "reception orders the matches (101 before 1001); the field does not sort them again");
+    }
+
+    [Fact]
+    public async Task A_search_answered_after_a_later_one_does_not_bring_back_its_older_matches()
+    {
+        var picker = Render();
+        var answer = new TaskCompletionSource();
+        _reception.Held["1"] = answer.Task;
+        var early = new OptionsSearchEventArgs<UnitView> { Text = "1" };
+        var later = new OptionsSearchEventArgs<UnitView> { Text = "1503" };
+
+        var earlySearch = Task.CompletedTask;
+        await picker.InvokeAsync(() => { earlySearch = Field(picker).OnOptionsSearch.InvokeAsync(early); });
+        await picker.InvokeAsync(() => Field(picker).OnOptionsSearch.InvokeAsync(later));
+        answer.SetResult();
+        await picker.InvokeAsync(() => earlySearch);
+
+        later.Items!.Select(u => u.Label).Should().Equal("A – 1503");
+        early.Items!.Select(u => u.Label).Should().Equal(["A – 1503"], "what \"1\" matched arrived after the clerk typed on; the field keeps offering what \"1503\" matched");
     }
 
     [Fact]
