@@ -35,6 +35,7 @@ public sealed class VisitCoverageYear : IEstateOwned
     /// <summary>Households still short at the last count.</summary>
     public int ShortHouseholds { get; private set; }
 
+    /// <summary>When a count first found <see cref="ShortHouseholds"/> (the hourly counts that find the same write nothing).</summary>
     public DateTimeOffset CountedAt { get; private set; }
 
     public SlaClock Due { get; private set; } = null!;
@@ -55,10 +56,13 @@ public sealed class VisitCoverageYear : IEstateOwned
         Due = SlaClock.Start(Deadline, calendar, calendar.ToInstant(WarningDay(year), TimeOnly.MinValue)),
     };
 
-    /// <summary>A new count: none short completes the deadline (once; a later count changes nothing after the year is met).</summary>
+    /// <summary>
+    /// A new count: none short completes the deadline (once; a later count changes nothing after the year is met). The
+    /// same number as before changes nothing either, so the hourly count of November and December costs no write.
+    /// </summary>
     public void Recount(int shortHouseholds, DateTimeOffset now)
     {
-        if (Due.CompletedAt is not null)
+        if (Due.CompletedAt is not null || shortHouseholds == ShortHouseholds)
         {
             return;
         }

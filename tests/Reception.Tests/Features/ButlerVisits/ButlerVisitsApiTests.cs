@@ -263,6 +263,7 @@ public sealed class ButlerVisitsApiTests(ReceptionService reception)
         beforeNovember.Should().BeNull("the warning starts on 1 November, estate-local");
         opened.Should().NotBeNull();
         opened!.ShortHouseholds.Should().Be(2);
+        opened.CountedAt.Should().Be(novemberSecond, "the next hour's count found the same households short and wrote nothing");
         opened.Due.StartedAt.Should().Be(new DateTimeOffset(year, 10, 31, 16, 0, 0, TimeSpan.Zero));
         opened.Due.DueAt.Should().Be(new DateTimeOffset(year, 12, 31, 16, 0, 0, TimeSpan.Zero), "the local year ends at midnight in Shanghai");
         opened.Due.WarnAt.Should().BeOnOrBefore(novemberSecond, "the desk is warned as soon as the deadline opens");
