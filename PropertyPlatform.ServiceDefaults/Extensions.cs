@@ -4,6 +4,7 @@ using MassTransit.Monitoring;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -113,7 +114,19 @@ public static class ServiceDefaultsExtensions
         {
             // A fresh scope: the failed request's scoped services (a DbContext, a half-built component) may be broken.
             app.UseExceptionHandler(errorPage.Path, createScopeForErrors: true);
+            // The status page is for a browser: for a program the inner (re-executing) status pages are switched off, and
+            // the outer ones give its bodiless 404 or 405 problem details, as a failure gets.
+            app.UseStatusCodePages();
             app.UseStatusCodePagesWithReExecute(errorPage.StatusPathFormat, createScopeForStatusCodePages: true);
+            app.Use((context, next) =>
+            {
+                if (!HtmlErrorPage.IsWantedBy(context.Request) && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
+                return next(context);
+            });
         }
         else
         {

@@ -59,6 +59,17 @@ public sealed class HtmlErrorPageTests : IAsyncLifetime
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("*/*")]
+    public async Task An_unknown_address_asked_for_by_a_program_is_a_problem_details_404(string accept)
+    {
+        var response = await GetAsync("/no-such-page", accept);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string path, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
