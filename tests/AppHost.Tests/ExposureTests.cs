@@ -92,7 +92,7 @@ public sealed class ExposureTests
             catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
             {
                 throw new TimeoutException($"The gateway neither started nor failed to within {AppHostTesting.FullStartTimeout}: " +
-                    await AppHostTesting.DescribeResourcesAsync(app, Ct));
+                    await DemoSystem.DescribeUnreadyAsync(app));
             }
 
             gateway.Snapshot.State!.Text.Should().Be(KnownResourceStates.FailedToStart);

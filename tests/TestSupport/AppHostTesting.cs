@@ -1,7 +1,5 @@
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.AppHost;
 
 namespace PropertyPlatform.TestSupport;
@@ -33,33 +31,6 @@ public static class AppHostTesting
     /// start that takes under 2 minutes alone has taken more than 5 there.
     /// </summary>
     public static readonly TimeSpan FullStartTimeout = TimeSpan.FromMinutes(15);
-
-    /// <summary>Each resource of <paramref name="app"/> that is not yet running and healthy, with its state and failing health checks, for a start that timed out.</summary>
-    public static async Task<string> DescribeResourcesAsync(DistributedApplication app, CancellationToken cancellationToken)
-    {
-        var states = new List<string>();
-        foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources)
-        {
-            using var look = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            look.CancelAfter(TimeSpan.FromSeconds(5));
-            try
-            {
-                var snapshot = (await app.ResourceNotifications.WaitForResourceAsync(resource.Name, _ => true, look.Token)).Snapshot;
-                var done = snapshot.State?.Text == KnownResourceStates.Finished ||
-                    (snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
-                if (!snapshot.IsHidden && !done)
-                {
-                    states.Add($"{resource.Name}: {DemoSystem.Describe(snapshot)}");
-                }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                states.Add($"{resource.Name}: no state");
-            }
-        }
-
-        return string.Join("; ", states);
-    }
 
     /// <summary>The builder of the project resource <paramref name="name"/>, to give it more environment.</summary>
     public static IResourceBuilder<ProjectResource> Project(this IDistributedApplicationTestingBuilder builder, string name) =>

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PropertyPlatform.TestSupport;
 
@@ -42,19 +43,38 @@ public static class DemoSystem
         }
         catch (OperationCanceledException)
         {
-            var states = new List<string>();
-            foreach (var resource in resources)
+            throw new TimeoutException($"The system did not become healthy within {timeout}: " + await DescribeUnreadyAsync(app, resources, lastLines));
+        }
+    }
+
+    /// <summary>
+    /// Each of <paramref name="resources"/> (else every visible resource of the model) that is not yet running and healthy,
+    /// with <see cref="Describe"/> and, when <paramref name="lastLines"/> is given, what it wrote last: for a start that
+    /// timed out.
+    /// </summary>
+    public static async Task<string> DescribeUnreadyAsync(DistributedApplication app, IEnumerable<string>? resources = null, Func<string, string>? lastLines = null)
+    {
+        var states = new List<string>();
+        foreach (var resource in resources ?? app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Select(r => r.Name))
+        {
+            using var look = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
             {
-                using var look = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 var snapshot = (await app.ResourceNotifications.WaitForResourceAsync(resource, _ => true, look.Token)).Snapshot;
-                if (snapshot.State?.Text != "Running" || snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                var ready = snapshot.State?.Text == KnownResourceStates.Finished ||
+                    (snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+                if (!snapshot.IsHidden && !ready)
                 {
                     states.Add($"{resource}: {Describe(snapshot)}{lastLines?.Invoke(resource)}");
                 }
             }
-
-            throw new TimeoutException($"The system did not become healthy within {timeout}: " + string.Join("; ", states));
+            catch (OperationCanceledException)
+            {
+                states.Add($"{resource}: no state");
+            }
         }
+
+        return string.Join("; ", states);
     }
 
     /// <summary>
