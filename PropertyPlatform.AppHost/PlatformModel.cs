@@ -76,6 +76,16 @@ public static class PlatformModel
             // A broker user of its own: the service may publish only its own events (BrokerPermissions).
             var brokerUser = messaging.AddUser(name, BrokerPermissions.For(name));
             var project = builder.AddProject<TProject>(name);
+            // Not proxied: the service listens on ports picked here, the same across its restarts, as PostgreSQL does. The
+            // orchestrator's proxy in front of a service restarted from the dashboard did not always follow it to its new
+            // port: under load (a CI run) the restarted process answered on its own port while the proxy's address timed
+            // out for the rest of the run, so the gateway and the health check never reached it again.
+            foreach (var endpoint in project.Resource.Annotations.OfType<EndpointAnnotation>().Where(e => e.IsProxied))
+            {
+                var port = FreePorts.Next();
+                (endpoint.IsProxied, endpoint.Port, endpoint.TargetPort) = (false, port, port);
+            }
+
             return project
                 .WithReference(database).WaitFor(database)
                 .WithReference(brokerUser, MessagingConnectionName).WaitFor(brokerUser)
