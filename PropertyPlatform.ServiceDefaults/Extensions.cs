@@ -31,6 +31,9 @@ public static class ServiceDefaultsExtensions
     private const string AlivenessEndpointPath = "/alive";
     private const string LiveTag = "live";
 
+    /// <summary>The log category of the HTTP clients' resilience pipeline (Polly's telemetry).</summary>
+    public const string PollyLogCategory = "Polly";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -42,6 +45,10 @@ public static class ServiceDefaultsExtensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        // The resilience pipeline logs two lines for every HTTP call at Information (the telemetry export's, each second,
+        // among them): a service's console held little else, and a failure's last lines said nothing. Retries, timeouts
+        // and open circuits are warnings and still show.
+        builder.Logging.AddFilter(PollyLogCategory, LogLevel.Warning);
 
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddCorrelation();
