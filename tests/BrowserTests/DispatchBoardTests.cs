@@ -19,6 +19,10 @@ public sealed class DispatchBoardTests(BrowserSystem system) : BrowserTest(syste
 
         await SignInAsync("/", MaintenanceSupervisorNorth);
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/dispatch\\?estate="));
+        // The board in the circuit before the click: a link followed while the prerendered board waits for its circuit
+        // is an enhanced navigation, and the board then started in the circuit without the work order (a CI run's page:
+        // the order's address, no candidates).
+        await ExpectVisibleAsync(Page, Page.Locator("div.dispatch-board[data-interactive=true]"));
         await Page.GetByRole(AriaRole.Link, new() { Name = description }).ClickAsync();
         // The candidates as the circuit shows them: the prerendered table is replaced when the page starts afresh in the
         // circuit (and is empty while it reloads them), which could otherwise happen between two of the checks below.
