@@ -201,8 +201,26 @@ public sealed class ModelTests : IDisposable
             .Single(e => e.Name == "http").Port.Should().Be(9191);
 
         var anyPort = await ModelAsync("--AppHost:GatewayPort=0");
-        anyPort.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway").Annotations.OfType<EndpointAnnotation>()
-            .Single(e => e.Name == "http").Port.Should().BeNull();
+        var picked = anyPort.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway").Annotations.OfType<EndpointAnnotation>()
+            .Single(e => e.Name == "http");
+        picked.Port.Should().BeGreaterThan(0, "the AppHost picks a free port");
+        picked.TargetPort.Should().Be(picked.Port);
+    }
+
+    [Fact]
+    public async Task The_gateway_and_every_service_listen_on_their_own_ports_without_the_orchestrators_proxy()
+    {
+        var model = await ModelAsync("--AppHost:GatewayPort=0");
+
+        var endpoints = model.Resources.OfType<ProjectResource>().Where(p => p.Name != PlatformModel.WebApp)
+            .SelectMany(p => p.Annotations.OfType<EndpointAnnotation>().Select(e => (Resource: p.Name, Endpoint: e))).ToList();
+
+        endpoints.Select(e => e.Resource).Distinct().Should().HaveCount(7, "six services and the gateway");
+        endpoints.Should().AllSatisfy(e =>
+        {
+            e.Endpoint.IsProxied.Should().BeFalse($"{e.Resource}'s {e.Endpoint.Name} keeps its port across a restart from the dashboard");
+            e.Endpoint.Port.Should().BeGreaterThan(0).And.Be(e.Endpoint.TargetPort);
+        });
     }
 
     [Fact]

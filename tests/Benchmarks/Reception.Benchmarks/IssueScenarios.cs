@@ -62,7 +62,7 @@ public sealed class IssueScenarios(BenchmarkSystem system, ScenarioCounts counts
         Console.WriteLine();
         Console.WriteLine(
             $"All scenarios: {Environment.ProcessorCount} cores, Release, the system from the AppHost model; orchestrator endpoint proxies " +
-            $"{(system.Proxied ? "ON for the gateway and the web (the six services, PostgreSQL and RabbitMQ listen on ports the AppHost picks, never proxied)" : "OFF (proxyless endpoints)")}; " +
+            $"{(system.Proxied ? "ON for the web only (the gateway, the six services, PostgreSQL and RabbitMQ listen on ports the AppHost picks, never proxied)" : "OFF (proxyless endpoints)")}; " +
             $"telemetry export (OTLP) {(system.TelemetryExported ? "ON" : "OFF")}; the baselines run under the same orchestrator settings.");
         RunReport.Print(_measured, _ratios, [.. BenchmarkSystem.Measured, ProcessCpu.Orchestrator, ProcessCpu.Client]);
         return _measured.Any(m => m.Result.Failures > 0);
