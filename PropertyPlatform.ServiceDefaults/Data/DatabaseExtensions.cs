@@ -28,6 +28,9 @@ public static class DatabaseExtensions
     /// </summary>
     public const int MaxPoolSize = 30;
 
+    /// <summary>How many statements each connection keeps prepared (Npgsql's auto-prepare; off by default).</summary>
+    public const int MaxAutoPrepare = 100;
+
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext, IOutboxDbContext
     {
@@ -38,7 +41,16 @@ public static class DatabaseExtensions
         // holds an unpooled connection of its own), so a connection taken from the pool needs no reset: Npgsql's reset is a
         // DISCARD ALL sent on every checkout, one more statement and commit for each request, consumed event and poll.
         var settings = new NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true };
-        if (!SetsPoolSize(configured))
+        if (!Sets(configured, "MaxAutoPrepare", "MaximumAutoPrepare"))
+        {
+            // EF's statements are the same few dozen texts over and over: prepared on a connection after their second use,
+            // PostgreSQL stops parsing and planning them each time (in the benchmark's repair intake, parse and plan were
+            // more of the server's CPU than executing the statements).
+            settings.MaxAutoPrepare = MaxAutoPrepare;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        if (!Sets(configured, "MaxPoolSize", "MaximumPoolSize"))
         {
             settings.MaxPoolSize = MaxPoolSize;
         }
@@ -69,7 +81,7 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    private static bool SetsPoolSize(string connectionString) =>
+    private static bool Sets(string connectionString, params string[] keys) =>
         connectionString.Split(';').Select(part => part.Split('=')[0].Replace(" ", "", StringComparison.Ordinal).Trim())
-            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
+            .Any(key => keys.Contains(key, StringComparer.OrdinalIgnoreCase));
 }

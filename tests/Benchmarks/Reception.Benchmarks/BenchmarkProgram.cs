@@ -7,7 +7,8 @@ namespace PropertyPlatform.Reception.Benchmarks;
 /// <summary>
 /// Starts the system from the AppHost's model and runs the scenarios <c>--scenario</c> names: <c>all</c> (the default:
 /// every scenario of issue 18 with its ratio against a baseline measured in the same run, <see cref="IssueScenarios"/>),
-/// <c>passes</c> (security-gate's pass check, <see cref="PassChecks"/>) or <c>import</c> (the registry import alone).
+/// <c>intake</c> (intake and the event path with their baselines, and the SQL an intake costs), <c>passes</c> (security-gate's
+/// pass check, <see cref="PassChecks"/>) or <c>import</c> (the registry import alone).
 /// <c>--proxyless</c> runs every endpoint without the orchestrator's proxy. The same executable started with <c>--bare-api</c> is the baseline process.
 /// </summary>
 public static class BenchmarkProgram
@@ -41,7 +42,7 @@ public static class BenchmarkProgram
         }
 
         var scenarios = new IssueScenarios(system, options.Counts, ct);
-        return await (options.Scenario == "import" ? scenarios.RunImportAsync(admin) : scenarios.RunAsync(admin)) ? 1 : 0;
+        return await (options.Scenario == "import" ? scenarios.RunImportAsync(admin) : scenarios.RunAsync(admin, intakeOnly: options.Scenario == "intake")) ? 1 : 0;
     }
 
     private sealed record Options(string Scenario, bool Proxyless, ScenarioCounts Counts, int Checks, int Gets, int Warmup, int Concurrency, Dictionary<string, string> ServiceEnvironment)
@@ -55,9 +56,9 @@ public static class BenchmarkProgram
             }
 
             var scenario = Array.IndexOf(args, "--scenario") is var at && at >= 0 && at + 1 < args.Length ? args[at + 1] : "all";
-            if (scenario is not ("passes" or "all" or "import"))
+            if (scenario is not ("passes" or "all" or "import" or "intake"))
             {
-                throw new ArgumentException($"--scenario {scenario}: expected all, passes or import.");
+                throw new ArgumentException($"--scenario {scenario}: expected all, intake, passes or import.");
             }
 
             // --env NAME=VALUE (repeatable): given to every service process and the baseline, e.g. DOTNET_gcServer=0.

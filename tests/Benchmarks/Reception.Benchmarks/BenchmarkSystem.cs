@@ -93,6 +93,8 @@ public sealed class BenchmarkSystem : IAsyncDisposable
         builder.Project("gateway").WithEnvironment("Gateway__PermitsPerSecond", "100000").WithEnvironment("Gateway__Burst", "100000");
         var postgres = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == "postgres");
         var messaging = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == "messaging");
+        // Which statements each scenario costs (StatementProfile).
+        builder.CreateResourceBuilder(builder.Resources.OfType<IResourceWithArgs>().Single(r => r.Name == "postgres")).WithArgs(StatementProfile.ServerArguments);
         // This program's own binary (not AddProject: the orchestrator would rebuild the project while it runs).
         builder.AddExecutable(BareBaseline.ResourceName, Environment.ProcessPath!, AppContext.BaseDirectory, BareBaseline.Argument)
             .WithHttpEndpoint(name: "http", env: BareBaseline.PortVariable)

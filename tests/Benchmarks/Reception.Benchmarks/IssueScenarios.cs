@@ -21,12 +21,16 @@ public sealed class IssueScenarios(BenchmarkSystem system, ScenarioCounts counts
     private static readonly string[] RepairFlowDatabases = ["reception", "maintenance"];
 
     private readonly DatabaseProbe _db = new(system);
+    private readonly StatementProfile _statements = new(system);
     private readonly List<Measured> _measured = [];
     private readonly List<Ratio> _ratios = [];
 
-    public async Task<bool> RunAsync(HttpClient admin)
+    public async Task<bool> RunAsync(HttpClient admin, bool intakeOnly = false)
     {
-        await IdleAsync();
+        if (!intakeOnly)
+        {
+            await IdleAsync();
+        }
 
         var clock = Stopwatch.StartNew();
         var (estateId, buildingIds) = await BenchmarkSystem.NewEstateAsync(admin, buildings: 20, ct);
@@ -44,6 +48,11 @@ public sealed class IssueScenarios(BenchmarkSystem system, ScenarioCounts counts
 
         await IntakeAsync(estateId, unitIds, bare, clerkDirect, clerk);
         await EventPathAsync(estateId, unitIds, clerk);
+        if (intakeOnly)
+        {
+            return Report();
+        }
+
         await GetByIdAsync(estateId, clerkDirect, clerk);
         await ListsAsync(estateId, clerk);
         await ImportAsync(admin);
@@ -110,11 +119,16 @@ public sealed class IssueScenarios(BenchmarkSystem system, ScenarioCounts counts
             var since = DateTimeOffset.UtcNow;
             runs.Add(await MeasureAsync(counts.Intakes, async measuring =>
             {
-                var result = await LoadRunner.RunAsync(name, counts.Intakes, counts.Warmup, counts.IntakeConcurrency, (i, token) => Intake(client, i, token), ct, measuring);
+                var result = await LoadRunner.RunAsync(name, counts.Intakes, counts.Warmup, counts.IntakeConcurrency, (i, token) => Intake(client, i, token), ct, () =>
+                {
+                    measuring();
+                    _statements.ResetAsync(ct).GetAwaiter().GetResult();
+                });
                 // The intake's cost includes what it sets off: the work order in maintenance and the routing back.
                 await _db.WaitRoutedAsync(estateId, since, ct);
                 return result;
             }));
+            await _statements.PrintAsync(name, counts.Intakes, top: 25, ct);
         }
 
         foreach (var run in runs)
