@@ -28,9 +28,6 @@ public static class DatabaseExtensions
     /// </summary>
     public const int MaxPoolSize = 30;
 
-    /// <summary>How many statements each connection keeps prepared (Npgsql's auto-prepare; off by default).</summary>
-    public const int MaxAutoPrepare = 100;
-
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext, IOutboxDbContext
     {
@@ -40,17 +37,12 @@ public static class DatabaseExtensions
         // No service leaves state on a pooled connection (its advisory locks are transaction-scoped, the outbox listener
         // holds an unpooled connection of its own), so a connection taken from the pool needs no reset: Npgsql's reset is a
         // DISCARD ALL sent on every checkout, one more statement and commit for each request, consumed event and poll.
+        // Not Npgsql's auto-prepare (Max Auto Prepare): it took PostgreSQL's planning per repair intake from 2.5 ms to none in
+        // the benchmark, but a statement that failed and rolled back (the inbox's duplicate key on a redelivery) left its
+        // prepared twin corrupt on that connection, and a later save failed with "Received unexpected backend message
+        // DataRow" (npgsql/npgsql#6391, open). Correct before fast.
         var settings = new NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true };
-        if (!Sets(configured, "MaxAutoPrepare", "MaximumAutoPrepare"))
-        {
-            // EF's statements are the same few dozen texts over and over: prepared on a connection after their second use,
-            // PostgreSQL stops parsing and planning them each time (in the benchmark's repair intake, parse and plan were
-            // more of the server's CPU than executing the statements).
-            settings.MaxAutoPrepare = MaxAutoPrepare;
-            settings.AutoPrepareMinUsages = 2;
-        }
-
-        if (!Sets(configured, "MaxPoolSize", "MaximumPoolSize"))
+        if (!SetsPoolSize(configured))
         {
             settings.MaxPoolSize = MaxPoolSize;
         }
@@ -81,7 +73,7 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    private static bool Sets(string connectionString, params string[] keys) =>
+    private static bool SetsPoolSize(string connectionString) =>
         connectionString.Split(';').Select(part => part.Split('=')[0].Replace(" ", "", StringComparison.Ordinal).Trim())
-            .Any(key => keys.Contains(key, StringComparer.OrdinalIgnoreCase));
+            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
 }

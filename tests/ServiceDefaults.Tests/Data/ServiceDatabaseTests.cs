@@ -116,31 +116,6 @@ public sealed class ServiceDatabaseTests(PostgresFixture postgres) : IClassFixtu
         }
     }
 
-    [Fact]
-    public async Task A_statement_used_again_on_a_connection_is_prepared_so_the_server_no_longer_parses_and_plans_it()
-    {
-        var connectionString = await postgres.CreateDatabaseAsync();
-        await using var service = Service(connectionString);
-        await using var unprepared = Service(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString);
-
-        (await PreparedAfterThreeUsesAsync(service)).Should().Be(1);
-        (await PreparedAfterThreeUsesAsync(unprepared)).Should().Be(0, "a connection string that sets its own auto-prepare keeps it");
-    }
-
-    private static async Task<long> PreparedAfterThreeUsesAsync(TestService service)
-    {
-        using var scope = service.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OutboxTestDbContext>();
-        await db.Database.OpenConnectionAsync(Ct);
-        for (var use = 0; use < 3; use++)
-        {
-            await db.Database.SqlQueryRaw<int>("SELECT 7031 AS \"Value\"").ToListAsync(Ct);
-        }
-
-        return await db.Database.SqlQueryRaw<long>(
-            "SELECT count(*) AS \"Value\" FROM pg_prepared_statements WHERE NOT from_sql AND statement LIKE '%7031%'").SingleAsync(Ct);
-    }
-
     private static int PoolSize(TestService service)
     {
         using var scope = service.App.Services.CreateScope();
