@@ -40,7 +40,7 @@ public static class DatabaseExtensions
         // Not Npgsql's auto-prepare (Max Auto Prepare): it took PostgreSQL's planning per repair intake from 2.5 ms to none in
         // the benchmark, but a statement that failed and rolled back (the inbox's duplicate key on a redelivery) left its
         // prepared twin corrupt on that connection, and a later save failed with "Received unexpected backend message
-        // DataRow" (npgsql/npgsql#6391, open). Correct before fast.
+        // DataRow" (npgsql/npgsql#6391, open). Saves prepare their statements explicitly instead (SaveStatementPreparer).
         var settings = new NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true };
         if (!SetsPoolSize(configured))
         {
@@ -49,11 +49,15 @@ public static class DatabaseExtensions
 
         var connectionString = settings.ConnectionString;
 
-        // Not AddNpgsqlDbContext: it pools contexts, and ours are per request (the caller's EstateScope is injected).
-        builder.Services.AddDbContext<TDbContext>((services, options) => options
-            .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
+        // Not AddNpgsqlDbContext: it pools contexts, and ours are per request (the caller's EstateScope is injected). The
+        // options are built once (the default builds them again for every request, event and poll, and EF then compares
+        // them with the ones it has cached); everything they hold is a singleton.
+        builder.Services.AddDbContext<TDbContext>(
+            (services, options) => options
+                .UseNpgsql(connectionString)
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<SaveStatementPreparer>()),
+            optionsLifetime: ServiceLifetime.Singleton);
         builder.EnrichNpgsqlDbContext<TDbContext>();
         builder.Services.Configure<HealthCheckServiceOptions>(options =>
         {
@@ -66,6 +70,7 @@ public static class DatabaseExtensions
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton<AuditInterceptor>();
+        builder.Services.TryAddSingleton<SaveStatementPreparer>();
         builder.Services.AddScoped(services => new AuditTrail(services.GetRequiredService<TDbContext>()));
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         builder.Services.AddOutbox<TDbContext>();

@@ -18,9 +18,14 @@ public sealed class RepairRequestedConsumer(MaintenanceDbContext db, IEstateCale
 {
     protected override async Task HandleAsync(RepairRequested message, CancellationToken cancellationToken)
     {
-        var existing = await Db.WorkOrders.SingleOrDefaultAsync(w => w.RequestId == message.RequestId, cancellationToken);
-        if (existing is not null)
+        // Whether an order exists first, by its id alone: loading the order brings its steps in a join, and PostgreSQL, to
+        // cost that join, read the far end of both tables' key indexes, where every new order and step is written (2 ms of
+        // planning per repair intake under load, against 0.1 ms for this). An order already there is the rare case.
+        var existingId = await Db.WorkOrders.Where(w => w.RequestId == message.RequestId).Select(w => (Guid?)w.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (existingId is { } id)
         {
+            var existing = await Db.WorkOrders.SingleAsync(w => w.Id == id, cancellationToken);
             existing.TakeRequestDetails(message.AttachmentIds, message.AgreedAppointmentAt);
             return;
         }

@@ -63,13 +63,13 @@ public sealed class StatementProfile(BenchmarkSystem system)
             }
         }
 
-        Console.WriteLine($"  the {top} costliest statements (per operation: calls, ms; then the statement):");
+        Console.WriteLine($"  the {top} costliest statements, executing and planning (per operation: calls, executing ms, planning ms; then the statement):");
         await using var costliest = new NpgsqlCommand(
             """
-            SELECT d.datname, s.calls, s.total_exec_time, regexp_replace(s.query, '\s+', ' ', 'g')
+            SELECT d.datname, s.calls, s.total_exec_time, regexp_replace(s.query, '\s+', ' ', 'g'), s.total_plan_time
             FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
             WHERE d.datname <> 'postgres'
-            ORDER BY s.total_exec_time DESC LIMIT $1
+            ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT $1
             """, connection)
         {
             Parameters = { new() { Value = top } },
@@ -79,7 +79,7 @@ public sealed class StatementProfile(BenchmarkSystem system)
         {
             var query = rows.GetString(3);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {rows.GetString(0),-14} {rows.GetInt64(1) / (double)operations,6:0.00} {rows.GetDouble(2) / operations,6:0.000}  {(query.Length > 150 ? query[..150] + "…" : query)}"));
+                $"  {rows.GetString(0),-14} {rows.GetInt64(1) / (double)operations,6:0.00} {rows.GetDouble(2) / operations,6:0.000} {rows.GetDouble(4) / operations,6:0.000}  {(query.Length > 150 ? query[..150] + "…" : query)}"));
         }
     }
 

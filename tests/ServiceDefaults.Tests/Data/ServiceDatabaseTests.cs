@@ -12,6 +12,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Tests.Messaging;
 using PropertyPlatform.TestSupport;
 
@@ -115,6 +116,51 @@ public sealed class ServiceDatabaseTests(PostgresFixture postgres) : IClassFixtu
             }
         }
     }
+
+    [Fact]
+    public async Task A_saves_statements_are_prepared_on_its_connection_and_a_save_that_failed_on_them_leaves_them_whole()
+    {
+        await using var service = Service(await postgres.CreateDatabaseAsync());
+        using var scope = service.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutboxTestDbContext>();
+        await db.Database.EnsureCreatedAsync(Ct);
+        await db.Database.OpenConnectionAsync(Ct); // what is prepared is prepared on one connection: the test keeps one
+
+        var handled = Guid.NewGuid();
+        db.InboxMessages.Add(Inbox(handled));
+        db.OutboxMessages.Add(Outbox());
+        await db.SaveChangesAsync(Ct);
+
+        // A redelivery: the same save again, failing on the inbox's key, and its transaction rolled back.
+        db.ChangeTracker.Clear();
+        db.InboxMessages.Add(Inbox(handled));
+        db.OutboxMessages.Add(Outbox());
+        var redelivered = () => db.SaveChangesAsync(Ct);
+        (await redelivered.Should().ThrowAsync<DbUpdateException>()).WithInnerException<PostgresException>()
+            .Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
+
+        db.ChangeTracker.Clear();
+        var next = Outbox();
+        db.InboxMessages.Add(Inbox(Guid.NewGuid()));
+        db.OutboxMessages.Add(next);
+        await db.SaveChangesAsync(Ct);
+        next.Sequence.Should().BePositive("the prepared INSERT … RETURNING still reads back its row after the failed save");
+
+        for (var run = 0; run < 3; run++)
+        {
+            await db.InboxMessages.AsNoTracking().Where(m => m.MessageId == handled).ToListAsync(Ct);
+        }
+
+        var prepared = await db.Database.SqlQueryRaw<string>(
+            "SELECT statement AS \"Value\" FROM pg_prepared_statements WHERE NOT from_sql").ToListAsync(Ct);
+        prepared.Should().Contain(s => s.StartsWith("INSERT INTO inbox_messages", StringComparison.Ordinal))
+            .And.Contain(s => s.StartsWith("INSERT INTO outbox_messages", StringComparison.Ordinal))
+            .And.NotContain(s => s.StartsWith("SELECT", StringComparison.Ordinal), "queries keep their custom plans: only saves are prepared");
+    }
+
+    private static InboxMessage Inbox(Guid messageId) => new() { MessageId = messageId, Consumer = "test", ProcessedAt = DateTimeOffset.UtcNow };
+
+    private static OutboxMessage Outbox() => new() { EventId = Guid.NewGuid(), EventType = "test", Payload = "{}", OccurredAt = DateTimeOffset.UtcNow };
 
     private static int PoolSize(TestService service)
     {
