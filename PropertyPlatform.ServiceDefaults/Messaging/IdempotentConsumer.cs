@@ -6,8 +6,8 @@ namespace PropertyPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
 /// A consumer whose effects, its inbox record and any events it raises commit in one transaction.
-/// A redelivered event finds its inbox record and changes nothing; two copies racing each other collide
-/// on the inbox key, and the loser's retry finds the record.
+/// A redelivered event finds its inbox record and changes nothing; of two copies racing each other, the second waits on
+/// the first's inbox record and then changes nothing (or, if the first rolled back, handles the event itself).
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, TimeProvider time) : IConsumer<TMessage>
     where TMessage : class, IIntegrationEvent
@@ -34,13 +34,18 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         {
             Db.ChangeTracker.Clear();
             await using var transaction = await Db.Database.BeginTransactionAsync(ct);
-            var handled = await Db.InboxMessages.AnyAsync(m => m.MessageId == message.EventId && m.Consumer == consumer, ct);
-            if (handled)
+            // The inbox record first, in one statement where a look and a later insert were two: a copy already handled
+            // inserts nothing and changes nothing; a copy racing another waits on the other's record, then inserts nothing.
+            var recorded = await Db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO inbox_messages (message_id, consumer, processed_at)
+                VALUES ({message.EventId}, {consumer}, {Time.GetUtcNow()}) ON CONFLICT DO NOTHING
+                """, ct);
+            if (recorded == 0)
             {
                 return false;
             }
 
-            Db.InboxMessages.Add(new InboxMessage { MessageId = message.EventId, Consumer = consumer, ProcessedAt = Time.GetUtcNow() });
             await HandleAsync(message, ct);
             await Db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -128,7 +128,10 @@ public sealed class NoteAddedConsumer(OutboxTestDbContext db, TimeProvider time)
 {
     public bool FailNextHandle { get; set; }
 
-    protected override Task HandleAsync(NoteAdded message, CancellationToken cancellationToken)
+    /// <summary>When set, handling signals <see cref="HandlingGate.Entered"/> and waits for <see cref="HandlingGate.Release"/>.</summary>
+    public HandlingGate? Gate { get; init; }
+
+    protected override async Task HandleAsync(NoteAdded message, CancellationToken cancellationToken)
     {
         if (FailNextHandle)
         {
@@ -136,7 +139,20 @@ public sealed class NoteAddedConsumer(OutboxTestDbContext db, TimeProvider time)
             throw new InvalidOperationException("Handler failed.");
         }
 
+        if (Gate is { } gate)
+        {
+            gate.Entered.TrySetResult();
+            await gate.Release.Task.WaitAsync(cancellationToken);
+        }
+
         Db.Notes.Add(new Note { Id = Guid.NewGuid(), Number = message.Number });
-        return Task.CompletedTask;
     }
+}
+
+/// <summary>Holds a consumer in the middle of its handling, its transaction open, until the test lets it go on.</summary>
+public sealed class HandlingGate
+{
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
