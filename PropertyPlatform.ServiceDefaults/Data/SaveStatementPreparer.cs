@@ -33,6 +33,8 @@ public sealed class SaveStatementPreparer : DbCommandInterceptor
 
     private readonly ConcurrentDictionary<string, bool> _commands = new(StringComparer.Ordinal);
 
+    // A save's batches always run as a reader (EF reads back rows affected and generated values): no non-query override.
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
@@ -46,27 +48,6 @@ public sealed class SaveStatementPreparer : DbCommandInterceptor
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        if (ShouldPrepare(command, eventData) is { } npgsql)
-        {
-            await npgsql.PrepareAsync(cancellationToken);
-        }
-
-        return result;
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        if (ShouldPrepare(command, eventData) is { } npgsql)
-        {
-            npgsql.Prepare();
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (ShouldPrepare(command, eventData) is { } npgsql)
         {

@@ -128,19 +128,19 @@ public sealed class ServiceDatabaseTests(PostgresFixture postgres) : IClassFixtu
 
         var handled = Guid.NewGuid();
         db.InboxMessages.Add(Inbox(handled));
-        db.OutboxMessages.Add(Outbox());
+        db.AddIntegrationEvent(NoteAdded.Create(1));
         await db.SaveChangesAsync(Ct);
 
         // A redelivery: the same save again, failing on the inbox's key, and its transaction rolled back.
         db.ChangeTracker.Clear();
         db.InboxMessages.Add(Inbox(handled));
-        db.OutboxMessages.Add(Outbox());
+        db.AddIntegrationEvent(NoteAdded.Create(2));
         var redelivered = () => db.SaveChangesAsync(Ct);
         (await redelivered.Should().ThrowAsync<DbUpdateException>()).WithInnerException<PostgresException>()
             .Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
 
         db.ChangeTracker.Clear();
-        var next = Outbox();
+        var next = OutboxDbContextExtensions.ToOutboxMessage(NoteAdded.Create(3));
         db.InboxMessages.Add(Inbox(Guid.NewGuid()));
         db.OutboxMessages.Add(next);
         await db.SaveChangesAsync(Ct);
@@ -159,8 +159,6 @@ public sealed class ServiceDatabaseTests(PostgresFixture postgres) : IClassFixtu
     }
 
     private static InboxMessage Inbox(Guid messageId) => new() { MessageId = messageId, Consumer = "test", ProcessedAt = DateTimeOffset.UtcNow };
-
-    private static OutboxMessage Outbox() => new() { EventId = Guid.NewGuid(), EventType = "test", Payload = "{}", OccurredAt = DateTimeOffset.UtcNow };
 
     private static int PoolSize(TestService service)
     {
