@@ -15,13 +15,21 @@ public sealed class BillingRunWorkerTests(BillingService billing)
 
     private BillingRunWorker Worker => billing.Services.GetRequiredService<BillingRunWorker>();
 
-    /// <summary>A run row left Running, as a process that died mid-run leaves it (its bills rolled back with its transaction).</summary>
-    private async Task<(Guid EstateId, Guid RunId)> RunLeftRunningAsync()
+    /// <summary>
+    /// A run row left Running, as a process that died mid-run leaves it (its bills rolled back with its transaction); or,
+    /// when <paramref name="running"/> is false, stored failed, so that no worker takes it until <see cref="AskedAgainAsync"/>.
+    /// </summary>
+    private async Task<(Guid EstateId, Guid RunId)> RunLeftRunningAsync(bool running = true)
     {
         var estateId = await billing.NewEstateAsync();
         await billing.ApprovedRateAsync(estateId, "management-fee", 2m, Period.AddYears(-1));
         await billing.UnitAsync(estateId, 100m, Period.AddYears(-1));
         var run = BillingRun.Start(estateId, Period, FeeItem.ManagementFee, "CNY", "manager", Guid.NewGuid(), DateTimeOffset.UtcNow);
+        if (!running)
+        {
+            run.Failed("not yet asked for");
+        }
+
         await billing.QueryAsync(async db =>
         {
             db.Runs.Add(run);
@@ -29,6 +37,13 @@ public sealed class BillingRunWorkerTests(BillingService billing)
         });
         return (estateId, run.Id);
     }
+
+    /// <summary>A failed run asked for again: from here the background loop may take it as well as the test's own call.</summary>
+    private Task<int> AskedAgainAsync(Guid runId) => billing.QueryAsync(async db =>
+    {
+        (await db.Runs.SingleAsync(r => r.Id == runId, Ct)).Retry().Should().BeTrue();
+        return await db.SaveChangesAsync(Ct);
+    });
 
     private Task<BillingRun> RunAsync(Guid runId) => billing.QueryAsync(db => db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId, Ct));
 
@@ -48,7 +63,7 @@ public sealed class BillingRunWorkerTests(BillingService billing)
     [Fact]
     public async Task A_run_another_worker_holds_is_left_to_it()
     {
-        var (estateId, runId) = await RunLeftRunningAsync();
+        var (estateId, runId) = await RunLeftRunningAsync(running: false);
         await using var otherReplica = new NpgsqlConnection(billing.DatabaseConnectionString);
         await otherReplica.OpenAsync(Ct);
         await using var holding = await otherReplica.BeginTransactionAsync(Ct);
@@ -58,6 +73,7 @@ public sealed class BillingRunWorkerTests(BillingService billing)
             await take.ExecuteNonQueryAsync(Ct);
         }
 
+        await AskedAgainAsync(runId);
         await Worker.PostAsync(runId, Ct);
 
         (await RunAsync(runId)).Status.Should().Be(BillingRunStatus.Running);
@@ -69,13 +85,17 @@ public sealed class BillingRunWorkerTests(BillingService billing)
     {
         var estateId = await billing.NewEstateAsync();
         await billing.ApprovedRateAsync(estateId, "management-fee", 2m, Period.AddYears(-1));
-        var units = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
-            units.Add((await billing.UnitAsync(estateId, 100m, Period.AddYears(-1))).UnitId);
+            await billing.UnitAsync(estateId, 100m, Period.AddYears(-1));
         }
 
+        // The run's order is the database's order of unit ids (version-7 ids made in one millisecond need not sort as made).
+        var third = await billing.QueryAsync(db => db.Units.Where(u => u.EstateId == estateId).OrderBy(u => u.UnitId).Select(u => u.UnitId).Skip(2).FirstAsync(Ct));
+
+        // The run is stored failed, so that no worker takes it before the blocker below holds its key.
         var run = BillingRun.Start(estateId, Period, FeeItem.ManagementFee, "CNY", "manager", Guid.NewGuid(), DateTimeOffset.UtcNow);
+        run.Failed("not yet asked for");
         await billing.QueryAsync(async db =>
         {
             db.Runs.Add(run);
@@ -92,11 +112,13 @@ public sealed class BillingRunWorkerTests(BillingService billing)
             insert.Parameters.AddWithValue("id", Guid.NewGuid());
             insert.Parameters.AddWithValue("estate", estateId);
             insert.Parameters.AddWithValue("run", run.Id);
-            insert.Parameters.AddWithValue("unit", units[2]); // created third, so third in the run's order (version-7 ids sort by time)
+            insert.Parameters.AddWithValue("unit", third);
             insert.Parameters.AddWithValue("period", Period);
             await insert.ExecuteNonQueryAsync(Ct);
         }
 
+        // The background loop may take the run before this call does; either way one worker posts it, and it waits on the key.
+        await AskedAgainAsync(run.Id);
         var posting = Worker.PostAsync(run.Id, Ct);
         await TestSupport.Eventually.Async(async () =>
         {
