@@ -48,7 +48,12 @@ public static class PlatformAuthentication
                 };
             });
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IHttpClientFactory>((options, clients) => options.Backchannel ??= clients.CreateClient(MetadataClientName));
+            .Configure<IHttpClientFactory>((options, clients) => options.Backchannel ??= clients.CreateClient(MetadataClientName))
+            .Configure<TimeProvider>((options, time) =>
+            {
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new RememberingTokenHandler(time) { MapInboundClaims = false });
+            });
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport.Auth;
@@ -91,6 +92,22 @@ public sealed class GatewayTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         _identity.Received.Select(r => r.Path).Should().Equal(path);
+    }
+
+    [Fact]
+    public async Task A_callers_token_is_checked_in_full_once_and_remembered_for_the_requests_after_it()
+    {
+        var handler = _gateway.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()
+            .Get(JwtBearerDefaults.AuthenticationScheme).TokenHandlers.Should().ContainSingle()
+            .Which.Should().BeOfType<RememberingTokenHandler>().Subject;
+        handler.MapInboundClaims.Should().BeFalse("claims keep the names identity gave them");
+        var clerk = Client();
+
+        var first = await clerk.GetAsync("/api/reception/requests", Ct);
+        var second = await clerk.GetAsync("/api/reception/requests", Ct);
+
+        (first.StatusCode, second.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.OK));
+        _reception.Received.Should().HaveCount(2);
     }
 
     [Fact]
