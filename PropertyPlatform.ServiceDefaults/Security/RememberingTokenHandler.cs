@@ -33,7 +33,7 @@ public sealed class RememberingTokenHandler(TimeProvider time) : JsonWebTokenHan
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         if (token is not null && _validated.TryGetValue(token, out Validated? seen) && seen is not null
-            && time.GetUtcNow() < seen.Until && StillTrusted(seen.SigningKey, validationParameters))
+            && time.GetUtcNow() < seen.Until && await StillTrustedAsync(seen.SigningKey, validationParameters))
         {
             return new TokenValidationResult
             {
@@ -68,9 +68,26 @@ public sealed class RememberingTokenHandler(TimeProvider time) : JsonWebTokenHan
 
     public void Dispose() => _validated.Dispose();
 
-    /// <summary>The key that signed the token is still among those configured now (identity's keys are refreshed from its discovery document).</summary>
-    private static bool StillTrusted(SecurityKey signingKey, TokenValidationParameters parameters) =>
-        Same(parameters.IssuerSigningKey, signingKey) || parameters.IssuerSigningKeys?.Any(key => Same(key, signingKey)) == true;
+    /// <summary>
+    /// The key that signed the token is still among those trusted now: the keys of identity's discovery document as the
+    /// configuration manager holds them at this moment (JwtBearer hands the manager over and the keys are read from it),
+    /// or keys set on the parameters themselves.
+    /// </summary>
+    private static async Task<bool> StillTrustedAsync(SecurityKey signingKey, TokenValidationParameters parameters)
+    {
+        if (Same(parameters.IssuerSigningKey, signingKey) || parameters.IssuerSigningKeys?.Any(key => Same(key, signingKey)) == true)
+        {
+            return true;
+        }
+
+        if (parameters.ConfigurationManager is not { } manager)
+        {
+            return false;
+        }
+
+        var configuration = await manager.GetBaseConfigurationAsync(CancellationToken.None);
+        return configuration?.SigningKeys?.Any(key => Same(key, signingKey)) == true;
+    }
 
     private static bool Same(SecurityKey? trusted, SecurityKey signingKey) =>
         trusted is not null && (ReferenceEquals(trusted, signingKey)

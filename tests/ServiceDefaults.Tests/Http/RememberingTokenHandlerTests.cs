@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport.Auth;
@@ -44,6 +46,52 @@ public sealed class RememberingTokenHandlerTests : IDisposable
         again.ClaimsIdentity.Name.Should().Be(first.ClaimsIdentity.Name).And.NotBeNullOrEmpty();
         again.ClaimsIdentity.FindFirst(PlatformClaims.Subject)!.Value.Should().Be(first.ClaimsIdentity.FindFirst(PlatformClaims.Subject)!.Value);
         again.ClaimsIdentity.FindAll(PlatformClaims.Estate).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Keys_as_identity_publishes_them_json_web_keys_from_its_discovery_document_are_remembered_too()
+    {
+        var token = Token();
+        var published = JsonWebKeyConverter.ConvertFromRSASecurityKey((RsaSecurityKey)TestTokens.Configuration.SigningKeys.Single());
+
+        var first = await _handler.ValidateTokenAsync(token, Parameters(published));
+        var again = await _handler.ValidateTokenAsync(token, Parameters(published));
+
+        first.IsValid.Should().BeTrue();
+        again.SecurityToken.Should().BeSameAs(first.SecurityToken);
+    }
+
+    /// <summary>As JwtBearer validates with identity's discovery document: the keys are read from the configuration manager it hands over.</summary>
+    private static TokenValidationParameters FromDiscovery(OpenIdConnectConfiguration discovered)
+    {
+        var parameters = Parameters();
+        parameters.IssuerSigningKeys = null;
+        parameters.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(discovered);
+        return parameters;
+    }
+
+    private static OpenIdConnectConfiguration Discovered()
+    {
+        var discovered = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+        discovered.SigningKeys.Add(TestTokens.Configuration.SigningKeys.Single());
+        return discovered;
+    }
+
+    [Fact]
+    public async Task A_token_checked_against_the_keys_of_identitys_discovery_document_is_remembered_while_they_still_hold_its_key()
+    {
+        var token = Token();
+        var discovered = Discovered();
+
+        var first = await _handler.ValidateTokenAsync(token, FromDiscovery(discovered));
+        var again = await _handler.ValidateTokenAsync(token, FromDiscovery(discovered));
+        discovered.SigningKeys.Clear();
+        discovered.SigningKeys.Add(new RsaSecurityKey(RSA.Create(2048)) { KeyId = "rotated-key" });
+        var afterRotation = await _handler.ValidateTokenAsync(token, FromDiscovery(discovered));
+
+        first.IsValid.Should().BeTrue();
+        again.SecurityToken.Should().BeSameAs(first.SecurityToken);
+        afterRotation.IsValid.Should().BeFalse("the key that signed it is no longer published");
     }
 
     [Fact]
