@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport.Auth;
 
-namespace PropertyPlatform.ServiceDefaults.Tests.Http;
+namespace PropertyPlatform.ServiceDefaults.Tests.Security;
 
 /// <summary>A token validated once is taken on trust again only while everything its full check found still holds.</summary>
 public sealed class RememberingTokenHandlerTests : IDisposable
