@@ -52,7 +52,7 @@ public static class PlatformAuthentication
             .Configure<TimeProvider>((options, time) =>
             {
                 options.TokenHandlers.Clear();
-                options.TokenHandlers.Add(new RememberingTokenHandler(time) { MapInboundClaims = false });
+                options.TokenHandlers.Add(new RememberingTokenHandler(time) { MapInboundClaims = options.MapInboundClaims });
             });
 
         builder.Services.AddAuthorizationBuilder()
