@@ -24,6 +24,12 @@ public sealed class BillingRunWorkerTests(BillingService billing)
         var estateId = await billing.NewEstateAsync();
         await billing.ApprovedRateAsync(estateId, "management-fee", 2m, Period.AddYears(-1));
         await billing.UnitAsync(estateId, 100m, Period.AddYears(-1));
+        return (estateId, await StoredRunAsync(estateId, running));
+    }
+
+    /// <summary>A run of <see cref="Period"/>'s management fee stored Running, or failed when <paramref name="running"/> is false.</summary>
+    private async Task<Guid> StoredRunAsync(Guid estateId, bool running)
+    {
         var run = BillingRun.Start(estateId, Period, FeeItem.ManagementFee, "CNY", "manager", Guid.NewGuid(), DateTimeOffset.UtcNow);
         if (!running)
         {
@@ -35,7 +41,7 @@ public sealed class BillingRunWorkerTests(BillingService billing)
             db.Runs.Add(run);
             return await db.SaveChangesAsync(Ct);
         });
-        return (estateId, run.Id);
+        return run.Id;
     }
 
     /// <summary>A failed run asked for again: from here the background loop may take it as well as the test's own call.</summary>
@@ -94,13 +100,7 @@ public sealed class BillingRunWorkerTests(BillingService billing)
         var third = await billing.QueryAsync(db => db.Units.Where(u => u.EstateId == estateId).OrderBy(u => u.UnitId).Select(u => u.UnitId).Skip(2).FirstAsync(Ct));
 
         // The run is stored failed, so that no worker takes it before the blocker below holds its key.
-        var run = BillingRun.Start(estateId, Period, FeeItem.ManagementFee, "CNY", "manager", Guid.NewGuid(), DateTimeOffset.UtcNow);
-        run.Failed("not yet asked for");
-        await billing.QueryAsync(async db =>
-        {
-            db.Runs.Add(run);
-            return await db.SaveChangesAsync(Ct);
-        });
+        var runId = await StoredRunAsync(estateId, running: false);
         // Another session holds the third unit's bill key uncommitted: the run's second chunk waits on it, after the first chunk.
         await using var blocker = new NpgsqlConnection(billing.DatabaseConnectionString);
         await blocker.OpenAsync(Ct);
@@ -111,18 +111,18 @@ public sealed class BillingRunWorkerTests(BillingService billing)
         {
             insert.Parameters.AddWithValue("id", Guid.NewGuid());
             insert.Parameters.AddWithValue("estate", estateId);
-            insert.Parameters.AddWithValue("run", run.Id);
+            insert.Parameters.AddWithValue("run", runId);
             insert.Parameters.AddWithValue("unit", third);
             insert.Parameters.AddWithValue("period", Period);
             await insert.ExecuteNonQueryAsync(Ct);
         }
 
         // The background loop may take the run before this call does; either way one worker posts it, and it waits on the key.
-        await AskedAgainAsync(run.Id);
-        var posting = Worker.PostAsync(run.Id, Ct);
+        await AskedAgainAsync(runId);
+        var posting = Worker.PostAsync(runId, Ct);
         await TestSupport.Eventually.Async(async () =>
         {
-            var seen = await RunAsync(run.Id);
+            var seen = await RunAsync(runId);
             return seen.Status == BillingRunStatus.Running && seen.UnitsTotal == 4 && seen.UnitsDone == BillingService.RunChunkSize;
         }, TimeSpan.FromSeconds(30), "the first chunk's progress should show while the run waits");
         (await billing.QueryAsync(db => db.Bills.CountAsync(b => b.EstateId == estateId, Ct))).Should().Be(0, "bills show only when the whole run commits");
@@ -130,7 +130,7 @@ public sealed class BillingRunWorkerTests(BillingService billing)
         await holding.RollbackAsync(Ct);
         await posting;
 
-        var posted = await billing.FinishedRunAsync(estateId, run.Id);
+        var posted = await billing.FinishedRunAsync(estateId, runId);
         (posted.Status, posted.BillCount, posted.UnitsDone).Should().Be(("Posted", 4, 4));
     }
 }
