@@ -1,12 +1,17 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using PdfSharp.Pdf.IO;
 using PropertyPlatform.Billing.Features.Accounts;
 using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Charges;
+using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
 
@@ -203,6 +208,32 @@ public sealed class ProviderPaymentsTests(BillingService billing)
         counter.Headers.Add(PaymentsApi.IdempotencyHeader, Guid.NewGuid().ToString());
         (await (await cashier.SendAsync(counter, Ct)).ErrorFieldsAsync()).Should().Equal("method");
 
+        (await billing.QueryAsync(db => db.ProviderPayments.CountAsync(p => p.EstateId == estateId, Ct))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Without_a_payment_provider_billing_still_serves_and_refuses_online_payments_plainly()
+    {
+        // Production registers no development provider: until a real one is configured, billing must still build its
+        // endpoints and answer, with online payments refused on the method field.
+        var (estateId, unitId, _, _) = await UnitOwingAsync();
+        await using var withoutProvider = billing.Factory.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IPaymentProvider>();
+            // Only the web host itself runs: this second instance must not take the first one's messages, runs or timers.
+            foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService)
+                         && d.ImplementationType?.Assembly.GetName().Name?.StartsWith("Microsoft.", StringComparison.Ordinal) != true).ToList())
+            {
+                services.Remove(hosted);
+            }
+        }));
+        var cashier = withoutProvider.CreateClient();
+        cashier.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", TestTokens.Create(TestCaller.Staff(PlatformRoles.Cashier, estateId), billing.Audience));
+
+        (await cashier.GetAsync($"/api/billing/units/{unitId}/account", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var online = await StartAsync(cashier, Guid.NewGuid().ToString(), new { unitId, amount = 10m, method = "online" });
+        (await online.ErrorFieldsAsync()).Should().Equal("method");
         (await billing.QueryAsync(db => db.ProviderPayments.CountAsync(p => p.EstateId == estateId, Ct))).Should().Be(0);
     }
 

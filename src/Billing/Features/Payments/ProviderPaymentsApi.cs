@@ -39,15 +39,22 @@ public static class ProviderPaymentsApi
 
     public static async Task<Results<Created<ProviderPaymentResponse>, Ok<ProviderPaymentResponse>>> Start(
         ProviderPaymentCommand command, [FromHeader(Name = PaymentsApi.IdempotencyHeader)] string? idempotencyKey, BillingDbContext db, EstateScope scope,
-        CorrelationContext correlation, TimeProvider time, IPaymentProvider provider, CancellationToken cancellationToken)
+        CorrelationContext correlation, TimeProvider time, IEnumerable<IPaymentProvider> providers, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
+        // Outside Development and Testing a real provider is registered; without one, online payments are refused plainly
+        // (a required provider parameter would leave minimal APIs unable to bind this endpoint, and billing answering nothing).
+        var provider = providers.FirstOrDefault();
         var key = errors.Text(idempotencyKey, PaymentsApi.IdempotencyHeader, maxLength: 100, minLength: 8);
         var unitId = errors.Id(command.UnitId, "unitId");
         var method = errors.Enum<PaymentMethod>(command.Method?.Replace("-", "", StringComparison.Ordinal), "method");
         if (method is not (PaymentMethod.Online or PaymentMethod.DirectDebit))
         {
             errors.Add("method", "Must be online or direct-debit (the counter takes cash and card).");
+        }
+        else if (provider is null)
+        {
+            errors.Add("method", "Online and direct-debit payments are not offered here: no payment provider is configured.");
         }
 
         var stated = command.ReceivableIds ?? [];
@@ -72,6 +79,7 @@ public static class ProviderPaymentsApi
         }
 
         errors.ThrowIfAny();
+        var payer = provider!; // null was refused with the other fields
         var fingerprint = PaymentsApi.Fingerprint(unitId, amount, method, stated);
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -96,9 +104,9 @@ public static class ProviderPaymentsApi
                 }
 
                 var payment = ProviderPayment.Start(
-                    unit.EstateId, unitId, amount, estate.Currency, method, stated, provider.Name, key, fingerprint, correlation.CorrelationId, scope.Account(),
+                    unit.EstateId, unitId, amount, estate.Currency, method, stated, payer.Name, key, fingerprint, correlation.CorrelationId, scope.Account(),
                     time.GetUtcNow());
-                var checkout = await provider.StartAsync(new ProviderPaymentRequest(payment.Id, payment.EstateId, unitId, amount, estate.Currency, method), ct);
+                var checkout = await payer.StartAsync(new ProviderPaymentRequest(payment.Id, payment.EstateId, unitId, amount, estate.Currency, method), ct);
                 payment.SentToProvider(checkout.Reference, checkout.RedirectUrl);
                 db.ProviderPayments.Add(payment);
                 await db.SaveChangesAsync(ct);
