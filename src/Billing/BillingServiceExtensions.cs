@@ -45,6 +45,7 @@ public static class BillingServiceExtensions
         builder.Services.AddSingleton<WorkSignal<BillingRunWorker>>();
         builder.Services.AddSingleton<BillingRunWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BillingRunWorker>());
+        builder.Services.AddHostedService<MonthlySummaryScheduler>();
         if (builder.Environment.IsDeveloperEnvironment())
         {
             // A real provider replaces this one outside Development and Testing; without one, online payments are not offered.

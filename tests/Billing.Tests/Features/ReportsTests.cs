@@ -115,6 +115,25 @@ public sealed class ReportsTests(BillingService billing)
     }
 
     [Fact]
+    public async Task A_month_without_a_single_payment_still_has_its_summary_watched_and_breaches_on_the_27th()
+    {
+        var estateId = await billing.NewEstateAsync();
+        var lastMonth = BillingService.LastMonth;
+        // The scheduler's pass on the second local day of last month: the estate took no payment all month.
+        var secondOfLastMonth = Shanghai.ToInstant(lastMonth.AddDays(1), new TimeOnly(9, 0));
+
+        var opened = await billing.QueryAsync(db => MonthlySummaryScheduler.OpenDueAsync(db, secondOfLastMonth, estateId, Ct));
+        var again = await billing.QueryAsync(db => MonthlySummaryScheduler.OpenDueAsync(db, secondOfLastMonth.AddHours(1), estateId, Ct));
+
+        (opened, again).Should().Be((1, 0), "one summary per estate and month, however often the pass runs");
+        var summary = await billing.QueryAsync(db => db.MonthlySummaries.SingleAsync(s => s.EstateId == estateId && s.Month == lastMonth, Ct));
+        Shanghai.ToLocal(summary.Due.DueAt).Should().Be(new DateTimeOffset(lastMonth.AddDays(26).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)));
+        await billing.Services.GetRequiredService<SlaMonitor<BillingDbContext>>().CheckAsync(Ct);
+        var breach = await billing.QueryAsync(db => db.Set<SlaEvent>().SingleAsync(e => e.SubjectId == summary.Id && e.Kind == SlaEventKind.Breached, Ct));
+        breach.NotifiedRole.Should().Be(PlatformRoles.EstateManager);
+    }
+
+    [Fact]
     public async Task Billing_KPIs_measure_the_collection_rate_deposits_by_1700_and_the_monthly_summary_by_the_26th()
     {
         var (estateId, unitId) = await ChargedTodayAsync();
