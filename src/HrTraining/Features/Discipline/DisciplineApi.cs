@@ -5,6 +5,7 @@ using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
 using PropertyPlatform.HrTraining.Features.Staff;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
@@ -130,8 +131,8 @@ public static class DisciplineApi
 
     /// <summary>Confirms or declines a dismissal proposal; confirming ends the employment in the same transaction.</summary>
     public static async Task<Ok<DisciplinaryStepResponse>> Decide(
-        Guid id, DecideDismissalCommand command, HrTrainingDbContext db, EstateScope scope, CorrelationContext correlation, TimeProvider time,
-        CancellationToken cancellationToken)
+        Guid id, DecideDismissalCommand command, HrTrainingDbContext db, IEstateCalendars calendars, EstateScope scope, CorrelationContext correlation,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         if (command.Confirm is null)
@@ -164,7 +165,7 @@ public static class DisciplineApi
 
         if (command.Confirm == true)
         {
-            StaffApi.End(db, staff, lastDay, $"Dismissed after breach {step.BreachNumber}: {note}", correlation.CorrelationId, now);
+            await StaffApi.EndAsync(db, calendars, staff, lastDay, $"Dismissed after breach {step.BreachNumber}: {note}", correlation.CorrelationId, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
