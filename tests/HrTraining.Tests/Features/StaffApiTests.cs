@@ -122,6 +122,19 @@ public sealed class StaffApiTests(HrTrainingService hr)
         (await hr.Manager(estate).GetFromJsonAsync<StaffResponse>($"/api/hr-training/staff/{staff.StaffId}", ApiJson.Options, Ct))!.Status.Should().Be("Ended");
     }
 
+    [Fact]
+    public async Task A_last_day_already_past_ends_the_employment_at_once()
+    {
+        var estate = await hr.NewEstateAsync();
+        var staff = await hr.HireAsync([estate]);
+        var lastDay = HrTrainingService.LocalToday.AddDays(-2);
+
+        var response = await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/staff/{staff.StaffId}/end", new { lastDay = Staffing.Day(lastDay), reason = "Walked out" }, Ct);
+
+        (await response.Content.ReadFromJsonAsync<StaffResponse>(ApiJson.Options, Ct))!.Status.Should().Be("Ended");
+        (await hr.OutboxAsync<EmploymentEnded>()).Should().ContainSingle(e => e.StaffId == staff.StaffId).Which.LastDay.Should().Be(lastDay);
+    }
+
     private Task<int> EndDueAsync(DateTimeOffset now) => hr.InScopeAsync(sp => EmploymentEndings.EndDueAsync(
         sp.GetRequiredService<HrTrainingDbContext>(), sp.GetRequiredService<IEstateCalendars>(), now, NullLogger.Instance, Ct));
 
