@@ -36,6 +36,7 @@ public static class HrTrainingServiceExtensions
         builder.Services.AddHostedService<CertificationExpiry>();
         builder.Services.AddHostedService<AttendanceSheetScheduler>();
         builder.Services.AddHostedService<AssessmentShortfallCheck>();
+        builder.Services.AddHostedService<EmploymentEndings>();
         builder.AddSlaMonitor<HrTrainingDbContext>(ServiceName)
             .AddSlaWatch<HrTrainingDbContext, AttendanceSheetWatch>();
         builder.AddPlatformAuthentication(ServiceName);

@@ -283,6 +283,9 @@ public sealed class LeaveRequest : IEstateOwned
     }
 
     public bool Covers(DateOnly day) => Status == LeaveStatus.Approved && From <= day && day <= Until;
+
+    /// <summary>Whether approved, it covers any of the estate-local days <paramref name="first"/> to <paramref name="last"/> (a night shift runs into the next day).</summary>
+    public bool CoversAnyOf(DateOnly first, DateOnly last) => Status == LeaveStatus.Approved && From <= last && first <= Until;
 }
 
 /// <summary>

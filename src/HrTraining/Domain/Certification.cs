@@ -70,6 +70,12 @@ public sealed class Certification : IEstateOwned
     /// </summary>
     public DateOnly? ExpiryAnnouncedFor { get; private set; }
 
+    /// <summary>
+    /// The <see cref="ValidUntil"/> whose coming expiry was warned of (a training need and notices, <see cref="WarningDays"/>
+    /// ahead). A renewal moves <see cref="ValidUntil"/> past it, so the new last day is warned of again, each only once.
+    /// </summary>
+    public DateOnly? ExpiryWarnedFor { get; private set; }
+
     /// <summary>PostgreSQL's row version: two expiry runs at once cannot both announce the same expiry.</summary>
     public uint Version { get; private set; }
 
@@ -116,6 +122,12 @@ public sealed class Certification : IEstateOwned
     public bool ExpiresWithin(int days, DateOnly localToday) => IsValidOn(localToday) && ValidUntil <= localToday.AddDays(days);
 
     public void MarkExpiryAnnounced() => ExpiryAnnouncedFor = ValidUntil;
+
+    /// <summary>Whether the warning is due at <paramref name="now"/>: valid today, in its last <see cref="WarningDays"/> estate-local days, not warned of for this last day.</summary>
+    public bool ExpiryWarningIsDue(DateTimeOffset now, EstateCalendar calendar) =>
+        ExpiryWarnedFor != ValidUntil && ExpiresWithin(WarningDays, calendar.LocalDay(now));
+
+    public void MarkExpiryWarned() => ExpiryWarnedFor = ValidUntil;
 
     /// <summary>Extends it to <paramref name="validUntil"/> (re-training passed); returns the previous last day, or null when refused.</summary>
     public DateOnly? Renew(DateOnly validUntil, DateTimeOffset now)

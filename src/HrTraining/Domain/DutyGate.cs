@@ -21,6 +21,11 @@ public static class DutyGate
             return $"{who}: employment ended on {staff.LastDay:yyyy-MM-dd}; they cannot be put on duty.";
         }
 
+        if (staff.LastDay is { } last && until > last)
+        {
+            return $"{who}: employment ends on {last:yyyy-MM-dd}; they cannot be put on duty after it.";
+        }
+
         if (!staff.WorksIn(estateId))
         {
             return $"{who} does not work in estate {estateId}.";

@@ -90,6 +90,29 @@ public sealed class StaffMember : IEstateOwned
         return true;
     }
 
+    /// <summary>Still employed, with a last day recorded that is not over yet: the employment ends once it is.</summary>
+    public bool IsEnding => IsActive && LastDay is not null;
+
+    /// <summary>
+    /// Records a last day still to come: the person stays employed (and may work) until it is over in the estate, when
+    /// the employment ends (<see cref="End"/>). A later call sets another last day; an ended employment cannot.
+    /// </summary>
+    public bool EndOn(DateOnly lastDay, string reason, DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            return false;
+        }
+
+        LastDay = lastDay;
+        EndReason = reason;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Whether a recorded last day is over on the estate-local <paramref name="today"/>.</summary>
+    public bool EndIsDue(DateOnly today) => IsEnding && LastDay < today;
+
     /// <summary>Ends the employment at once (identity disables the account); it cannot end twice.</summary>
     public bool End(DateOnly lastDay, string reason, DateTimeOffset now)
     {

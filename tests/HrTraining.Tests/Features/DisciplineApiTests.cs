@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using PropertyPlatform.Contracts.HrTraining;
+using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.HrTraining.Features.Discipline;
+using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.HrTraining.Tests.Features.Attendance;
 using PropertyPlatform.TestSupport;
 
@@ -84,6 +86,56 @@ public sealed class DisciplineApiTests(HrTrainingService hr)
         file.Employment.Status.Should().Be("Active");
         file.Discipline.Single(d => d.Id == proposal.Id).Decision.Should().Be("Declined");
         (await hr.OutboxAsync<EmploymentEnded>()).Should().NotContain(e => e.StaffId == clerk.StaffId);
+    }
+
+    [Fact]
+    public async Task A_dismissal_proposal_is_notified_once_to_the_estate_managers_of_the_persons_home_estate()
+    {
+        var estate = await hr.NewEstateAsync();
+        var manager = await hr.HireAsync([estate], [], name: "Manager Ma", position: "Estate manager");
+        var (clerk, _) = await hr.ClerkWithDeviceAsync(estate, "Third Strike");
+
+        await BreachAsync(estate, clerk.StaffId, "One");
+        await BreachAsync(estate, clerk.StaffId, "Two");
+        var afterWarnings = (await hr.OutboxAsync<NotificationRequested>()).Count(n => n.EstateId == estate);
+        var proposal = await BreachAsync(estate, clerk.StaffId, "Three");
+
+        afterWarnings.Should().Be(0, "warnings are not the estate manager's to decide");
+        var notice = (await hr.OutboxAsync<NotificationRequested>()).Where(n => n.EstateId == estate).Should().ContainSingle().Which;
+        (notice.RecipientKind, notice.RecipientId, notice.TemplateKey).Should().Be(("staff", manager.StaffId, DisciplineApi.ProposalTemplate));
+        notice.Data.Should().Contain(new Dictionary<string, string>
+        {
+            ["staffName"] = "Third Strike", ["breachNumber"] = "3", ["breach"] = "Three", ["staffId"] = clerk.StaffId.ToString(), ["proposalId"] = proposal.Id.ToString(),
+        });
+    }
+
+    [Fact]
+    public async Task The_estate_manager_lists_the_pending_dismissal_proposals_of_their_estate_page_by_page()
+    {
+        var estate = await hr.NewEstateAsync();
+        var (first, _) = await hr.ClerkWithDeviceAsync(estate, "First Offender");
+        var (second, _) = await hr.ClerkWithDeviceAsync(estate, "Second Offender");
+        var proposals = new List<DisciplinaryStepResponse>();
+        foreach (var clerk in new[] { first, second })
+        {
+            await BreachAsync(estate, clerk.StaffId, "One");
+            await BreachAsync(estate, clerk.StaffId, "Two");
+            proposals.Add(await BreachAsync(estate, clerk.StaffId, "Three"));
+        }
+
+        var declined = await BreachAsync(estate, first.StaffId, "Four");
+        (await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/discipline/{declined.Id}/decide", new { confirm = false, note = "Improving" }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var page = (await hr.Manager(estate).GetFromJsonAsync<Page<DisciplinaryStepResponse>>(
+            $"/api/hr-training/discipline/proposals?estateId={estate}&limit=1", ApiJson.Options, Ct))!;
+        var next = (await hr.Hr(estate).GetFromJsonAsync<Page<DisciplinaryStepResponse>>(
+            $"/api/hr-training/discipline/proposals?estateId={estate}&limit=1&cursor={Uri.EscapeDataString(page.NextCursor!)}", ApiJson.Options, Ct))!;
+
+        page.Items.Concat(next.Items).Select(p => p.Id).Should().Equal(proposals[1].Id, proposals[0].Id);
+        (await hr.Manager(Guid.NewGuid()).GetAsync($"/api/hr-training/discipline/proposals?estateId={estate}", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await hr.Supervisor(estate).GetAsync($"/api/hr-training/discipline/proposals?estateId={estate}", Ct)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await (await hr.Manager(estate).GetAsync("/api/hr-training/discipline/proposals", Ct)).ErrorFieldsAsync()).Should().Equal("estateId");
     }
 
     [Fact]

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Contracts.HrTraining;
 using PropertyPlatform.HrTraining.Data;
+using PropertyPlatform.HrTraining.Features.Attendance;
 using PropertyPlatform.HrTraining.Features.Rosters;
+using PropertyPlatform.HrTraining.Tests.Features.Attendance;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
@@ -49,6 +51,30 @@ public sealed class RostersApiTests(HrTrainingService hr)
         (await (await AssignAsync(estate, staff.StaffId, day: Tomorrow)).DetailAsync(HttpStatusCode.Conflict)).Should().Contain("ends on");
         (await (await AssignAsync(estate, staff.StaffId, starts: "20:00", ends: "08:00", day: HrTrainingService.LocalToday))
             .DetailAsync(HttpStatusCode.Conflict)).Should().Contain($"to {Staffing.Day(Tomorrow)}", "a night shift runs into tomorrow morning");
+    }
+
+    [Fact]
+    public async Task A_person_on_approved_leave_cannot_be_put_on_a_shift_on_any_day_of_it()
+    {
+        var estate = await hr.NewEstateAsync();
+        var staff = await hr.HireAsync([estate], name: "On Holiday");
+        await hr.CertifyAsync(staff.StaffId, estate);
+        var asked = await hr.As(staff).PostAsJsonAsync("/api/hr-training/attendance/leave",
+            new { kind = "Annual", from = Staffing.Day(Tomorrow.AddDays(1)), until = Staffing.Day(Tomorrow.AddDays(2)), reason = "Holiday" }, Ct);
+        var leave = (await asked.Content.ReadFromJsonAsync<LeaveResponse>(ApiJson.Options, Ct))!;
+        (await AssignAsync(estate, staff.StaffId, day: Tomorrow.AddDays(2))).StatusCode.Should().Be(HttpStatusCode.Created, "leave only asked for is no leave yet");
+        (await hr.Supervisor(estate).PostAsJsonAsync($"/api/hr-training/attendance/leave/{leave.Id}/decide", new { approve = true }, Ct)).EnsureSuccessStatusCode();
+
+        var onLeave = await AssignAsync(estate, staff.StaffId, day: Tomorrow.AddDays(2));
+        var nightIntoLeave = await AssignAsync(estate, staff.StaffId, starts: "20:00", ends: "08:00", day: Tomorrow);
+        var dayBefore = await AssignAsync(estate, staff.StaffId, day: Tomorrow);
+
+        (await onLeave.DetailAsync(HttpStatusCode.Conflict)).Should().Contain("On Holiday").And.Contain("approved leave")
+            .And.Contain(Staffing.Day(Tomorrow.AddDays(1)));
+        (await nightIntoLeave.DetailAsync(HttpStatusCode.Conflict)).Should().Contain("approved leave", "a night shift runs into the leave's first morning");
+        dayBefore.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await hr.InScopeAsync(sp => sp.GetRequiredService<HrTrainingDbContext>().Shifts.CountAsync(s => s.StaffId == staff.StaffId, Ct)))
+            .Should().Be(1, "approving the leave removed the shift planned on it, and nothing was stored for the refused ones");
     }
 
     [Fact]

@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using PropertyPlatform.Contracts.HrTraining;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Features.Staff;
+using PropertyPlatform.HrTraining.Tests.Features.Attendance;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.TestSupport;
@@ -85,6 +88,55 @@ public sealed class StaffApiTests(HrTrainingService hr)
         change.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await hr.OutboxAsync<EmploymentEnded>()).Should().ContainSingle(e => e.StaffId == staff.StaffId);
     }
+
+    [Fact]
+    public async Task A_future_last_day_keeps_the_account_until_the_day_is_over_in_the_estate_then_ends_the_employment_once()
+    {
+        var estate = await hr.NewEstateAsync();
+        var staff = await hr.HireAsync([estate]);
+        await hr.CertifyAsync(staff.StaffId, estate);
+        var lastDay = HrTrainingService.LocalToday.AddDays(3);
+
+        var response = await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/staff/{staff.StaffId}/end", new { lastDay = Staffing.Day(lastDay), reason = "Resigned" }, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        (await response.Content.ReadFromJsonAsync<StaffResponse>(ApiJson.Options, Ct))!.Should().BeEquivalentTo(new { Status = "Ending", LastDay = (DateOnly?)lastDay });
+        var shift = new { estateId = estate, staffId = staff.StaffId, shift = "day", startsAt = "08:00", endsAt = "17:30", trade = "plumbing" };
+        (await hr.Manager(estate).PostAsJsonAsync("/api/hr-training/rosters/shifts", new
+        {
+            shift.estateId, day = Staffing.Day(lastDay), shift.staffId, shift.shift, shift.startsAt, shift.endsAt, shift.trade,
+        }, Ct)).StatusCode.Should().Be(HttpStatusCode.Created, "the person works until their last day");
+        (await (await hr.Manager(estate).PostAsJsonAsync("/api/hr-training/rosters/shifts", new
+        {
+            shift.estateId, day = Staffing.Day(lastDay.AddDays(1)), shift.staffId, shift.shift, shift.startsAt, shift.endsAt, shift.trade,
+        }, Ct)).DetailAsync(HttpStatusCode.Conflict)).Should().Contain($"ends on {Staffing.Day(lastDay)}");
+
+        await EndDueAsync(Attending.Local(lastDay, 23, 50));
+        var endedOnTheLastDay = (await hr.OutboxAsync<EmploymentEnded>()).Where(e => e.StaffId == staff.StaffId).ToList();
+        await Task.WhenAll(EndDueAsync(Attending.Local(lastDay.AddDays(1), 0, 10)), EndDueAsync(Attending.Local(lastDay.AddDays(1), 0, 10)));
+        await EndDueAsync(Attending.Local(lastDay.AddDays(2), 9, 0));
+
+        endedOnTheLastDay.Should().BeEmpty("the last day has ten minutes to go in the estate: identity must not disable the account yet");
+        var ended = (await hr.OutboxAsync<EmploymentEnded>()).Should().ContainSingle(e => e.StaffId == staff.StaffId).Which;
+        (ended.LastDay, ended.Reason).Should().Be((lastDay, "Resigned"));
+        (await hr.Manager(estate).GetFromJsonAsync<StaffResponse>($"/api/hr-training/staff/{staff.StaffId}", ApiJson.Options, Ct))!.Status.Should().Be("Ended");
+    }
+
+    [Fact]
+    public async Task A_last_day_already_past_ends_the_employment_at_once()
+    {
+        var estate = await hr.NewEstateAsync();
+        var staff = await hr.HireAsync([estate]);
+        var lastDay = HrTrainingService.LocalToday.AddDays(-2);
+
+        var response = await hr.Manager(estate).PostAsJsonAsync($"/api/hr-training/staff/{staff.StaffId}/end", new { lastDay = Staffing.Day(lastDay), reason = "Walked out" }, Ct);
+
+        (await response.Content.ReadFromJsonAsync<StaffResponse>(ApiJson.Options, Ct))!.Status.Should().Be("Ended");
+        (await hr.OutboxAsync<EmploymentEnded>()).Should().ContainSingle(e => e.StaffId == staff.StaffId).Which.LastDay.Should().Be(lastDay);
+    }
+
+    private Task<int> EndDueAsync(DateTimeOffset now) => hr.InScopeAsync(sp => EmploymentEndings.EndDueAsync(
+        sp.GetRequiredService<HrTrainingDbContext>(), sp.GetRequiredService<IEstateCalendars>(), now, NullLogger.Instance, Ct));
 
     [Fact]
     public async Task A_hire_with_bad_input_is_refused_naming_every_field_and_stores_nothing()

@@ -1,8 +1,12 @@
 using System.Net.Http.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
+using PropertyPlatform.Contracts.HrTraining;
 using PropertyPlatform.Contracts.HrTraining.Grpc;
+using PropertyPlatform.HrTraining.Features.Attendance;
+using PropertyPlatform.HrTraining.Tests.Features.Attendance;
 using PropertyPlatform.ServiceDefaults.Security;
+using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
 
 namespace PropertyPlatform.HrTraining.Tests.Grpc;
@@ -94,6 +98,39 @@ public sealed class StaffDirectoryServiceTests(HrTrainingService hr)
             new { lastDay = Staffing.Day(Today), reason = "Resigned" }, Ct)).EnsureSuccessStatusCode();
 
         (await Client().ListOnDutyAsync(query, cancellationToken: Ct)).Staff.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Approved_leave_takes_the_person_off_the_published_roster_and_off_duty_now()
+    {
+        var estate = await hr.NewEstateAsync();
+        var away = await hr.HireAsync([estate], name: "Going Away");
+        var stays = await hr.HireAsync([estate], name: "Staying On");
+        foreach (var plumber in new[] { away, stays })
+        {
+            await hr.CertifyAsync(plumber.StaffId, estate);
+            await OnDutyAllDayAsync(estate, plumber.StaffId);
+        }
+
+        (await PublishTodayAsync(estate)).EnsureSuccessStatusCode();
+        (await hr.Manager(estate).PostAsJsonAsync("/api/hr-training/rosters/shifts", new
+        {
+            estateId = estate, day = Staffing.Day(Today.AddDays(3)), staffId = away.StaffId, shift = "day", startsAt = "08:00", endsAt = "17:30", trade = "plumbing",
+        }, Ct)).EnsureSuccessStatusCode();
+        var query = new OnDutyQuery { EstateId = estate.ToString(), Trade = "plumbing" };
+        (await Client().ListOnDutyAsync(query, cancellationToken: Ct)).Staff.Should().HaveCount(2);
+        var asked = await hr.As(away).PostAsJsonAsync("/api/hr-training/attendance/leave",
+            new { kind = "Sick", from = Staffing.Day(Today), until = Staffing.Day(Today.AddDays(1)), reason = "Flu" }, Ct);
+        var leave = (await asked.Content.ReadFromJsonAsync<LeaveResponse>(ApiJson.Options, Ct))!;
+
+        (await hr.Supervisor(estate).PostAsJsonAsync($"/api/hr-training/attendance/leave/{leave.Id}/decide", new { approve = true }, Ct)).EnsureSuccessStatusCode();
+
+        (await Client().ListOnDutyAsync(query, cancellationToken: Ct)).Staff.Select(p => p.StaffId).Should().Equal(stays.StaffId.ToString());
+        var republished = await hr.PublishedAsync<DutyRosterPublished>(e => e.EstateId == estate && e.Assignments.Length == 1);
+        (republished.Day, republished.Assignments[0].StaffId).Should().Be((Today, stays.StaffId));
+        var later = (await hr.Manager(estate).GetFromJsonAsync<PropertyPlatform.HrTraining.Features.Rosters.RosterResponse>(
+            $"/api/hr-training/rosters?estateId={estate}&day={Staffing.Day(Today.AddDays(3))}", ApiJson.Options, Ct))!;
+        later.Shifts.Should().ContainSingle("a shift after the leave stays").Which.StaffId.Should().Be(away.StaffId);
     }
 
     [Fact]

@@ -352,6 +352,10 @@ namespace PropertyPlatform.HrTraining.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("expiry_announced_for");
 
+                    b.Property<DateOnly?>("ExpiryWarnedFor")
+                        .HasColumnType("date")
+                        .HasColumnName("expiry_warned_for");
+
                     b.Property<DateTimeOffset>("GrantedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("granted_at");

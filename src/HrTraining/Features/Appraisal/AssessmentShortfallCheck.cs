@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
+using PropertyPlatform.HrTraining.Features.Staff;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Security;
-using PropertyPlatform.ServiceDefaults.Staffing;
 
 namespace PropertyPlatform.HrTraining.Features.Appraisal;
 
@@ -65,11 +65,7 @@ public sealed class AssessmentShortfallCheck(IServiceScopeFactory scopes, TimePr
 
         var already = await db.AssessmentShortfallFlags.AsNoTracking().Where(f => f.EstateId == estateId && f.Week == week)
             .Select(f => f.StaffId).ToListAsync(cancellationToken);
-        var managers = (await db.Staff.IgnoreQueryFilters().AsNoTracking()
-                .Where(s => s.EstateIds.Contains(estateId) && s.Status == EmploymentStatus.Active)
-                .Select(s => new { s.Id, s.Position })
-                .ToListAsync(cancellationToken))
-            .Where(s => KnownStaffMember.PositionHolds(s.Position, PlatformRoles.EstateManager)).Select(s => s.Id).ToList();
+        var managers = await StaffRecipients.HoldingAsync(db, estateId, [PlatformRoles.EstateManager], cancellationToken);
 
         var flagged = 0;
         foreach (var clerk in shortfalls.Where(c => !already.Contains(c.StaffId)))

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
+using PropertyPlatform.HrTraining.Features.Rosters;
+using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -19,7 +22,8 @@ public sealed record LeaveResponse(
 
 /// <summary>
 /// Leave: a person asks for themself; a supervisor or the estate manager of their home estate approves or rejects
-/// (never their own). Approved leave turns the shifts on those days into leave rather than absence on the sheet.
+/// (never their own). Approving takes the person off the rosters of those days (their shifts still to come are removed and
+/// the published days published again without them); a shift already over stays, and the sheet counts it as leave.
 /// </summary>
 public static class LeaveApi
 {
@@ -85,7 +89,8 @@ public static class LeaveApi
     }
 
     public static async Task<Ok<LeaveResponse>> Decide(
-        Guid id, DecideLeaveCommand command, HrTrainingDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, DecideLeaveCommand command, HrTrainingDbContext db, IEstateCalendars calendars, EstateScope scope, CorrelationContext correlation,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         if (command.Approve is null)
@@ -102,12 +107,26 @@ public static class LeaveApi
             throw new ForbiddenException("Nobody decides their own leave.");
         }
 
-        if (!leave.Decide(command.Approve!.Value, scope.Account(), note, time.GetUtcNow()))
+        var now = time.GetUtcNow();
+        if (!leave.Decide(command.Approve!.Value, scope.Account(), note, now))
         {
             throw new ConflictException($"This leave request was already {leave.Status.ToString().ToLowerInvariant()}.");
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (leave.Status == LeaveStatus.Approved)
+        {
+            await RostersApi.TakeOffDutyAsync(db, calendars, leave, scope.Account(), correlation.CorrelationId, now, cancellationToken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
+        {
+            throw new ConflictException("The leave request or a roster it touches changed meanwhile; read them again and retry.");
+        }
+
         return TypedResults.Ok(ToResponse(leave));
     }
 

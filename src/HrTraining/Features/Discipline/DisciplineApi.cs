@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
 using PropertyPlatform.HrTraining.Features.Staff;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.ServiceDefaults.Security;
 
@@ -27,20 +31,29 @@ public sealed record StaffFileResponse(StaffResponse Employment, DisciplinarySte
 /// The discipline ladder (domain.md): the first breach earns a verbal warning, the second a written warning kept on
 /// file, every later one a dismissal proposal the estate manager of the person's home estate decides. A confirmed
 /// dismissal ends the employment the one way employments end (<c>EmploymentEnded</c>: identity disables the account).
+/// The managers of that estate are told of each proposal when it is recorded, and find the undecided ones in a list.
 /// </summary>
 public static class DisciplineApi
 {
+    /// <summary>Reception's template key for the estate manager's notice of a dismissal proposal (its catalogue holds the wording).</summary>
+    public const string ProposalTemplate = "dismissal-proposed";
+
+    /// <summary>Who sees the undecided proposals: the estate manager who decides them, and HR.</summary>
+    private static readonly string[] ProposalReaders = [PlatformRoles.EstateManager, PlatformRoles.Trainer];
+
     public static RouteGroupBuilder MapDisciplineApi(this RouteGroupBuilder api)
     {
         api.MapPost("/staff/{staffId:guid}/breaches", RecordBreach).WithTags("Discipline").RequireRoles(HrTrainingRoles.Supervisors);
         api.MapGet("/staff/{staffId:guid}/file", File).WithTags("Discipline").RequireRoles(HrTrainingRoles.Readers);
         api.MapGet("/staff/me/file", MyFile).WithTags("Discipline").RequireRoles(HrTrainingRoles.Staff);
+        api.MapGet("/discipline/proposals", PendingProposals).WithTags("Discipline").RequireRoles(ProposalReaders);
         api.MapPost("/discipline/{id:guid}/decide", Decide).WithTags("Discipline").RequireRoles(PlatformRoles.EstateManager);
         return api;
     }
 
     public static async Task<Created<DisciplinaryStepResponse>> RecordBreach(
-        Guid staffId, RecordBreachCommand command, HrTrainingDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid staffId, RecordBreachCommand command, HrTrainingDbContext db, EstateScope scope, CorrelationContext correlation, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var estateId = errors.Id(command.EstateId, "estateId");
@@ -63,6 +76,11 @@ public static class DisciplineApi
         var earlier = await db.DisciplinarySteps.IgnoreQueryFilters().CountAsync(d => d.StaffId == staffId, cancellationToken);
         var step = DisciplinaryStep.Record(estateId, staffId, earlier + 1, occurredOn, breach, scope.Account(), time.GetUtcNow());
         db.DisciplinarySteps.Add(step);
+        if (step.Step == DisciplineStepKind.DismissalProposal)
+        {
+            await NotifyManagersAsync(db, staff, step, correlation.CorrelationId, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -91,10 +109,30 @@ public static class DisciplineApi
         return TypedResults.Ok(await FileOfAsync(db, staff, cancellationToken));
     }
 
+    /// <summary>
+    /// The undecided dismissal proposals of the people whose home estate is <paramref name="estateId"/> (its manager
+    /// decides them, wherever the breach happened), newest first.
+    /// </summary>
+    public static async Task<Ok<Page<DisciplinaryStepResponse>>> PendingProposals(
+        HrTrainingDbContext db, Guid? estateId, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new InputErrors();
+        var estate = errors.Id(estateId, "estateId");
+        errors.ThrowIfAny();
+        if (!db.Scope.CanSeeEstate(estate))
+        {
+            throw new NotFoundException("Estate", estate);
+        }
+
+        var query = db.DisciplinarySteps.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.Decision == DismissalDecision.Pending && db.Staff.IgnoreQueryFilters().Any(s => s.Id == d.StaffId && s.EstateId == estate));
+        return TypedResults.Ok(await query.ToKeysetPageAsync(d => d.RecordedAt, d => d.Id, cursor, limit, ToResponse, cancellationToken));
+    }
+
     /// <summary>Confirms or declines a dismissal proposal; confirming ends the employment in the same transaction.</summary>
     public static async Task<Ok<DisciplinaryStepResponse>> Decide(
-        Guid id, DecideDismissalCommand command, HrTrainingDbContext db, EstateScope scope, CorrelationContext correlation, TimeProvider time,
-        CancellationToken cancellationToken)
+        Guid id, DecideDismissalCommand command, HrTrainingDbContext db, IEstateCalendars calendars, EstateScope scope, CorrelationContext correlation,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         if (command.Confirm is null)
@@ -127,11 +165,37 @@ public static class DisciplineApi
 
         if (command.Confirm == true)
         {
-            StaffApi.End(db, staff, lastDay, $"Dismissed after breach {step.BreachNumber}: {note}", correlation.CorrelationId, now);
+            await StaffApi.EndAsync(db, calendars, staff, lastDay, $"Dismissed after breach {step.BreachNumber}: {note}", correlation.CorrelationId, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(step));
+    }
+
+    /// <summary>
+    /// Tells the managers of the person's home estate, who decide, of a new dismissal proposal: through the outbox, in
+    /// the save that records it, so each proposal is announced once (a breach recorded twice at once loses on its number
+    /// and takes its notices with it).
+    /// </summary>
+    private static async Task NotifyManagersAsync(
+        HrTrainingDbContext db, StaffMember staff, DisciplinaryStep step, Guid correlationId, CancellationToken cancellationToken)
+    {
+        var managers = await StaffRecipients.HoldingAsync(db, staff.EstateId, [PlatformRoles.EstateManager], cancellationToken);
+        foreach (var manager in managers.Where(m => m != staff.Id))
+        {
+            db.AddIntegrationEvent(new NotificationRequested(
+                Guid.CreateVersion7(step.RecordedAt), step.RecordedAt, staff.EstateId, correlationId, "staff", manager, ProposalTemplate,
+                new Dictionary<string, string>
+                {
+                    ["staffName"] = staff.DisplayName,
+                    ["breachNumber"] = step.BreachNumber.ToString(CultureInfo.InvariantCulture),
+                    ["breach"] = step.Breach,
+                    ["occurredOn"] = step.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["staffId"] = staff.Id.ToString(),
+                    ["proposalId"] = step.Id.ToString(),
+                },
+                "normal"));
+        }
     }
 
     private static async Task<StaffFileResponse> FileOfAsync(HrTrainingDbContext db, StaffMember staff, CancellationToken cancellationToken)

@@ -73,6 +73,15 @@ public static class RostersApi
             throw new ConflictException(refusal);
         }
 
+        // Approved leave takes the person off duty: a shift on any day of it is refused, as approving it removed the ones planned.
+        var lastDay = DutyShift.LastDay(calendar, endsAt);
+        if (await db.LeaveRequests.IgnoreQueryFilters().AsNoTracking()
+                .Where(l => l.StaffId == staffId && l.Status == LeaveStatus.Approved && l.From <= lastDay && day <= l.Until)
+                .OrderBy(l => l.From).FirstOrDefaultAsync(cancellationToken) is { } leave)
+        {
+            throw new ConflictException($"{staff.DisplayName} ({staffId}) is on approved leave from {leave.From:yyyy-MM-dd} to {leave.Until:yyyy-MM-dd}.");
+        }
+
         // A person is in one place at a time, whichever estate's roster holds the other shift.
         if (await db.Shifts.IgnoreQueryFilters().AnyAsync(s => s.StaffId == staffId && s.StartsAt < endsAt && startsAt < s.EndsAt, cancellationToken))
         {
@@ -156,12 +165,62 @@ public static class RostersApi
             throw new ConflictException($"The roster cannot be published: {string.Join(" ", refusals)}");
         }
 
-        roster.Publish(shifts, scope.Account(), now);
-        db.AddIntegrationEvent(new DutyRosterPublished(
-            Guid.CreateVersion7(now), now, estateId, correlation.CorrelationId, day,
-            [.. shifts.Select(s => new DutyAssignment(s.StaffId, s.Shift, s.StartsAt, s.EndsAt, s.Duty.PostName, s.Duty.TradeName))]));
+        Announce(db, roster, shifts, scope.Account(), correlation.CorrelationId, now);
         await SaveAsync(db, cancellationToken);
         return TypedResults.Ok(new RosterResponse(estateId, day, roster.PublishedAt, [.. shifts.Select(ToResponse)]));
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="roster"/> with <paramref name="shifts"/> as the whole day (<c>DutyRosterPublished</c>,
+    /// which replaces the day in reception's and maintenance's read models), to be saved by the caller.
+    /// </summary>
+    internal static void Announce(HrTrainingDbContext db, DutyRoster roster, IReadOnlyList<DutyShift> shifts, string publishedBy, Guid correlationId, DateTimeOffset now)
+    {
+        roster.Publish(shifts, publishedBy, now);
+        db.AddIntegrationEvent(new DutyRosterPublished(
+            Guid.CreateVersion7(now), now, roster.EstateId, correlationId, roster.Day,
+            [.. shifts.Select(s => new DutyAssignment(s.StaffId, s.Shift, s.StartsAt, s.EndsAt, s.Duty.PostName, s.Duty.TradeName))]));
+    }
+
+    /// <summary>
+    /// Takes the person on <paramref name="leave"/> (just approved) off every roster on its days: their shifts not yet
+    /// over and not signed into are removed, and each day already published is published again without them, the
+    /// shifts it had published as they were (a planned shift not yet published stays unpublished). Shifts already
+    /// worked or over stay, so the sheet counts them as leave. To be saved by the caller.
+    /// </summary>
+    internal static async Task TakeOffDutyAsync(
+        HrTrainingDbContext db, IEstateCalendars calendars, LeaveRequest leave, string publishedBy, Guid correlationId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        // A night shift from the day before the leave runs into its first day.
+        var candidates = await db.Shifts.IgnoreQueryFilters()
+            .Where(s => s.StaffId == leave.StaffId && s.Day >= leave.From.AddDays(-1) && s.Day <= leave.Until && s.EndsAt > now
+                && !db.AttendanceRecords.IgnoreQueryFilters().Any(r => r.ShiftId == s.Id))
+            .ToListAsync(cancellationToken);
+        var removed = new List<DutyShift>();
+        foreach (var shift in candidates)
+        {
+            var calendar = await calendars.GetKnownAsync(shift.EstateId, cancellationToken);
+            if (leave.CoversAnyOf(shift.Day, shift.LastDay(calendar)))
+            {
+                removed.Add(shift);
+            }
+        }
+
+        foreach (var day in removed.GroupBy(s => s.RosterId))
+        {
+            var roster = await db.Rosters.IgnoreQueryFilters().SingleAsync(r => r.Id == day.Key, cancellationToken);
+            roster.Touch(now);
+            db.Shifts.RemoveRange(day);
+            if (roster.PublishedAt is not null)
+            {
+                var gone = day.Select(s => s.Id).ToList();
+                var stillPublished = await db.Shifts.IgnoreQueryFilters()
+                    .Where(s => s.RosterId == roster.Id && s.PublishedAt != null && !gone.Contains(s.Id))
+                    .OrderBy(s => s.StartsAt).ThenBy(s => s.StaffName).ToListAsync(cancellationToken);
+                Announce(db, roster, stillPublished, publishedBy, correlationId, now);
+            }
+        }
     }
 
     private static IQueryable<DutyShift> ShiftsOf(HrTrainingDbContext db, Guid rosterId) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.HrTraining;
 using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Domain;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
@@ -136,8 +137,8 @@ public static class StaffApi
     }
 
     public static async Task<Ok<StaffResponse>> EndEmployment(
-        Guid staffId, EndEmploymentCommand command, HrTrainingDbContext db, EstateScope scope, CorrelationContext correlation, TimeProvider time,
-        CancellationToken cancellationToken)
+        Guid staffId, EndEmploymentCommand command, HrTrainingDbContext db, IEstateCalendars calendars, EstateScope scope, CorrelationContext correlation,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var lastDay = errors.LocalDate(command.LastDay, "lastDay");
@@ -151,24 +152,37 @@ public static class StaffApi
             throw new ValidationFailedException("lastDay", $"Cannot be before the employment started ({staff.StartsOn:yyyy-MM-dd}).");
         }
 
-        End(db, staff, lastDay, reason, correlation.CorrelationId, time.GetUtcNow());
+        await EndAsync(db, calendars, staff, lastDay, reason, correlation.CorrelationId, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(staff));
     }
 
     /// <summary>
-    /// Ends the employment and announces it (<c>EmploymentEnded</c>: identity disables the account), to be saved by the
-    /// caller with whatever led to it (a confirmed dismissal). The one way an employment ends.
+    /// Ends the employment, to be saved by the caller with whatever led to it (a confirmed dismissal). The one way an
+    /// employment ends: a last day today or past (in the home estate's time) ends it at once and announces it
+    /// (<c>EmploymentEnded</c>: identity disables the account); a later one is recorded as ending, and
+    /// <see cref="EmploymentEndings"/> ends it once that day is over, so the person keeps their account until then.
     /// </summary>
-    internal static void End(HrTrainingDbContext db, StaffMember staff, DateOnly lastDay, string reason, Guid correlationId, DateTimeOffset now)
+    internal static async Task EndAsync(
+        HrTrainingDbContext db, IEstateCalendars calendars, StaffMember staff, DateOnly lastDay, string reason, Guid correlationId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        if (!staff.End(lastDay, reason, now))
+        var today = (await calendars.GetKnownAsync(staff.EstateId, cancellationToken)).LocalDay(now);
+        var later = lastDay > today;
+        if (!(later ? staff.EndOn(lastDay, reason, now) : staff.End(lastDay, reason, now)))
         {
             throw new ConflictException($"The employment of {staff.DisplayName} ({staff.Id}) has already ended.");
         }
 
-        db.AddIntegrationEvent(new EmploymentEnded(Guid.CreateVersion7(now), now, staff.EstateId, correlationId, staff.Id, lastDay, reason));
+        if (!later)
+        {
+            Announce(db, staff, correlationId, now);
+        }
     }
+
+    /// <summary>Announces an employment that ended (<c>EmploymentEnded</c>), to be saved with the end.</summary>
+    internal static void Announce(HrTrainingDbContext db, StaffMember staff, Guid correlationId, DateTimeOffset now) =>
+        db.AddIntegrationEvent(new EmploymentEnded(Guid.CreateVersion7(now), now, staff.EstateId, correlationId, staff.Id, staff.LastDay!.Value, staff.EndReason!));
 
     private static (string Name, string Position, string[] Trades, Guid Home, Guid[] Estates) ReadFile(
         InputErrors errors, string? displayName, string? position, string[]? trades, Guid? homeEstateId, Guid[]? estateIds)
@@ -190,5 +204,5 @@ public static class StaffApi
     }
 
     internal static StaffResponse ToResponse(StaffMember s) => new(
-        s.Id, s.DisplayName, s.Position, s.Trades, s.EstateId, s.EstateIds, s.StartsOn, s.Status.ToString(), s.LastDay, s.EndReason, s.HiredAt, s.UpdatedAt, s.Department);
+        s.Id, s.DisplayName, s.Position, s.Trades, s.EstateId, s.EstateIds, s.StartsOn, s.IsEnding ? "Ending" : s.Status.ToString(), s.LastDay, s.EndReason, s.HiredAt, s.UpdatedAt, s.Department);
 }

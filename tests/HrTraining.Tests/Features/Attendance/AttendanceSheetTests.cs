@@ -7,6 +7,7 @@ using PropertyPlatform.HrTraining.Data;
 using PropertyPlatform.HrTraining.Features.Attendance;
 using PropertyPlatform.HrTraining.Features.Kpis;
 using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Kpis;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
@@ -40,7 +41,11 @@ public sealed class AttendanceSheetTests(HrTrainingService hr)
         var asked = await hr.As(guard).PostAsJsonAsync("/api/hr-training/attendance/leave",
             new { kind = "Sick", from = Staffing.Day(second), until = Staffing.Day(second), reason = "Flu" }, Ct);
         var leave = (await asked.Content.ReadFromJsonAsync<LeaveResponse>(ApiJson.Options, Ct))!;
-        (await hr.Supervisor(estate).PostAsJsonAsync($"/api/hr-training/attendance/leave/{leave.Id}/decide", new { approve = true }, Ct)).EnsureSuccessStatusCode();
+        // Approved once the day is over (a sick note brought back): the shift stays on the roster, counted as leave.
+        var supervisor = await hr.HireAsync([estate], [], name: "Supervisor Su", position: "customer service supervisor");
+        await hr.InScopeAsync(sp => LeaveApi.Decide(leave.Id, new DecideLeaveCommand(true, "Get well"), sp.GetRequiredService<HrTrainingDbContext>(),
+            sp.GetRequiredService<IEstateCalendars>(), Attending.ScopeOf(supervisor, PlatformRoles.CustomerServiceSupervisor), new CorrelationContext(),
+            new FakeTimeProvider(Attending.Local(second, 20, 0)), Ct));
 
         var sheet = await hr.SheetAtAsync(estate, Attending.MonthOf(first), Attending.Local(first.AddMonths(1), 9, 0));
 
