@@ -23,6 +23,7 @@ public sealed class AssessmentShortfallCheck(IServiceScopeFactory scopes, TimePr
     : PeriodicWork(scopes, time, logger)
 {
     /// <summary>Reception's template key (its catalogue holds the wording).</summary>
+    [NotificationTemplate]
     public const string Template = "assessment-shortfall";
 
     protected override TimeSpan Interval => TimeSpan.FromMinutes(30);

@@ -26,6 +26,7 @@ public sealed class CertificationExpiry(IServiceScopeFactory scopes, TimeProvide
     : PeriodicWork(scopes, time, logger)
 {
     /// <summary>Reception's template key for the warning (its catalogue holds the wording).</summary>
+    [NotificationTemplate]
     public const string WarningTemplate = "certification-expiring";
 
     /// <summary>Who raises the training need for a renewal: this check, not a person.</summary>

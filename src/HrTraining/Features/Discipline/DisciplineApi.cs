@@ -36,6 +36,7 @@ public sealed record StaffFileResponse(StaffResponse Employment, DisciplinarySte
 public static class DisciplineApi
 {
     /// <summary>Reception's template key for the estate manager's notice of a dismissal proposal (its catalogue holds the wording).</summary>
+    [NotificationTemplate]
     public const string ProposalTemplate = "dismissal-proposed";
 
     /// <summary>Who sees the undecided proposals: the estate manager who decides them, and HR.</summary>

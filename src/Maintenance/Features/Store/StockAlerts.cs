@@ -16,6 +16,7 @@ namespace PropertyPlatform.Maintenance.Features.Store;
 public static class StockAlerts
 {
     /// <summary>Reception's template key (its catalogue holds the wording).</summary>
+    [NotificationTemplate]
     public const string LowStockTemplate = "parts-low-stock";
 
     /// <summary>Applies <paramref name="entry"/> to the part, adds the entry to the book and, if the part just went low, the alert.</summary>

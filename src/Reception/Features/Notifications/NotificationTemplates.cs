@@ -120,6 +120,16 @@ public static partial class NotificationTemplates
             ["zh"] = new("书面考核不足：{clerkName}", "前台文员 {clerkName} 在 {week} 起的一周内只有 {assessments} 次书面考核（每周至少 {required} 次），请督促主管落实。"),
             ["en"] = new("Too few written assessments: {clerkName}", "Front-desk clerk {clerkName} was assessed in writing {assessments} time(s) in the week starting {week}; at least {required} a week are required. Please follow it up with the supervisors."),
         }),
+        new("dismissal-proposed", ["staffName", "breachNumber", "breach", "occurredOn", "staffId", "proposalId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("辞退建议待决定：{staffName}", "{staffName} 第 {breachNumber} 次违纪（{occurredOn}：{breach}），按纪律规定提出辞退建议，请您审核决定。"),
+            ["en"] = new("Dismissal proposed: {staffName}", "{staffName} breached the rules again (breach {breachNumber}, {occurredOn}: {breach}); under the discipline ladder a dismissal is proposed for your decision."),
+        }),
+        new("certification-expiring", ["staffName", "duty", "validUntil", "daysLeft", "staffId", "certificationId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("上岗资格即将到期：{staffName}", "{staffName} 的“{duty}”上岗资格将于 {validUntil} 到期（还剩 {daysLeft} 天），请安排复训和考核；到期后不能上岗。"),
+            ["en"] = new("Certification expiring: {staffName}", "{staffName}'s certification for {duty} ends on {validUntil} ({daysLeft} days left). Plan the renewal training and exam: without it they cannot be on duty."),
+        }),
     }.ToDictionary(t => t.Key, StringComparer.Ordinal);
 
     /// <summary>The <c>{field}</c> names a template text uses.</summary>
