@@ -130,6 +130,25 @@ public sealed class PatrolsApiTests(SecurityGateService gate)
     }
 
     [Fact]
+    public async Task A_scan_id_already_used_in_another_estate_is_a_conflict_and_changes_nothing_there()
+    {
+        var (estate, other) = (await gate.NewEstateAsync(), await gate.NewEstateAsync());
+        await RouteStartedAsync(estate, TimeSpan.FromMinutes(2), new RouteCheckpoint("CP-A", "Lobby", 0));
+        await RouteStartedAsync(other, TimeSpan.FromMinutes(2), new RouteCheckpoint("CP-B", "Garden", 0));
+        var scanId = Guid.NewGuid();
+        var first = await (await gate.Guard(estate).PostAsJsonAsync("/api/security-gate/patrols/scans", new { estateId = estate, checkpointCode = "CP-A", scanId }, Ct))
+            .ReadAsync<ScanResponse>(HttpStatusCode.Created);
+
+        var reused = await gate.Guard(other).PostAsJsonAsync("/api/security-gate/patrols/scans", new { estateId = other, checkpointCode = "CP-B", scanId }, Ct);
+
+        reused.StatusCode.Should().Be(HttpStatusCode.Conflict, await reused.Content.ReadAsStringAsync(Ct));
+        (await VisitsAsync(other, "pending")).Items.Should().ContainSingle("the other estate's checkpoint is not scanned by a refused scan");
+        var again = await (await gate.Guard(estate).PostAsJsonAsync("/api/security-gate/patrols/scans", new { estateId = estate, checkpointCode = "CP-A", scanId }, Ct))
+            .ReadAsync<ScanResponse>(HttpStatusCode.OK);
+        (again.Id, again.EstateId, again.VisitId).Should().Be((first.Id, estate, first.VisitId));
+    }
+
+    [Fact]
     public async Task A_duplicate_scan_changes_nothing_the_second_time()
     {
         var estate = await gate.NewEstateAsync();
