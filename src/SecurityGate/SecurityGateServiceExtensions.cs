@@ -36,6 +36,7 @@ public static class SecurityGateServiceExtensions
             bus.AddConsumer<ResidentMovedOutConsumer>();
             bus.AddConsumer<RenovationPermitApprovedConsumer>();
             bus.AddConsumer<RenovationAcceptedConsumer>();
+            bus.AddConsumer<DeadlineBreachConsumer>();
             bus.AddEstateCalendars<SecurityGateDbContext>(ServiceName);
             bus.AddStaffReadModel<SecurityGateDbContext>(ServiceName);
         });

@@ -21,6 +21,8 @@ public sealed class SecurityGateDbContext(DbContextOptions<SecurityGateDbContext
 
     public DbSet<PassUse> PassUses => Set<PassUse>();
 
+    public DbSet<PassCheck> PassChecks => Set<PassCheck>();
+
     public DbSet<UnitOwner> UnitOwners => Set<UnitOwner>();
 
     public DbSet<UnitResident> UnitResidents => Set<UnitResident>();

@@ -36,8 +36,58 @@ public sealed class ExitPermitsApiTests(SecurityGateService gate)
         permit.Status.Should().Be("Approved", "the owner asking for their own unit's items is the owner's approval");
         exited.Outcome.Should().Be("Exited");
         exited.Permit.ExitedAt.Should().NotBeNull();
-        again.Outcome.Should().Be("Held", "a permit lets the items out once");
+        again.Outcome.Should().Be("Exited", "a second tap answers what happened the first time");
         again.Reason.Should().Contain("left already");
+        again.HeldItemId.Should().BeNull();
+        again.Permit.ExitedAt.Should().BeCloseTo(exited.Permit.ExitedAt!.Value, TimeSpan.FromMilliseconds(1), "the first exit's time");
+        (await HeldAsync(estate)).Should().BeEmpty("the items left with their permit: nothing was held");
+    }
+
+    [Fact]
+    public async Task Double_taps_at_the_exit_at_once_let_the_items_out_once_and_hold_nothing()
+    {
+        var estate = await gate.NewEstateAsync();
+        var permit = await (await gate.CreateClient(TestCaller.Clerk(estate)).PostAsJsonAsync("/api/security-gate/exit-permits", Sofa(estate, Guid.NewGuid()), Ct))
+            .ReadAsync<ExitPermitResponse>(HttpStatusCode.Created);
+
+        var taps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ExitAsync(estate, permit.Id)));
+
+        foreach (var tap in taps)
+        {
+            var check = await tap.ReadAsync<ExitCheckResponse>(HttpStatusCode.OK);
+            check.Outcome.Should().Be("Exited");
+            check.HeldItemId.Should().BeNull();
+        }
+
+        (await HeldAsync(estate)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Another_estates_staff_cannot_read_decide_or_let_out_a_permit_and_nothing_changes()
+    {
+        var (estate, other) = (await gate.NewEstateAsync(), await gate.NewEstateAsync());
+        var permit = await (await gate.CreateClient(TestCaller.Clerk(estate)).PostAsJsonAsync("/api/security-gate/exit-permits", Sofa(estate, Guid.NewGuid()), Ct))
+            .ReadAsync<ExitPermitResponse>(HttpStatusCode.Created);
+        var tenantsUnit = Guid.NewGuid();
+        var pending = await (await gate.CreateClient(TestCaller.Owner(estate, tenantsUnit)).PostAsJsonAsync(
+            "/api/security-gate/exit-permits", Sofa(estate, tenantsUnit), Ct)).ReadAsync<ExitPermitResponse>(HttpStatusCode.Created);
+
+        var read = await gate.Guard(other).GetAsync($"/api/security-gate/exit-permits/{permit.Id}", Ct);
+        var exit = await ExitAsync(other, permit.Id);
+        var approve = await gate.CreateClient(TestCaller.Clerk(other)).PostAsync($"/api/security-gate/exit-permits/{pending.Id}/approve", null, Ct);
+        var hold = await gate.Guard(other).PostAsJsonAsync("/api/security-gate/exit-permits/held-items",
+            new { estateId = estate, items = "Air conditioner", carriedBy = "Unknown van" }, Ct);
+        var list = await gate.Guard(other).GetFromJsonAsync<Page<ExitPermitResponse>>($"/api/security-gate/exit-permits?estateId={estate}", ApiJson.Options, Ct);
+
+        read.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        exit.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        approve.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        hold.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        list!.Items.Should().BeEmpty();
+        var after = await gate.Guard(estate).GetFromJsonAsync<Page<ExitPermitResponse>>($"/api/security-gate/exit-permits?estateId={estate}", ApiJson.Options, Ct);
+        after!.Items.Select(p => (p.Id, p.Status, p.ExitedAt)).Should().BeEquivalentTo(
+            [(permit.Id, "Approved", (DateTimeOffset?)null), (pending.Id, "Requested", (DateTimeOffset?)null)], "another estate's staff changed nothing");
+        (await HeldAsync(estate)).Should().BeEmpty();
     }
 
     [Fact]
@@ -118,4 +168,7 @@ public sealed class ExitPermitsApiTests(SecurityGateService gate)
         var permits = await gate.Supervisor(estate).GetFromJsonAsync<Page<ExitPermitResponse>>($"/api/security-gate/exit-permits?estateId={estate}", ApiJson.Options, Ct);
         permits!.Items.Should().BeEmpty();
     }
+
+    private async Task<IReadOnlyList<HeldItemResponse>> HeldAsync(Guid estate) =>
+        (await gate.Supervisor(estate).GetFromJsonAsync<Page<HeldItemResponse>>($"/api/security-gate/exit-permits/held-items?estateId={estate}", ApiJson.Options, Ct))!.Items;
 }

@@ -8,6 +8,7 @@ using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
 using PropertyPlatform.SecurityGate.Features.Passes;
 using PropertyPlatform.SecurityGate.Features.Visitors;
+using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.SecurityGate.Tests.Features;
@@ -88,11 +89,137 @@ public sealed class PassesApiTests(SecurityGateService gate)
         var parts = pass.Token.Split('.');
         var forged = $"{parts[0]}.{parts[1][..^2]}{(parts[1][^2] == 'A' ? 'B' : 'A')}{parts[1][^1]}.{parts[2]}";
 
-        var check = await CheckAsync(home.Estate, forged);
+        var check = await (await gate.Guard(home.Estate).PostAsJsonAsync("/api/security-gate/passes/check", new { token = forged, gate = "North gate" }, Ct))
+            .ReadAsync<PassCheckResponse>(HttpStatusCode.OK);
 
         check.Admitted.Should().BeFalse();
         check.Refusal.Should().Be(nameof(PassRefusal.Tampered));
         (await UsesAsync(pass.Id)).Should().BeEmpty();
+        (await VisitsAsync(pass.Id)).Should().BeEmpty();
+        var refusals = await RefusalsAsync(gate.Supervisor(home.Estate), home.Estate);
+        refusals.Should().ContainSingle().Which.Should().Match<PassRefusalResponse>(r =>
+            r.Reason == nameof(PassRefusal.Tampered) && r.PassId == null && r.Gate == "North gate" && r.EstateId == home.Estate && r.CheckedBy != "");
+    }
+
+    [Fact]
+    public async Task Each_refused_check_is_recorded_with_the_pass_and_the_reason_for_the_estates_supervisor_only()
+    {
+        var home = await HouseholdAsync();
+        var pass = await IssueAsync(home, maxUses: 1);
+        var other = await gate.NewEstateAsync();
+
+        (await CheckAsync(home.Estate, pass.Token)).Admitted.Should().BeTrue();
+        (await CheckAsync(home.Estate, pass.Token)).Refusal.Should().Be(nameof(PassRefusal.UsedUp));
+        (await CheckAsync(other, pass.Token)).Refusal.Should().Be(nameof(PassRefusal.OtherEstate));
+        var byGuard = await gate.Guard(home.Estate).GetAsync($"/api/security-gate/passes/refusals?estateId={home.Estate}", Ct);
+
+        var refusals = await RefusalsAsync(gate.Supervisor(home.Estate), home.Estate);
+        refusals.Should().ContainSingle("the admission is no refusal, and the other estate's gate refused it there")
+            .Which.Should().Match<PassRefusalResponse>(r => r.Reason == nameof(PassRefusal.UsedUp) && r.PassId == pass.Id);
+        var atOtherEstate = await RefusalsAsync(gate.Supervisor(other), other);
+        atOtherEstate.Should().ContainSingle().Which.Should().Match<PassRefusalResponse>(r =>
+            r.Reason == nameof(PassRefusal.OtherEstate) && r.PassId == pass.Id && r.EstateId == other);
+        (await RefusalsAsync(gate.Supervisor(other), home.Estate)).Should().BeEmpty("another estate's supervisor does not see this estate's refusals");
+        byGuard.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await UsesAsync(pass.Id)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Refusals_are_paged_newest_first()
+    {
+        var home = await HouseholdAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await CheckAsync(home.Estate, $"not-a-pass-{i}");
+        }
+
+        var supervisor = gate.Supervisor(home.Estate);
+        var first = await supervisor.GetFromJsonAsync<Page<PassRefusalResponse>>(
+            $"/api/security-gate/passes/refusals?estateId={home.Estate}&limit=2", ApiJson.Options, Ct);
+        var second = await supervisor.GetFromJsonAsync<Page<PassRefusalResponse>>(
+            $"/api/security-gate/passes/refusals?estateId={home.Estate}&limit=2&cursor={Uri.EscapeDataString(first!.NextCursor!)}", ApiJson.Options, Ct);
+
+        first.Items.Should().HaveCount(2).And.BeInDescendingOrder(r => r.CheckedAt);
+        second!.Items.Should().ContainSingle();
+        second.NextCursor.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task An_unreadable_token_at_a_guard_of_several_estates_needs_the_gates_estate_and_records_nothing_until_named()
+    {
+        var (first, second) = (await gate.NewEstateAsync(), await gate.NewEstateAsync());
+        var guard = gate.Guard(first, second);
+
+        var unnamed = await guard.PostAsJsonAsync("/api/security-gate/passes/check", new { token = "forged" }, Ct);
+        var named = await (await guard.PostAsJsonAsync("/api/security-gate/passes/check", new { token = "forged", estateId = second }, Ct))
+            .ReadAsync<PassCheckResponse>(HttpStatusCode.OK);
+        var notTheirs = await gate.Guard(first).PostAsJsonAsync("/api/security-gate/passes/check", new { token = "forged", estateId = second }, Ct);
+
+        (await unnamed.ErrorFieldsAsync()).Should().BeEquivalentTo(["estateId"]);
+        named.Refusal.Should().Be(nameof(PassRefusal.Tampered));
+        notTheirs.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await RefusalsAsync(gate.Supervisor(first), first)).Should().BeEmpty();
+        (await RefusalsAsync(gate.Supervisor(second), second)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_retried_check_with_one_key_is_admitted_again_with_one_use_one_visit_and_one_notification()
+    {
+        var home = await HouseholdAsync();
+        var pass = await IssueAsync(home, maxUses: 1);
+        var key = $"check-{Guid.NewGuid():N}";
+
+        var first = await (await KeyedCheckAsync(home.Estate, pass.Token, key)).ReadAsync<PassCheckResponse>(HttpStatusCode.OK);
+        var retry = await (await KeyedCheckAsync(home.Estate, pass.Token, key)).ReadAsync<PassCheckResponse>(HttpStatusCode.OK);
+        var nextVisitor = await (await KeyedCheckAsync(home.Estate, pass.Token, $"check-{Guid.NewGuid():N}")).ReadAsync<PassCheckResponse>(HttpStatusCode.OK);
+
+        first.Admitted.Should().BeTrue();
+        retry.Should().BeEquivalentTo(first, "a retry after a lost answer gets the first answer");
+        nextVisitor.Refusal.Should().Be(nameof(PassRefusal.UsedUp), "a new check with a new key is a new entry");
+        (await UsesAsync(pass.Id)).Should().ContainSingle();
+        (await VisitsAsync(pass.Id)).Should().ContainSingle();
+        (await ArrivalNotificationsAsync(first.VisitId!.Value)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_of_one_check_admit_once_and_all_get_the_same_answer()
+    {
+        var home = await HouseholdAsync();
+        var pass = await IssueAsync(home, maxUses: 1);
+        var key = $"check-{Guid.NewGuid():N}";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => KeyedCheckAsync(home.Estate, pass.Token, key)));
+
+        var answers = new List<PassCheckResponse>();
+        foreach (var response in responses)
+        {
+            answers.Add(await response.ReadAsync<PassCheckResponse>(HttpStatusCode.OK));
+        }
+
+        answers.Should().OnlyContain(a => a.Admitted && a.VisitId == answers[0].VisitId);
+        (await UsesAsync(pass.Id)).Should().ContainSingle();
+        (await VisitsAsync(pass.Id)).Should().ContainSingle();
+        (await ArrivalNotificationsAsync(answers[0].VisitId!.Value)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_key_used_for_another_check_is_a_conflict_and_records_nothing()
+    {
+        var home = await HouseholdAsync();
+        var (pass, otherPass) = (await IssueAsync(home), await IssueAsync(home));
+        var key = $"check-{Guid.NewGuid():N}";
+
+        (await (await KeyedCheckAsync(home.Estate, pass.Token, key)).ReadAsync<PassCheckResponse>(HttpStatusCode.OK)).Admitted.Should().BeTrue();
+        var reused = await KeyedCheckAsync(home.Estate, otherPass.Token, key);
+        var refusedFirst = await (await KeyedCheckAsync(home.Estate, "forged", $"{key}-2")).ReadAsync<PassCheckResponse>(HttpStatusCode.OK);
+        var refusedAgain = await (await KeyedCheckAsync(home.Estate, "forged", $"{key}-2")).ReadAsync<PassCheckResponse>(HttpStatusCode.OK);
+        var badKey = await KeyedCheckAsync(home.Estate, pass.Token, "short");
+
+        reused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await UsesAsync(otherPass.Id)).Should().BeEmpty();
+        refusedAgain.Should().BeEquivalentTo(refusedFirst);
+        (await RefusalsAsync(gate.Supervisor(home.Estate), home.Estate)).Should().ContainSingle("a retried refusal is recorded once");
+        (await badKey.ErrorFieldsAsync()).Should().BeEquivalentTo([PassesApi.IdempotencyHeader]);
     }
 
     [Fact]
@@ -289,6 +416,22 @@ public sealed class PassesApiTests(SecurityGateService gate)
         upload.Should().ContainSingle().Which.Should().Match<OfflineUseResult>(r => r.Result == "Rejected" && r.Reason == nameof(PassRefusal.Tampered));
         (await bad.ErrorFieldsAsync()).Should().BeEquivalentTo(["uses[0].useId", "uses[0].token", "uses[0].usedAt"]);
     }
+
+    private Task<HttpResponseMessage> KeyedCheckAsync(Guid estate, string token, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/security-gate/passes/check") { Content = JsonContent.Create(new { token }) };
+        request.Headers.Add(PassesApi.IdempotencyHeader, key);
+        return gate.Guard(estate).SendAsync(request, Ct);
+    }
+
+    private static async Task<IReadOnlyList<PassRefusalResponse>> RefusalsAsync(HttpClient supervisor, Guid estate) =>
+        (await supervisor.GetFromJsonAsync<Page<PassRefusalResponse>>($"/api/security-gate/passes/refusals?estateId={estate}", ApiJson.Options, Ct))!.Items;
+
+    private Task<List<Visit>> VisitsAsync(Guid passId) =>
+        gate.InScopeAsync(sp => sp.GetRequiredService<SecurityGateDbContext>().Visits.AsNoTracking().Where(v => v.PassId == passId).ToListAsync(Ct));
+
+    private async Task<List<NotificationRequested>> ArrivalNotificationsAsync(Guid visitId) =>
+        [.. (await gate.OutboxAsync<NotificationRequested>()).Where(n => n.Data.TryGetValue("visitId", out var id) && id == visitId.ToString())];
 
     private Task<List<PassUse>> UsesAsync(Guid passId) =>
         gate.InScopeAsync(sp => sp.GetRequiredService<SecurityGateDbContext>().PassUses.AsNoTracking().Where(u => u.PassId == passId).ToListAsync(Ct));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.Contracts.SecurityGate;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
@@ -81,6 +82,70 @@ public sealed class PatrolsApiTests(SecurityGateService gate)
         (await BreachesAsync(missed.Id)).Should().ContainSingle(e => e.Policy == "patrol-checkpoint" && e.NotifiedRole == PlatformRoles.SecuritySupervisor);
         (await BreachesAsync(lateVisit.Id)).Should().ContainSingle(e => e.NotifiedRole == PlatformRoles.SecuritySupervisor);
         (await gate.Supervisor(estate).GetAsync($"/api/security-gate/sla-events?estateId={estate}", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_missed_checkpoint_reaches_the_security_supervisor_once()
+    {
+        var estate = await gate.NewEstateAsync();
+        var supervisor = await gate.HireAsync(estate, "Security supervisor");
+        await RouteStartedAsync(estate, TimeSpan.FromMinutes(40), new RouteCheckpoint("ROOF", "Roof door", 0));
+        var missed = (await VisitsAsync(estate)).Items.Single();
+
+        var monitor = gate.Services.GetRequiredService<SlaMonitor<SecurityGateDbContext>>();
+        await Eventually.Async(async () =>
+        {
+            await monitor.CheckAsync(Ct);
+            return (await AlertsAboutAsync(missed.Id)).Count > 0;
+        }, TimeSpan.FromSeconds(30), "the missed checkpoint should reach the supervisor");
+        await monitor.CheckAsync(Ct);
+
+        var alert = (await AlertsAboutAsync(missed.Id)).Should().ContainSingle().Subject;
+        alert.RecipientId.Should().Be(supervisor.StaffId);
+        alert.RecipientKind.Should().Be("staff");
+        alert.Data["location"].Should().Contain("Roof door");
+    }
+
+    [Fact]
+    public async Task Another_estates_guard_cannot_scan_or_report_a_finding_here_or_read_them_and_nothing_changes()
+    {
+        var (estate, other) = (await gate.NewEstateAsync(), await gate.NewEstateAsync());
+        await RouteStartedAsync(estate, TimeSpan.FromMinutes(2), new RouteCheckpoint("CP-X", "Bike shed", 0));
+        var finding = await (await gate.Guard(estate).PostAsJsonAsync("/api/security-gate/patrols/findings",
+            new { estateId = estate, location = "Bike shed", description = "Broken light" }, Ct)).ReadAsync<FindingResponse>(HttpStatusCode.Created);
+
+        var scan = await gate.Guard(other).PostAsJsonAsync("/api/security-gate/patrols/scans", new { estateId = estate, checkpointCode = "CP-X" }, Ct);
+        var report = await gate.Guard(other).PostAsJsonAsync("/api/security-gate/patrols/findings",
+            new { estateId = estate, location = "Bike shed", description = "Someone else's finding" }, Ct);
+        var findings = await gate.Supervisor(other).GetFromJsonAsync<Page<FindingResponse>>($"/api/security-gate/patrols/findings?estateId={estate}", ApiJson.Options, Ct);
+        var visits = await gate.Supervisor(other).GetFromJsonAsync<Page<CheckpointVisitResponse>>($"/api/security-gate/patrols/checkpoints?estateId={estate}", ApiJson.Options, Ct);
+
+        scan.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        report.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        findings!.Items.Should().BeEmpty();
+        visits!.Items.Should().BeEmpty();
+        (await VisitsAsync(estate, "pending")).Items.Should().ContainSingle("the other estate's guard scanned nothing here");
+        var ours = await gate.Supervisor(estate).GetFromJsonAsync<Page<FindingResponse>>($"/api/security-gate/patrols/findings?estateId={estate}", ApiJson.Options, Ct);
+        ours!.Items.Should().ContainSingle().Which.Id.Should().Be(finding.Id);
+    }
+
+    [Fact]
+    public async Task A_scan_id_already_used_in_another_estate_is_a_conflict_and_changes_nothing_there()
+    {
+        var (estate, other) = (await gate.NewEstateAsync(), await gate.NewEstateAsync());
+        await RouteStartedAsync(estate, TimeSpan.FromMinutes(2), new RouteCheckpoint("CP-A", "Lobby", 0));
+        await RouteStartedAsync(other, TimeSpan.FromMinutes(2), new RouteCheckpoint("CP-B", "Garden", 0));
+        var scanId = Guid.NewGuid();
+        var first = await (await gate.Guard(estate).PostAsJsonAsync("/api/security-gate/patrols/scans", new { estateId = estate, checkpointCode = "CP-A", scanId }, Ct))
+            .ReadAsync<ScanResponse>(HttpStatusCode.Created);
+
+        var reused = await gate.Guard(other).PostAsJsonAsync("/api/security-gate/patrols/scans", new { estateId = other, checkpointCode = "CP-B", scanId }, Ct);
+
+        reused.StatusCode.Should().Be(HttpStatusCode.Conflict, await reused.Content.ReadAsStringAsync(Ct));
+        (await VisitsAsync(other, "pending")).Items.Should().ContainSingle("the other estate's checkpoint is not scanned by a refused scan");
+        var again = await (await gate.Guard(estate).PostAsJsonAsync("/api/security-gate/patrols/scans", new { estateId = estate, checkpointCode = "CP-A", scanId }, Ct))
+            .ReadAsync<ScanResponse>(HttpStatusCode.OK);
+        (again.Id, again.EstateId, again.VisitId).Should().Be((first.Id, estate, first.VisitId));
     }
 
     [Fact]
@@ -165,6 +230,9 @@ public sealed class PatrolsApiTests(SecurityGateService gate)
         reported.NeedsReception.Should().BeTrue();
         reported.NeedsRepair.Should().BeTrue();
     }
+
+    private async Task<List<NotificationRequested>> AlertsAboutAsync(Guid visitId) =>
+        [.. (await gate.OutboxAsync<NotificationRequested>()).Where(n => n.Data.GetValueOrDefault("incidentId") == visitId.ToString())];
 
     private Task<List<SlaEvent>> BreachesAsync(Guid visitId) => gate.InScopeAsync(sp => sp.GetRequiredService<SecurityGateDbContext>().Set<SlaEvent>().AsNoTracking()
         .Where(e => e.SubjectId == visitId && e.Kind == SlaEventKind.Breached).ToListAsync(Ct));

@@ -162,6 +162,36 @@ public sealed class PostsApiTests(SecurityGateService gate)
     }
 
     [Fact]
+    public async Task Another_estates_staff_cannot_hand_over_sign_off_or_read_the_handovers_of_a_post_and_nothing_changes()
+    {
+        var (estate, other) = (await gate.NewEstateAsync(), await gate.NewEstateAsync());
+        var post = await OpenPostAsync(estate);
+        var (guard, next) = (Guid.NewGuid(), Guid.NewGuid());
+        await gate.CertifyAsync(estate, guard, "gate");
+        await gate.CertifyAsync(estate, next, "gate");
+        (await SignOnAsync(estate, guard, post.Id)).StatusCode.Should().Be(HttpStatusCode.OK);
+        string[] items = ["Barrier arm sticks"];
+        await (await gate.GuardAccount(guard, estate).PostAsJsonAsync($"/api/security-gate/posts/{post.Id}/handovers",
+            new { toGuardId = next, equipment = TwoItemsChecked, newItems = items }, Ct)).ReadAsync<HandoverResponse>(HttpStatusCode.Created);
+        var outsider = Guid.NewGuid();
+        await gate.CertifyAsync(other, outsider, "gate");
+
+        var handOver = await gate.Supervisor(other).PostAsJsonAsync($"/api/security-gate/posts/{post.Id}/handovers",
+            new { toGuardId = outsider, equipment = TwoItemsChecked }, Ct);
+        var signOff = await gate.Supervisor(other).PostAsync($"/api/security-gate/posts/{post.Id}/sign-off", null, Ct);
+        var signOn = await SignOnAsync(other, outsider, post.Id);
+        var log = await gate.Supervisor(other).GetAsync($"/api/security-gate/posts/{post.Id}/handovers", Ct);
+
+        handOver.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        signOff.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        signOn.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        log.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await PostAsync(estate, post.Id)).GuardId.Should().Be(next, "the post is still with the guard it was handed to");
+        var ours = await gate.Supervisor(estate).GetFromJsonAsync<Page<HandoverResponse>>($"/api/security-gate/posts/{post.Id}/handovers", ApiJson.Options, Ct);
+        ours!.Items.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Another_estates_post_is_not_found_and_opening_one_there_is_forbidden()
     {
         var mine = await gate.NewEstateAsync();

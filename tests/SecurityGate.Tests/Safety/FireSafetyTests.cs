@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyPlatform.Contracts.Notifications;
+using PropertyPlatform.Contracts.Sla;
+using PropertyPlatform.SecurityGate.Consumers;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
 using PropertyPlatform.SecurityGate.Features.FireSafety;
@@ -73,6 +76,72 @@ public sealed class FireSafetyTests(SecurityGateService gate)
     }
 
     [Fact]
+    public async Task A_blocked_fire_lane_alerts_the_security_supervisor_and_is_listed_as_failed_but_a_passed_check_alerts_nobody()
+    {
+        var estate = await gate.NewEstateAsync();
+        var supervisor = await gate.HireAsync(estate, "Security supervisor");
+        var lane = await RoutineSetUpTwoDaysAgoAsync(estate, FireCheckKind.FireLane);
+        var equipment = await RoutineSetUpTwoDaysAgoAsync(estate, FireCheckKind.FireEquipment);
+
+        var blocked = await (await gate.Guard(estate).PostAsJsonAsync($"/api/security-gate/fire-safety/routines/{lane.Id}/checks",
+            new { passed = false, notes = "A van parked across the lane" }, Ct)).ReadAsync<FireCheckResponse>(HttpStatusCode.OK);
+        var fine = await (await gate.Guard(estate).PostAsJsonAsync($"/api/security-gate/fire-safety/routines/{equipment.Id}/checks", new { passed = true }, Ct))
+            .ReadAsync<FireCheckResponse>(HttpStatusCode.OK);
+
+        var alerts = await AlertsAboutAsync(blocked.Id);
+        alerts.Should().ContainSingle().Which.Should().Match<NotificationRequested>(n =>
+            n.RecipientId == supervisor.StaffId && n.RecipientKind == "staff" && n.Urgency == "urgent"
+            && n.Data["kind"] == FireSafetyApi.FailedKind(FireCheckKind.FireLane) && n.Data["description"] == "A van parked across the lane");
+        (await AlertsAboutAsync(fine.Id)).Should().BeEmpty();
+        (await ChecksAsync(estate, "failed")).Items.Should().ContainSingle().Which.Id.Should().Be(blocked.Id);
+        (await ChecksAsync(estate, "done")).Items.Should().HaveCount(2, "a failed check was done; what it found is a separate matter");
+    }
+
+    [Fact]
+    public async Task A_missed_fire_check_reaches_the_security_supervisor_once_per_breach()
+    {
+        var estate = await gate.NewEstateAsync();
+        var supervisor = await gate.HireAsync(estate, "Security supervisor");
+        await RoutineSetUpTwoDaysAgoAsync(estate, FireCheckKind.FireLane);
+        var missed = (await ChecksAsync(estate, "missed")).Items;
+
+        var monitor = gate.Services.GetRequiredService<SlaMonitor<SecurityGateDbContext>>();
+        await Eventually.Async(async () =>
+        {
+            await monitor.CheckAsync(Ct);
+            return (await Task.WhenAll(missed.Select(m => AlertsAboutAsync(m.Id)))).All(a => a.Count > 0);
+        }, TimeSpan.FromSeconds(30), "each missed check should reach the supervisor");
+        await monitor.CheckAsync(Ct);
+        var breach = (await gate.OutboxAsync<SlaBreached>()).First(b => b.SubjectId == missed[0].Id);
+        var handledAgain = await gate.InScopeAsync(sp => ActivatorUtilities.CreateInstance<DeadlineBreachConsumer>(sp).ConsumeAsync(breach, Ct));
+
+        handledAgain.Should().BeFalse("the same breach arriving again is handled once");
+        foreach (var check in missed)
+        {
+            (await AlertsAboutAsync(check.Id)).Should().ContainSingle().Which.RecipientId.Should().Be(supervisor.StaffId);
+        }
+    }
+
+    [Fact]
+    public async Task Another_estates_staff_cannot_set_up_record_or_read_its_fire_checks_and_nothing_changes()
+    {
+        var (estate, other) = (await gate.NewEstateAsync(), await gate.NewEstateAsync());
+        var routine = await RoutineSetUpTwoDaysAgoAsync(estate, FireCheckKind.FireEquipment);
+
+        var record = await gate.Guard(other).PostAsJsonAsync($"/api/security-gate/fire-safety/routines/{routine.Id}/checks", new { passed = true }, Ct);
+        var setUp = await gate.Supervisor(other).PostAsJsonAsync("/api/security-gate/fire-safety/routines",
+            new { estateId = estate, kind = "FireLane", location = "West lane", everyDays = 1, dueBy = "09:00" }, Ct);
+        var read = await gate.Supervisor(other).GetFromJsonAsync<Page<FireCheckResponse>>($"/api/security-gate/fire-safety/checks?estateId={estate}", ApiJson.Options, Ct);
+
+        record.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        setUp.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        read!.Items.Should().BeEmpty();
+        (await ChecksAsync(estate, "done")).Items.Should().BeEmpty();
+        var routines = await gate.Supervisor(estate).GetFromJsonAsync<FireRoutineResponse[]>($"/api/security-gate/fire-safety/routines?estateId={estate}", ApiJson.Options, Ct);
+        routines.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task A_routine_names_every_bad_field_and_a_good_one_has_its_first_check_ahead()
     {
         var estate = await gate.NewEstateAsync();
@@ -112,6 +181,9 @@ public sealed class FireSafetyTests(SecurityGateService gate)
         var trainings = await gate.Supervisor(estate).GetFromJsonAsync<Page<TrainingResponse>>($"/api/security-gate/safety-trainings?estateId={estate}", ApiJson.Options, Ct);
         trainings!.Items.Should().ContainSingle();
     }
+
+    private async Task<List<NotificationRequested>> AlertsAboutAsync(Guid checkId) =>
+        [.. (await gate.OutboxAsync<NotificationRequested>()).Where(n => n.Data.GetValueOrDefault("incidentId") == checkId.ToString())];
 
     private Task<List<SlaEvent>> BreachesAsync(Guid estate) => gate.InScopeAsync(sp => sp.GetRequiredService<SecurityGateDbContext>().Set<SlaEvent>().AsNoTracking()
         .Where(e => e.EstateId == estate && e.Kind == SlaEventKind.Breached).ToListAsync(Ct));

@@ -64,6 +64,35 @@ public sealed class IncidentsApiTests(SecurityGateService gate)
     }
 
     [Fact]
+    public async Task An_emergency_with_no_security_supervisor_known_alerts_the_estate_manager()
+    {
+        var estate = await gate.NewEstateAsync();
+        var manager = await gate.HireAsync(estate, "Estate manager");
+        var otherEstatesManager = await gate.HireAsync(await gate.NewEstateAsync(), "Estate manager");
+        await gate.HireAsync(estate, "Guard");
+
+        var fire = await ReportAsync(estate, new { estateId = estate, kind = "Fire", severity = "Critical", location = "Block 1 lobby", description = "Smoke alarm" });
+
+        fire.SupervisorsAlerted.Should().Be(1);
+        var alerts = (await gate.OutboxAsync<NotificationRequested>()).Where(n => n.Data.GetValueOrDefault("incidentId") == fire.Id.ToString()).ToList();
+        alerts.Should().ContainSingle().Which.RecipientId.Should().Be(manager.StaffId);
+        alerts.Should().NotContain(n => n.RecipientId == otherEstatesManager.StaffId);
+    }
+
+    [Fact]
+    public async Task An_emergency_goes_to_the_estates_security_supervisors_not_the_manager_when_none_is_on_duty()
+    {
+        var estate = await gate.NewEstateAsync();
+        var supervisor = await gate.HireAsync(estate, "Security supervisor");
+        await gate.HireAsync(estate, "Estate manager");
+
+        var fire = await ReportAsync(estate, new { estateId = estate, kind = "Fire", severity = "Critical", location = "Block 2 lobby", description = "Smoke alarm" });
+
+        (await gate.OutboxAsync<NotificationRequested>()).Where(n => n.Data.GetValueOrDefault("incidentId") == fire.Id.ToString())
+            .Should().ContainSingle().Which.RecipientId.Should().Be(supervisor.StaffId);
+    }
+
+    [Fact]
     public async Task A_bad_incident_names_every_field_and_stores_nothing()
     {
         var estate = await gate.NewEstateAsync();

@@ -56,4 +56,31 @@ public sealed class KpiTests(SecurityGateService gate)
         byGuard.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         elsewhere.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_failed_fire_check_done_on_time_counts_as_done_its_finding_is_followed_by_the_alert()
+    {
+        var estate = await gate.NewEstateAsync();
+        var now = DateTimeOffset.UtcNow;
+        var month = await gate.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SecurityGateDbContext>();
+            var calendar = (await db.EstateCalendars.AsNoTracking().SingleAsync(c => c.EstateId == estate, Ct)).ToCalendar();
+            // A daily lane check due an hour ago, done before its time, and the lane was blocked.
+            var dueBy = calendar.ToLocal(now.AddHours(-1));
+            var routine = FireCheckRoutine.Create(estate, FireCheckKind.FireLane, "Lane", 1, new TimeOnly(dueBy.Hour, dueBy.Minute), now.AddHours(-3));
+            var checks = routine.LayOut(now, calendar);
+            var due = checks.Where(c => c.DueAt < now).OrderByDescending(c => c.DueAt).First();
+            due.Record(false, "Van parked across the lane", "guard", due.DueAt.AddMinutes(-5));
+            db.FireCheckRoutines.Add(routine);
+            db.FireChecks.AddRange(checks);
+            await db.SaveChangesAsync(Ct);
+            return calendar.ToLocal(now).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        });
+
+        var report = await (await gate.Supervisor(estate).GetAsync($"/api/security-gate/kpis?estateId={estate}&month={month}", Ct)).ReadAsync<KpiReport>(HttpStatusCode.OK);
+
+        var fireChecks = report.Kpis.Single(k => k.Key == "fire-checks-done");
+        (fireChecks.Numerator, fireChecks.Denominator).Should().Be((1, 1), "the check was done on schedule; that it found a blocked lane is not a miss");
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Features.SpecialAccess;
+using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.TestSupport;
 using PropertyPlatform.TestSupport.Auth;
 
@@ -38,6 +39,36 @@ public sealed class SpecialAccessTests(SecurityGateService gate)
         (await CheckPlateAsync(estate, "沪B66666")).Should().Be(new AccessCheckResponse(true, null, moving.Id));
         (await CheckPlateAsync(estate, "沪C12345")).Allowed.Should().BeFalse("its window opens tomorrow");
         (await CheckPlateAsync(estate, "沪D00001")).Reason.Should().Be("Not registered as a special vehicle.");
+    }
+
+    [Fact]
+    public async Task Another_estates_guard_cannot_register_check_or_read_special_access_here_and_nothing_changes()
+    {
+        var (estate, other) = (await gate.NewEstateAsync(), await gate.NewEstateAsync());
+        var now = DateTimeOffset.UtcNow;
+        var moving = await (await gate.Guard(estate).PostAsJsonAsync("/api/security-gate/special-vehicles",
+            new { estateId = estate, plate = "沪B 77777", kind = "Moving", company = "Ants Moving", validFrom = now.AddHours(-1), validUntil = now.AddHours(4) }, Ct))
+            .ReadAsync<SpecialVehicleResponse>(HttpStatusCode.Created);
+        var approved = new RenovationPermitApproved(Guid.NewGuid(), DateTimeOffset.UtcNow, estate, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Good Build",
+            ["Liu Qiang"], Today.AddDays(-1), Today.AddDays(5));
+        await gate.Bus.Publish(approved, Ct);
+        await Eventually.Async(() => gate.InScopeAsync(sp => sp.GetRequiredService<SecurityGateDbContext>().RenovationSites
+            .AnyAsync(s => s.PermitId == approved.PermitId && s.PlannedStart != null, Ct)), TimeSpan.FromSeconds(30), "the pass should reach the gate");
+
+        var register = await gate.Guard(other).PostAsJsonAsync("/api/security-gate/special-vehicles",
+            new { estateId = estate, plate = "沪C 88888", kind = "Delivery", company = "SF", validFrom = now, validUntil = now.AddHours(2) }, Ct);
+        var checkPlate = await gate.Guard(other).GetAsync($"/api/security-gate/special-vehicles/check?estateId={estate}&plate={Uri.EscapeDataString("沪B77777")}", Ct);
+        var checkWorker = await gate.Guard(other).GetAsync($"/api/security-gate/renovation-sites/{approved.PermitId}/check?worker=Liu%20Qiang", Ct);
+        var vehicles = await gate.Guard(other).GetFromJsonAsync<Page<SpecialVehicleResponse>>($"/api/security-gate/special-vehicles?estateId={estate}", ApiJson.Options, Ct);
+        var sites = await gate.Guard(other).GetFromJsonAsync<RenovationSiteResponse[]>($"/api/security-gate/renovation-sites?estateId={estate}", ApiJson.Options, Ct);
+
+        register.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        checkPlate.StatusCode.Should().Be(HttpStatusCode.Forbidden, "another estate's guard is not told who may come in here");
+        checkWorker.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        vehicles!.Items.Should().BeEmpty();
+        sites.Should().BeEmpty();
+        var ours = await gate.Guard(estate).GetFromJsonAsync<Page<SpecialVehicleResponse>>($"/api/security-gate/special-vehicles?estateId={estate}", ApiJson.Options, Ct);
+        ours!.Items.Should().ContainSingle().Which.Id.Should().Be(moving.Id);
     }
 
     [Fact]

@@ -78,3 +78,23 @@ internal sealed class UnitResidentConfiguration : IEntityTypeConfiguration<UnitR
         resident.HasIndex(r => r.UnitId);
     }
 }
+
+internal sealed class PassCheckConfiguration : IEntityTypeConfiguration<PassCheck>
+{
+    public void Configure(EntityTypeBuilder<PassCheck> check)
+    {
+        check.ToTable("pass_checks");
+        check.HasKey(c => c.Id);
+        check.Property(c => c.Id).ValueGeneratedNever();
+        check.Property(c => c.IdempotencyKey).HasMaxLength(100);
+        // A key answers one check, whoever sends it again: the last word when two retries race.
+        check.HasIndex(c => c.IdempotencyKey).IsUnique();
+        check.Property(c => c.RequestFingerprint).HasMaxLength(64);
+        check.Property(c => c.Refusal).HasConversion<string>().HasMaxLength(16);
+        check.Property(c => c.GateName).HasMaxLength(100);
+        check.Property(c => c.CheckedBy).HasMaxLength(200);
+        check.Property(c => c.CheckedByName).HasMaxLength(200);
+        // The supervisor's list of an estate's refusals, newest first, keyset-paged.
+        check.HasIndex(c => new { c.EstateId, c.Admitted, c.CheckedAt, c.Id });
+    }
+}

@@ -623,6 +623,81 @@ namespace PropertyPlatform.SecurityGate.Data.Migrations
                     b.ToTable("parking_tariffs", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.PassCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Admitted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("admitted");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<string>("CheckedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checked_by_name");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("GateName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gate_name");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid?>("PassId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pass_id");
+
+                    b.Property<string>("Refusal")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("refusal");
+
+                    b.Property<string>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_fingerprint");
+
+                    b.Property<int?>("UsesLeft")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses_left");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pass_checks");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pass_checks_idempotency_key");
+
+                    b.HasIndex("EstateId", "Admitted", "CheckedAt", "Id")
+                        .HasDatabaseName("ix_pass_checks_estate_id_admitted_checked_at_id");
+
+                    b.ToTable("pass_checks", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.SecurityGate.Domain.PassUse", b =>
                 {
                     b.Property<Guid>("Id")

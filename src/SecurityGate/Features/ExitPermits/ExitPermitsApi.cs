@@ -104,6 +104,12 @@ public static class ExitPermitsApi
     {
         var permit = await db.ExitPermits.SingleOrDefaultAsync(p => p.Id == permitId, cancellationToken) ?? throw new NotFoundException("Exit permit", permitId);
         scope.EnsureCanWrite(permit.EstateId);
+        if (permit.Status == ExitPermitStatus.Exited)
+        {
+            // A second tap (or a retry after a lost answer) on a permit already used: what happened then, and no hold.
+            return AlreadyExited(permit);
+        }
+
         var now = time.GetUtcNow();
         var guard = scope.Subject ?? "";
         var refusal = permit.Exit(await PostStaffing.LocalDayAsync(calendars, permit.EstateId, now, cancellationToken), guard, now);
@@ -114,9 +120,23 @@ public static class ExitPermitsApi
             db.HeldItems.Add(held);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Two taps at once: the other one let the items out.
+            db.ChangeTracker.Clear();
+            var first = await db.ExitPermits.AsNoTracking().SingleAsync(p => p.Id == permitId, cancellationToken);
+            return first.Status == ExitPermitStatus.Exited ? AlreadyExited(first) : throw new ConflictException("The permit changed meanwhile; check it again.");
+        }
+
         return TypedResults.Ok(new ExitCheckResponse(refusal is null ? "Exited" : "Held", refusal, ToResponse(permit), held?.Id));
     }
+
+    private static Ok<ExitCheckResponse> AlreadyExited(ExitPermit permit) => TypedResults.Ok(new ExitCheckResponse(
+        "Exited", $"The items left already on this permit, at {permit.ExitedAt:yyyy-MM-dd HH:mm} UTC.", ToResponse(permit), null));
 
     public static async Task<Created<HeldItemResponse>> Hold(
         HoldItemsCommand command, SecurityGateDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)

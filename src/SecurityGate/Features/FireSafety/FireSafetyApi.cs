@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
+using PropertyPlatform.SecurityGate.Features.Incidents;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -65,9 +66,14 @@ public static class FireSafetyApi
         return TypedResults.Ok(routines.Select(ToResponse).ToArray());
     }
 
-    /// <summary>Records the routine's current check (the first not done whose deadline is still ahead); a check whose deadline passed stays missed.</summary>
+    /// <summary>
+    /// Records the routine's current check (the first not done whose deadline is still ahead); a check whose deadline passed
+    /// stays missed. A failed check (a blocked lane, missing or broken equipment) alerts the security supervisor on duty in
+    /// the same transaction: it is done, and what it found must be acted on.
+    /// </summary>
     public static async Task<Ok<FireCheckResponse>> Record(
-        Guid routineId, RecordFireCheckCommand command, SecurityGateDbContext db, EstateScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid routineId, RecordFireCheckCommand command, SecurityGateDbContext db, EstateScope scope, IEstateCalendars calendars, CorrelationContext correlation,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         if (command.Passed is null)
@@ -91,19 +97,25 @@ public static class FireSafetyApi
         var check = await db.FireChecks.Where(c => c.RoutineId == routine.Id && c.DoneAt == null && c.DueAt >= now).OrderBy(c => c.DueAt)
             .FirstOrDefaultAsync(cancellationToken) ?? throw new ConflictException("The routine's current check is done already.");
         check.Record(command.Passed!.Value, notes, scope.Subject ?? "", now);
+        if (check.Passed == false)
+        {
+            await SupervisorAlerts.NotifyAsync(db, calendars, new Alert(
+                check.EstateId, now, FailedKind(check.Kind), "High", check.Location, notes!, check.Id, "urgent"), correlation.CorrelationId, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(check, now));
     }
 
-    /// <summary>An estate's checks, newest deadline first; <c>status</c> <c>missed</c>, <c>done</c> or <c>pending</c>.</summary>
+    /// <summary>An estate's checks, newest deadline first; <c>status</c> <c>missed</c>, <c>done</c>, <c>failed</c> (done, and something was wrong) or <c>pending</c>.</summary>
     public static async Task<Ok<Page<FireCheckResponse>>> ListChecks(
         SecurityGateDbContext db, TimeProvider time, Guid? estateId, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var estate = errors.Id(estateId, "estateId");
-        if (status is not (null or "missed" or "done" or "pending"))
+        if (status is not (null or "missed" or "done" or "failed" or "pending"))
         {
-            errors.Add("status", "Must be one of: missed, done, pending.");
+            errors.Add("status", "Must be one of: missed, done, failed, pending.");
         }
 
         errors.ThrowIfAny();
@@ -113,11 +125,15 @@ public static class FireSafetyApi
         {
             "missed" => query.Where(c => c.DoneAt == null && c.DueAt < now),
             "done" => query.Where(c => c.DoneAt != null),
+            "failed" => query.Where(c => c.DoneAt != null && c.Passed == false),
             "pending" => query.Where(c => c.DoneAt == null && c.DueAt >= now),
             _ => query,
         };
         return TypedResults.Ok(await query.ToKeysetPageAsync(c => c.DueAt, c => c.Id, cursor, limit, c => ToResponse(c, now), cancellationToken));
     }
+
+    /// <summary>What the supervisor reads as the alert's kind: which check failed.</summary>
+    public static string FailedKind(FireCheckKind kind) => kind == FireCheckKind.FireLane ? "Fire lane blocked" : "Fire equipment check failed";
 
     private static FireRoutineResponse ToResponse(FireCheckRoutine r) => new(
         r.Id, r.EstateId, r.Kind.ToString(), r.Location, r.EveryDays, r.DueBy.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.LaidOutUntil);

@@ -4,6 +4,7 @@ using PropertyPlatform.Contracts.SecurityGate;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
 using PropertyPlatform.ServiceDefaults.Calendars;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -154,7 +155,19 @@ public static class PatrolsApi
         visit?.Scan(scannedAt, guard);
         var scan = PatrolScan.Record(command.ScanId ?? Guid.CreateVersion7(now), estateId, code, guard, scannedAt, visit, now);
         db.Scans.Add(scan);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // The same scan sent twice at once (the other copy recorded it), or an id a device of another estate used.
+            db.ChangeTracker.Clear();
+            var recorded = await db.Scans.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scan.Id, cancellationToken)
+                ?? throw new ConflictException($"The scanId '{scan.Id}' was used for another scan.");
+            return TypedResults.Ok(await ToResponseAsync(db, recorded, cancellationToken));
+        }
+
         return TypedResults.Created($"/api/security-gate/patrols/scans/{scan.Id}", ToResponse(scan, visit));
     }
 

@@ -85,12 +85,18 @@ public static class SpecialAccessApi
 
     /// <summary>Whether a special vehicle with this plate may come in now: registered, and within its window.</summary>
     public static async Task<Ok<AccessCheckResponse>> CheckVehicle(
-        SecurityGateDbContext db, TimeProvider time, Guid? estateId, string? plate, CancellationToken cancellationToken)
+        SecurityGateDbContext db, EstateScope scope, TimeProvider time, Guid? estateId, string? plate, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var estate = errors.Id(estateId, "estateId");
         var normalized = errors.Plate(plate, "plate");
         errors.ThrowIfAny();
+        // Another estate's gate would only be told "not registered", which is not true: it is no gate of this estate.
+        if (!scope.CanSeeEstate(estate))
+        {
+            throw new ForbiddenException($"You are not assigned to estate '{estate}'.");
+        }
+
         var now = time.GetUtcNow();
         var registered = await db.SpecialVehicles.AsNoTracking().Where(v => v.EstateId == estate && v.Plate == normalized).ToListAsync(cancellationToken);
         var valid = registered.FirstOrDefault(v => v.ValidAt(now));
