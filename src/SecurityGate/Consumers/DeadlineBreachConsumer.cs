@@ -39,11 +39,11 @@ public sealed class DeadlineBreachConsumer(SecurityGateDbContext db, TimeProvide
                 var visit = await Db.CheckpointVisits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == m.SubjectId, cancellationToken);
                 return visit is null ? null : new Alert(
                     m.EstateId, m.OccurredAt, "Patrol checkpoint missed", "Medium", $"{visit.CheckpointName} ({visit.Code})",
-                    $"Not scanned by {due}.", visit.Id, "normal");
+                    $"Not scanned by {due}.", visit.Id, "normal", SupervisorAlerts.DeadlineMissed);
             case FireCheckWatch.Subject:
                 var check = await Db.FireChecks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == m.SubjectId, cancellationToken);
                 return check is null ? null : new Alert(
-                    m.EstateId, m.OccurredAt, $"{check.Kind} check missed", "High", check.Location, $"Not done by {due}.", check.Id, "urgent");
+                    m.EstateId, m.OccurredAt, $"{check.Kind} check missed", "High", check.Location, $"Not done by {due}.", check.Id, "urgent", SupervisorAlerts.DeadlineMissed);
             default:
                 return null;
         }

@@ -6,6 +6,7 @@ using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.Contracts.SecurityGate;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
+using PropertyPlatform.SecurityGate.Features.Incidents;
 using PropertyPlatform.SecurityGate.Features.Patrols;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Security;
@@ -104,6 +105,7 @@ public sealed class PatrolsApiTests(SecurityGateService gate)
         alert.RecipientId.Should().Be(supervisor.StaffId);
         alert.RecipientKind.Should().Be("staff");
         alert.Data["location"].Should().Contain("Roof door");
+        alert.TemplateKey.Should().Be(SupervisorAlerts.DeadlineMissed);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using PropertyPlatform.SecurityGate.Consumers;
 using PropertyPlatform.SecurityGate.Data;
 using PropertyPlatform.SecurityGate.Domain;
 using PropertyPlatform.SecurityGate.Features.FireSafety;
+using PropertyPlatform.SecurityGate.Features.Incidents;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.ServiceDefaults.Sla;
@@ -90,7 +91,7 @@ public sealed class FireSafetyTests(SecurityGateService gate)
 
         var alerts = await AlertsAboutAsync(blocked.Id);
         alerts.Should().ContainSingle().Which.Should().Match<NotificationRequested>(n =>
-            n.RecipientId == supervisor.StaffId && n.RecipientKind == "staff" && n.Urgency == "urgent"
+            n.RecipientId == supervisor.StaffId && n.RecipientKind == "staff" && n.Urgency == "urgent" && n.TemplateKey == SupervisorAlerts.FireCheckFailed
             && n.Data["kind"] == FireSafetyApi.FailedKind(FireCheckKind.FireLane) && n.Data["description"] == "A van parked across the lane");
         (await AlertsAboutAsync(fine.Id)).Should().BeEmpty();
         (await ChecksAsync(estate, "failed")).Items.Should().ContainSingle().Which.Id.Should().Be(blocked.Id);

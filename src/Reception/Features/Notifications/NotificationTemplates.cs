@@ -120,6 +120,16 @@ public static partial class NotificationTemplates
             ["zh"] = new("书面考核不足：{clerkName}", "前台文员 {clerkName} 在 {week} 起的一周内只有 {assessments} 次书面考核（每周至少 {required} 次），请督促主管落实。"),
             ["en"] = new("Too few written assessments: {clerkName}", "Front-desk clerk {clerkName} was assessed in writing {assessments} time(s) in the week starting {week}; at least {required} a week are required. Please follow it up with the supervisors."),
         }),
+        new("fire-check-failed", ["kind", "severity", "location", "description", "reportedAt", "incidentId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("消防检查未通过：{location}", "{location} 的{kind}：{description}。检查时间 {reportedAt}，请立即处理。"),
+            ["en"] = new("Fire check failed: {location}", "{kind} at {location}: {description}. Checked at {reportedAt}; act on it now."),
+        }),
+        new("security-deadline-missed", ["kind", "severity", "location", "description", "reportedAt", "incidentId"], new Dictionary<string, TemplateText>
+        {
+            ["zh"] = new("安保任务超时：{kind}", "{location}：{kind}，{description}（{severity}）。请跟进并安排补做。"),
+            ["en"] = new("Missed: {kind}", "{location}: {kind}. {description} ({severity}) Please follow it up and have it done."),
+        }),
         new("dismissal-proposed", ["staffName", "breachNumber", "breach", "occurredOn", "staffId", "proposalId"], new Dictionary<string, TemplateText>
         {
             ["zh"] = new("辞退建议待决定：{staffName}", "{staffName} 第 {breachNumber} 次违纪（{occurredOn}：{breach}），按纪律规定提出辞退建议，请您审核决定。"),

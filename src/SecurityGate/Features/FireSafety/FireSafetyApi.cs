@@ -100,7 +100,7 @@ public static class FireSafetyApi
         if (check.Passed == false)
         {
             await SupervisorAlerts.NotifyAsync(db, calendars, new Alert(
-                check.EstateId, now, FailedKind(check.Kind), "High", check.Location, notes!, check.Id, "urgent"), correlation.CorrelationId, cancellationToken);
+                check.EstateId, now, FailedKind(check.Kind), "High", check.Location, notes!, check.Id, "urgent", SupervisorAlerts.FireCheckFailed), correlation.CorrelationId, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

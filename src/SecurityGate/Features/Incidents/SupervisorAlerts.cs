@@ -17,7 +17,16 @@ namespace PropertyPlatform.SecurityGate.Features.Incidents;
 public static class SupervisorAlerts
 {
     /// <summary>Reception's template key (its catalogue holds the wording): an emergency, or a safety finding that needs acting on now.</summary>
+    [NotificationTemplate]
     public const string SecurityEmergency = "security-emergency";
+
+    /// <summary>Reception's template key: a fire-equipment or fire-lane check found something wrong (the same fields as an emergency).</summary>
+    [NotificationTemplate]
+    public const string FireCheckFailed = "fire-check-failed";
+
+    /// <summary>Reception's template key: a patrol checkpoint or a fire check was not done by its deadline (the same fields as an emergency).</summary>
+    [NotificationTemplate]
+    public const string DeadlineMissed = "security-deadline-missed";
 
     /// <summary>
     /// Queues an urgent <see cref="NotificationRequested"/> about <paramref name="incident"/> to everyone <see cref="RecipientsAsync"/> finds.
@@ -28,7 +37,7 @@ public static class SupervisorAlerts
             incident.EstateId, incident.ReportedAt, incident.Kind.ToString(), incident.Severity.ToString(), incident.Location, incident.Description, incident.Id,
             "urgent"), correlationId, cancellationToken);
 
-    /// <summary>Queues <paramref name="alert"/> (with the <see cref="SecurityEmergency"/> template's fields) to each recipient; returns how many.</summary>
+    /// <summary>Queues <paramref name="alert"/> (its template, with the <see cref="SecurityEmergency"/> template's fields) to each recipient; returns how many.</summary>
     internal static async Task<int> NotifyAsync(
         SecurityGateDbContext db, IEstateCalendars calendars, Alert alert, Guid correlationId, CancellationToken cancellationToken)
     {
@@ -36,7 +45,7 @@ public static class SupervisorAlerts
         foreach (var recipient in recipients)
         {
             db.AddIntegrationEvent(new NotificationRequested(
-                Guid.CreateVersion7(alert.At), alert.At, alert.EstateId, correlationId, "staff", recipient, SecurityEmergency,
+                Guid.CreateVersion7(alert.At), alert.At, alert.EstateId, correlationId, "staff", recipient, alert.Template,
                 new Dictionary<string, string>
                 {
                     ["kind"] = alert.Kind,
@@ -78,6 +87,7 @@ public static class SupervisorAlerts
     }
 }
 
-/// <summary>One thing the supervisor must hear: what (<see cref="Kind"/>), how bad, where, and the record it is about.</summary>
+/// <summary>One thing the supervisor must hear: what (<see cref="Kind"/>), how bad, where, the record it is about, and how it is worded.</summary>
 internal sealed record Alert(
-    Guid EstateId, DateTimeOffset At, string Kind, string Severity, string Location, string Description, Guid SubjectId, string Urgency);
+    Guid EstateId, DateTimeOffset At, string Kind, string Severity, string Location, string Description, Guid SubjectId, string Urgency,
+    string Template = SupervisorAlerts.SecurityEmergency);

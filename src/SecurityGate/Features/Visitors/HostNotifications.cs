@@ -11,6 +11,7 @@ namespace PropertyPlatform.SecurityGate.Features.Visitors;
 public static class HostNotifications
 {
     /// <summary>Reception's template key (its catalogue holds the wording).</summary>
+    [NotificationTemplate]
     public const string VisitorArrived = "visitor-arrived";
 
     /// <summary>Queues a <see cref="NotificationRequested"/> per owner of the unit (in the same transaction as the visit); returns how many.</summary>
