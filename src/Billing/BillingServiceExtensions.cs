@@ -1,6 +1,7 @@
 using PropertyPlatform.Billing.Consumers;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Features.Accounts;
+using PropertyPlatform.Billing.Features.Adjustments;
 using PropertyPlatform.Billing.Features.Arrears;
 using PropertyPlatform.Billing.Features.CashierDays;
 using PropertyPlatform.Billing.Features.Kpis;
@@ -65,6 +66,7 @@ public static class BillingServiceExtensions
         api.MapRunsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
+        api.MapAdjustmentsApi();
         api.MapProviderPaymentsApi();
         api.MapDevelopmentCheckout();
         api.MapReceiptPdfApi();

@@ -70,6 +70,7 @@ public sealed class BillingService : ServiceUnderTest<Program>
             Record<NotificationRequested>(endpoint);
             Record<DunningEscalatedToVisit>(endpoint);
             Record<FeeDisputed>(endpoint);
+            Record<ReceivableAdjusted>(endpoint);
         });
         await _listener.Ready;
     }

@@ -30,6 +30,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<Adjustment> Adjustments => Set<Adjustment>();
+
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 
     public DbSet<ArrearsCase> ArrearsCases => Set<ArrearsCase>();

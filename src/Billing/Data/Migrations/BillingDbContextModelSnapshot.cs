@@ -22,6 +22,73 @@ namespace PropertyPlatform.Billing.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.Adjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("BillId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bill_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReceivableId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receivable_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_adjustments");
+
+                    b.HasIndex("ReceivableId")
+                        .HasDatabaseName("ix_adjustments_receivable_id");
+
+                    b.HasIndex("UnitId", "RecordedAt")
+                        .HasDatabaseName("ix_adjustments_unit_id_recorded_at");
+
+                    b.ToTable("adjustments", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Allocation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1360,6 +1427,16 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasDatabaseName("ix_sla_events_subject_id_policy_kind_level");
 
                     b.ToTable("sla_events", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.Adjustment", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.Receivable", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivableId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_adjustments_receivables_receivable_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Allocation", b =>

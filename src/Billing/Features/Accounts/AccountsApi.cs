@@ -52,11 +52,16 @@ public static class AccountsApi
         return await Get(unitId, db, cancellationToken);
     }
 
-    /// <summary>The unit's items with something still owed, oldest first.</summary>
+    /// <summary>The unit's items with something still owed (amount less allocations and adjustments), oldest first.</summary>
     internal static async Task<List<(Receivable Item, decimal Outstanding)>> OpenItemsAsync(BillingDbContext db, Guid unitId, CancellationToken cancellationToken)
     {
         var rows = await db.Receivables.AsNoTracking().Where(r => r.UnitId == unitId)
-            .Select(r => new { Item = r, Paid = db.Allocations.Where(a => a.ReceivableId == r.Id).Sum(a => (decimal?)a.Amount) ?? 0m })
+            .Select(r => new
+            {
+                Item = r,
+                Paid = (db.Allocations.Where(a => a.ReceivableId == r.Id).Sum(a => (decimal?)a.Amount) ?? 0m)
+                    + (db.Adjustments.Where(j => j.ReceivableId == r.Id).Sum(j => (decimal?)j.Amount) ?? 0m),
+            })
             .Where(x => x.Item.Amount > x.Paid)
             .OrderBy(x => x.Item.DueOn).ThenBy(x => x.Item.BookedAt).ThenBy(x => x.Item.Id)
             .ToListAsync(cancellationToken);

@@ -10,7 +10,8 @@ public sealed record OpenItemAsOf(Guid ReceivableId, Guid UnitId, FeeItem FeeIte
 
 /// <summary>
 /// What an estate's units owed at the end of an estate-local day, past or present: items booked by then, less what
-/// payments received by then settled. Nothing is edited in place, so any day can be reconstructed.
+/// payments received by then settled and corrections, discounts and write-offs recorded by then took off. Nothing is
+/// edited in place, so any day can be reconstructed.
 /// </summary>
 internal static class OpenItemsAsOf
 {
@@ -28,11 +29,12 @@ internal static class OpenItemsAsOf
                 Item = r,
                 Paid = db.Allocations.Where(a => a.ReceivableId == r.Id && db.Payments.Any(p => p.Id == a.PaymentId && p.ReceivedAt < at))
                     .Sum(a => (decimal?)a.Amount) ?? 0m,
+                Adjusted = db.Adjustments.Where(j => j.ReceivableId == r.Id && j.RecordedAt < at).Sum(j => (decimal?)j.Amount) ?? 0m,
             })
-            .Where(x => x.Item.Amount > x.Paid)
+            .Where(x => x.Item.Amount > x.Paid + x.Adjusted)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(x => new OpenItemAsOf(
-            x.Item.Id, x.Item.UnitId, x.Item.FeeItem, x.Item.Source, x.Item.SourceId, x.Item.DueOn, x.Item.Amount, x.Item.Amount - x.Paid))];
+            x.Item.Id, x.Item.UnitId, x.Item.FeeItem, x.Item.Source, x.Item.SourceId, x.Item.DueOn, x.Item.Amount, x.Item.Amount - x.Paid - x.Adjusted))];
     }
 
     /// <summary>The items of <paramref name="open"/> past due on the estate-local day <paramref name="asOf"/>.</summary>

@@ -177,6 +177,19 @@ public static class PaymentsApi
         return (payment, [.. allocations]);
     }
 
+    /// <summary>
+    /// Closes the unit's open arrears case when nothing of the unit is overdue any more (call after saving what settled or
+    /// took off its items, in the same transaction): a later arrears starts the ladder again from the reminder.
+    /// </summary>
+    internal static async Task CloseArrearsIfNothingOverdueAsync(BillingDbContext db, Guid unitId, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = await AccountsApi.OpenItemsAsync(db, unitId, ct);
+        if (!open.Any(o => o.Item.DueOn < today) && await db.ArrearsCases.SingleOrDefaultAsync(c => c.UnitId == unitId && c.ClosedAt == null, ct) is { } arrears)
+        {
+            arrears.Close(now);
+        }
+    }
+
     /// <summary>The payment made earlier with <paramref name="key"/>; 409 when it was made with another body.</summary>
     private static async Task<PaymentResponse?> ReplayAsync(BillingDbContext db, string key, string fingerprint, CancellationToken cancellationToken)
     {

@@ -35,8 +35,12 @@ internal static class CollectionFigures
                 r.Amount,
                 Collected = db.Allocations.Where(a => a.ReceivableId == r.Id && db.Payments.Any(p => p.Id == a.PaymentId && p.ReceivedAt < end))
                     .Sum(a => (decimal?)a.Amount) ?? 0m,
+                // Corrections and discounts by the period's end lower what was due; a write-off does not: it is money not collected.
+                Credited = db.Adjustments.Where(j => j.ReceivableId == r.Id && j.Kind != AdjustmentKind.WriteOff && j.RecordedAt < end)
+                    .Sum(j => (decimal?)j.Amount) ?? 0m,
             })
             .ToListAsync(cancellationToken);
+        due = [.. due.Select(d => d with { Amount = d.Amount - d.Credited }).Where(d => d.Amount > 0m)];
         var byFeeItem = due.GroupBy(d => d.FeeItem).OrderBy(g => g.Key)
             .Select(g => new FeeItemCollected(
                 g.Key.Name(), g.Count(), g.Count(d => d.Collected >= d.Amount), g.Sum(d => d.Amount), g.Sum(d => d.Collected),
