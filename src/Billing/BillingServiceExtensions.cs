@@ -67,6 +67,7 @@ public static class BillingServiceExtensions
         api.MapAccountsApi();
         api.MapPaymentsApi();
         api.MapAdjustmentsApi();
+        api.MapPaymentCorrectionsApi();
         api.MapProviderPaymentsApi();
         api.MapDevelopmentCheckout();
         api.MapReceiptPdfApi();

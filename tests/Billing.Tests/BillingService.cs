@@ -71,6 +71,8 @@ public sealed class BillingService : ServiceUnderTest<Program>
             Record<DunningEscalatedToVisit>(endpoint);
             Record<FeeDisputed>(endpoint);
             Record<ReceivableAdjusted>(endpoint);
+            Record<PaymentReversed>(endpoint);
+            Record<PaymentRefunded>(endpoint);
         });
         await _listener.Ready;
     }

@@ -839,6 +839,61 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.ToTable("payment_notices", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.PaymentReversal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_reversals");
+
+                    b.HasIndex("PaymentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_reversals_payment_id");
+
+                    b.ToTable("payment_reversals", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.ProviderPayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1106,6 +1161,69 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasDatabaseName("ix_receivables_unit_id_due_on");
 
                     b.ToTable("receivables", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.Refund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RefundedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refunded_at");
+
+                    b.Property<string>("RefundedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("refunded_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refunds");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_refunds_payment_id");
+
+                    b.HasIndex("EstateId", "RefundedAt")
+                        .HasDatabaseName("ix_refunds_estate_id_refunded_at");
+
+                    b.ToTable("refunds", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.WeeklyCollectionSummary", b =>
@@ -1774,6 +1892,26 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.Navigation("Deliveries");
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.PaymentReversal", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_reversals_payments_payment_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.Refund", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_refunds_payments_payment_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.ArrearsCase", b =>

@@ -34,7 +34,7 @@ public static class AccountsApi
 
         var estate = await BillingEstates.GetAsync(db, unit.EstateId, cancellationToken);
         var open = await OpenItemsAsync(db, unitId, cancellationToken);
-        var credit = await db.Payments.Where(p => p.UnitId == unitId).SumAsync(p => p.Unallocated, cancellationToken);
+        var credit = await CreditAsync(db, unitId, cancellationToken);
         return TypedResults.Ok(new AccountResponse(
             unitId, unit.EstateId, unit.Number, unit.OwnerId, estate.Currency, open.Sum(o => o.Outstanding), credit,
             [.. open.Select(o => new OpenItemResponse(o.Item.Id, o.Item.FeeItem.Name(), o.Item.Description, o.Item.Amount, o.Outstanding, o.Item.DueOn, o.Item.Source, o.Item.SourceId))]));
@@ -52,6 +52,15 @@ public static class AccountsApi
         return await Get(unitId, db, cancellationToken);
     }
 
+    /// <summary>
+    /// The unit's credit: what its payments that are not reversed left after settling items, less what was refunded of
+    /// them. (A reversed payment's money is owed back to its payer, not credit of the unit.)
+    /// </summary>
+    internal static async Task<decimal> CreditAsync(BillingDbContext db, Guid unitId, CancellationToken cancellationToken) =>
+        await db.Payments.Where(p => p.UnitId == unitId && !db.PaymentReversals.Any(v => v.PaymentId == p.Id))
+            .SumAsync(p => p.Amount - (db.Allocations.Where(a => a.PaymentId == p.Id).Sum(a => (decimal?)a.Amount) ?? 0m)
+                - (db.Refunds.Where(f => f.PaymentId == p.Id).Sum(f => (decimal?)f.Amount) ?? 0m), cancellationToken);
+
     /// <summary>The unit's items with something still owed (amount less allocations and adjustments), oldest first.</summary>
     internal static async Task<List<(Receivable Item, decimal Outstanding)>> OpenItemsAsync(BillingDbContext db, Guid unitId, CancellationToken cancellationToken)
     {
@@ -59,7 +68,8 @@ public static class AccountsApi
             .Select(r => new
             {
                 Item = r,
-                Paid = (db.Allocations.Where(a => a.ReceivableId == r.Id).Sum(a => (decimal?)a.Amount) ?? 0m)
+                Paid = (db.Allocations.Where(a => a.ReceivableId == r.Id && !db.PaymentReversals.Any(v => v.PaymentId == a.PaymentId))
+                        .Sum(a => (decimal?)a.Amount) ?? 0m)
                     + (db.Adjustments.Where(j => j.ReceivableId == r.Id).Sum(j => (decimal?)j.Amount) ?? 0m),
             })
             .Where(x => x.Item.Amount > x.Paid)

@@ -10,7 +10,7 @@ public sealed record OpenItemAsOf(Guid ReceivableId, Guid UnitId, FeeItem FeeIte
 
 /// <summary>
 /// What an estate's units owed at the end of an estate-local day, past or present: items booked by then, less what
-/// payments received by then settled and corrections, discounts and write-offs recorded by then took off. Nothing is
+/// payments received (and not reversed) by then settled and corrections, discounts and write-offs recorded by then took off. Nothing is
 /// edited in place, so any day can be reconstructed.
 /// </summary>
 internal static class OpenItemsAsOf
@@ -27,7 +27,8 @@ internal static class OpenItemsAsOf
             .Select(r => new
             {
                 Item = r,
-                Paid = db.Allocations.Where(a => a.ReceivableId == r.Id && db.Payments.Any(p => p.Id == a.PaymentId && p.ReceivedAt < at))
+                Paid = db.Allocations.Where(a => a.ReceivableId == r.Id && db.Payments.Any(p => p.Id == a.PaymentId && p.ReceivedAt < at)
+                        && !db.PaymentReversals.Any(v => v.PaymentId == a.PaymentId && v.ReversedAt < at))
                     .Sum(a => (decimal?)a.Amount) ?? 0m,
                 Adjusted = db.Adjustments.Where(j => j.ReceivableId == r.Id && j.RecordedAt < at).Sum(j => (decimal?)j.Amount) ?? 0m,
             })
