@@ -77,8 +77,12 @@ public sealed class Refund : IEstateOwned
 
     public DateTimeOffset RefundedAt { get; private set; }
 
-    public static Refund Of(Payment payment, decimal amount, PaymentMethod method, string reason, string by, DateTimeOffset now) => new()
+    /// <summary>The client's <c>Idempotency-Key</c>: a retried or double-clicked refund finds this one instead of paying back twice.</summary>
+    public string IdempotencyKey { get; private set; } = "";
+
+    public static Refund Of(Payment payment, decimal amount, PaymentMethod method, string reason, string by, string idempotencyKey, DateTimeOffset now) => new()
     {
+        IdempotencyKey = idempotencyKey,
         Id = Guid.CreateVersion7(now),
         EstateId = payment.EstateId,
         UnitId = payment.UnitId,

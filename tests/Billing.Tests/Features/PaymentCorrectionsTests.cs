@@ -49,8 +49,13 @@ public sealed class PaymentCorrectionsTests(BillingService billing)
         return (await response.Content.ReadFromJsonAsync<PaymentResponse>(ApiJson.Options, Ct))!;
     }
 
-    private static Task<HttpResponseMessage> RefundAsync(HttpClient client, Guid paymentId, decimal amount, string method = "cash", string? reason = "Paid back at the counter") =>
-        client.PostAsJsonAsync($"/api/billing/payments/{paymentId}/refunds", new { amount, method, reason }, Ct);
+    private static Task<HttpResponseMessage> RefundAsync(
+        HttpClient client, Guid paymentId, decimal amount, string method = "cash", string? reason = "Paid back at the counter", string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/billing/payments/{paymentId}/refunds") { Content = JsonContent.Create(new { amount, method, reason }) };
+        request.Headers.Add(PaymentsApi.IdempotencyHeader, key ?? Guid.NewGuid().ToString());
+        return client.SendAsync(request, Ct);
+    }
 
     private Task<AccountResponse> AccountAsync(Guid estateId, Guid unitId) =>
         billing.Cashier(estateId).GetFromJsonAsync<AccountResponse>($"/api/billing/units/{unitId}/account", ApiJson.Options, Ct)!;
@@ -143,6 +148,27 @@ public sealed class PaymentCorrectionsTests(BillingService billing)
         refunded.StatusCode.Should().Be(HttpStatusCode.Created, await refunded.Content.ReadAsStringAsync(Ct));
         (await refunded.Content.ReadFromJsonAsync<RefundResponse>(ApiJson.Options, Ct))!.StillRefundable.Should().Be(0m);
         (await AccountAsync(estateId, unitId)).Credit.Should().Be(0m);
+        (await RefundsAsync(estateId)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_refund_retried_with_its_idempotency_key_pays_back_once_and_the_key_with_another_amount_is_a_409()
+    {
+        var estateId = await billing.NewEstateAsync();
+        var unitId = await UnitOwingAsync(estateId);
+        var paid = await PayAsync(billing.Cashier(estateId), unitId, 100m);
+        await ReverseOkAsync(billing.Manager(estateId), paid.Id);
+        var cashier = billing.Cashier(estateId);
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => RefundAsync(cashier, paid.Id, 40m, key: key)));
+
+        responses.Select(r => r.StatusCode).Should().OnlyContain(c => c == HttpStatusCode.Created || c == HttpStatusCode.OK);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
+        (await RefundsAsync(estateId)).Should().Be(1);
+        (await RefundAsync(cashier, paid.Id, 50m, key: key)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var withoutKey = await cashier.PostAsJsonAsync($"/api/billing/payments/{paid.Id}/refunds", new { amount = 10m, method = "cash", reason = "No key" }, Ct);
+        (await withoutKey.ErrorFieldsAsync()).Should().Equal(PaymentsApi.IdempotencyHeader);
         (await RefundsAsync(estateId)).Should().Be(1);
     }
 

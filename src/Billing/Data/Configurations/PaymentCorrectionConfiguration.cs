@@ -34,6 +34,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         refund.Property(r => r.Reason).HasMaxLength(2000);
         refund.Property(r => r.RefundedBy).HasMaxLength(200);
         refund.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        refund.Property(r => r.IdempotencyKey).HasMaxLength(100);
+        refund.HasIndex(r => r.IdempotencyKey).IsUnique();
         refund.HasIndex(r => r.PaymentId);
         refund.HasIndex(r => new { r.EstateId, r.RefundedAt });
     }

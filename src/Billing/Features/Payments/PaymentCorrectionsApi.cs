@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
@@ -85,11 +86,16 @@ public static class PaymentCorrectionsApi
         }
     }
 
-    public static async Task<Created<RefundResponse>> RefundPayment(
-        Guid id, RefundCommand command, BillingDbContext db, EstateScope scope, CorrelationContext correlation, TimeProvider time,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Pays money back, exactly once per <c>Idempotency-Key</c> header: a retry with the same key and body answers the refund
+    /// made (200); the same key with another payment, amount or channel is a 409.
+    /// </summary>
+    public static async Task<Results<Created<RefundResponse>, Ok<RefundResponse>>> RefundPayment(
+        Guid id, RefundCommand command, [FromHeader(Name = PaymentsApi.IdempotencyHeader)] string? idempotencyKey, BillingDbContext db, EstateScope scope,
+        CorrelationContext correlation, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
+        var key = errors.Text(idempotencyKey, PaymentsApi.IdempotencyHeader, maxLength: 100, minLength: 8);
         var reason = errors.Text(command.Reason, "reason", MaxReason);
         var method = Enum.GetValues<PaymentMethod>().Where(m => string.Equals(PaymentMethods.Name(m), command.Method?.Trim(), StringComparison.OrdinalIgnoreCase))
             .Cast<PaymentMethod?>().FirstOrDefault();
@@ -109,11 +115,29 @@ public static class PaymentCorrectionsApi
         errors.ThrowIfAny();
         var estate = await BillingEstates.GetAsync(db, found.EstateId, cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        try
+        {
+            return await strategy.ExecuteAsync(async ct => await RefundOnceAsync(ct), cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Only a key used for another estate's refund gets here (the unit lock and the look-up serialize the rest).
+            throw new ConflictException($"The {PaymentsApi.IdempotencyHeader} '{key}' was used for another refund.");
+        }
+
+        async Task<Results<Created<RefundResponse>, Ok<RefundResponse>>> RefundOnceAsync(CancellationToken ct)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
             var (payment, unit) = await LockedAsync(db, id, ct);
+            if (await db.Refunds.AsNoTracking().SingleOrDefaultAsync(f => f.IdempotencyKey == key, ct) is { } earlier)
+            {
+                return earlier.PaymentId == id && earlier.Amount == amount && earlier.Method == method
+                    ? TypedResults.Ok(ToResponse(earlier, await RefundableAsync(db, payment, await db.PaymentReversals.AnyAsync(v => v.PaymentId == id, ct), ct)))
+                    : throw new ConflictException($"The {PaymentsApi.IdempotencyHeader} '{key}' was used for another refund; a new refund needs a new key.");
+            }
+
             var reversed = await db.PaymentReversals.AnyAsync(v => v.PaymentId == id, ct);
             if (!reversed && !scope.IsInRole(PlatformRoles.EstateManager) && !scope.IsInRole(PlatformRoles.GroupAdmin))
             {
@@ -129,7 +153,7 @@ public static class PaymentCorrectionsApi
             }
 
             var now = time.GetUtcNow();
-            var refund = Refund.Of(payment, amount, method!.Value, reason, scope.Account(), now);
+            var refund = Refund.Of(payment, amount, method!.Value, reason, scope.Account(), key, now);
             db.Refunds.Add(refund);
             db.AddIntegrationEvent(new PaymentRefunded(
                 Guid.CreateVersion7(now), now, payment.EstateId, correlation.CorrelationId, refund.Id, payment.Id, payment.UnitId, unit.OwnerId, amount,
@@ -142,11 +166,13 @@ public static class PaymentCorrectionsApi
             }
 
             await transaction.CommitAsync(ct);
-            return TypedResults.Created($"/api/billing/payments/{payment.Id}", new RefundResponse(
-                refund.Id, payment.Id, payment.UnitId, amount, payment.Currency, PaymentMethods.Name(refund.Method), reason, refund.RefundedBy, refund.RefundedAt,
-                refundable - amount));
-        }, cancellationToken);
+            return TypedResults.Created($"/api/billing/payments/{payment.Id}", ToResponse(refund, refundable - amount));
+        }
     }
+
+    private static RefundResponse ToResponse(Refund refund, decimal stillRefundable) => new(
+        refund.Id, refund.PaymentId, refund.UnitId, refund.Amount, refund.Currency, PaymentMethods.Name(refund.Method), refund.Reason, refund.RefundedBy,
+        refund.RefundedAt, stillRefundable);
 
     /// <summary>What may still be paid back on the payment: a reversed one's whole amount, otherwise the credit it left; less what was refunded.</summary>
     private static async Task<decimal> RefundableAsync(BillingDbContext db, Payment payment, bool reversed, CancellationToken ct)

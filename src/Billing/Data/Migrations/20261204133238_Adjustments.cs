@@ -76,7 +76,8 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     refunded_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    refunded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    refunded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    idempotency_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,6 +110,12 @@ namespace PropertyPlatform.Billing.Data.Migrations
                 name: "ix_refunds_estate_id_refunded_at",
                 table: "refunds",
                 columns: new[] { "estate_id", "refunded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refunds_idempotency_key",
+                table: "refunds",
+                column: "idempotency_key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_refunds_payment_id",

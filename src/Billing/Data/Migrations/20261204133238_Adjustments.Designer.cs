@@ -12,7 +12,7 @@ using PropertyPlatform.Billing.Data;
 namespace PropertyPlatform.Billing.Data.Migrations
 {
     [DbContext(typeof(BillingDbContext))]
-    [Migration("20261204130302_Adjustments")]
+    [Migration("20261204133238_Adjustments")]
     partial class Adjustments
     {
         /// <inheritdoc />
@@ -1187,6 +1187,12 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("estate_id");
 
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1219,6 +1225,10 @@ namespace PropertyPlatform.Billing.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_refunds");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refunds_idempotency_key");
 
                     b.HasIndex("PaymentId")
                         .HasDatabaseName("ix_refunds_payment_id");
