@@ -1,6 +1,7 @@
 using PropertyPlatform.Billing.Consumers;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Features.Accounts;
+using PropertyPlatform.Billing.Features.Adjustments;
 using PropertyPlatform.Billing.Features.Arrears;
 using PropertyPlatform.Billing.Features.CashierDays;
 using PropertyPlatform.Billing.Features.Kpis;
@@ -66,6 +67,8 @@ public static class BillingServiceExtensions
         api.MapRunsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
+        api.MapAdjustmentsApi();
+        api.MapPaymentCorrectionsApi();
         api.MapProviderPaymentsApi();
         api.MapDevelopmentCheckout();
         api.MapReceiptPdfApi();

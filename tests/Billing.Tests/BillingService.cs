@@ -70,6 +70,9 @@ public sealed class BillingService : ServiceUnderTest<Program>
             Record<NotificationRequested>(endpoint);
             Record<DunningEscalatedToVisit>(endpoint);
             Record<FeeDisputed>(endpoint);
+            Record<ReceivableAdjusted>(endpoint);
+            Record<PaymentReversed>(endpoint);
+            Record<PaymentRefunded>(endpoint);
         });
         await _listener.Ready;
     }

@@ -30,6 +30,12 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<Adjustment> Adjustments => Set<Adjustment>();
+
+    public DbSet<PaymentReversal> PaymentReversals => Set<PaymentReversal>();
+
+    public DbSet<Refund> Refunds => Set<Refund>();
+
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 
     public DbSet<ArrearsCase> ArrearsCases => Set<ArrearsCase>();

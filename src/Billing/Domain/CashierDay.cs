@@ -67,6 +67,15 @@ public sealed class CashierDay : IEstateOwned
         return deposit;
     }
 
+    /// <summary>Meets the deposit deadline when the deposits cover <paramref name="cashTaken"/> (after a cash refund lowered it).</summary>
+    public void SettleIfDeposited(decimal cashTaken, DateTimeOffset now)
+    {
+        if (Deposit.CompletedAt is null && Deposits.Sum(d => d.Amount) >= cashTaken)
+        {
+            Deposit.Complete(now);
+        }
+    }
+
     /// <summary>Records the handover; returns false when the day was already handed over.</summary>
     public bool HandOver(string by, decimal difference, string? explanation, DateTimeOffset now)
     {

@@ -14,6 +14,12 @@ internal static class BillingRoles
     /// <summary>Approve rates: the group alone (a price change is the group's decision, not the estate's).</summary>
     public static readonly string[] RateApprovers = [];
 
+    /// <summary>
+    /// Correct, discount or write off what a unit owes: the estate manager. The cashier who takes the money does not also
+    /// lower what is owed (segregation of duties); domain.md knows no finance role inside an estate.
+    /// </summary>
+    public static readonly string[] Adjusters = [PlatformRoles.EstateManager];
+
     /// <summary>Read rates, runs, bills, accounts and payments: everyone who works with them.</summary>
     public static readonly string[] Readers = [PlatformRoles.Cashier, PlatformRoles.EstateManager];
 }

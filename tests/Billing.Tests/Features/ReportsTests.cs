@@ -67,6 +67,34 @@ public sealed class ReportsTests(BillingService billing)
     }
 
     [Fact]
+    public async Task Corrections_lower_what_fell_due_while_write_offs_and_reversed_payments_count_as_not_collected()
+    {
+        var (estateId, unitId) = await ChargedTodayAsync();
+        var manager = billing.Manager(estateId);
+        var account = (await billing.Cashier(estateId).GetFromJsonAsync<PropertyPlatform.Billing.Features.Accounts.AccountResponse>($"/api/billing/units/{unitId}/account", ApiJson.Options, Ct))!;
+        async Task AdjustAsync(string feeItem, string kind, decimal amount)
+        {
+            var response = await manager.PostAsJsonAsync(
+                $"/api/billing/receivables/{account.OpenItems.Single(i => i.FeeItem == feeItem).Id}/adjustments", new { kind, amount, reason = "Test" }, Ct);
+            response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        }
+
+        await AdjustAsync("paid-service", "correction", 40m);
+        await AdjustAsync("parking", "write-off", 20m);
+        var paid = await PayAsync(billing.Cashier(estateId), unitId, 80m, "card");
+        Task<CollectionSummaryResponse?> SummaryAsync() => manager.GetFromJsonAsync<CollectionSummaryResponse>(
+            $"/api/billing/reports/collection/monthly?estateId={estateId}&month={ThisMonth}", ApiJson.Options, Ct);
+
+        var summary = (await SummaryAsync())!;
+        (summary.AmountDue, summary.Collected, summary.CollectionRate, summary.Received).Should().Be((100m, 80m, 0.8m, 80m));
+        summary.ByFeeItem.Should().ContainSingle("the corrected item owes nothing: it was not due").Which.FeeItem.Should().Be("parking");
+
+        (await manager.PostAsJsonAsync($"/api/billing/payments/{paid.Id}/reversal", new { reason = "Wrong unit" }, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var reversed = (await SummaryAsync())!;
+        (reversed.Collected, reversed.Received).Should().Be((0m, 0m), "a reversed payment collected nothing");
+    }
+
+    [Fact]
     public async Task A_weekly_summary_covers_monday_to_sunday_and_is_submitted_once_the_week_has_ended()
     {
         var (estateId, unitId) = await ChargedTodayAsync();

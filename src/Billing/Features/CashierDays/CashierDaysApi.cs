@@ -19,11 +19,13 @@ public sealed record HandoverCommand(Guid? EstateId, string? Day, string? Cashie
 public sealed record CashDepositResponse(Guid Id, decimal Amount, string BankSlipRef, string RecordedBy, DateTimeOffset DepositedAt);
 
 /// <summary>
-/// One cashier's day reconciled: their payments and receipts, cash and card taken, cash deposited, what is still to
-/// deposit, the 17:00 deadline and the handover to finance.
+/// One cashier's day reconciled: their payments and receipts (those reversed since listed too: a reversal keeps its
+/// receipt number and moves no money), <c>cash</c> to account for (cash taken less <c>cashRefunded</c>, the cash they paid
+/// back that day), card taken, cash deposited, what is still to deposit, the 17:00 deadline and the handover to finance.
 /// </summary>
 public sealed record CashierDayResponse(
-    Guid EstateId, DateOnly Day, string Cashier, string Currency, int Payments, string[] ReceiptNumbers, decimal Cash, decimal Card, decimal Deposited,
+    Guid EstateId, DateOnly Day, string Cashier, string Currency, int Payments, string[] ReceiptNumbers, string[] ReversedReceiptNumbers, decimal Cash,
+    decimal CashRefunded, decimal Card, decimal Deposited,
     decimal CashNotDeposited, DateTimeOffset? DepositDueAt, bool? DepositMet, bool DepositBreached, CashDepositResponse[] Deposits,
     DateTimeOffset? HandedOverAt, string? HandedOverBy, decimal? HandoverDifference, string? HandoverExplanation);
 
@@ -207,16 +209,48 @@ public static class CashierDaysApi
         return await db.CashierDays.Include(d => d.Deposits).SingleAsync(d => d.Id == id, cancellationToken);
     }
 
-    /// <summary>What the cashier took on the estate-local day: cash, card, the number of payments and their receipts.</summary>
+    /// <summary>
+    /// What the cashier took on the estate-local day: cash to account for (cash received less cash they refunded that day),
+    /// card, the number of payments and their receipts. A reversed payment still counts: its money was received and stays
+    /// in the drawer until a refund pays it out.
+    /// </summary>
     private static async Task<(decimal Cash, decimal Card, int Count, string[] Receipts)> TakenAsync(
+        BillingDbContext db, Guid estateId, string cashier, DateOnly day, EstateCalendar calendar, CancellationToken cancellationToken)
+    {
+        var (cash, card, count, receipts, _, _) = await DrawerAsync(db, estateId, cashier, day, calendar, cancellationToken);
+        return (cash, card, count, receipts);
+    }
+
+    private static async Task<(decimal Cash, decimal Card, int Count, string[] Receipts, string[] Reversed, decimal CashRefunded)> DrawerAsync(
         BillingDbContext db, Guid estateId, string cashier, DateOnly day, EstateCalendar calendar, CancellationToken cancellationToken)
     {
         var (from, to) = (calendar.ToInstant(day, TimeOnly.MinValue), calendar.ToInstant(day.AddDays(1), TimeOnly.MinValue));
         var payments = await db.Payments.AsNoTracking()
             .Where(p => p.EstateId == estateId && p.ReceivedBy == cashier && p.ReceivedAt >= from && p.ReceivedAt < to)
-            .Select(p => new { p.Method, p.Amount, p.ReceiptNumber }).ToListAsync(cancellationToken);
-        return (payments.Where(p => p.Method == PaymentMethod.Cash).Sum(p => p.Amount), payments.Where(p => p.Method == PaymentMethod.Card).Sum(p => p.Amount),
-            payments.Count, [.. payments.Select(p => p.ReceiptNumber).Order(StringComparer.Ordinal)]);
+            .Select(p => new { p.Method, p.Amount, p.ReceiptNumber, Reversed = db.PaymentReversals.Any(v => v.PaymentId == p.Id) }).ToListAsync(cancellationToken);
+        var refunded = await db.Refunds.AsNoTracking()
+            .Where(f => f.EstateId == estateId && f.RefundedBy == cashier && f.Method == PaymentMethod.Cash && f.RefundedAt >= from && f.RefundedAt < to)
+            .SumAsync(f => f.Amount, cancellationToken);
+        return (payments.Where(p => p.Method == PaymentMethod.Cash).Sum(p => p.Amount) - refunded, payments.Where(p => p.Method == PaymentMethod.Card).Sum(p => p.Amount),
+            payments.Count, [.. payments.Select(p => p.ReceiptNumber).Order(StringComparer.Ordinal)],
+            [.. payments.Where(p => p.Reversed).Select(p => p.ReceiptNumber).Order(StringComparer.Ordinal)], refunded);
+    }
+
+    /// <summary>
+    /// After a cash refund by <paramref name="cashier"/> (saved in the caller's transaction): when the day's deposits now
+    /// cover the cash left to account for, the deposit deadline is met, as a deposit would meet it.
+    /// </summary>
+    internal static async Task SettleAfterRefundAsync(
+        BillingDbContext db, Guid estateId, string cashier, EstateCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var day = calendar.LocalDay(now);
+        var cashierDay = await db.CashierDays.Include(d => d.Deposits)
+            .SingleOrDefaultAsync(d => d.EstateId == estateId && d.Cashier == cashier && d.Day == day, cancellationToken);
+        if (cashierDay is not null)
+        {
+            var (cash, _, _, _) = await TakenAsync(db, estateId, cashier, day, calendar, cancellationToken);
+            cashierDay.SettleIfDeposited(cash, now);
+        }
     }
 
     internal static async Task<List<CashierDayResponse>> ReconcileAsync(
@@ -224,18 +258,21 @@ public static class CashierDaysApi
     {
         var (from, to) = (calendar.ToInstant(day, TimeOnly.MinValue), calendar.ToInstant(day.AddDays(1), TimeOnly.MinValue));
         var cashiers = await db.Payments.AsNoTracking().Where(p => p.EstateId == estateId && p.ReceivedAt >= from && p.ReceivedAt < to)
-            .Select(p => p.ReceivedBy).Distinct().ToListAsync(cancellationToken);
+            .Select(p => p.ReceivedBy)
+            .Union(db.Refunds.AsNoTracking().Where(f => f.EstateId == estateId && f.Method == PaymentMethod.Cash && f.RefundedAt >= from && f.RefundedAt < to)
+                .Select(f => f.RefundedBy))
+            .Distinct().ToListAsync(cancellationToken);
         var days = await db.CashierDays.AsNoTracking().Include(d => d.Deposits).Where(d => d.EstateId == estateId && d.Day == day)
             .ToDictionaryAsync(d => d.Cashier, cancellationToken);
         var result = new List<CashierDayResponse>();
         foreach (var cashier in cashiers.Union(days.Keys).Order(StringComparer.Ordinal))
         {
-            var (cash, card, count, receipts) = await TakenAsync(db, estateId, cashier, day, calendar, cancellationToken);
+            var (cash, card, count, receipts, reversed, refunded) = await DrawerAsync(db, estateId, cashier, day, calendar, cancellationToken);
             var cashierDay = days.GetValueOrDefault(cashier);
             var deposited = cashierDay?.Deposits.Sum(d => d.Amount) ?? 0m;
             var clock = cashierDay?.Deposit;
             result.Add(new CashierDayResponse(
-                estateId, day, cashier, currency, count, receipts, cash, card, deposited, cash - deposited, clock?.DueAt,
+                estateId, day, cashier, currency, count, receipts, reversed, cash, refunded, card, deposited, cash - deposited, clock?.DueAt,
                 clock is null ? null : clock.Met, clock is not null && (clock.BreachedAt is not null || (clock.CompletedAt is null && now > clock.DueAt)),
                 [.. (cashierDay?.Deposits ?? []).OrderBy(d => d.DepositedAt).Select(d => new CashDepositResponse(d.Id, d.Amount, d.BankSlipRef, d.RecordedBy, d.DepositedAt))],
                 cashierDay?.HandedOverAt, cashierDay?.HandedOverBy, cashierDay?.HandoverDifference, cashierDay?.HandoverExplanation));

@@ -30,7 +30,7 @@ public sealed record AllocationResponse(Guid ReceivableId, decimal Amount);
 
 public sealed record PaymentResponse(
     Guid Id, Guid EstateId, Guid UnitId, decimal Amount, string Currency, string Method, string ReceiptNumber, DateTimeOffset ReceivedAt, string ReceivedBy,
-    AllocationResponse[] Allocations, decimal Unallocated);
+    AllocationResponse[] Allocations, decimal Unallocated, DateTimeOffset? ReversedAt = null, string? ReversalReason = null, decimal Refunded = 0m);
 
 /// <summary>
 /// Counter payments, exactly once: the client sends an <c>Idempotency-Key</c> header, and every retry of the same key
@@ -177,6 +177,19 @@ public static class PaymentsApi
         return (payment, [.. allocations]);
     }
 
+    /// <summary>
+    /// Closes the unit's open arrears case when nothing of the unit is overdue any more (call after saving what settled or
+    /// took off its items, in the same transaction): a later arrears starts the ladder again from the reminder.
+    /// </summary>
+    internal static async Task CloseArrearsIfNothingOverdueAsync(BillingDbContext db, Guid unitId, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = await AccountsApi.OpenItemsAsync(db, unitId, ct);
+        if (!open.Any(o => o.Item.DueOn < today) && await db.ArrearsCases.SingleOrDefaultAsync(c => c.UnitId == unitId && c.ClosedAt == null, ct) is { } arrears)
+        {
+            arrears.Close(now);
+        }
+    }
+
     /// <summary>The payment made earlier with <paramref name="key"/>; 409 when it was made with another body.</summary>
     private static async Task<PaymentResponse?> ReplayAsync(BillingDbContext db, string key, string fingerprint, CancellationToken cancellationToken)
     {
@@ -250,11 +263,13 @@ public static class PaymentsApi
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    private static async Task<PaymentResponse> WithAllocationsAsync(BillingDbContext db, Payment payment, CancellationToken cancellationToken)
+    internal static async Task<PaymentResponse> WithAllocationsAsync(BillingDbContext db, Payment payment, CancellationToken cancellationToken)
     {
         var allocations = await db.Allocations.AsNoTracking().Where(a => a.PaymentId == payment.Id).OrderBy(a => a.Id)
             .Select(a => new AllocationResponse(a.ReceivableId, a.Amount)).ToListAsync(cancellationToken);
-        return ToResponse(payment, [.. allocations]);
+        var reversal = await db.PaymentReversals.AsNoTracking().SingleOrDefaultAsync(v => v.PaymentId == payment.Id, cancellationToken);
+        var refunded = await db.Refunds.Where(f => f.PaymentId == payment.Id).SumAsync(f => f.Amount, cancellationToken);
+        return ToResponse(payment, [.. allocations]) with { ReversedAt = reversal?.ReversedAt, ReversalReason = reversal?.Reason, Refunded = refunded };
     }
 
     private static PaymentResponse ToResponse(Payment p, AllocationResponse[] allocations) => new(

@@ -42,11 +42,16 @@ public static class ReceiptPdf
             .OrderBy(x => x.DueOn).ToListAsync(cancellationToken);
         var receivedAt = estate.ToCalendar().ToLocal(payment.ReceivedAt);
         var lines = settled.Select(s => (Text: $"{s.FeeItem.Name()} due {s.DueOn:yyyy-MM-dd}: {s.Description}", s.Amount)).ToList();
-        var pdf = Draw(payment, estate.Name, unit.Number, receivedAt, lines);
+        var reversal = await db.PaymentReversals.AsNoTracking().SingleOrDefaultAsync(v => v.PaymentId == id, cancellationToken);
+        var reversed = reversal is null
+            ? null
+            : $"REVERSED {estate.ToCalendar().ToLocal(reversal.ReversedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}: {reversal.Reason}";
+        var pdf = Draw(payment, estate.Name, unit.Number, receivedAt, lines, reversed);
         return TypedResults.File(pdf, ContentType, $"{payment.ReceiptNumber}.pdf");
     }
 
-    internal static byte[] Draw(Payment payment, string estateName, string unitNumber, DateTimeOffset receivedAtLocal, IReadOnlyList<(string Text, decimal Amount)> lines)
+    internal static byte[] Draw(
+        Payment payment, string estateName, string unitNumber, DateTimeOffset receivedAtLocal, IReadOnlyList<(string Text, decimal Amount)> lines, string? reversed = null)
     {
         BundledFonts.EnsureRegistered();
         using var document = new PdfDocument();
@@ -66,6 +71,12 @@ public static class ReceiptPdf
 
             string Money(decimal amount) => $"{BillingRounding.Format(amount, payment.Currency)} {payment.Currency}";
             Line($"Receipt {payment.ReceiptNumber}", title, 30);
+            if (reversed is not null)
+            {
+                // The receipt keeps its number (receipts are gap-free) and says it no longer stands.
+                Line(reversed, title, 30);
+            }
+
             Line($"Estate: {estateName}", text);
             Line($"Unit: {unitNumber}", text);
             Line($"Received: {receivedAtLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} (estate time)", text);

@@ -33,16 +33,23 @@ internal static class CollectionFigures
             {
                 r.FeeItem,
                 r.Amount,
-                Collected = db.Allocations.Where(a => a.ReceivableId == r.Id && db.Payments.Any(p => p.Id == a.PaymentId && p.ReceivedAt < end))
+                Collected = db.Allocations.Where(a => a.ReceivableId == r.Id && db.Payments.Any(p => p.Id == a.PaymentId && p.ReceivedAt < end)
+                        && !db.PaymentReversals.Any(v => v.PaymentId == a.PaymentId && v.ReversedAt < end))
                     .Sum(a => (decimal?)a.Amount) ?? 0m,
+                // Corrections and discounts by the period's end lower what was due; a write-off does not: it is money not collected.
+                Credited = db.Adjustments.Where(j => j.ReceivableId == r.Id && j.Kind != AdjustmentKind.WriteOff && j.RecordedAt < end)
+                    .Sum(j => (decimal?)j.Amount) ?? 0m,
             })
             .ToListAsync(cancellationToken);
+        due = [.. due.Select(d => d with { Amount = d.Amount - d.Credited }).Where(d => d.Amount > 0m)];
         var byFeeItem = due.GroupBy(d => d.FeeItem).OrderBy(g => g.Key)
             .Select(g => new FeeItemCollected(
                 g.Key.Name(), g.Count(), g.Count(d => d.Collected >= d.Amount), g.Sum(d => d.Amount), g.Sum(d => d.Collected),
                 Rate(g.Sum(d => d.Collected), g.Sum(d => d.Amount))))
             .ToArray();
-        var received = await db.Payments.AsNoTracking().Where(p => p.EstateId == estateId && p.ReceivedAt >= start && p.ReceivedAt < end)
+        // A payment reversed by the period's end was taken in error: it was not received for the estate's units.
+        var received = await db.Payments.AsNoTracking()
+            .Where(p => p.EstateId == estateId && p.ReceivedAt >= start && p.ReceivedAt < end && !db.PaymentReversals.Any(v => v.PaymentId == p.Id && v.ReversedAt < end))
             .GroupBy(p => p.Method).Select(g => new { Method = g.Key, Count = g.Count(), Amount = g.Sum(p => p.Amount) }).ToListAsync(cancellationToken);
         var (amountDue, collected) = (due.Sum(d => d.Amount), due.Sum(d => d.Collected));
         return new CollectionSummaryResponse(
