@@ -4,6 +4,7 @@ using PropertyPlatform.Billing.Features.Accounts;
 using PropertyPlatform.Billing.Features.Adjustments;
 using PropertyPlatform.Billing.Features.Arrears;
 using PropertyPlatform.Billing.Features.CashierDays;
+using PropertyPlatform.Billing.Features.Charges;
 using PropertyPlatform.Billing.Features.Kpis;
 using PropertyPlatform.Billing.Features.Notices;
 using PropertyPlatform.Billing.Features.Payments;
@@ -68,6 +69,7 @@ public static class BillingServiceExtensions
         api.MapAccountsApi();
         api.MapPaymentsApi();
         api.MapAdjustmentsApi();
+        api.MapChargesApi();
         api.MapPaymentCorrectionsApi();
         api.MapProviderPaymentsApi();
         api.MapDevelopmentCheckout();

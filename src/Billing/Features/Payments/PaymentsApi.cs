@@ -51,7 +51,8 @@ public static class PaymentsApi
         payments.MapPost("/counter", PayAtCounter).RequireRoles(BillingRoles.Cashiers);
         // An owner reads their own units' payments: the receipt of what they paid online.
         payments.MapGet("/{id:guid}", Get).RequireRoles([.. BillingRoles.Readers, PlatformRoles.Owner]);
-        payments.MapGet("/", List).RequireRoles(BillingRoles.Readers);
+        // An owner lists their own units' payments: their receipt history.
+        payments.MapGet("/", List).RequireRoles([.. BillingRoles.Readers, PlatformRoles.Owner]);
         return api;
     }
 
@@ -129,10 +130,12 @@ public static class PaymentsApi
         return TypedResults.Ok(await WithAllocationsAsync(db, payment, cancellationToken));
     }
 
-    /// <summary>Payments of the caller's estates, newest first; by unit.</summary>
+    /// <summary>Payments of the caller's estates (an owner's: of their own units), newest first; by unit.</summary>
     public static async Task<Ok<Page<PaymentResponse>>> List(BillingDbContext db, Guid? unitId, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var query = db.Payments.AsNoTracking();
+        var ownUnits = db.Scope.UnitIds;
+        query = db.Scope.IsOwnerOnly ? query.Where(p => ownUnits.Contains(p.UnitId)) : query;
         query = unitId is null ? query : query.Where(p => p.UnitId == unitId);
         return TypedResults.Ok(await query.ToKeysetPageAsync(p => p.ReceivedAt, p => p.Id, cursor, limit, p => ToResponse(p, []), cancellationToken));
     }
