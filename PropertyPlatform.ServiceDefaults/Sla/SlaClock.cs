@@ -126,6 +126,30 @@ public sealed class SlaClock
         }
     }
 
+    /// <summary>
+    /// The task is open again after it was done (cash taken after the day's deposit): the clock runs again to the same
+    /// deadline, or, when that has passed, to the policy's next deadline from <paramref name="at"/> (work that arrived after
+    /// its deadline cannot have been late for it). A breach already recorded stays recorded.
+    /// </summary>
+    public void Reopen(SlaPolicy policy, EstateCalendar calendar, DateTimeOffset at)
+    {
+        EnsurePolicy(policy);
+        if (CompletedAt is null)
+        {
+            return;
+        }
+
+        CompletedAt = null;
+        if (BreachedAt is null && at >= DueAt)
+        {
+            SetDue(policy, policy.FirstDue(at, calendar));
+        }
+        else
+        {
+            Schedule(policy);
+        }
+    }
+
     /// <summary>Sets the clock aside: nothing is checked on it again until the row is repaired.</summary>
     public void Park(DateTimeOffset at)
     {

@@ -76,6 +76,19 @@ public sealed class CashierDay : IEstateOwned
         }
     }
 
+    /// <summary>
+    /// More cash was taken (<paramref name="cashTaken"/> is the day's cash with it): when the deposits no longer cover it,
+    /// the deposit deadline met earlier runs again, so the later cash must be deposited too (by 17:00, or by the next
+    /// 17:00 when it came after that).
+    /// </summary>
+    public void CashTaken(decimal cashTaken, EstateCalendar calendar, DateTimeOffset now)
+    {
+        if (Deposit.CompletedAt is not null && Deposits.Sum(d => d.Amount) < cashTaken)
+        {
+            Deposit.Reopen(CashierDeadlines.DepositBy1700, calendar, now);
+        }
+    }
+
     /// <summary>Records the handover; returns false when the day was already handed over.</summary>
     public bool HandOver(string by, decimal difference, string? explanation, DateTimeOffset now)
     {

@@ -80,6 +80,25 @@ public sealed class CashierDayTests(BillingService billing)
     }
 
     [Fact]
+    public async Task Cash_taken_after_the_days_cash_was_deposited_puts_the_deposit_deadline_back_on()
+    {
+        var estateId = await billing.NewEstateAsync();
+        var (unitId, _) = await billing.UnitAsync(estateId, 80m, movedInOn: null);
+        var cashier = billing.Cashier(estateId);
+        await PayAsync(cashier, unitId, 100m, "cash");
+        var deposited = await DepositAsync(cashier, estateId, 100m, $"SLIP-{Guid.NewGuid():N}");
+        (await deposited.Content.ReadFromJsonAsync<CashierDayResponse>(ApiJson.Options, Ct))!.DepositMet.Should().BeTrue();
+
+        var later = await PayAsync(cashier, unitId, 50m, "cash");
+
+        var day = (await ReconcileAsync(estateId)).Cashiers.Single(c => c.Cashier == later.ReceivedBy);
+        (day.Cash, day.Deposited, day.CashNotDeposited, day.DepositMet).Should().Be((150m, 100m, 50m, false), "the later 50.00 is in the drawer, not in the bank");
+        day.DepositDueAt.Should().BeAfter(DateTimeOffset.UtcNow, "the deadline runs again: today's 17:00, or tomorrow's when the cash came after it");
+        var rest = await DepositAsync(cashier, estateId, 50m, $"SLIP-{Guid.NewGuid():N}");
+        (await rest.Content.ReadFromJsonAsync<CashierDayResponse>(ApiJson.Options, Ct))!.DepositMet.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Cash_not_deposited_by_1700_estate_time_is_a_breach_for_the_estate_manager_and_a_late_deposit_does_not_undo_it()
     {
         var estateId = await billing.NewEstateAsync();

@@ -48,16 +48,28 @@ public static class CashierDaysApi
         return api;
     }
 
-    /// <summary>Opens the cashier's day at their first cash payment (in that payment's transaction), starting the deposit deadline.</summary>
-    internal static async Task OpenAsync(BillingDbContext db, Guid estateId, string cashier, EstateCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A cash payment of <paramref name="amount"/> (not saved yet, in the caller's transaction): the cashier's first of the
+    /// day opens their day and starts the deposit deadline; a later one, taken after the deposits had covered the day,
+    /// starts the deadline again.
+    /// </summary>
+    internal static async Task CashTakenAsync(
+        BillingDbContext db, Guid estateId, string cashier, decimal amount, EstateCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var day = calendar.LocalDay(now);
         // Two cash payments of one cashier at once open the day once.
         var dayKey = $"cashier-day|{estateId}|{cashier}|{day:yyyy-MM-dd}";
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({dayKey}, 0))", cancellationToken);
-        if (!await db.CashierDays.AnyAsync(d => d.EstateId == estateId && d.Cashier == cashier && d.Day == day, cancellationToken))
+        var cashierDay = await db.CashierDays.Include(d => d.Deposits)
+            .SingleOrDefaultAsync(d => d.EstateId == estateId && d.Cashier == cashier && d.Day == day, cancellationToken);
+        if (cashierDay is null)
         {
             db.CashierDays.Add(CashierDay.Open(estateId, cashier, day, calendar, now));
+        }
+        else if (cashierDay.Deposit.CompletedAt is not null)
+        {
+            var (cash, _, _, _) = await TakenAsync(db, estateId, cashier, day, calendar, cancellationToken);
+            cashierDay.CashTaken(cash + amount, calendar, now);
         }
     }
 

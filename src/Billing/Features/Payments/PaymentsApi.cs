@@ -170,7 +170,7 @@ public static class PaymentsApi
         }));
         if (method == PaymentMethod.Cash)
         {
-            await CashierDaysApi.OpenAsync(db, unit.EstateId, receivedBy, calendar, now, ct);
+            await CashierDaysApi.CashTakenAsync(db, unit.EstateId, receivedBy, amount, calendar, now, ct);
         }
 
         var today = calendar.LocalDay(now);
