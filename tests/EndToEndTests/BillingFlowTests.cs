@@ -147,6 +147,55 @@ public sealed class BillingFlowTests(Platform platform)
         Encoding.Latin1.GetString(bytes).Should().Contain(receiptNumber, "the receipt carries its number");
     }
 
+    /// <summary>
+    /// The run writes its bills and the owner's bill notices in one transaction with its outbox; the broker being away
+    /// delays the notices, it neither loses nor doubles them.
+    /// </summary>
+    [Fact]
+    public async Task A_billing_run_posted_while_the_broker_is_away_tells_the_owner_exactly_once_when_it_is_back()
+    {
+        var estateId = await platform.NewEstateAsync(Ct);
+        var unitId = platform.UnitOf(estateId);
+        var (_, phone, _) = await platform.RegisterOwnerAsync(estateId, unitId, Ct);
+        using var owner = await platform.OwnerAppAsync(estateId, unitId, Ct);
+        await ApprovedRateAsync(estateId, "management-fee", 2.50m, LastMonth);
+        await MoveInAsync(estateId, unitId, LastMonth, phone);
+        var command = new { estateId, period = Month(LastMonth), feeItem = "management-fee" };
+        await Eventually.Async(async () =>
+        {
+            var preview = await Platform.OkAsync(await platform.Admin.PostAsJsonAsync("/api/billing/runs/preview", command, Ct));
+            return preview.GetProperty("bills").EnumerateArray().Any(b => b.GetProperty("unitId").GetGuid() == unitId);
+        }, WaitLimit, "billing learns the unit and the move-in from reception's events");
+
+        await platform.StopAsync("messaging");
+        try
+        {
+            var started = await Platform.OkAsync(await platform.Admin.PostAsJsonAsync("/api/billing/runs", command, Ct), HttpStatusCode.Accepted);
+            await Eventually.Async(async () => (await platform.Admin.GetFromJsonAsync<JsonElement>(
+                $"/api/billing/runs/{started.GetProperty("id").GetGuid()}", ApiJson.Options, Ct)).GetProperty("status").GetString() == "Posted",
+                WaitLimit, "the run posts with the broker away: its events wait in billing's outbox");
+        }
+        finally
+        {
+            await platform.StartAsync("messaging");
+        }
+
+        var bills = await platform.Admin.GetFromJsonAsync<JsonElement>($"/api/billing/bills?unitId={unitId}", ApiJson.Options, Ct);
+        var billId = bills.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject.GetProperty("id").GetString();
+        List<JsonElement> notices = [];
+        await Eventually.Async(async () =>
+        {
+            var inbox = await owner.GetFromJsonAsync<JsonElement>("/api/reception/notifications?limit=100", ApiJson.Options, Ct);
+            notices = [.. inbox.GetProperty("items").EnumerateArray().Where(n => n.GetProperty("templateKey").GetString() == "bill-issued")];
+            return notices.Count > 0;
+        }, TimeSpan.FromMinutes(3), "billing's outbox delivers the bill notice once the broker is back");
+        await Task.Delay(TimeSpan.FromSeconds(5), Ct);
+        var inboxAfter = await owner.GetFromJsonAsync<JsonElement>("/api/reception/notifications?limit=100", ApiJson.Options, Ct);
+        inboxAfter.GetProperty("items").EnumerateArray().Where(n => n.GetProperty("templateKey").GetString() == "bill-issued")
+            .Should().ContainSingle("the owner hears of the bill once").Which.GetProperty("data").GetProperty("billId").GetString().Should().Be(billId);
+        await platform.WaitUntilAllHealthyAsync(TimeSpan.FromMinutes(3));
+    }
+
     [Fact]
     public async Task A_chargeable_repair_completed_in_maintenance_is_on_the_units_account_at_billing_and_can_be_paid_now()
     {

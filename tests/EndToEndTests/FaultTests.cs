@@ -146,6 +146,68 @@ public sealed class FaultTests(Platform platform)
         await platform.WaitUntilAllHealthyAsync(Settle);
     }
 
+    /// <summary>
+    /// The cashier's screen retries a payment with its Idempotency-Key until billing answers. PostgreSQL goes away for a
+    /// while in the middle: every payment ends exactly once, and the estate's receipt numbers still run without a gap
+    /// (a payment's number is taken in its own transaction, so one that failed takes none).
+    /// </summary>
+    [Fact]
+    public async Task With_postgres_restarted_while_counter_payments_are_retried_each_key_is_one_payment_and_receipts_have_no_gap()
+    {
+        const int payments = 24;
+        var estateId = await platform.NewEstateAsync(Ct);
+        var unitId = platform.UnitOf(estateId);
+        var (_, cashier) = await platform.StaffAccountAsync(estateId, [PlatformRoles.Cashier], "Outage Cashier", Ct);
+        await Eventually.Async(async () => (await cashier.GetAsync($"/api/billing/units/{unitId}/account", Ct)).IsSuccessStatusCode,
+            Platform.WaitLimit, "billing learns the unit from reception");
+
+        var paid = new ConcurrentDictionary<string, Guid>();
+        Task? fault = null;
+        for (var i = 1; i <= payments; i++)
+        {
+            if (i == payments / 3)
+            {
+                fault = Task.Run(async () =>
+                {
+                    await platform.StopAsync("postgres");
+                    await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+                    await platform.StartAsync("postgres");
+                }, Ct);
+            }
+
+            var key = $"outage-{Guid.NewGuid():N}";
+            var payment = new { unitId, amount = 10m + i, method = "cash" };
+            await Eventually.Async(async () =>
+            {
+                try
+                {
+                    var response = await BillingFlowTests.PayAtCounterAsync(cashier, key, payment);
+                    if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
+                    {
+                        paid[key] = (await response.Content.ReadFromJsonAsync<JsonElement>(ApiJson.Options, Ct)).GetProperty("id").GetGuid();
+                        return true;
+                    }
+
+                    ((int)response.StatusCode).Should().BeGreaterThanOrEqualTo(500, "only the outage may refuse a payment: " + await response.Content.ReadAsStringAsync(Ct));
+                    return false;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            }, Settle, "the cashier's retries get through once the database is back");
+        }
+
+        await fault!;
+        var recorded = await platform.GetAllAsync($"/api/billing/payments?unitId={unitId}", Ct);
+        recorded.Should().HaveCount(payments, "each key is one payment, however often it was tried");
+        recorded.Select(p => p.GetProperty("id").GetGuid()).Should().BeEquivalentTo(paid.Values);
+        var year = recorded[0].GetProperty("receiptNumber").GetString()![..5];
+        recorded.Select(p => p.GetProperty("receiptNumber").GetString()).Order(StringComparer.Ordinal)
+            .Should().Equal(Enumerable.Range(1, payments).Select(n => $"{year}-{n:000000}"), "the estate's receipt numbers run without a gap");
+        await platform.WaitUntilAllHealthyAsync(Settle);
+    }
+
     /// <summary>Posts <paramref name="count"/> repair requests, 8 at a time; runs <paramref name="fault"/> after the given number.</summary>
     private async Task<ConcurrentBag<Guid>> PostRepairsAsync(Guid estateId, int count, (int After, Func<Task> Inject)? fault)
     {
