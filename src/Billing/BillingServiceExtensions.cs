@@ -48,6 +48,7 @@ public static class BillingServiceExtensions
         builder.Services.AddSingleton<BillingRunWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BillingRunWorker>());
         builder.Services.AddHostedService<MonthlySummaryScheduler>();
+        builder.Services.AddHostedService<ProviderRefunds>();
         if (builder.Environment.IsDeveloperEnvironment())
         {
             // A real provider replaces this one outside Development and Testing; without one, online payments are not offered.

@@ -80,6 +80,37 @@ public sealed class Refund : IEstateOwned
     /// <summary>The client's <c>Idempotency-Key</c>: a retried or double-clicked refund finds this one instead of paying back twice.</summary>
     public string IdempotencyKey { get; private set; } = "";
 
+    /// <summary>The provider that pays an online or direct-debit refund back; null for cash and card, paid at the counter.</summary>
+    public string? Provider { get; private set; }
+
+    /// <summary>The provider's reference of the payment refunded.</summary>
+    public string? PaymentReference { get; private set; }
+
+    /// <summary>The provider's reference for the refund, once it accepted it.</summary>
+    public string? ProviderReference { get; private set; }
+
+    /// <summary>When the provider accepted the refund; null while billing still has to ask it.</summary>
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public int SendAttempts { get; private set; }
+
+    public string? LastSendError { get; private set; }
+
+    /// <summary>Paid back by the provider that collected the payment: billing asks it until it accepts (<see cref="Sent"/>).</summary>
+    public void ThroughProvider(string provider, string paymentReference) => (Provider, PaymentReference) = (provider, paymentReference);
+
+    public void Sent(string providerReference, DateTimeOffset now)
+    {
+        (ProviderReference, SentAt, LastSendError) = (providerReference, now, null);
+        SendAttempts++;
+    }
+
+    public void SendFailed(string error)
+    {
+        LastSendError = error.Length > 500 ? error[..500] : error;
+        SendAttempts++;
+    }
+
     public static Refund Of(Payment payment, decimal amount, PaymentMethod method, string reason, string by, string idempotencyKey, DateTimeOffset now) => new()
     {
         IdempotencyKey = idempotencyKey,

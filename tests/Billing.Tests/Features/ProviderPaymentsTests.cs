@@ -280,4 +280,70 @@ public sealed class ProviderPaymentsTests(BillingService billing)
         (account.UnitId, account.Balance).Should().Be((unitId, 150m));
         account.OpenItems.Select(i => i.Id).Should().Equal(older, newer);
     }
+
+    private static Task<HttpResponseMessage> RefundAsync(HttpClient client, Guid paymentId, decimal amount, string method, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/billing/payments/{paymentId}/refunds")
+        {
+            Content = JsonContent.Create(new { amount, method, reason = "Paid for the wrong unit" }),
+        };
+        request.Headers.Add(PaymentsApi.IdempotencyHeader, key);
+        return client.SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task An_online_refund_is_paid_back_by_the_provider_that_collected_the_payment_once_even_when_it_was_down_at_first()
+    {
+        var (estateId, unitId, _, _) = await UnitOwingAsync();
+        var started = await StartedAsync(billing.Cashier(estateId), new { unitId, amount = 120m, method = "online" });
+        var paymentId = (await (await CallbackAsync(started.Reference, confirmed: true)).Content.ReadFromJsonAsync<ProviderPaymentResponse>(ApiJson.Options, Ct))!.PaymentId!.Value;
+        var manager = billing.Manager(estateId);
+        (await manager.PostAsJsonAsync($"/api/billing/payments/{paymentId}/reversal", new { reason = "Paid for the wrong unit" }, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var key = Guid.NewGuid().ToString();
+
+        HttpResponseMessage first;
+        Provider.RefundsUnavailable = true;
+        try
+        {
+            first = await RefundAsync(manager, paymentId, 120m, "online", key);
+        }
+        finally
+        {
+            Provider.RefundsUnavailable = false;
+        }
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created, await first.Content.ReadAsStringAsync(Ct));
+        var refund = (await first.Content.ReadFromJsonAsync<RefundResponse>(ApiJson.Options, Ct))!;
+        (refund.Provider, refund.SentToProviderAt).Should().Be(("development", (DateTimeOffset?)null), "the provider was down: the refund is kept and asked for again");
+        Provider.Refunds.Should().NotContain(r => r.RefundId == refund.Id);
+
+        var sent = await billing.QueryAsync(db => ProviderRefunds.SendDueAsync(
+            db, billing.Services.GetServices<IPaymentProvider>(), DateTimeOffset.UtcNow, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, Ct));
+        var retried = await RefundAsync(manager, paymentId, 120m, "online", key);
+
+        sent.Should().BePositive();
+        retried.StatusCode.Should().Be(HttpStatusCode.OK, await retried.Content.ReadAsStringAsync(Ct));
+        var answered = (await retried.Content.ReadFromJsonAsync<RefundResponse>(ApiJson.Options, Ct))!;
+        (answered.Id, answered.ProviderReference).Should().Be((refund.Id, $"devrefund_{refund.Id:N}"));
+        answered.SentToProviderAt.Should().NotBeNull();
+        Provider.Refunds.Where(r => r.RefundId == refund.Id).Should().ContainSingle("the provider pays the refund back once")
+            .Which.Should().Be(new ProviderRefundRequest(refund.Id, started.Reference, 120m, "CNY"), "to the payment it collected");
+        (await billing.PublishedAsync<PaymentRefunded>(r => r.RefundId == refund.Id)).Method.Should().Be("online");
+    }
+
+    [Fact]
+    public async Task A_payment_taken_at_the_counter_cannot_be_refunded_through_a_provider_and_nothing_is_stored()
+    {
+        var (estateId, unitId, _, _) = await UnitOwingAsync();
+        var counter = new HttpRequestMessage(HttpMethod.Post, "/api/billing/payments/counter") { Content = JsonContent.Create(new { unitId, amount = 20m, method = "cash" }) };
+        counter.Headers.Add(PaymentsApi.IdempotencyHeader, Guid.NewGuid().ToString());
+        var paid = (await (await billing.Cashier(estateId).SendAsync(counter, Ct)).Content.ReadFromJsonAsync<PaymentResponse>(ApiJson.Options, Ct))!;
+        var manager = billing.Manager(estateId);
+        (await manager.PostAsJsonAsync($"/api/billing/payments/{paid.Id}/reversal", new { reason = "Paid for the wrong unit" }, Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var response = await RefundAsync(manager, paid.Id, 20m, "online", Guid.NewGuid().ToString());
+
+        (await response.ErrorFieldsAsync()).Should().Equal("method");
+        (await billing.QueryAsync(db => db.Refunds.CountAsync(f => f.PaymentId == paid.Id, Ct))).Should().Be(0);
+    }
 }

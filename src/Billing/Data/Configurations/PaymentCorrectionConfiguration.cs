@@ -38,5 +38,11 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         refund.HasIndex(r => r.IdempotencyKey).IsUnique();
         refund.HasIndex(r => r.PaymentId);
         refund.HasIndex(r => new { r.EstateId, r.RefundedAt });
+        refund.Property(r => r.Provider).HasMaxLength(50);
+        refund.Property(r => r.PaymentReference).HasMaxLength(200);
+        refund.Property(r => r.ProviderReference).HasMaxLength(200);
+        refund.Property(r => r.LastSendError).HasMaxLength(500);
+        // What the sender looks for every pass: the provider refunds not accepted yet.
+        refund.HasIndex(r => r.RefundedAt).HasDatabaseName("ix_refunds_unsent").HasFilter("provider IS NOT NULL AND sent_at IS NULL");
     }
 }

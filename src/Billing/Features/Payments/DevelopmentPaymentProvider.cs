@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,7 +36,26 @@ public sealed class DevelopmentPaymentProvider(IOptions<DevelopmentPaymentProvid
     /// <summary>How old a callback may be: a captured callback replayed later is refused.</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
+    private readonly ConcurrentDictionary<Guid, ProviderRefundRequest> _refunds = new();
+
     public string Name => ProviderName;
+
+    /// <summary>Development: the provider's refund service is down (refunds throw) until set back, to see billing retry.</summary>
+    public bool RefundsUnavailable { get; set; }
+
+    /// <summary>The refunds the provider was asked to pay, once each by refund id, as its merchant console would list them.</summary>
+    public IReadOnlyCollection<ProviderRefundRequest> Refunds => [.. _refunds.Values];
+
+    public Task<string> RefundAsync(ProviderRefundRequest request, CancellationToken cancellationToken)
+    {
+        if (RefundsUnavailable)
+        {
+            throw new HttpRequestException("The development provider's refund service is unavailable.");
+        }
+
+        _refunds.TryAdd(request.RefundId, request);
+        return Task.FromResult($"devrefund_{request.RefundId:N}");
+    }
 
     public Task<ProviderCheckout> StartAsync(ProviderPaymentRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new ProviderCheckout($"dev_{request.ProviderPaymentId:N}", DevelopmentCheckout.PageFor($"dev_{request.ProviderPaymentId:N}")));

@@ -8,6 +8,12 @@ public sealed record ProviderPaymentRequest(Guid ProviderPaymentId, Guid EstateI
 /// <summary>The provider's reference for the payment and, for online payments, where the payer completes it.</summary>
 public sealed record ProviderCheckout(string Reference, Uri? RedirectUrl);
 
+/// <summary>
+/// Money to pay back on a payment the provider collected (<see cref="PaymentReference"/>). <see cref="RefundId"/> is
+/// billing's refund id: the provider's idempotency key for the refund, so asking again never pays back twice.
+/// </summary>
+public sealed record ProviderRefundRequest(Guid RefundId, string PaymentReference, decimal Amount, string Currency);
+
 /// <summary>A verified callback: the payment <see cref="Reference"/> was confirmed or failed.</summary>
 public sealed record ProviderCallback(string Reference, bool Confirmed, string? FailureReason);
 
@@ -24,4 +30,10 @@ public interface IPaymentProvider
     Task<ProviderCheckout> StartAsync(ProviderPaymentRequest request, CancellationToken cancellationToken);
 
     ProviderCallback? VerifyCallback(string body, IHeaderDictionary headers, DateTimeOffset now);
+
+    /// <summary>
+    /// Asks the provider to pay a refund back to the payer's account; returns the provider's reference for it. Throws when
+    /// the provider cannot be reached or refuses: billing keeps the refund and asks again (<see cref="ProviderRefunds"/>).
+    /// </summary>
+    Task<string> RefundAsync(ProviderRefundRequest request, CancellationToken cancellationToken);
 }

@@ -21,7 +21,7 @@ public sealed record RefundCommand(decimal? Amount, string? Method, string? Reas
 
 public sealed record RefundResponse(
     Guid Id, Guid PaymentId, Guid UnitId, decimal Amount, string Currency, string Method, string Reason, string RefundedBy, DateTimeOffset RefundedAt,
-    decimal StillRefundable);
+    decimal StillRefundable, string? Provider = null, string? ProviderReference = null, DateTimeOffset? SentToProviderAt = null);
 
 /// <summary>
 /// Reversals and refunds, new entries pointing at the payment. A reversal (the estate manager, the cashier's
@@ -92,7 +92,8 @@ public static class PaymentCorrectionsApi
     /// </summary>
     public static async Task<Results<Created<RefundResponse>, Ok<RefundResponse>>> RefundPayment(
         Guid id, RefundCommand command, [FromHeader(Name = PaymentsApi.IdempotencyHeader)] string? idempotencyKey, BillingDbContext db, EstateScope scope,
-        CorrelationContext correlation, TimeProvider time, CancellationToken cancellationToken)
+        CorrelationContext correlation, TimeProvider time, IEnumerable<IPaymentProvider> providers, ILogger<ProviderRefunds> logger,
+        CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var key = errors.Text(idempotencyKey, PaymentsApi.IdempotencyHeader, maxLength: 100, minLength: 8);
@@ -117,7 +118,23 @@ public static class PaymentCorrectionsApi
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            return await strategy.ExecuteAsync(async ct => await RefundOnceAsync(ct), cancellationToken);
+            var result = await strategy.ExecuteAsync(async ct => await RefundOnceAsync(ct), cancellationToken);
+            var refund = result.Result switch
+            {
+                Created<RefundResponse> created => created.Value!,
+                Ok<RefundResponse> ok => ok.Value!,
+                _ => throw new InvalidOperationException("A refund answers Created or Ok."),
+            };
+            if (refund.Provider is null || refund.SentToProviderAt is not null)
+            {
+                return result;
+            }
+
+            // Committed: now ask the provider (a provider that is down leaves it to the periodic sender).
+            await ProviderRefunds.SendAsync(db, providers, refund.Id, time.GetUtcNow(), logger, cancellationToken);
+            var sent = await db.Refunds.AsNoTracking().SingleAsync(f => f.Id == refund.Id, cancellationToken);
+            var answer = refund with { ProviderReference = sent.ProviderReference, SentToProviderAt = sent.SentAt };
+            return result.Result is Created<RefundResponse> ? TypedResults.Created($"/api/billing/payments/{id}", answer) : TypedResults.Ok(answer);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
@@ -154,6 +171,21 @@ public static class PaymentCorrectionsApi
 
             var now = time.GetUtcNow();
             var refund = Refund.Of(payment, amount, method!.Value, reason, scope.Account(), key, now);
+            if (method is PaymentMethod.Online or PaymentMethod.DirectDebit)
+            {
+                // Money that came through a provider goes back through it, to the account it came from.
+                var collected = await db.ProviderPayments.AsNoTracking()
+                    .SingleOrDefaultAsync(p => p.PaymentId == payment.Id && p.Status == ProviderPaymentStatus.Confirmed, ct);
+                if (collected is null || !providers.Any(p => p.Name == collected.Provider))
+                {
+                    throw new ValidationFailedException("method", collected is null
+                        ? "The payment did not come through a payment provider: pay it back in cash or by card."
+                        : $"The payment provider '{collected.Provider}' that collected the payment is not configured here.");
+                }
+
+                refund.ThroughProvider(collected.Provider, collected.ProviderReference);
+            }
+
             db.Refunds.Add(refund);
             db.AddIntegrationEvent(new PaymentRefunded(
                 Guid.CreateVersion7(now), now, payment.EstateId, correlation.CorrelationId, refund.Id, payment.Id, payment.UnitId, unit.OwnerId, amount,
@@ -172,7 +204,7 @@ public static class PaymentCorrectionsApi
 
     private static RefundResponse ToResponse(Refund refund, decimal stillRefundable) => new(
         refund.Id, refund.PaymentId, refund.UnitId, refund.Amount, refund.Currency, PaymentMethods.Name(refund.Method), refund.Reason, refund.RefundedBy,
-        refund.RefundedAt, stillRefundable);
+        refund.RefundedAt, stillRefundable, refund.Provider, refund.ProviderReference, refund.SentAt);
 
     /// <summary>What may still be paid back on the payment: a reversed one's whole amount, otherwise the credit it left; less what was refunded.</summary>
     private static async Task<decimal> RefundableAsync(BillingDbContext db, Payment payment, bool reversed, CancellationToken ct)
