@@ -33,7 +33,19 @@ public sealed record RequestView(
     DateTimeOffset FeedbackDueBy,
     DateTimeOffset? FeedbackGivenAt,
     bool FeedbackBreached,
-    Guid? WorkOrderId);
+    Guid? WorkOrderId,
+    string? RoutedTo = null,
+    string? Assignee = null,
+    string? Resolution = null);
+
+/// <summary>Forwards a request that is not a repair to a department (reception's RouteRequestCommand).</summary>
+public sealed record RouteRequestBody(string? Department, string? Assignee);
+
+/// <summary>What was done about a forwarded request (reception's ResolveRequestCommand).</summary>
+public sealed record ResolveRequestBody(string? Resolution, bool PaidService);
+
+/// <summary>What the requester was told (reception's GiveFeedbackCommand).</summary>
+public sealed record RequestFeedbackBody(string? Note);
 
 /// <summary>What the intake form and the owner's report send (reception's RecordRequestCommand), with the photos uploaded for it.</summary>
 public sealed record NewRequestBody(
