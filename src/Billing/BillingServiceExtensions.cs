@@ -5,6 +5,7 @@ using PropertyPlatform.Billing.Features.Adjustments;
 using PropertyPlatform.Billing.Features.Arrears;
 using PropertyPlatform.Billing.Features.CashierDays;
 using PropertyPlatform.Billing.Features.Kpis;
+using PropertyPlatform.Billing.Features.MeterReadings;
 using PropertyPlatform.Billing.Features.Notices;
 using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
@@ -65,6 +66,7 @@ public static class BillingServiceExtensions
         var api = app.MapGroup("/api/billing");
         api.MapRatesApi();
         api.MapRunsApi();
+        api.MapMeterReadingsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
         api.MapAdjustmentsApi();
