@@ -7,6 +7,7 @@ using PropertyPlatform.Billing.Features.CashierDays;
 using PropertyPlatform.Billing.Features.Kpis;
 using PropertyPlatform.Billing.Features.MeterReadings;
 using PropertyPlatform.Billing.Features.Notices;
+using PropertyPlatform.Billing.Features.ParkingRentals;
 using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
 using PropertyPlatform.Billing.Features.Reports;
@@ -67,6 +68,7 @@ public static class BillingServiceExtensions
         api.MapRatesApi();
         api.MapRunsApi();
         api.MapMeterReadingsApi();
+        api.MapParkingRentalsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
         api.MapAdjustmentsApi();

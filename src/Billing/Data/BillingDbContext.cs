@@ -22,6 +22,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<MeterReading> MeterReadings => Set<MeterReading>();
 
+    public DbSet<ParkingRental> ParkingRentals => Set<ParkingRental>();
+
     public DbSet<BillingRun> Runs => Set<BillingRun>();
 
     public DbSet<Bill> Bills => Set<Bill>();

@@ -18,7 +18,7 @@ public enum RateBasis
     /// <summary>Per square metre of floor area per month (the management fee, the maintenance fund).</summary>
     PerSquareMetrePerMonth,
 
-    /// <summary>Per unit per month (a parking space rented with the unit).</summary>
+    /// <summary>Per rented parking space per month (<see cref="ParkingRental"/>).</summary>
     PerUnitPerMonth,
 
     /// <summary>Per m³ or kWh read from the meters.</summary>

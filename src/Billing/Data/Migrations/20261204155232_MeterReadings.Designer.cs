@@ -12,7 +12,7 @@ using PropertyPlatform.Billing.Data;
 namespace PropertyPlatform.Billing.Data.Migrations
 {
     [DbContext(typeof(BillingDbContext))]
-    [Migration("20261204154006_MeterReadings")]
+    [Migration("20261204155232_MeterReadings")]
     partial class MeterReadings
     {
         /// <inheritdoc />
@@ -747,6 +747,68 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasDatabaseName("ix_occupancies_unit_id_resident_id");
 
                     b.ToTable("occupancies", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.ParkingRental", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("RentedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rented_at");
+
+                    b.Property<string>("RentedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rented_by");
+
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("space");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parking_rentals");
+
+                    b.HasIndex("EstateId", "From")
+                        .HasDatabaseName("ix_parking_rentals_estate_id_from");
+
+                    b.HasIndex("EstateId", "Space", "From")
+                        .HasDatabaseName("ix_parking_rentals_estate_id_space_from");
+
+                    b.HasIndex("UnitId", "RentedAt", "Id")
+                        .HasDatabaseName("ix_parking_rentals_unit_id_rented_at_id");
+
+                    b.ToTable("parking_rentals", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Payment", b =>
@@ -1903,6 +1965,16 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_occupancies_billable_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.ParkingRental", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.BillableUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_parking_rentals_billable_units_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.PaymentNotice", b =>
