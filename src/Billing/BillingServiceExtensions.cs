@@ -6,7 +6,9 @@ using PropertyPlatform.Billing.Features.Arrears;
 using PropertyPlatform.Billing.Features.CashierDays;
 using PropertyPlatform.Billing.Features.Charges;
 using PropertyPlatform.Billing.Features.Kpis;
+using PropertyPlatform.Billing.Features.MeterReadings;
 using PropertyPlatform.Billing.Features.Notices;
+using PropertyPlatform.Billing.Features.ParkingRentals;
 using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
 using PropertyPlatform.Billing.Features.Reports;
@@ -67,6 +69,8 @@ public static class BillingServiceExtensions
         var api = app.MapGroup("/api/billing");
         api.MapRatesApi();
         api.MapRunsApi();
+        api.MapMeterReadingsApi();
+        api.MapParkingRentalsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
         api.MapAdjustmentsApi();

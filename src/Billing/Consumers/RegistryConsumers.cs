@@ -15,20 +15,61 @@ public sealed class UnitRegisteredConsumer(BillingDbContext db, TimeProvider tim
             .ApplyRegistered(message.OccurredAt, message.Number, message.FloorArea);
 }
 
-/// <summary>Someone moved in: the unit is billed from that day.</summary>
+/// <summary>Someone moved in: the unit is billed from that day, and the handover's meter readings open its metered bills.</summary>
 public sealed class ResidentMovedInConsumer(BillingDbContext db, TimeProvider time)
     : IdempotentConsumer<ResidentMovedIn, BillingDbContext>(db, time)
 {
-    protected override async Task HandleAsync(ResidentMovedIn message, CancellationToken cancellationToken) =>
-        (await RegistryReadModel.FindOrAddAsync(Db, message.UnitId, message.EstateId, cancellationToken)).ApplyMovedIn(message.ResidentId, message.MovedInOn);
+    protected override async Task HandleAsync(ResidentMovedIn message, CancellationToken cancellationToken)
+    {
+        var unit = await RegistryReadModel.FindOrAddAsync(Db, message.UnitId, message.EstateId, cancellationToken);
+        unit.ApplyMovedIn(message.ResidentId, message.MovedInOn);
+        await HandoverReadings.RecordAsync(Db, unit, message.Readings, message.MovedInOn, MeterReadingSource.MoveIn, Time.GetUtcNow(), cancellationToken);
+    }
 }
 
-/// <summary>Someone moved out: once nobody lives there, the unit is no longer billed from that day.</summary>
+/// <summary>Someone moved out: once nobody lives there, the unit is no longer billed from that day; the handover's meter readings are kept.</summary>
 public sealed class ResidentMovedOutConsumer(BillingDbContext db, TimeProvider time)
     : IdempotentConsumer<ResidentMovedOut, BillingDbContext>(db, time)
 {
-    protected override async Task HandleAsync(ResidentMovedOut message, CancellationToken cancellationToken) =>
-        (await RegistryReadModel.FindOrAddAsync(Db, message.UnitId, message.EstateId, cancellationToken)).ApplyMovedOut(message.ResidentId, message.MovedOutOn);
+    protected override async Task HandleAsync(ResidentMovedOut message, CancellationToken cancellationToken)
+    {
+        var unit = await RegistryReadModel.FindOrAddAsync(Db, message.UnitId, message.EstateId, cancellationToken);
+        unit.ApplyMovedOut(message.ResidentId, message.MovedOutOn);
+        if (message.Readings is { } readings)
+        {
+            await HandoverReadings.RecordAsync(Db, unit, readings, message.MovedOutOn, MeterReadingSource.MoveOut, Time.GetUtcNow(), cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// The water and electricity readings of a move-in or move-out form, kept as the unit's readings of that day (gas is
+/// not billed by billing, so its reading is left to reception). Called under the unit's hold (<see cref="RegistryReadModel"/>).
+/// </summary>
+internal static class HandoverReadings
+{
+    public const string RecordedBy = "reception";
+
+    public static async Task RecordAsync(
+        BillingDbContext db, BillableUnit unit, MeterReadings readings, DateOnly on, MeterReadingSource source, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var (meter, value) in new[] { (Meter.Water, readings.Water), (Meter.Electricity, readings.Electricity) })
+        {
+            // A move-in of several residents is one event per resident, all with the same form's readings: one reading is kept.
+            // (A redelivered event never gets here: the inbox has it.)
+            if (await db.MeterReadings.AnyAsync(
+                    r => r.UnitId == unit.UnitId && r.Meter == meter && r.ReadOn == on && r.Source == source && r.Value == value, cancellationToken))
+            {
+                continue;
+            }
+
+            // Unlike the API, nothing is refused here, not even a reading lower than an earlier one: the handover form is
+            // what the resident and the front desk signed, and refusing it would only send the event to the error queue
+            // and lose the move. A reading that goes down makes the run leave the unit unbilled and count it in the
+            // preview (readingsGoingDown), where staff see it and record a correct reading.
+            db.MeterReadings.Add(MeterReading.Record(unit.EstateId, unit.UnitId, meter, value, on, source, RecordedBy, now));
+        }
+    }
 }
 
 /// <summary>Reception registered an owner of units: bills and receipts of those units go to them.</summary>

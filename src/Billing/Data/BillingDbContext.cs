@@ -20,6 +20,10 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<Occupancy> Occupancies => Set<Occupancy>();
 
+    public DbSet<MeterReading> MeterReadings => Set<MeterReading>();
+
+    public DbSet<ParkingRental> ParkingRentals => Set<ParkingRental>();
+
     public DbSet<BillingRun> Runs => Set<BillingRun>();
 
     public DbSet<Bill> Bills => Set<Bill>();

@@ -18,7 +18,7 @@ public enum RateBasis
     /// <summary>Per square metre of floor area per month (the management fee, the maintenance fund).</summary>
     PerSquareMetrePerMonth,
 
-    /// <summary>Per unit per month (a parking space rented with the unit).</summary>
+    /// <summary>Per rented parking space per month (<see cref="ParkingRental"/>).</summary>
     PerUnitPerMonth,
 
     /// <summary>Per m³ or kWh read from the meters.</summary>
@@ -68,6 +68,6 @@ public static class FeeItems
         _ => RateBasis.Charged,
     };
 
-    /// <summary>Whether a monthly billing run bills this item from a rate (metered items need periodic readings, charged items come as charges).</summary>
-    public static bool IsBilledByRun(this FeeItem item) => item.Basis() is RateBasis.PerSquareMetrePerMonth or RateBasis.PerUnitPerMonth;
+    /// <summary>Whether a billing run bills this item from a rate (metered items from the meter readings; charged items come as charges instead).</summary>
+    public static bool IsBilledByRun(this FeeItem item) => item.Basis() != RateBasis.Charged;
 }

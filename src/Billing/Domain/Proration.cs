@@ -35,11 +35,24 @@ public static class Proration
             .ToList();
     }
 
-    /// <summary>What a rate is multiplied by for a unit: its floor area or 1; null when it cannot be billed yet (area unknown).</summary>
+    /// <summary>
+    /// A rented parking space's lines for the month: the monthly rate × 1 space × days rented ÷ days in the month, per
+    /// rate version, whether or not anyone lives in the unit. Each line names the space, so two spaces read as two lines.
+    /// </summary>
+    public static IEnumerable<ComputedLine> RentedSpaceLines(ParkingRental rental, DateOnly month, IReadOnlyList<Rate> approvedRates, string currency)
+    {
+        var prefix = FeeItem.Parking.Name();
+        return MonthlyLines(FeeItem.Parking, month, 1m, rental.RentedDays(month, month.AddMonths(1)), approvedRates, currency)
+            .Select(line => line with { Explanation = $"{prefix} space {rental.Space}{line.Explanation[prefix.Length..]}" });
+    }
+
+    /// <summary>
+    /// What a rate is multiplied by for a lived-in unit: its floor area; null when it cannot be billed yet (area unknown)
+    /// or is not billed by occupancy (parking is billed per rented space: <see cref="RentedSpaceLines"/>).
+    /// </summary>
     public static decimal? Quantity(FeeItem feeItem, BillableUnit unit) => feeItem.Basis() switch
     {
         RateBasis.PerSquareMetrePerMonth => unit.FloorArea,
-        RateBasis.PerUnitPerMonth => 1m,
         _ => null,
     };
 }

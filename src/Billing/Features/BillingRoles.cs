@@ -20,6 +20,12 @@ internal static class BillingRoles
     /// </summary>
     public static readonly string[] Adjusters = [PlatformRoles.EstateManager];
 
+    /// <summary>Record meter readings: the staff of the billing office who read the meters (the cashier) and the estate manager.</summary>
+    public static readonly string[] MeterReaders = [PlatformRoles.Cashier, PlatformRoles.EstateManager];
+
+    /// <summary>Rent parking spaces to units and end the rentals: the billing office (the cashier) and the estate manager.</summary>
+    public static readonly string[] ParkingLetters = [PlatformRoles.Cashier, PlatformRoles.EstateManager];
+
     /// <summary>Read rates, runs, bills, accounts and payments: everyone who works with them.</summary>
     public static readonly string[] Readers = [PlatformRoles.Cashier, PlatformRoles.EstateManager];
 }

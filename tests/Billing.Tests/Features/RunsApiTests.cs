@@ -126,18 +126,18 @@ public sealed class RunsApiTests(BillingService billing)
     }
 
     [Fact]
-    public async Task A_month_not_yet_begun_or_a_metered_fee_item_is_refused_naming_the_field()
+    public async Task A_month_not_yet_begun_a_fee_item_without_a_rate_or_a_charged_fee_item_is_refused_naming_the_field()
     {
         var estateId = await billing.NewEstateAsync();
         await billing.ApprovedRateAsync(estateId, "water", 3.5m, Period);
         var manager = billing.Manager(estateId);
 
         var future = await manager.PostAsJsonAsync("/api/billing/runs", new { estateId, period = Billing.Month(BillingService.LocalToday.AddMonths(2)), feeItem = "management-fee" }, Ct);
-        var metered = await manager.PostAsJsonAsync("/api/billing/runs", new { estateId, period = Billing.Month(Period), feeItem = "water" }, Ct);
+        var charged = await manager.PostAsJsonAsync("/api/billing/runs", new { estateId, period = Billing.Month(Period), feeItem = "paid-service" }, Ct);
         var unrated = await manager.PostAsJsonAsync("/api/billing/runs", new { estateId, period = Billing.Month(Period), feeItem = "parking" }, Ct);
 
         (await future.ErrorFieldsAsync()).Should().Equal("period");
-        (await metered.ErrorFieldsAsync()).Should().Equal("feeItem");
+        (await charged.ErrorFieldsAsync()).Should().Equal("feeItem");
         (await unrated.ErrorFieldsAsync()).Should().Equal("feeItem");
         (await billing.QueryAsync(db => db.Runs.CountAsync(r => r.EstateId == estateId, Ct))).Should().Be(0);
     }

@@ -598,6 +598,69 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.ToTable("dunning_actions", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.MeterReading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("Meter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("meter");
+
+                    b.Property<DateOnly>("ReadOn")
+                        .HasColumnType("date")
+                        .HasColumnName("read_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meter_readings");
+
+                    b.HasIndex("EstateId", "Meter", "ReadOn")
+                        .HasDatabaseName("ix_meter_readings_estate_id_meter_read_on");
+
+                    b.HasIndex("UnitId", "Meter", "ReadOn")
+                        .HasDatabaseName("ix_meter_readings_unit_id_meter_read_on");
+
+                    b.HasIndex("UnitId", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_meter_readings_unit_id_recorded_at_id");
+
+                    b.HasIndex("UnitId", "Meter", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_meter_readings_unit_id_meter_recorded_at_id");
+
+                    b.ToTable("meter_readings", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.MonthlyCollectionSummary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +744,68 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasDatabaseName("ix_occupancies_unit_id_resident_id");
 
                     b.ToTable("occupancies", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.ParkingRental", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("RentedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rented_at");
+
+                    b.Property<string>("RentedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rented_by");
+
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("space");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parking_rentals");
+
+                    b.HasIndex("EstateId", "From")
+                        .HasDatabaseName("ix_parking_rentals_estate_id_from");
+
+                    b.HasIndex("EstateId", "Space", "From")
+                        .HasDatabaseName("ix_parking_rentals_estate_id_space_from");
+
+                    b.HasIndex("UnitId", "RentedAt", "Id")
+                        .HasDatabaseName("ix_parking_rentals_unit_id_rented_at_id");
+
+                    b.ToTable("parking_rentals", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Payment", b =>
@@ -1772,6 +1897,16 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasConstraintName("fk_dunning_actions_arrears_cases_case_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.MeterReading", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.BillableUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meter_readings_billable_units_unit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.MonthlyCollectionSummary", b =>
                 {
                     b.OwnsOne("PropertyPlatform.ServiceDefaults.Sla.SlaClock", "Due", b1 =>
@@ -1859,6 +1994,16 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_occupancies_billable_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.ParkingRental", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.BillableUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_parking_rentals_billable_units_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.PaymentNotice", b =>

@@ -20,9 +20,24 @@ internal static class BillingRunCalculator
     public static Task<List<Rate>> RatesAsync(BillingDbContext db, Guid estateId, FeeItem feeItem, CancellationToken cancellationToken) =>
         db.Rates.AsNoTracking().Where(r => r.EstateId == estateId && r.FeeItem == feeItem && r.ApprovedAt != null).ToListAsync(cancellationToken);
 
-    /// <summary>The unit's bill for the month; null when nothing is owed (nobody lived there, no rate, or its floor area is not known yet).</summary>
-    public static ComputedBill? Compute(BillableUnit unit, FeeItem feeItem, DateOnly month, IReadOnlyList<Rate> rates, string currency)
+    /// <summary>
+    /// The unit's bill for the month; null when nothing is owed (nobody lived there, no rate, or its floor area is not
+    /// known yet; for water and electricity: fewer than two readings, see <see cref="MeteredConsumption"/>; for parking:
+    /// no space rented, see <see cref="Proration.RentedSpaceLines"/>).
+    /// </summary>
+    public static ComputedBill? Compute(BillableUnit unit, FeeItem feeItem, DateOnly month, IReadOnlyList<Rate> rates, string currency, RunFacts? facts = null)
     {
+        if (Meters.Of(feeItem) is { } meter)
+        {
+            return (facts ?? RunFacts.None).Metered(meter, unit, month, month.AddMonths(1), rates, currency) is { } line ? new ComputedBill(unit, [line]) : null;
+        }
+
+        if (feeItem == FeeItem.Parking)
+        {
+            var spaces = (facts ?? RunFacts.None).Parking(unit, month, rates, currency);
+            return spaces.Count == 0 ? null : new ComputedBill(unit, spaces);
+        }
+
         if (Proration.Quantity(feeItem, unit) is not { } quantity)
         {
             return null;

@@ -198,6 +198,7 @@ public sealed class BillingRunWorker(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
             var rates = await BillingRunCalculator.RatesAsync(db, run.EstateId, run.FeeItem, cancellationToken);
+            var facts = await RunFacts.LoadAsync(db, run.EstateId, run.FeeItem, run.Period, run.Period.AddMonths(1), cancellationToken);
             var chunkSize = Math.Max(1, options.Value.ChunkSize);
             var description = $"{run.FeeItem.Name()} {RunsApi.Month(run.Period)}";
             var actor = AuditInterceptor.SystemActor(environment);
@@ -222,7 +223,7 @@ public sealed class BillingRunWorker(
                 {
                     foreach (var unit in units)
                     {
-                        if (BillingRunCalculator.Compute(unit, run.FeeItem, run.Period, rates, run.Currency) is not { } computed)
+                        if (BillingRunCalculator.Compute(unit, run.FeeItem, run.Period, rates, run.Currency, facts) is not { } computed)
                         {
                             continue;
                         }

@@ -19,7 +19,10 @@ public sealed record BillLineResponse(Guid RateId, decimal Rate, decimal Quantit
 public sealed record PreviewBillResponse(Guid UnitId, string UnitNumber, decimal Total, BillLineResponse[] Lines);
 
 /// <summary>What posting would bill; <see cref="Bills"/> lists at most <see cref="RunsApi.PreviewLimit"/> of them, the counts cover all.</summary>
-public sealed record BillingRunPreviewResponse(Guid EstateId, string Period, string FeeItem, string Currency, int UnitCount, int BillCount, decimal Total, PreviewBillResponse[] Bills);
+/// <remarks><see cref="Metered"/>: for water and electricity, the units left unbilled for want of good readings; null for other fee items.</remarks>
+public sealed record BillingRunPreviewResponse(
+    Guid EstateId, string Period, string FeeItem, string Currency, int UnitCount, int BillCount, decimal Total, PreviewBillResponse[] Bills,
+    MeteredPreviewResponse? Metered = null);
 
 public sealed record BillingRunResponse(
     Guid Id, Guid EstateId, string Period, string FeeItem, string Currency, string Status, int UnitsTotal, int UnitsDone, int BillCount, decimal Total,
@@ -59,10 +62,11 @@ public static class RunsApi
         var (estateId, period, feeItem, currency, rates) = await CheckAsync(command, db, time, cancellationToken);
         var bills = new List<ComputedBill>();
         var unitCount = 0;
+        var facts = await RunFacts.LoadAsync(db, estateId, feeItem, period, period.AddMonths(1), cancellationToken);
         await foreach (var unit in BillingRunCalculator.Units(db, estateId).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             unitCount++;
-            if (BillingRunCalculator.Compute(unit, feeItem, period, rates, currency) is { } bill)
+            if (BillingRunCalculator.Compute(unit, feeItem, period, rates, currency, facts) is { } bill)
             {
                 bills.Add(bill);
             }
@@ -70,7 +74,8 @@ public static class RunsApi
 
         return TypedResults.Ok(new BillingRunPreviewResponse(
             estateId, Month(period), feeItem.Name(), currency, unitCount, bills.Count, bills.Sum(b => b.Total),
-            [.. bills.Take(PreviewLimit).Select(b => new PreviewBillResponse(b.Unit.UnitId, b.Unit.Number, b.Total, [.. b.Lines.Select(ToResponse)]))]));
+            [.. bills.Take(PreviewLimit).Select(b => new PreviewBillResponse(b.Unit.UnitId, b.Unit.Number, b.Total, [.. b.Lines.Select(ToResponse)]))],
+            Meters.Of(feeItem) is null ? null : new MeteredPreviewResponse(facts.UnitsWithoutTwoReadings, facts.UnitsWithReadingsGoingDown)));
     }
 
     /// <summary>Queues the run (202), or answers the one that exists: posted (200, unchanged), running (202), failed (202, tried again).</summary>
@@ -144,11 +149,6 @@ public static class RunsApi
         var estateId = errors.Id(command.EstateId, "estateId");
         var period = errors.Month(command.Period, "period");
         var feeItem = RatesApi.RatedFeeItem(errors, command.FeeItem, "feeItem");
-        if (command.FeeItem is not null && FeeItems.TryParse(command.FeeItem, out var item) && item.Basis() == RateBasis.PerMeteredUnit)
-        {
-            errors.Add("feeItem", $"{item.Name()} is billed from meter readings, not by a monthly run.");
-        }
-
         errors.ThrowIfAny();
         var estate = await BillingEstates.GetAsync(db, estateId, cancellationToken);
         var thisMonth = estate.ToCalendar().LocalDay(time.GetUtcNow());
