@@ -12,7 +12,7 @@ using PropertyPlatform.Billing.Data;
 namespace PropertyPlatform.Billing.Data.Migrations
 {
     [DbContext(typeof(BillingDbContext))]
-    [Migration("20261204155232_MeterReadings")]
+    [Migration("20261204161227_MeterReadings")]
     partial class MeterReadings
     {
         /// <inheritdoc />
@@ -1318,6 +1318,11 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<string>("LastSendError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_send_error");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1327,6 +1332,21 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("uuid")
                         .HasColumnName("payment_id");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_reference");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -1344,6 +1364,14 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("refunded_by");
 
+                    b.Property<int>("SendAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("send_attempts");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
@@ -1357,6 +1385,10 @@ namespace PropertyPlatform.Billing.Data.Migrations
 
                     b.HasIndex("PaymentId")
                         .HasDatabaseName("ix_refunds_payment_id");
+
+                    b.HasIndex("RefundedAt")
+                        .HasDatabaseName("ix_refunds_unsent")
+                        .HasFilter("provider IS NOT NULL AND sent_at IS NULL");
 
                     b.HasIndex("EstateId", "RefundedAt")
                         .HasDatabaseName("ix_refunds_estate_id_refunded_at");
