@@ -10,6 +10,7 @@ using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
 using PropertyPlatform.Billing.Features.Reports;
 using PropertyPlatform.Billing.Features.Runs;
+using PropertyPlatform.Billing.Features.Terms;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
@@ -65,6 +66,7 @@ public static class BillingServiceExtensions
         var api = app.MapGroup("/api/billing");
         api.MapRatesApi();
         api.MapRunsApi();
+        api.MapBillingTermsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
         api.MapAdjustmentsApi();

@@ -10,7 +10,7 @@ public sealed record ComputedBill(BillableUnit Unit, IReadOnlyList<ComputedLine>
     public decimal Total => Lines.Sum(l => l.Amount);
 }
 
-/// <summary>Computes the bills of an estate, month and fee item from billing's registry copy and the approved rates.</summary>
+/// <summary>Computes the bills of an estate, period and fee item from billing's registry copy and the approved rates.</summary>
 internal static class BillingRunCalculator
 {
     /// <summary>The units of the estate, in a stable order (their id), with what is known of their occupancy.</summary>
@@ -20,15 +20,15 @@ internal static class BillingRunCalculator
     public static Task<List<Rate>> RatesAsync(BillingDbContext db, Guid estateId, FeeItem feeItem, CancellationToken cancellationToken) =>
         db.Rates.AsNoTracking().Where(r => r.EstateId == estateId && r.FeeItem == feeItem && r.ApprovedAt != null).ToListAsync(cancellationToken);
 
-    /// <summary>The unit's bill for the month; null when nothing is owed (nobody lived there, no rate, or its floor area is not known yet).</summary>
-    public static ComputedBill? Compute(BillableUnit unit, FeeItem feeItem, DateOnly month, IReadOnlyList<Rate> rates, string currency)
+    /// <summary>The unit's bill for the period; null when nothing is owed (nobody lived there, no rate, or its floor area is not known yet).</summary>
+    public static ComputedBill? Compute(BillableUnit unit, FeeItem feeItem, BillingPeriod period, IReadOnlyList<Rate> rates, string currency)
     {
         if (Proration.Quantity(feeItem, unit) is not { } quantity)
         {
             return null;
         }
 
-        var lines = Proration.MonthlyLines(feeItem, month, quantity, unit.OccupiedDays(month, month.AddMonths(1)), rates, currency);
+        var lines = Proration.PeriodLines(feeItem, period, quantity, unit.OccupiedDays(period.First, period.End), rates, currency);
         return lines.Count == 0 ? null : new ComputedBill(unit, lines);
     }
 }

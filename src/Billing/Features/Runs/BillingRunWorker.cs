@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
+using PropertyPlatform.Billing.Features.Terms;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.ServiceDefaults.Auditing;
@@ -31,7 +32,8 @@ public sealed class BillingRunOptions
 /// transaction ends or its connection dies, so a crashed replica's run is taken again at the next poll, and two
 /// replicas never post the same run. Progress is committed apart from that transaction after every chunk, so it is
 /// seen while the run works. The unique key on (estate, period, fee item) of runs, and on (run, unit) of bills, are the
-/// database's guarantee that no unit is billed twice for a month and fee item.
+/// database's guarantee that no unit is billed twice for a period and fee item; <c>RunsApi</c> refuses a run whose period
+/// overlaps a posted or running one.
 /// <para>
 /// A run writes its rows (bills, open items, their audit entries and outbox events) by binary COPY on the transaction's
 /// connection (<see cref="BillingRunRows"/>): 100,000 units are 600,000 rows, and EF's tracked INSERTs cost about 1 s
@@ -102,11 +104,13 @@ public sealed class BillingRunWorker(
 
                 var started = Stopwatch.GetTimestamp();
                 var phases = new BillingRunPhases();
-                var (billCount, total) = await BillAsync(db, run, phases, ct);
+                // Due a payment term after the day it is posted (in estate time), with the estate's term as it is now.
+                var dueOn = await BillingTermsApi.DueOnAsync(db, run.EstateId, time.GetUtcNow(), ct);
+                var (billCount, total) = await BillAsync(db, run, dueOn, phases, ct);
                 using (phases.Time(BillingRunPhases.Commit))
                 {
                     var posted = await db.Runs.SingleAsync(r => r.Id == runId, ct);
-                    posted.Posted(billCount, total, time.GetUtcNow());
+                    posted.Posted(billCount, total, dueOn, time.GetUtcNow());
                     db.ChangeTracker.DetectChanges();
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
@@ -127,7 +131,8 @@ public sealed class BillingRunWorker(
         }
     }
 
-    private async Task<(int BillCount, decimal Total)> BillAsync(BillingDbContext db, BillingRun run, BillingRunPhases phases, CancellationToken cancellationToken)
+    private async Task<(int BillCount, decimal Total)> BillAsync(
+        BillingDbContext db, BillingRun run, DateOnly dueOn, BillingRunPhases phases, CancellationToken cancellationToken)
     {
         int unitsTotal;
         using (phases.Time(BillingRunPhases.Load))
@@ -144,7 +149,7 @@ public sealed class BillingRunWorker(
         // the database works on one while the worker works on the other.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var chunks = Channel.CreateBounded<ComputedChunk>(1);
-        var computing = Task.Run(() => ComputeAsync(run, chunks.Writer, phases, stop.Token), stop.Token);
+        var computing = Task.Run(() => ComputeAsync(run, dueOn, chunks.Writer, phases, stop.Token), stop.Token);
         var (billCount, total, done) = (0, 0m, 0);
         try
         {
@@ -191,7 +196,7 @@ public sealed class BillingRunWorker(
     private sealed record ComputedChunk(int Units, List<Bill> Bills, List<Receivable> Receivables, List<AuditEntry> Audit, List<OutboxMessage> Events);
 
     /// <summary>Reads the estate's units chunk by chunk (keyset on the unit id) and computes their bills, audit entries and events.</summary>
-    private async Task ComputeAsync(BillingRun run, ChannelWriter<ComputedChunk> chunks, BillingRunPhases phases, CancellationToken cancellationToken)
+    private async Task ComputeAsync(BillingRun run, DateOnly dueOn, ChannelWriter<ComputedChunk> chunks, BillingRunPhases phases, CancellationToken cancellationToken)
     {
         try
         {
@@ -199,7 +204,7 @@ public sealed class BillingRunWorker(
             var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
             var rates = await BillingRunCalculator.RatesAsync(db, run.EstateId, run.FeeItem, cancellationToken);
             var chunkSize = Math.Max(1, options.Value.ChunkSize);
-            var description = $"{run.FeeItem.Name()} {RunsApi.Month(run.Period)}";
+            var description = $"{run.FeeItem.Name()} {run.BilledPeriod}";
             var actor = AuditInterceptor.SystemActor(environment);
             Guid? after = null;
             while (true)
@@ -222,12 +227,12 @@ public sealed class BillingRunWorker(
                 {
                     foreach (var unit in units)
                     {
-                        if (BillingRunCalculator.Compute(unit, run.FeeItem, run.Period, rates, run.Currency) is not { } computed)
+                        if (BillingRunCalculator.Compute(unit, run.FeeItem, run.BilledPeriod, rates, run.Currency) is not { } computed)
                         {
                             continue;
                         }
 
-                        var bill = Bill.Issue(run, unit.UnitId, computed.Lines, now);
+                        var bill = Bill.Issue(run, unit.UnitId, computed.Lines, dueOn, now);
                         var receivable = Receivable.ForBill(bill, description);
                         chunk.Bills.Add(bill);
                         chunk.Receivables.Add(receivable);
@@ -265,7 +270,7 @@ public sealed class BillingRunWorker(
             {
                 ["unitNumber"] = unit.Number,
                 ["feeItem"] = run.FeeItem.Name(),
-                ["period"] = RunsApi.Month(run.Period),
+                ["period"] = run.BilledPeriod.ToString(),
                 ["amount"] = BillingRounding.Format(bill.Total, bill.Currency),
                 ["currency"] = bill.Currency,
                 ["dueOn"] = bill.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
