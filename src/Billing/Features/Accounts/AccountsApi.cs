@@ -77,6 +77,7 @@ public static class AccountsApi
                     db.Allocations.Add(new Allocation
                     {
                         Id = Guid.CreateVersion7(now), EstateId = unit.EstateId, PaymentId = payment.Id, ReceivableId = receivableId, Amount = amount,
+                        AllocatedAt = now,
                     });
                     var index = open.FindIndex(o => o.ReceivableId == receivableId);
                     open[index] = open[index] with { Outstanding = open[index].Outstanding - amount };

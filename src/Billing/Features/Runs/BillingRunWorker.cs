@@ -8,6 +8,7 @@ using PropertyPlatform.Billing.Features.Terms;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
@@ -151,6 +152,7 @@ public sealed class BillingRunWorker(
         var chunks = Channel.CreateBounded<ComputedChunk>(1);
         var computing = Task.Run(() => ComputeAsync(run, dueOn, chunks.Writer, phases, stop.Token), stop.Token);
         var (billCount, total, done) = (0, 0m, 0);
+        var credited = new List<CreditedBill>();
         try
         {
             await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
@@ -173,6 +175,7 @@ public sealed class BillingRunWorker(
                     await db.CopyOutboxMessagesAsync(chunk.Events, cancellationToken);
                 }
 
+                credited.AddRange(chunk.Credited);
                 billCount += chunk.Bills.Count;
                 total += chunk.Bills.Sum(b => b.Total);
                 done += chunk.Units;
@@ -189,11 +192,19 @@ public sealed class BillingRunWorker(
             await computing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
+        using (phases.Time(BillingRunPhases.Credit))
+        {
+            var now = time.GetUtcNow();
+            var today = (await db.Set<KnownEstateCalendar>().AsNoTracking().SingleAsync(c => c.EstateId == run.EstateId, cancellationToken)).ToCalendar().LocalDay(now);
+            await CreditAtPosting.ApplyAsync(db, run, credited, today, now, cancellationToken);
+        }
+
         return (billCount, total);
     }
 
     /// <summary>The rows of a chunk of units, ready to be copied.</summary>
-    private sealed record ComputedChunk(int Units, List<Bill> Bills, List<Receivable> Receivables, List<AuditEntry> Audit, List<OutboxMessage> Events);
+    private sealed record ComputedChunk(
+        int Units, List<Bill> Bills, List<Receivable> Receivables, List<AuditEntry> Audit, List<OutboxMessage> Events, List<CreditedBill> Credited);
 
     /// <summary>Reads the estate's units chunk by chunk (keyset on the unit id) and computes their bills, audit entries and events.</summary>
     private async Task ComputeAsync(BillingRun run, DateOnly dueOn, ChannelWriter<ComputedChunk> chunks, BillingRunPhases phases, CancellationToken cancellationToken)
@@ -203,6 +214,7 @@ public sealed class BillingRunWorker(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
             var rates = await BillingRunCalculator.RatesAsync(db, run.EstateId, run.FeeItem, cancellationToken);
+            var withCredit = await CreditAtPosting.UnitsWithCreditAsync(db, run.EstateId, cancellationToken);
             var chunkSize = Math.Max(1, options.Value.ChunkSize);
             var description = $"{run.FeeItem.Name()} {run.BilledPeriod}";
             var actor = AuditInterceptor.SystemActor(environment);
@@ -222,7 +234,7 @@ public sealed class BillingRunWorker(
                 }
 
                 var now = time.GetUtcNow();
-                var chunk = new ComputedChunk(units.Count, new(units.Count), new(units.Count), new(2 * units.Count), new(2 * units.Count));
+                var chunk = new ComputedChunk(units.Count, new(units.Count), new(units.Count), new(2 * units.Count), new(2 * units.Count), []);
                 using (phases.Time(BillingRunPhases.Compute))
                 {
                     foreach (var unit in units)
@@ -238,7 +250,16 @@ public sealed class BillingRunWorker(
                         chunk.Receivables.Add(receivable);
                         chunk.Audit.Add(BillingRunRows.Audited(bill, actor, run.CorrelationId));
                         chunk.Audit.Add(BillingRunRows.Audited(receivable, actor, run.CorrelationId));
-                        Announce(chunk.Events, run, unit, bill, now);
+                        if (withCredit.Contains(unit.UnitId))
+                        {
+                            // Its owner is told once the credit is applied, with what is left to pay.
+                            chunk.Credited.Add(new CreditedBill(unit, bill, receivable.Id));
+                            Announce(chunk.Events, run, unit, bill, notifyOwner: false, now);
+                        }
+                        else
+                        {
+                            Announce(chunk.Events, run, unit, bill, notifyOwner: true, now);
+                        }
                     }
                 }
 
@@ -254,18 +275,21 @@ public sealed class BillingRunWorker(
         }
     }
 
-    private static void Announce(List<OutboxMessage> events, BillingRun run, BillableUnit unit, Bill bill, DateTimeOffset now)
+    private static void Announce(List<OutboxMessage> events, BillingRun run, BillableUnit unit, Bill bill, bool notifyOwner, DateTimeOffset now)
     {
         events.Add(OutboxDbContextExtensions.ToOutboxMessage(new BillIssued(
             Guid.CreateVersion7(now), now, run.EstateId, run.CorrelationId, bill.Id, run.Id, unit.UnitId, unit.OwnerId, run.FeeItem.Name(), run.Period,
             bill.Total, bill.Currency, bill.DueOn)));
-        if (unit.OwnerId is not { } ownerId)
+        if (notifyOwner && unit.OwnerId is not null)
         {
-            return;
+            events.Add(OutboxDbContextExtensions.ToOutboxMessage(BillIssuedNotice(run, unit, bill, 0m, now)));
         }
+    }
 
-        events.Add(OutboxDbContextExtensions.ToOutboxMessage(new NotificationRequested(
-            Guid.CreateVersion7(now), now, run.EstateId, run.CorrelationId, "owner", ownerId, BillingNotifications.BillIssued,
+    /// <summary>The owner's notification of a bill: its amount, what the unit's credit settled of it and what is left to pay.</summary>
+    internal static NotificationRequested BillIssuedNotice(BillingRun run, BillableUnit unit, Bill bill, decimal credited, DateTimeOffset now) =>
+        new(
+            Guid.CreateVersion7(now), now, run.EstateId, run.CorrelationId, "owner", unit.OwnerId!.Value, BillingNotifications.BillIssued,
             new Dictionary<string, string>
             {
                 ["unitNumber"] = unit.Number,
@@ -275,9 +299,10 @@ public sealed class BillingRunWorker(
                 ["currency"] = bill.Currency,
                 ["dueOn"] = bill.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["billId"] = bill.Id.ToString(),
+                ["credited"] = BillingRounding.Format(credited, bill.Currency),
+                ["leftToPay"] = BillingRounding.Format(bill.Total - credited, bill.Currency),
             },
-            "normal")));
-    }
+            "normal");
 
     /// <summary>Writes to the run row outside the run's transaction (progress, failure), so it shows at once and survives a rollback.</summary>
     private async Task UpdateApartAsync(Guid runId, Action<BillingRun> change, CancellationToken cancellationToken)

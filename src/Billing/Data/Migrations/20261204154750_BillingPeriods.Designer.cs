@@ -12,7 +12,7 @@ using PropertyPlatform.Billing.Data;
 namespace PropertyPlatform.Billing.Data.Migrations
 {
     [DbContext(typeof(BillingDbContext))]
-    [Migration("20261204153400_BillingPeriods")]
+    [Migration("20261204154750_BillingPeriods")]
     partial class BillingPeriods
     {
         /// <inheritdoc />
@@ -97,6 +97,10 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("allocated_at");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 4)

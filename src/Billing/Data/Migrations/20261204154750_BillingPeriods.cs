@@ -35,10 +35,19 @@ namespace PropertyPlatform.Billing.Data.Migrations
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "allocated_at",
+                table: "allocations",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
             // Runs and bills from before quarterly and yearly billing were monthly: their period ends with its month, and a
             // posted run's bills were due on that day.
             migrationBuilder.Sql("UPDATE billing_runs SET period_end = (period + interval '1 month' - interval '1 day')::date;");
             migrationBuilder.Sql("UPDATE billing_runs SET due_on = period_end WHERE status = 'Posted';");
+            // Allocations made before they had a time of their own were made with their payment.
+            migrationBuilder.Sql("UPDATE allocations a SET allocated_at = p.received_at FROM payments p WHERE p.id = a.payment_id;");
             migrationBuilder.Sql("UPDATE bills SET period_end = (period + interval '1 month' - interval '1 day')::date;");
 
             migrationBuilder.CreateTable(
@@ -102,6 +111,10 @@ namespace PropertyPlatform.Billing.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "period_end",
                 table: "billing_runs");
+
+            migrationBuilder.DropColumn(
+                name: "allocated_at",
+                table: "allocations");
 
             migrationBuilder.CreateIndex(
                 name: "ix_billing_runs_estate_id_period_fee_item",
