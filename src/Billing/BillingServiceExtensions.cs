@@ -13,6 +13,7 @@ using PropertyPlatform.Billing.Features.Payments;
 using PropertyPlatform.Billing.Features.Rates;
 using PropertyPlatform.Billing.Features.Reports;
 using PropertyPlatform.Billing.Features.Runs;
+using PropertyPlatform.Billing.Features.Terms;
 using PropertyPlatform.ServiceDefaults.Auditing;
 using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Data;
@@ -71,6 +72,7 @@ public static class BillingServiceExtensions
         api.MapRunsApi();
         api.MapMeterReadingsApi();
         api.MapParkingRentalsApi();
+        api.MapBillingTermsApi();
         api.MapAccountsApi();
         api.MapPaymentsApi();
         api.MapAdjustmentsApi();

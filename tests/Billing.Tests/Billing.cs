@@ -72,10 +72,18 @@ public static class Billing
     }
 
     public static Task<HttpResponseMessage> StartRunAsync(this BillingService billing, Guid estateId, DateOnly period, string feeItem = "management-fee") =>
-        billing.Manager(estateId).PostAsJsonAsync("/api/billing/runs", new { estateId, period = Month(period), feeItem }, Ct);
+        billing.StartRunAsync(estateId, Month(period), feeItem);
+
+    /// <summary>Asks for the run of <paramref name="period"/> as written: <c>2026-11</c>, <c>2026-Q4</c> or <c>2026</c>.</summary>
+    public static Task<HttpResponseMessage> StartRunAsync(this BillingService billing, Guid estateId, string period, string feeItem = "management-fee") =>
+        billing.Manager(estateId).PostAsJsonAsync("/api/billing/runs", new { estateId, period, feeItem }, Ct);
 
     /// <summary>Posts the run and waits until the worker has finished it (posted or failed).</summary>
-    public static async Task<BillingRunResponse> RunAsync(this BillingService billing, Guid estateId, DateOnly period, string feeItem = "management-fee")
+    public static Task<BillingRunResponse> RunAsync(this BillingService billing, Guid estateId, DateOnly period, string feeItem = "management-fee") =>
+        billing.RunAsync(estateId, Month(period), feeItem);
+
+    /// <summary>Posts the run of <paramref name="period"/> as written and waits until the worker has finished it (posted or failed).</summary>
+    public static async Task<BillingRunResponse> RunAsync(this BillingService billing, Guid estateId, string period, string feeItem = "management-fee")
     {
         var started = await billing.StartRunAsync(estateId, period, feeItem);
         started.StatusCode.Should().BeOneOf([HttpStatusCode.Accepted, HttpStatusCode.OK], await started.Content.ReadAsStringAsync(Ct));
@@ -92,6 +100,13 @@ public static class Billing
             return run!.Status != "Running";
         }, TimeSpan.FromSeconds(60), "the billing run should finish");
         return run!;
+    }
+
+    /// <summary>The estate manager sets how often the estate bills <paramref name="feeItem"/>: monthly, quarterly or yearly.</summary>
+    public static async Task SetFrequencyAsync(this BillingService billing, Guid estateId, string frequency, string feeItem = "management-fee")
+    {
+        var response = await billing.Manager(estateId).PutAsJsonAsync($"/api/billing/estates/{estateId}/fee-items/{feeItem}/frequency", new { frequency }, Ct);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
     }
 
     /// <summary>The problem details' <c>errors</c> field names, for 400 answers.</summary>

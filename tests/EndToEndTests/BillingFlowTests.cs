@@ -236,8 +236,14 @@ public sealed class BillingFlowTests(Platform platform)
         await ApprovedRateAsync(estateId, "management-fee", 3.10m, LastMonth);
         var daysInMonth = DateTime.DaysInMonth(LastMonth.Year, LastMonth.Month);
         await MoveInAsync(estateId, unitId, LastMonth.AddDays(4), phone);
-        // Last month's bill fell due on its last day: it is overdue today.
-        var overdue = (await PostedBillAsync(estateId, unitId, LastMonth, "management-fee", daysInMonth - 4)).GetProperty("total").GetDecimal();
+        // Last month's bill is due a payment term after its run was posted, so it is not overdue yet; what is overdue is an
+        // older charge of maintenance's, raised (and due) 40 days ago.
+        await PostedBillAsync(estateId, unitId, LastMonth, "management-fee", daysInMonth - 4);
+        var charge = new Contracts.Charges.ChargeRaised(
+            Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-40), estateId, Guid.NewGuid(), unitId, "paid-service", 180m, "CNY", "maintenance", Guid.NewGuid(),
+            "Repair raised 40 days ago");
+        await bus.PublishAsync(charge, Ct);
+        var overdue = (await OpenItemChargedAsync(unitId, "maintenance", charge.SourceId)).GetProperty("outstanding").GetDecimal();
         await Eventually.Async(async () => (await AccountAsync(platform.Admin, unitId)).GetProperty("ownerId").ValueKind == JsonValueKind.String, WaitLimit,
             "billing learns the unit's owner from OwnerRegistered: there is someone to remind and to visit");
 
@@ -261,7 +267,7 @@ public sealed class BillingFlowTests(Platform platform)
             new { butler = "Wang Fang", appointmentAt = appointment.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) }, Ct));
         await Platform.OkAsync(await platform.Admin.PostAsJsonAsync($"/api/reception/butler-visits/{visitId}/outcome", new
         {
-            outcome = "Visited", notes = "Lost her job in the spring; asks for time", arrearsDiscussed = "Last month's management fee",
+            outcome = "Visited", notes = "Lost her job in the spring; asks for time", arrearsDiscussed = "The repair charge of 40 days ago",
             acknowledgedBy = "Chen Jing", arrearsReason = "hardship",
         }, Ct));
 

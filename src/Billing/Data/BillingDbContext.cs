@@ -26,6 +26,10 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options,
 
     public DbSet<BillingRun> Runs => Set<BillingRun>();
 
+    public DbSet<EstateBillingTerms> BillingTerms => Set<EstateBillingTerms>();
+
+    public DbSet<FeeItemFrequency> FeeItemFrequencies => Set<FeeItemFrequency>();
+
     public DbSet<Bill> Bills => Set<Bill>();
 
     public DbSet<Receivable> Receivables => Set<Receivable>();

@@ -18,7 +18,7 @@ public static class BillingRunRows
     public static async Task CopyBillsAsync(this BillingDbContext db, IReadOnlyCollection<Bill> bills, CancellationToken cancellationToken)
     {
         await using var writer = await Connection(db).BeginBinaryImportAsync(
-            "COPY bills (id, estate_id, run_id, unit_id, period, fee_item, total, currency, due_on, issued_at, lines) FROM STDIN (FORMAT BINARY)",
+            "COPY bills (id, estate_id, run_id, unit_id, period, period_end, fee_item, total, currency, due_on, issued_at, lines) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (var bill in bills)
         {
@@ -28,6 +28,7 @@ public static class BillingRunRows
             await writer.WriteAsync(bill.RunId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(bill.UnitId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(bill.Period, NpgsqlDbType.Date, cancellationToken);
+            await writer.WriteAsync(bill.PeriodEnd, NpgsqlDbType.Date, cancellationToken);
             await writer.WriteAsync(bill.FeeItem.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(bill.Total, NpgsqlDbType.Numeric, cancellationToken);
             await writer.WriteAsync(bill.Currency, NpgsqlDbType.Varchar, cancellationToken);
@@ -70,7 +71,7 @@ public static class BillingRunRows
     /// </summary>
     public static AuditEntry Audited(Bill bill, string actor, Guid correlationId) => AuditCopy.Created(
         actor, bill.EstateId, nameof(Bill), bill.Id.ToString(),
-        new { bill.Currency, bill.DueOn, bill.EstateId, bill.FeeItem, bill.Id, bill.IssuedAt, bill.Lines, bill.Period, bill.RunId, bill.Total, bill.UnitId },
+        new { bill.Currency, bill.DueOn, bill.EstateId, bill.FeeItem, bill.Id, bill.IssuedAt, bill.Lines, bill.Period, bill.PeriodEnd, bill.RunId, bill.Total, bill.UnitId },
         correlationId, null, bill.IssuedAt);
 
     public static AuditEntry Audited(Receivable item, string actor, Guid correlationId) => AuditCopy.Created(

@@ -14,7 +14,8 @@ public enum BillingRunStatus
 }
 
 /// <summary>
-/// The billing of one estate, month and fee item: at most one per key, ever. The bills it issues are written in one
+/// The billing of one estate, period (a month, quarter or year) and fee item: at most one per key, ever, and no two
+/// posted or running runs of an estate and fee item overlap (<c>RunsApi</c> checks it under a lock). The bills it issues are written in one
 /// transaction with its move to <see cref="BillingRunStatus.Posted"/>, so an estate is never half billed; progress
 /// (<see cref="UnitsDone"/> of <see cref="UnitsTotal"/>) is written beside that transaction, so it is seen while the run works.
 /// </summary>
@@ -28,8 +29,13 @@ public sealed class BillingRun : IEstateOwned
 
     public Guid EstateId { get; private set; }
 
-    /// <summary>The first day of the billed month.</summary>
+    /// <summary>The first day of the billed period.</summary>
     public DateOnly Period { get; private set; }
+
+    /// <summary>The last day of the billed period.</summary>
+    public DateOnly PeriodEnd { get; private set; }
+
+    public BillingPeriod BilledPeriod => new(Period, PeriodEnd);
 
     public FeeItem FeeItem { get; private set; }
 
@@ -56,13 +62,17 @@ public sealed class BillingRun : IEstateOwned
 
     public DateTimeOffset? PostedAt { get; private set; }
 
+    /// <summary>When its bills fall due: the estate-local posting day plus the estate's payment term then.</summary>
+    public DateOnly? DueOn { get; private set; }
+
     public string? LastError { get; private set; }
 
-    public static BillingRun Start(Guid estateId, DateOnly period, FeeItem feeItem, string currency, string startedBy, Guid correlationId, DateTimeOffset now) => new()
+    public static BillingRun Start(Guid estateId, BillingPeriod period, FeeItem feeItem, string currency, string startedBy, Guid correlationId, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         EstateId = estateId,
-        Period = period,
+        Period = period.First,
+        PeriodEnd = period.Last,
         FeeItem = feeItem,
         Currency = currency,
         Status = BillingRunStatus.Running,
@@ -84,8 +94,9 @@ public sealed class BillingRun : IEstateOwned
         return true;
     }
 
-    public void Posted(int billCount, decimal total, DateTimeOffset now)
+    public void Posted(int billCount, decimal total, DateOnly dueOn, DateTimeOffset now)
     {
+        DueOn = dueOn;
         Status = BillingRunStatus.Posted;
         BillCount = billCount;
         Total = total;

@@ -12,6 +12,15 @@ public sealed record ComputedLine(FeeItem FeeItem, Guid RateId, decimal Rate, de
 /// </summary>
 public static class Proration
 {
+    /// <summary>
+    /// A quarter's or a year's lines: each month of the period prorated on its own (<see cref="MonthlyLines"/>), so a
+    /// full quarter is exactly three monthly fees and every line names its month's days.
+    /// </summary>
+    public static IReadOnlyList<ComputedLine> PeriodLines(
+        FeeItem feeItem, BillingPeriod period, decimal quantity, IReadOnlyList<DateOnly> occupiedDays, IReadOnlyList<Rate> approvedRates, string currency) =>
+        [.. period.Months.SelectMany(month => MonthlyLines(
+            feeItem, month, quantity, [.. occupiedDays.Where(d => d >= month && d < month.AddMonths(1))], approvedRates, currency))];
+
     public static IReadOnlyList<ComputedLine> MonthlyLines(
         FeeItem feeItem, DateOnly month, decimal quantity, IReadOnlyList<DateOnly> occupiedDays, IReadOnlyList<Rate> approvedRates, string currency)
     {

@@ -72,7 +72,11 @@ public sealed class Receivable : IEstateOwned
     };
 }
 
-/// <summary>The part of a payment that settles part or all of one open item.</summary>
+/// <summary>
+/// The part of a payment that settles part or all of one open item, made at <see cref="AllocatedAt"/>: when the payment
+/// was booked, or later when its credit was applied (by the counter or when a run posted). Collection figures count it
+/// then, not when the payment was received.
+/// </summary>
 public sealed class Allocation : IEstateOwned
 {
     public Guid Id { get; init; }
@@ -84,4 +88,6 @@ public sealed class Allocation : IEstateOwned
     public Guid ReceivableId { get; init; }
 
     public decimal Amount { get; init; }
+
+    public DateTimeOffset AllocatedAt { get; init; }
 }

@@ -44,10 +44,11 @@ public static class BenchmarkProgram
             Console.WriteLine($"Seeded estate {estateId}: {options.Units:N0} units with floor area, owner and resident, 1 approved rate, in {clock.Elapsed.TotalSeconds:0.0} s");
 
             // The bills the run will issue, built by the same domain code, for the baseline: the rows, not how they are found.
-            var baselineRun = BillingRun.Start(estateId, period, FeeItem.ManagementFee, RegistrySeeder.Currency, "benchmark", Guid.NewGuid(), DateTimeOffset.UtcNow);
+            var baselineRun = BillingRun.Start(estateId, BillingPeriod.Month(period), FeeItem.ManagementFee, RegistrySeeder.Currency, "benchmark", Guid.NewGuid(), DateTimeOffset.UtcNow);
+            var dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(EstateBillingTerms.DefaultPaymentTermDays);
             var bills = units
                 .Select(u => Bill.Issue(baselineRun, u.UnitId, Proration.MonthlyLines(
-                    FeeItem.ManagementFee, period, u.FloorArea!.Value, u.OccupiedDays(period, period.AddMonths(1)), [rate], RegistrySeeder.Currency), baselineRun.StartedAt))
+                    FeeItem.ManagementFee, period, u.FloorArea!.Value, u.OccupiedDays(period, period.AddMonths(1)), [rate], RegistrySeeder.Currency), dueOn, baselineRun.StartedAt))
                 .ToList();
             var copies = new List<TimeSpan>();
             for (var i = 0; i < options.Copies; i++)

@@ -25,7 +25,7 @@ public static class CopyBaseline
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             await using (var writer = await connection.BeginBinaryImportAsync(
-                $"COPY {Table} (id, estate_id, run_id, unit_id, period, fee_item, total, currency, due_on, issued_at, lines) FROM STDIN (FORMAT BINARY)", ct))
+                $"COPY {Table} (id, estate_id, run_id, unit_id, period, period_end, fee_item, total, currency, due_on, issued_at, lines) FROM STDIN (FORMAT BINARY)", ct))
             {
                 foreach (var bill in bills)
                 {
@@ -35,6 +35,7 @@ public static class CopyBaseline
                     await writer.WriteAsync(bill.RunId, NpgsqlDbType.Uuid, ct);
                     await writer.WriteAsync(bill.UnitId, NpgsqlDbType.Uuid, ct);
                     await writer.WriteAsync(bill.Period, NpgsqlDbType.Date, ct);
+                    await writer.WriteAsync(bill.PeriodEnd, NpgsqlDbType.Date, ct);
                     await writer.WriteAsync(bill.FeeItem.ToString(), NpgsqlDbType.Varchar, ct);
                     await writer.WriteAsync(bill.Total, NpgsqlDbType.Numeric, ct);
                     await writer.WriteAsync(bill.Currency, NpgsqlDbType.Varchar, ct);

@@ -30,7 +30,7 @@ public sealed class BillingRunWorkerTests(BillingService billing)
     /// <summary>A run of <see cref="Period"/>'s management fee stored Running, or failed when <paramref name="running"/> is false.</summary>
     private async Task<Guid> StoredRunAsync(Guid estateId, bool running)
     {
-        var run = BillingRun.Start(estateId, Period, FeeItem.ManagementFee, "CNY", "manager", Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var run = BillingRun.Start(estateId, BillingPeriod.Month(Period), FeeItem.ManagementFee, "CNY", "manager", Guid.NewGuid(), DateTimeOffset.UtcNow);
         if (!running)
         {
             run.Failed("not yet asked for");

@@ -30,10 +30,11 @@ public sealed class NoticesTests(BillingService billing)
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         var issued = (await response.Content.ReadFromJsonAsync<IssuedNoticesResponse>(ApiJson.Options, Ct))!;
         var notice = issued.Notices.Should().ContainSingle().Subject;
-        (notice.OwnerId, notice.Total, notice.DeliveryStatus, notice.DueOn).Should().Be((ownerId, 225m + 40m, "requested", Bill.DueDate(BillingService.LastMonth)), "the notice is due when its oldest item is: last month's bill, due by the end of that month");
-        notice.Lines.Select(l => (l.FeeItem, l.Outstanding)).Should().Equal(("management-fee", 225m), ("paid-service", 40m));
-        notice.Lines[0].Explanation.Should().StartWith("management-fee").And.Contain(" CNY × 90").And.EndWith("days", "the bill's breakdown explains the fee");
-        notice.Lines[1].Explanation.Should().Be("Tap replaced");
+        (notice.OwnerId, notice.Total, notice.DeliveryStatus, notice.DueOn).Should().Be((ownerId, 225m + 40m, "requested", BillingService.LocalToday), "the notice is due when its oldest item is: the charge, due the day it was raised (the bill is due a payment term after posting)");
+        notice.Lines.Select(l => (l.FeeItem, l.Outstanding, l.DueOn)).Should().Equal(
+            ("paid-service", 40m, BillingService.LocalToday), ("management-fee", 225m, BillingService.LocalToday.AddDays(EstateBillingTerms.DefaultPaymentTermDays)));
+        notice.Lines[1].Explanation.Should().StartWith("management-fee").And.Contain(" CNY × 90").And.EndWith("days", "the bill's breakdown explains the fee");
+        notice.Lines[0].Explanation.Should().Be("Tap replaced");
         var sent = await billing.PublishedAsync<NotificationRequested>(n => n.TemplateKey == "payment-notice" && n.RecipientId == ownerId);
         (sent.Data["total"], sent.Data["noticeId"]).Should().Be(("265.00", notice.Id.ToString()));
         sent.Data["items"].Should().Contain("management-fee: 225.00 CNY");

@@ -95,6 +95,10 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("allocated_at");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)")
@@ -251,6 +255,10 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("period");
 
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid")
                         .HasColumnName("run_id");
@@ -344,6 +352,10 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
                     b.Property<Guid>("EstateId")
                         .HasColumnType("uuid")
                         .HasColumnName("estate_id");
@@ -362,6 +374,10 @@ namespace PropertyPlatform.Billing.Data.Migrations
                     b.Property<DateOnly>("Period")
                         .HasColumnType("date")
                         .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
 
                     b.Property<DateTimeOffset?>("PostedAt")
                         .HasColumnType("timestamp with time zone")
@@ -403,9 +419,9 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasDatabaseName("ix_billing_runs_status")
                         .HasFilter("status = 'Running'");
 
-                    b.HasIndex("EstateId", "Period", "FeeItem")
+                    b.HasIndex("EstateId", "Period", "PeriodEnd", "FeeItem")
                         .IsUnique()
-                        .HasDatabaseName("ix_billing_runs_estate_id_period_fee_item");
+                        .HasDatabaseName("ix_billing_runs_estate_id_period_period_end_fee_item");
 
                     b.ToTable("billing_runs", (string)null);
                 });
@@ -596,6 +612,69 @@ namespace PropertyPlatform.Billing.Data.Migrations
                         .HasDatabaseName("ix_dunning_actions_case_id_step");
 
                     b.ToTable("dunning_actions", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.EstateBillingTerms", b =>
+                {
+                    b.Property<Guid>("EstateId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<int>("PaymentTermDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_term_days");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("EstateId")
+                        .HasName("pk_estate_billing_terms");
+
+                    b.ToTable("estate_billing_terms", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_estate_billing_terms_payment_term", "payment_term_days BETWEEN 0 AND 90");
+                        });
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.FeeItemFrequency", b =>
+                {
+                    b.Property<Guid>("EstateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("estate_id");
+
+                    b.Property<string>("FeeItem")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fee_item");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("EstateId", "FeeItem")
+                        .HasName("pk_fee_item_frequencies");
+
+                    b.ToTable("fee_item_frequencies", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.MeterReading", b =>

@@ -11,7 +11,7 @@ namespace PropertyPlatform.Billing.Features.Accounts;
 
 public sealed record OpenItemResponse(Guid Id, string FeeItem, string Description, decimal Amount, decimal Outstanding, DateOnly DueOn, string Source, Guid SourceId);
 
-/// <summary>A unit's account as the counter sees it: what is open, oldest first, and the unit's credit (not yet applied to open items: <c>apply-credit</c> does).</summary>
+/// <summary>A unit's account as the counter sees it: what is open, oldest first, and the unit's credit (not yet applied to open items: <c>apply-credit</c> does, and so does the next run that bills the unit).</summary>
 public sealed record AccountResponse(Guid UnitId, Guid EstateId, string UnitNumber, Guid? OwnerId, string Currency, decimal Balance, decimal Credit, OpenItemResponse[] OpenItems);
 
 /// <summary>The counter's first call: the unit's open items and balance. Paying is the second (<c>POST /payments</c>).</summary>
@@ -77,6 +77,7 @@ public static class AccountsApi
                     db.Allocations.Add(new Allocation
                     {
                         Id = Guid.CreateVersion7(now), EstateId = unit.EstateId, PaymentId = payment.Id, ReceivableId = receivableId, Amount = amount,
+                        AllocatedAt = now,
                     });
                     var index = open.FindIndex(o => o.ReceivableId == receivableId);
                     open[index] = open[index] with { Outstanding = open[index].Outstanding - amount };

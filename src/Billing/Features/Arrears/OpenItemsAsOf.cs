@@ -10,7 +10,8 @@ public sealed record OpenItemAsOf(Guid ReceivableId, Guid UnitId, FeeItem FeeIte
 
 /// <summary>
 /// What an estate's units owed at the end of an estate-local day, past or present: items booked by then, less what
-/// payments received (and not reversed) by then settled and corrections, discounts and write-offs recorded by then took off. Nothing is
+/// payments (not reversed by then) settled by then (an allocation counts from when it was made, as credit applied later
+/// does) and corrections, discounts and write-offs recorded by then took off. Nothing is
 /// edited in place, so any day can be reconstructed. A unit's unused credit then is set against its oldest items.
 /// </summary>
 internal static class OpenItemsAsOf
@@ -27,7 +28,7 @@ internal static class OpenItemsAsOf
             .Select(r => new
             {
                 Item = r,
-                Paid = db.Allocations.Where(a => a.ReceivableId == r.Id && db.Payments.Any(p => p.Id == a.PaymentId && p.ReceivedAt < at)
+                Paid = db.Allocations.Where(a => a.ReceivableId == r.Id && a.AllocatedAt < at
                         && !db.PaymentReversals.Any(v => v.PaymentId == a.PaymentId && v.ReversedAt < at))
                     .Sum(a => (decimal?)a.Amount) ?? 0m,
                 Adjusted = db.Adjustments.Where(j => j.ReceivableId == r.Id && j.RecordedAt < at).Sum(j => (decimal?)j.Amount) ?? 0m,
@@ -41,7 +42,7 @@ internal static class OpenItemsAsOf
 
     /// <summary>
     /// Each unit's credit at <paramref name="at"/>: what its payments received by then (and not reversed by then) left
-    /// after settling items, less what was refunded of them by then.
+    /// after the allocations made by then, less what was refunded of them by then.
     /// </summary>
     public static async Task<Dictionary<Guid, decimal>> CreditsAsync(
         BillingDbContext db, Guid estateId, Guid? unitId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -53,7 +54,7 @@ internal static class OpenItemsAsOf
             .Select(p => new
             {
                 p.UnitId,
-                Left = p.Amount - (db.Allocations.Where(a => a.PaymentId == p.Id).Sum(a => (decimal?)a.Amount) ?? 0m)
+                Left = p.Amount - (db.Allocations.Where(a => a.PaymentId == p.Id && a.AllocatedAt < at).Sum(a => (decimal?)a.Amount) ?? 0m)
                     - (db.Refunds.Where(f => f.PaymentId == p.Id && f.RefundedAt < at).Sum(f => (decimal?)f.Amount) ?? 0m),
             })
             .Where(x => x.Left > 0m)

@@ -166,7 +166,7 @@ public static class PaymentsApi
         db.Payments.Add(payment);
         db.Allocations.AddRange(allocations.Select(a => new Allocation
         {
-            Id = Guid.CreateVersion7(now), EstateId = unit.EstateId, PaymentId = payment.Id, ReceivableId = a.ReceivableId, Amount = a.Amount,
+            Id = Guid.CreateVersion7(now), EstateId = unit.EstateId, PaymentId = payment.Id, ReceivableId = a.ReceivableId, Amount = a.Amount, AllocatedAt = now,
         }));
         if (method == PaymentMethod.Cash)
         {

@@ -33,7 +33,8 @@ internal static class CollectionFigures
             {
                 r.FeeItem,
                 r.Amount,
-                Collected = db.Allocations.Where(a => a.ReceivableId == r.Id && db.Payments.Any(p => p.Id == a.PaymentId && p.ReceivedAt < end)
+                // Settled by the period's end: a payment's credit applied after it counts in the period it was applied in.
+                Collected = db.Allocations.Where(a => a.ReceivableId == r.Id && a.AllocatedAt < end
                         && !db.PaymentReversals.Any(v => v.PaymentId == a.PaymentId && v.ReversedAt < end))
                     .Sum(a => (decimal?)a.Amount) ?? 0m,
                 // Corrections and discounts by the period's end lower what was due; a write-off does not: it is money not collected.

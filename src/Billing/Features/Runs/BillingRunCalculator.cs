@@ -10,7 +10,7 @@ public sealed record ComputedBill(BillableUnit Unit, IReadOnlyList<ComputedLine>
     public decimal Total => Lines.Sum(l => l.Amount);
 }
 
-/// <summary>Computes the bills of an estate, month and fee item from billing's registry copy and the approved rates.</summary>
+/// <summary>Computes the bills of an estate, period and fee item from billing's registry copy and the approved rates.</summary>
 internal static class BillingRunCalculator
 {
     /// <summary>The units of the estate, in a stable order (their id), with what is known of their occupancy.</summary>
@@ -21,20 +21,20 @@ internal static class BillingRunCalculator
         db.Rates.AsNoTracking().Where(r => r.EstateId == estateId && r.FeeItem == feeItem && r.ApprovedAt != null).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The unit's bill for the month; null when nothing is owed (nobody lived there, no rate, or its floor area is not
+    /// The unit's bill for the period; null when nothing is owed (nobody lived there, no rate, or its floor area is not
     /// known yet; for water and electricity: fewer than two readings, see <see cref="MeteredConsumption"/>; for parking:
     /// no space rented, see <see cref="Proration.RentedSpaceLines"/>).
     /// </summary>
-    public static ComputedBill? Compute(BillableUnit unit, FeeItem feeItem, DateOnly month, IReadOnlyList<Rate> rates, string currency, RunFacts? facts = null)
+    public static ComputedBill? Compute(BillableUnit unit, FeeItem feeItem, BillingPeriod period, IReadOnlyList<Rate> rates, string currency, RunFacts? facts = null)
     {
         if (Meters.Of(feeItem) is { } meter)
         {
-            return (facts ?? RunFacts.None).Metered(meter, unit, month, month.AddMonths(1), rates, currency) is { } line ? new ComputedBill(unit, [line]) : null;
+            return (facts ?? RunFacts.None).Metered(meter, unit, period.First, period.End, rates, currency) is { } line ? new ComputedBill(unit, [line]) : null;
         }
 
         if (feeItem == FeeItem.Parking)
         {
-            var spaces = (facts ?? RunFacts.None).Parking(unit, month, rates, currency);
+            var spaces = (facts ?? RunFacts.None).Parking(unit, period, rates, currency);
             return spaces.Count == 0 ? null : new ComputedBill(unit, spaces);
         }
 
@@ -43,7 +43,7 @@ internal static class BillingRunCalculator
             return null;
         }
 
-        var lines = Proration.MonthlyLines(feeItem, month, quantity, unit.OccupiedDays(month, month.AddMonths(1)), rates, currency);
+        var lines = Proration.PeriodLines(feeItem, period, quantity, unit.OccupiedDays(period.First, period.End), rates, currency);
         return lines.Count == 0 ? null : new ComputedBill(unit, lines);
     }
 }

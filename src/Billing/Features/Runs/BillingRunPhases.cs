@@ -13,6 +13,7 @@ public sealed class BillingRunPhases
     public const string Insert = "insert";
     public const string Audit = "audit";
     public const string Outbox = "outbox";
+    public const string Credit = "credit";
     public const string Progress = "progress";
     public const string Commit = "commit";
 

@@ -4,9 +4,11 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
+using PropertyPlatform.Billing.Features.Terms;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Notifications;
 using PropertyPlatform.ServiceDefaults.Auditing;
+using PropertyPlatform.ServiceDefaults.Calendars;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
@@ -31,7 +33,8 @@ public sealed class BillingRunOptions
 /// transaction ends or its connection dies, so a crashed replica's run is taken again at the next poll, and two
 /// replicas never post the same run. Progress is committed apart from that transaction after every chunk, so it is
 /// seen while the run works. The unique key on (estate, period, fee item) of runs, and on (run, unit) of bills, are the
-/// database's guarantee that no unit is billed twice for a month and fee item.
+/// database's guarantee that no unit is billed twice for a period and fee item; <c>RunsApi</c> refuses a run whose period
+/// overlaps a posted or running one.
 /// <para>
 /// A run writes its rows (bills, open items, their audit entries and outbox events) by binary COPY on the transaction's
 /// connection (<see cref="BillingRunRows"/>): 100,000 units are 600,000 rows, and EF's tracked INSERTs cost about 1 s
@@ -102,11 +105,13 @@ public sealed class BillingRunWorker(
 
                 var started = Stopwatch.GetTimestamp();
                 var phases = new BillingRunPhases();
-                var (billCount, total) = await BillAsync(db, run, phases, ct);
+                // Due a payment term after the day it is posted (in estate time), with the estate's term as it is now.
+                var dueOn = await BillingTermsApi.DueOnAsync(db, run.EstateId, time.GetUtcNow(), ct);
+                var (billCount, total) = await BillAsync(db, run, dueOn, phases, ct);
                 using (phases.Time(BillingRunPhases.Commit))
                 {
                     var posted = await db.Runs.SingleAsync(r => r.Id == runId, ct);
-                    posted.Posted(billCount, total, time.GetUtcNow());
+                    posted.Posted(billCount, total, dueOn, time.GetUtcNow());
                     db.ChangeTracker.DetectChanges();
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
@@ -127,7 +132,8 @@ public sealed class BillingRunWorker(
         }
     }
 
-    private async Task<(int BillCount, decimal Total)> BillAsync(BillingDbContext db, BillingRun run, BillingRunPhases phases, CancellationToken cancellationToken)
+    private async Task<(int BillCount, decimal Total)> BillAsync(
+        BillingDbContext db, BillingRun run, DateOnly dueOn, BillingRunPhases phases, CancellationToken cancellationToken)
     {
         int unitsTotal;
         using (phases.Time(BillingRunPhases.Load))
@@ -144,8 +150,9 @@ public sealed class BillingRunWorker(
         // the database works on one while the worker works on the other.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var chunks = Channel.CreateBounded<ComputedChunk>(1);
-        var computing = Task.Run(() => ComputeAsync(run, chunks.Writer, phases, stop.Token), stop.Token);
+        var computing = Task.Run(() => ComputeAsync(run, dueOn, chunks.Writer, phases, stop.Token), stop.Token);
         var (billCount, total, done) = (0, 0m, 0);
+        var credited = new List<CreditedBill>();
         try
         {
             await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
@@ -168,6 +175,7 @@ public sealed class BillingRunWorker(
                     await db.CopyOutboxMessagesAsync(chunk.Events, cancellationToken);
                 }
 
+                credited.AddRange(chunk.Credited);
                 billCount += chunk.Bills.Count;
                 total += chunk.Bills.Sum(b => b.Total);
                 done += chunk.Units;
@@ -184,23 +192,32 @@ public sealed class BillingRunWorker(
             await computing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
+        using (phases.Time(BillingRunPhases.Credit))
+        {
+            var now = time.GetUtcNow();
+            var today = (await db.Set<KnownEstateCalendar>().AsNoTracking().SingleAsync(c => c.EstateId == run.EstateId, cancellationToken)).ToCalendar().LocalDay(now);
+            await CreditAtPosting.ApplyAsync(db, run, credited, today, now, cancellationToken);
+        }
+
         return (billCount, total);
     }
 
     /// <summary>The rows of a chunk of units, ready to be copied.</summary>
-    private sealed record ComputedChunk(int Units, List<Bill> Bills, List<Receivable> Receivables, List<AuditEntry> Audit, List<OutboxMessage> Events);
+    private sealed record ComputedChunk(
+        int Units, List<Bill> Bills, List<Receivable> Receivables, List<AuditEntry> Audit, List<OutboxMessage> Events, List<CreditedBill> Credited);
 
     /// <summary>Reads the estate's units chunk by chunk (keyset on the unit id) and computes their bills, audit entries and events.</summary>
-    private async Task ComputeAsync(BillingRun run, ChannelWriter<ComputedChunk> chunks, BillingRunPhases phases, CancellationToken cancellationToken)
+    private async Task ComputeAsync(BillingRun run, DateOnly dueOn, ChannelWriter<ComputedChunk> chunks, BillingRunPhases phases, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
             var rates = await BillingRunCalculator.RatesAsync(db, run.EstateId, run.FeeItem, cancellationToken);
-            var facts = await RunFacts.LoadAsync(db, run.EstateId, run.FeeItem, run.Period, run.Period.AddMonths(1), cancellationToken);
+            var facts = await RunFacts.LoadAsync(db, run.EstateId, run.FeeItem, run.BilledPeriod.First, run.BilledPeriod.End, cancellationToken);
+            var withCredit = await CreditAtPosting.UnitsWithCreditAsync(db, run.EstateId, cancellationToken);
             var chunkSize = Math.Max(1, options.Value.ChunkSize);
-            var description = $"{run.FeeItem.Name()} {RunsApi.Month(run.Period)}";
+            var description = $"{run.FeeItem.Name()} {run.BilledPeriod}";
             var actor = AuditInterceptor.SystemActor(environment);
             Guid? after = null;
             while (true)
@@ -218,23 +235,32 @@ public sealed class BillingRunWorker(
                 }
 
                 var now = time.GetUtcNow();
-                var chunk = new ComputedChunk(units.Count, new(units.Count), new(units.Count), new(2 * units.Count), new(2 * units.Count));
+                var chunk = new ComputedChunk(units.Count, new(units.Count), new(units.Count), new(2 * units.Count), new(2 * units.Count), []);
                 using (phases.Time(BillingRunPhases.Compute))
                 {
                     foreach (var unit in units)
                     {
-                        if (BillingRunCalculator.Compute(unit, run.FeeItem, run.Period, rates, run.Currency, facts) is not { } computed)
+                        if (BillingRunCalculator.Compute(unit, run.FeeItem, run.BilledPeriod, rates, run.Currency, facts) is not { } computed)
                         {
                             continue;
                         }
 
-                        var bill = Bill.Issue(run, unit.UnitId, computed.Lines, now);
+                        var bill = Bill.Issue(run, unit.UnitId, computed.Lines, dueOn, now);
                         var receivable = Receivable.ForBill(bill, description);
                         chunk.Bills.Add(bill);
                         chunk.Receivables.Add(receivable);
                         chunk.Audit.Add(BillingRunRows.Audited(bill, actor, run.CorrelationId));
                         chunk.Audit.Add(BillingRunRows.Audited(receivable, actor, run.CorrelationId));
-                        Announce(chunk.Events, run, unit, bill, now);
+                        if (withCredit.Contains(unit.UnitId))
+                        {
+                            // Its owner is told once the credit is applied, with what is left to pay.
+                            chunk.Credited.Add(new CreditedBill(unit, bill, receivable.Id));
+                            Announce(chunk.Events, run, unit, bill, notifyOwner: false, now);
+                        }
+                        else
+                        {
+                            Announce(chunk.Events, run, unit, bill, notifyOwner: true, now);
+                        }
                     }
                 }
 
@@ -250,30 +276,34 @@ public sealed class BillingRunWorker(
         }
     }
 
-    private static void Announce(List<OutboxMessage> events, BillingRun run, BillableUnit unit, Bill bill, DateTimeOffset now)
+    private static void Announce(List<OutboxMessage> events, BillingRun run, BillableUnit unit, Bill bill, bool notifyOwner, DateTimeOffset now)
     {
         events.Add(OutboxDbContextExtensions.ToOutboxMessage(new BillIssued(
             Guid.CreateVersion7(now), now, run.EstateId, run.CorrelationId, bill.Id, run.Id, unit.UnitId, unit.OwnerId, run.FeeItem.Name(), run.Period,
             bill.Total, bill.Currency, bill.DueOn)));
-        if (unit.OwnerId is not { } ownerId)
+        if (notifyOwner && unit.OwnerId is not null)
         {
-            return;
+            events.Add(OutboxDbContextExtensions.ToOutboxMessage(BillIssuedNotice(run, unit, bill, 0m, now)));
         }
+    }
 
-        events.Add(OutboxDbContextExtensions.ToOutboxMessage(new NotificationRequested(
-            Guid.CreateVersion7(now), now, run.EstateId, run.CorrelationId, "owner", ownerId, BillingNotifications.BillIssued,
+    /// <summary>The owner's notification of a bill: its amount, what the unit's credit settled of it and what is left to pay.</summary>
+    internal static NotificationRequested BillIssuedNotice(BillingRun run, BillableUnit unit, Bill bill, decimal credited, DateTimeOffset now) =>
+        new(
+            Guid.CreateVersion7(now), now, run.EstateId, run.CorrelationId, "owner", unit.OwnerId!.Value, BillingNotifications.BillIssued,
             new Dictionary<string, string>
             {
                 ["unitNumber"] = unit.Number,
                 ["feeItem"] = run.FeeItem.Name(),
-                ["period"] = RunsApi.Month(run.Period),
+                ["period"] = run.BilledPeriod.ToString(),
                 ["amount"] = BillingRounding.Format(bill.Total, bill.Currency),
                 ["currency"] = bill.Currency,
                 ["dueOn"] = bill.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["billId"] = bill.Id.ToString(),
+                ["credited"] = BillingRounding.Format(credited, bill.Currency),
+                ["leftToPay"] = BillingRounding.Format(bill.Total - credited, bill.Currency),
             },
-            "normal")));
-    }
+            "normal");
 
     /// <summary>Writes to the run row outside the run's transaction (progress, failure), so it shows at once and survives a rollback.</summary>
     private async Task UpdateApartAsync(Guid runId, Action<BillingRun> change, CancellationToken cancellationToken)

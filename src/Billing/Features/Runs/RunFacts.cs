@@ -67,6 +67,7 @@ public sealed class RunFacts
     }
 
     /// <summary>The unit's parking lines: one per space it rented in the period (and per rate version), none when it rents no space.</summary>
-    internal IReadOnlyList<ComputedLine> Parking(BillableUnit unit, DateOnly month, IReadOnlyList<Rate> rates, string currency) =>
-        [.. Rentals[unit.UnitId].OrderBy(r => r.Space).ThenBy(r => r.From).SelectMany(r => Proration.RentedSpaceLines(r, month, rates, currency))];
+    internal IReadOnlyList<ComputedLine> Parking(BillableUnit unit, BillingPeriod period, IReadOnlyList<Rate> rates, string currency) =>
+        [.. period.Months.SelectMany(month => Rentals[unit.UnitId].OrderBy(r => r.Space).ThenBy(r => r.From)
+            .SelectMany(r => Proration.RentedSpaceLines(r, month, rates, currency)))];
 }

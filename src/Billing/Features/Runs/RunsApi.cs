@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Data;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Features.Rates;
-using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.Billing.Features.Terms;
 using PropertyPlatform.ServiceDefaults.Hosting;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -11,7 +11,10 @@ using PropertyPlatform.ServiceDefaults.Security;
 
 namespace PropertyPlatform.Billing.Features.Runs;
 
-/// <summary>Bill an estate for one fee item and month (<c>yyyy-MM</c>).</summary>
+/// <summary>
+/// Bill an estate for one fee item and period: a month (<c>2026-11</c>), a quarter (<c>2026-Q4</c>) or a year
+/// (<c>2026</c>), as the estate bills that fee item (<c>BillingTermsApi</c>).
+/// </summary>
 public sealed record BillingRunCommand(Guid? EstateId, string? Period, string? FeeItem);
 
 public sealed record BillLineResponse(Guid RateId, decimal Rate, decimal Quantity, int Days, int DaysInPeriod, decimal Amount, string Explanation);
@@ -21,21 +24,23 @@ public sealed record PreviewBillResponse(Guid UnitId, string UnitNumber, decimal
 /// <summary>What posting would bill; <see cref="Bills"/> lists at most <see cref="RunsApi.PreviewLimit"/> of them, the counts cover all.</summary>
 /// <remarks><see cref="Metered"/>: for water and electricity, the units left unbilled for want of good readings; null for other fee items.</remarks>
 public sealed record BillingRunPreviewResponse(
-    Guid EstateId, string Period, string FeeItem, string Currency, int UnitCount, int BillCount, decimal Total, PreviewBillResponse[] Bills,
-    MeteredPreviewResponse? Metered = null);
+    Guid EstateId, string Period, DateOnly PeriodFrom, DateOnly PeriodTo, string FeeItem, string Currency, DateOnly DueOn, int UnitCount, int BillCount, decimal Total,
+    PreviewBillResponse[] Bills, MeteredPreviewResponse? Metered = null);
 
 public sealed record BillingRunResponse(
-    Guid Id, Guid EstateId, string Period, string FeeItem, string Currency, string Status, int UnitsTotal, int UnitsDone, int BillCount, decimal Total,
-    DateTimeOffset StartedAt, string StartedBy, DateTimeOffset? PostedAt, string? LastError);
+    Guid Id, Guid EstateId, string Period, DateOnly PeriodFrom, DateOnly PeriodTo, string FeeItem, string Currency, string Status, int UnitsTotal, int UnitsDone,
+    int BillCount, decimal Total, DateTimeOffset StartedAt, string StartedBy, DateTimeOffset? PostedAt, DateOnly? DueOn, string? LastError);
 
 public sealed record BillResponse(
-    Guid Id, Guid EstateId, Guid RunId, Guid UnitId, string Period, string FeeItem, decimal Total, string Currency, DateOnly DueOn, DateTimeOffset IssuedAt,
+    Guid Id, Guid EstateId, Guid RunId, Guid UnitId, string Period, DateOnly PeriodFrom, DateOnly PeriodTo, string FeeItem, decimal Total, string Currency, DateOnly DueOn, DateTimeOffset IssuedAt,
     BillLineResponse[] Lines);
 
 /// <summary>
 /// Billing runs: a preview computes the bills without keeping anything; posting queues the run for
-/// <see cref="BillingRunWorker"/>, which bills the whole estate in one transaction. There is one run per estate, month and
-/// fee item: posting it again (or twice at once) answers the same run and bills nothing more.
+/// <see cref="BillingRunWorker"/>, which bills the whole estate in one transaction. There is one run per estate, period and
+/// fee item: posting it again (or twice at once) answers the same run and bills nothing more; a run whose period overlaps
+/// a posted or running one (a quarter and one of its months, after the frequency changed) is refused, so no unit is
+/// billed twice for a day and fee item.
 /// </summary>
 public static class RunsApi
 {
@@ -60,9 +65,10 @@ public static class RunsApi
         BillingRunCommand command, BillingDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var (estateId, period, feeItem, currency, rates) = await CheckAsync(command, db, time, cancellationToken);
+        var dueOn = await BillingTermsApi.DueOnAsync(db, estateId, time.GetUtcNow(), cancellationToken);
         var bills = new List<ComputedBill>();
         var unitCount = 0;
-        var facts = await RunFacts.LoadAsync(db, estateId, feeItem, period, period.AddMonths(1), cancellationToken);
+        var facts = await RunFacts.LoadAsync(db, estateId, feeItem, period.First, period.End, cancellationToken);
         await foreach (var unit in BillingRunCalculator.Units(db, estateId).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             unitCount++;
@@ -73,7 +79,7 @@ public static class RunsApi
         }
 
         return TypedResults.Ok(new BillingRunPreviewResponse(
-            estateId, Month(period), feeItem.Name(), currency, unitCount, bills.Count, bills.Sum(b => b.Total),
+            estateId, period.ToString(), period.First, period.Last, feeItem.Name(), currency, dueOn, unitCount, bills.Count, bills.Sum(b => b.Total),
             [.. bills.Take(PreviewLimit).Select(b => new PreviewBillResponse(b.Unit.UnitId, b.Unit.Number, b.Total, [.. b.Lines.Select(ToResponse)]))],
             Meters.Of(feeItem) is null ? null : new MeteredPreviewResponse(facts.UnitsWithoutTwoReadings, facts.UnitsWithReadingsGoingDown)));
     }
@@ -85,26 +91,30 @@ public static class RunsApi
     {
         var (estateId, period, feeItem, currency, _) = await CheckAsync(command, db, time, cancellationToken);
         scope.EnsureCanWrite(estateId);
-        var run = await FindAsync(db, estateId, period, feeItem, cancellationToken);
-        if (run is null)
+        var strategy = db.Database.CreateExecutionStrategy();
+        var run = await strategy.ExecuteAsync(async ct =>
         {
-            run = BillingRun.Start(estateId, period, feeItem, currency, scope.Account(), correlation.CorrelationId, time.GetUtcNow());
-            db.Runs.Add(run);
-            try
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Runs of an estate and fee item are started one at a time, so two overlapping periods never both pass the check.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"runs|{estateId}|{feeItem}"}, 0))", ct);
+            var run = await FindAsync(db, estateId, period, feeItem, ct);
+            if (run is null)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await EnsureNoOverlapAsync(db, estateId, period, feeItem, null, ct);
+                run = BillingRun.Start(estateId, period, feeItem, currency, scope.Account(), correlation.CorrelationId, time.GetUtcNow());
+                db.Runs.Add(run);
             }
-            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+            else if (run.Status == BillingRunStatus.Failed)
             {
-                // Started twice at once: the other request's run is the run.
-                db.ChangeTracker.Clear();
-                run = await FindAsync(db, estateId, period, feeItem, cancellationToken) ?? throw new InvalidOperationException("The run that won the race is gone.");
+                await EnsureNoOverlapAsync(db, estateId, period, feeItem, run.Id, ct);
+                run.Retry();
             }
-        }
-        else if (run.Retry())
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return run;
+        }, cancellationToken);
 
         if (run.Status == BillingRunStatus.Posted)
         {
@@ -142,42 +152,65 @@ public static class RunsApi
     public static async Task<Ok<BillResponse>> GetBill(Guid id, BillingDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(ToResponse(await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken) ?? throw new NotFoundException("Bill", id)));
 
-    private static async Task<(Guid EstateId, DateOnly Period, FeeItem FeeItem, string Currency, List<Rate> Rates)> CheckAsync(
+    private static async Task<(Guid EstateId, BillingPeriod Period, FeeItem FeeItem, string Currency, List<Rate> Rates)> CheckAsync(
         BillingRunCommand command, BillingDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
         var estateId = errors.Id(command.EstateId, "estateId");
-        var period = errors.Month(command.Period, "period");
+        if (!BillingPeriod.TryParse(command.Period, out var period))
+        {
+            errors.Add("period", "Required: a month written yyyy-MM (2026-11), a quarter yyyy-Qn (2026-Q4) or a year yyyy (2026).");
+        }
+
         var feeItem = RatesApi.RatedFeeItem(errors, command.FeeItem, "feeItem");
         errors.ThrowIfAny();
         var estate = await BillingEstates.GetAsync(db, estateId, cancellationToken);
-        var thisMonth = estate.ToCalendar().LocalDay(time.GetUtcNow());
-        if (period > new DateOnly(thisMonth.Year, thisMonth.Month, 1))
+        var frequency = await BillingTermsApi.FrequencyAsync(db, estateId, feeItem, cancellationToken);
+        if (period.Frequency != frequency)
         {
-            throw new ValidationFailedException("period", $"Cannot bill a month that has not begun (this month is {thisMonth:yyyy-MM}).");
+            throw new ValidationFailedException("period", $"This estate bills {feeItem.Name()} {frequency.Name()}: the period must be {frequency.Form()}.");
+        }
+
+        var today = estate.ToCalendar().LocalDay(time.GetUtcNow());
+        if (period.First > today)
+        {
+            throw new ValidationFailedException("period", $"Cannot bill a period that has not begun ({period} begins {period.First:yyyy-MM-dd}, today is {today:yyyy-MM-dd}).");
         }
 
         var rates = await BillingRunCalculator.RatesAsync(db, estateId, feeItem, cancellationToken);
-        if (!rates.Any(r => r.EffectiveFrom < period.AddMonths(1)))
+        if (!rates.Any(r => r.EffectiveFrom <= period.Last))
         {
-            throw new ValidationFailedException("feeItem", $"No approved {feeItem.Name()} rate is in force in {Month(period)}.");
+            throw new ValidationFailedException("feeItem", $"No approved {feeItem.Name()} rate is in force in {period}.");
         }
 
         return (estateId, period, feeItem, estate.Currency, rates);
     }
 
-    private static Task<BillingRun?> FindAsync(BillingDbContext db, Guid estateId, DateOnly period, FeeItem feeItem, CancellationToken cancellationToken) =>
-        db.Runs.SingleOrDefaultAsync(r => r.EstateId == estateId && r.Period == period && r.FeeItem == feeItem, cancellationToken);
+    private static Task<BillingRun?> FindAsync(BillingDbContext db, Guid estateId, BillingPeriod period, FeeItem feeItem, CancellationToken cancellationToken) =>
+        db.Runs.SingleOrDefaultAsync(r => r.EstateId == estateId && r.Period == period.First && r.PeriodEnd == period.Last && r.FeeItem == feeItem, cancellationToken);
 
-    internal static string Month(DateOnly period) => period.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>409 naming the posted or running run of the estate and fee item that bills some day of <paramref name="period"/> already.</summary>
+    private static async Task EnsureNoOverlapAsync(
+        BillingDbContext db, Guid estateId, BillingPeriod period, FeeItem feeItem, Guid? except, CancellationToken cancellationToken)
+    {
+        var other = await db.Runs.AsNoTracking()
+            .Where(r => r.EstateId == estateId && r.FeeItem == feeItem && r.Id != except && (r.Status == BillingRunStatus.Posted || r.Status == BillingRunStatus.Running)
+                && r.Period <= period.Last && period.First <= r.PeriodEnd)
+            .OrderBy(r => r.Period).FirstOrDefaultAsync(cancellationToken);
+        if (other is not null)
+        {
+            throw new ConflictException(
+                $"Billing run '{other.Id}' ({other.BilledPeriod}, {other.Status.ToString().ToLowerInvariant()}) already bills {feeItem.Name()} for days of {period}: a unit is never billed twice for a day.");
+        }
+    }
 
     private static BillLineResponse ToResponse(ComputedLine l) => new(l.RateId, l.Rate, l.Quantity, l.Days, l.DaysInPeriod, l.Amount, l.Explanation);
 
     internal static BillingRunResponse ToResponse(BillingRun r) => new(
-        r.Id, r.EstateId, Month(r.Period), r.FeeItem.Name(), r.Currency, r.Status.ToString(), r.UnitsTotal, r.UnitsDone, r.BillCount, r.Total, r.StartedAt,
-        r.StartedBy, r.PostedAt, r.LastError);
+        r.Id, r.EstateId, r.BilledPeriod.ToString(), r.Period, r.PeriodEnd, r.FeeItem.Name(), r.Currency, r.Status.ToString(), r.UnitsTotal, r.UnitsDone,
+        r.BillCount, r.Total, r.StartedAt, r.StartedBy, r.PostedAt, r.DueOn, r.LastError);
 
     internal static BillResponse ToResponse(Bill b) => new(
-        b.Id, b.EstateId, b.RunId, b.UnitId, Month(b.Period), b.FeeItem.Name(), b.Total, b.Currency, b.DueOn, b.IssuedAt,
+        b.Id, b.EstateId, b.RunId, b.UnitId, new BillingPeriod(b.Period, b.PeriodEnd).ToString(), b.Period, b.PeriodEnd, b.FeeItem.Name(), b.Total, b.Currency, b.DueOn, b.IssuedAt,
         [.. b.Lines.Select(l => new BillLineResponse(l.RateId, l.Rate, l.Quantity, l.Days, l.DaysInPeriod, l.Amount, l.Explanation))]);
 }
