@@ -5,7 +5,7 @@ namespace PropertyPlatform.Billing.Features;
 /// <summary>The template keys billing asks reception to send (reception's catalogue holds their wording and fields).</summary>
 internal static class BillingNotifications
 {
-    /// <summary>Fields: unitNumber, feeItem, period, amount, currency, dueOn, billId.</summary>
+    /// <summary>Fields: unitNumber, feeItem, period, amount, currency, dueOn, billId, credited (what the unit's credit paid at posting), leftToPay.</summary>
     [NotificationTemplate]
     public const string BillIssued = "bill-issued";
 

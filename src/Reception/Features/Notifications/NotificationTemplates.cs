@@ -85,10 +85,10 @@ public static partial class NotificationTemplates
             ["zh"] = new("维修上门时间待确认", "维修师傅可于 {startsAt} 至 {endsAt} 上门，请在应用中确认或另约时间。"),
             ["en"] = new("Please confirm the repair visit", "A technician can come from {startsAt} to {endsAt}. Please confirm in the app or choose another time."),
         }),
-        new(BillIssued, ["unitNumber", "feeItem", "period", "amount", "currency", "dueOn", "billId"], new Dictionary<string, TemplateText>
+        new(BillIssued, ["unitNumber", "feeItem", "period", "amount", "currency", "dueOn", "billId", "credited", "leftToPay"], new Dictionary<string, TemplateText>
         {
-            ["zh"] = new("{period} 账单已出", "您的房屋 {unitNumber} {period} 的 {feeItem} 账单为 {amount} {currency}，请于 {dueOn} 前缴纳。"),
-            ["en"] = new("Your bill for {period}", "The {feeItem} bill of unit {unitNumber} for {period} is {amount} {currency}, due by {dueOn}."),
+            ["zh"] = new("{period} 账单已出", "您的房屋 {unitNumber} {period} 的 {feeItem} 账单为 {amount} {currency}，预存款已抵扣 {credited} {currency}，请于 {dueOn} 前缴纳余下的 {leftToPay} {currency}。"),
+            ["en"] = new("Your bill for {period}", "The {feeItem} bill of unit {unitNumber} for {period} is {amount} {currency}; your credit paid {credited} {currency}, and {leftToPay} {currency} is due by {dueOn}."),
         }),
         new(PaymentReceived, ["unitNumber", "amount", "currency", "method", "receiptNumber", "receivedAt", "paymentId"], new Dictionary<string, TemplateText>
         {
