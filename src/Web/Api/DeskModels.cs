@@ -35,3 +35,12 @@ public sealed record ReceiveParcelBody(Guid? EstateId, Guid? UnitId, string? Car
 
 /// <summary>Reception's CollectParcelCommand: who took the parcel away.</summary>
 public sealed record CollectParcelBody(string? CollectedBy);
+
+/// <summary>An owner on reception's roster (<c>/owners</c>); the phone as the desk may see it.</summary>
+public sealed record OwnerView(Guid Id, Guid EstateId, string FullName, string Phone, string IdNumber, IReadOnlyList<Guid> UnitIds, DateTimeOffset RegisteredAt);
+
+/// <summary>Reception's RegisterOwnerCommand.</summary>
+public sealed record RegisterOwnerBody(Guid EstateId, string? FullName, string? Phone, string? IdNumber, Guid[] UnitIds);
+
+/// <summary>Identity's one-time activation code for an owner's app account: shown once, to be handed to the owner.</summary>
+public sealed record ActivationCodeView(Guid OwnerId, string Code, DateTimeOffset ExpiresAt);
