@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PropertyPlatform.EndToEndTests;
 
@@ -8,8 +7,10 @@ namespace PropertyPlatform.BrowserTests;
 /// <summary>
 /// One browser context (its own cookies) and page per test, traced; a failed test leaves a screenshot and the
 /// Playwright trace (and the page's HTML) under TestResults/playwright (open the trace with `playwright show-trace`).
+/// Playwright's xunit v3 base classes keep one browser per test worker and close each test's contexts; the browser is
+/// Debian's chromium (<see cref="Chromium"/>).
 /// </summary>
-public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
+public abstract class BrowserTest(BrowserSystem system) : Microsoft.Playwright.Xunit.v3.ContextTest
 {
     /// <summary>A phone: the owners' portal is made for it.</summary>
     protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
@@ -18,8 +19,6 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
 
     protected BrowserSystem System => system;
 
-    protected IBrowserContext Context { get; private set; } = null!;
-
     protected IPage Page { get; private set; } = null!;
 
     private readonly List<(string UserName, IBrowserContext Context)> _people = [];
@@ -27,18 +26,20 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     /// <summary>The viewport of this test's browser; desktop unless a test class says otherwise.</summary>
     protected virtual ViewportSize Viewport => new() { Width = 1280, Height = 900 };
 
-    public async ValueTask InitializeAsync()
+    public override Task<BrowserTypeLaunchOptions?> LaunchOptionsAsync() => Task.FromResult<BrowserTypeLaunchOptions?>(Chromium.LaunchOptions());
+
+    public override BrowserNewContextOptions ContextOptions() => ContextOptions(Viewport);
+
+    private BrowserNewContextOptions ContextOptions(ViewportSize viewport, string locale = "en-US") =>
+        new() { BaseURL = system.Gateway.ToString(), Locale = locale, ViewportSize = viewport };
+
+    public override async ValueTask InitializeAsync()
     {
-        Context = await system.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = system.Gateway.ToString(),
-            Locale = "en-US",
-            ViewportSize = Viewport,
-        });
+        await base.InitializeAsync();
         Context.SetDefaultTimeout(30_000);
         // Expectations wait as long as actions: the default 5 s is shorter than a round trip through the gateway to a
         // service on a loaded 2-core machine (seen: the owner's report confirmed just after 5 s).
-        Assertions.SetDefaultExpectTimeout(30_000);
+        SetDefaultExpectTimeout(30_000);
         await Context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
         Page = await Context.NewPageAsync();
     }
@@ -59,18 +60,24 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     /// Another person at their own browser (their own cookies), signed in on <paramref name="path"/>. Their page is kept
     /// with this test's: a failing test leaves a screenshot, the HTML and a trace of every person's page.
     /// </summary>
-    protected async Task<IPage> OtherPersonAsync(string userName, string path, ViewportSize viewport)
+    protected async Task<IPage> OtherPersonAsync(string userName, string path, ViewportSize viewport, string locale = "en-US")
     {
-        var context = await system.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = system.Gateway.ToString(), Locale = "en-US", ViewportSize = viewport,
-        });
-        context.SetDefaultTimeout(30_000);
-        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
-        _people.Add((userName, context));
-        var page = await context.NewPageAsync();
+        var page = await OtherBrowserAsync(userName, viewport, locale);
         await SignInAsync(page, path, userName);
         return page;
+    }
+
+    /// <summary>
+    /// Another person at their own browser (their own cookies), not signed in: kept with this test's pages, as
+    /// <see cref="OtherPersonAsync"/>'s are.
+    /// </summary>
+    protected async Task<IPage> OtherBrowserAsync(string who, ViewportSize viewport, string locale = "en-US")
+    {
+        var context = await NewContext(ContextOptions(viewport, locale));
+        context.SetDefaultTimeout(30_000);
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
+        _people.Add((who, context));
+        return await context.NewPageAsync();
     }
 
     /// <summary>
@@ -220,9 +227,8 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
     protected async Task AssertAccessibleAsync(IPage? page = null)
     {
         page ??= Page;
-        var results = await page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
+        var serious = (await AxeCore.RunAsync(page, Ct)).Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Targets)}")
             .ToList();
         serious.Should().BeEmpty($"{page.Url} should have no serious accessibility violation");
     }
@@ -242,7 +248,7 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         var test = TestContext.Current;
         var failed = test.TestState?.Result is TestResult.Failed;
@@ -265,10 +271,10 @@ public abstract class BrowserTest(BrowserSystem system) : IAsyncLifetime
             {
                 await context.Tracing.StopAsync();
             }
-
-            await context.DisposeAsync();
         }
 
+        // Playwright's base closes every context of the test (this one and the other people's).
+        await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 

@@ -5,11 +5,14 @@ namespace PropertyPlatform.BrowserTests;
 
 /// <summary>
 /// Debian's chromium, driven by Playwright: installed with apt-get when missing (as the AppHost installs PostgreSQL),
-/// never a browser build of Playwright's own (nothing is downloaded from outside the package registries).
+/// never a browser build of Playwright's own (nothing is downloaded from outside the package registries). A Chinese
+/// font comes with it: without one, the console's Chinese shows as empty boxes.
 /// </summary>
 public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
+
+    private const string ChineseFont = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
     private static readonly string[] Arguments =
     [
@@ -17,17 +20,11 @@ public static class Chromium
         "--disable-component-update", "--disable-sync",
     ];
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(Action<string> progress, CancellationToken cancellationToken)
+    public static async Task EnsureInstalledAsync(Action<string> progress, CancellationToken cancellationToken)
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        await PackageAcquirer.EnsureInstalledAsync("Chromium", [ExecutablePath], "chromium", progress, cancellationToken);
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            Args = Arguments,
-        });
-        return (playwright, browser);
+        await PackageAcquirer.EnsureInstalledAsync("Chromium", [ExecutablePath, ChineseFont], "chromium fonts-wqy-microhei", progress, cancellationToken);
     }
+
+    public static BrowserTypeLaunchOptions LaunchOptions() => new() { ExecutablePath = ExecutablePath, Headless = true, Args = Arguments };
 }
