@@ -2,13 +2,16 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FluentUI.AspNetCore.Components;
+using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.Components.Pages.Training;
+using PropertyPlatform.Web.SignIn;
 
 namespace PropertyPlatform.Web.Tests;
 
@@ -26,10 +29,12 @@ public sealed class CoursesPageTests : GatewayPageTest
     private readonly List<CourseView> _courses = [Course("Gate post basics", null, "gate")];
     private readonly List<CourseView> _secondPage = [];
     private readonly Guid _sessionId = Guid.NewGuid();
+    private bool _sessionLost;
 
     public CoursesPageTests()
     {
         User.SetAuthorized("trainer.north");
+        User.SetClaims(new Claim(PlatformClaims.Subject, "trainer-north"));
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"training/courses?estate={Estate}");
     }
 
@@ -138,6 +143,24 @@ public sealed class CoursesPageTests : GatewayPageTest
         page.FindAll("[data-testid=session-scheduled]").Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_course_typed_when_the_session_was_lost_is_back_in_the_form_once_the_trainer_is_back()
+    {
+        _sessionLost = true;
+        var page = Render();
+        await page.Find("#title").ChangeAsync(new ChangeEventArgs { Value = "Lift rescue drill" });
+        await page.Find("#passMark").ChangeAsync(new ChangeEventArgs { Value = "80" });
+        await page.Find("form").SubmitAsync();
+        page.FindAll("[data-testid=course-created]").Should().BeEmpty();
+
+        _sessionLost = false;
+        var back = Render();
+
+        back.WaitForElement("[data-testid=draft-restored]");
+        back.Find("#title").GetAttribute("value").Should().Be("Lift rescue drill");
+        back.Find("#passMark").GetAttribute("value").Should().Be("80");
+    }
+
     private static HttpResponseMessage Problem(string field, string error) => new(HttpStatusCode.BadRequest)
     {
         Content = JsonContent.Create(new { title = "Bad input", errors = new Dictionary<string, string[]> { [field] = [error] } },
@@ -150,6 +173,11 @@ public sealed class CoursesPageTests : GatewayPageTest
         var query = Uri.UnescapeDataString(request.RequestUri.Query);
         if (request.Method == HttpMethod.Post)
         {
+            if (_sessionLost)
+            {
+                throw new SessionLostException("The session has ended.");
+            }
+
             var body = request.Content!.ReadAsStringAsync().GetAwaiter().GetResult();
             switch (path)
             {
