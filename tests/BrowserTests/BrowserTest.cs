@@ -88,11 +88,12 @@ public abstract class BrowserTest(BrowserSystem system) : Microsoft.Playwright.X
 
     /// <summary>
     /// Waits until the page's form is interactive (it marks itself <c>data-interactive</c> once the circuit is up): text
-    /// typed into the prerendered form before that is lost to the first interactive render.
+    /// typed into the prerendered form before that is lost to the first interactive render. A page's forms are marked
+    /// together (a session's enrolment and exam forms), so the first one marked says it for all.
     /// </summary>
     protected async Task WaitForInteractiveFormAsync()
     {
-        await Assertions.Expect(Page.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("form[data-interactive=true]").First).ToBeVisibleAsync();
         await WaitForComponentsDefinedAsync();
     }
 

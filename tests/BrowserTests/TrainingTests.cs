@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ClosedXML.Excel;
 using Microsoft.Playwright;
 using PropertyPlatform.EndToEndTests;
 using PropertyPlatform.TestSupport;
@@ -10,8 +11,9 @@ using PropertyPlatform.TestSupport;
 namespace PropertyPlatform.BrowserTests;
 
 /// <summary>
-/// HR and training at North Garden (the trainer, who is the demo group's HR): certifications about to expire, a training
-/// session's attendance and exam, and the month's attendance sheet with hr-training's XLSX; each against hr-training.
+/// HR and training at North Garden (the trainer, who is the demo group's HR): certifications about to expire, a course
+/// created and a session of it scheduled and filled from the console, a training session's attendance and exam, and
+/// the month's attendance sheet with hr-training's XLSX; each against hr-training.
 /// </summary>
 public sealed class TrainingTests(BrowserSystem system) : BrowserTest(system)
 {
@@ -106,8 +108,79 @@ public sealed class TrainingTests(BrowserSystem system) : BrowserTest(system)
     }
 
     [Fact]
+    public async Task The_trainer_creates_a_course_schedules_a_session_of_it_tomorrow_afternoon_and_enrols_a_plumber()
+    {
+        var name = Unique("Zhou Min");
+        var title = Unique("Pump room safety");
+        using var trainer = await System.ApiAsync(TrainerNorth, Ct);
+        var staffId = await PlumberCertifiedFor10MoreDaysAsync(trainer, name);
+
+        await SignInAsync("/", TrainerNorth);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Training courses" }).Last.ClickAsync();
+        await WaitForInteractiveFormAsync();
+        await FillFieldAsync("title", title);
+        await ChooseAsync("category", "Skills");
+        await ChooseAsync("trade", "Plumbing");
+        await FillFieldAsync("passMark", "150");
+        await Button("Create the course").ClickAsync();
+        await Assertions.Expect(Page.Locator("#passMark-field")).ToContainTextAsync("1 to 100");
+        await FillFieldAsync("passMark", "70");
+        await Button("Create the course").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("course-created")).ToContainTextAsync(title);
+        var courseRow = Page.Locator("tr[data-course-id]", new() { HasText = title });
+        await Assertions.Expect(courseRow).ToContainTextAsync("Trade: Plumbing");
+
+        // Tomorrow at 14:30 on North Garden's clock (Asia/Shanghai), whatever the browser's own time zone.
+        await courseRow.Locator("fluent-button").ClickAsync();
+        var startsAt = Page.Locator("input#startsAt");
+        await Assertions.Expect(startsAt).ToHaveValueAsync($"{Day(NorthToday.AddDays(1))}T09:00");
+        await startsAt.FillAsync($"{Day(NorthToday.AddDays(1))}T14:30");
+        await startsAt.PressAsync("Tab");
+        await AssertAccessibleAsync();
+        await Page.Locator("form fluent-button", new() { HasText = "Schedule a session" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("session-scheduled")).ToContainTextAsync("2:30");
+
+        await Page.GetByTestId("session-scheduled").GetByRole(AriaRole.Link, new() { Name = "Open the session" }).ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/training/sessions/[0-9a-f-]{36}"));
+        var sessionId = Guid.Parse(Regex.Match(Page.Url, "/training/sessions/([0-9a-f-]{36})").Groups[1].Value);
+        await WaitForInteractiveFormAsync();
+        await ChooseAsync("staffId", name);
+        await Button("Enrol").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("staff-enrolled")).ToContainTextAsync($"{name} is enrolled.");
+        await Assertions.Expect(Page.Locator("tr[data-enrolment-id]", new() { HasText = name })).ToContainTextAsync("In progress");
+        await AssertAccessibleAsync();
+
+        var session = await trainer.GetFromJsonAsync<JsonElement>($"/api/hr-training/training/sessions/{sessionId}", ApiJson.Options, Ct);
+        var tomorrowAtHalfPastTwo = NorthToday.AddDays(1).ToDateTime(new TimeOnly(14, 30));
+        session.GetProperty("startsAt").GetDateTimeOffset().Should().Be(new DateTimeOffset(tomorrowAtHalfPastTwo, NorthZone.GetUtcOffset(tomorrowAtHalfPastTwo)));
+        var course = await trainer.GetFromJsonAsync<JsonElement>(
+            $"/api/hr-training/training/courses/{session.GetProperty("courseId").GetGuid()}", ApiJson.Options, Ct);
+        (course.GetProperty("title").GetString(), course.GetProperty("category").GetString(), course.GetProperty("trade").GetString(), course.GetProperty("passMark").GetInt32())
+            .Should().Be((title, "Skills", "plumbing", 70));
+        var enrolments = await trainer.GetFromJsonAsync<JsonElement>($"/api/hr-training/training/sessions/{sessionId}/enrolments", ApiJson.Options, Ct);
+        enrolments.EnumerateArray().Select(e => e.GetProperty("enrolment").GetProperty("staffId").GetGuid()).Should().Equal(staffId);
+    }
+
+    private async Task ChooseAsync(string field, string option)
+    {
+        await Page.Locator($"#{field}").ClickAsync();
+        await Page.Locator($"#{field} fluent-option", new() { HasText = option }).ClickAsync();
+    }
+
+    [Fact]
     public async Task The_trainer_views_the_months_attendance_sheet_and_downloads_hr_trainings_XLSX()
     {
+        // Someone on today's published roster: the workbook's on-duty table has their row, today's cell their shift.
+        var name = Unique("Qian Yu");
+        using var trainer = await System.ApiAsync(TrainerNorth, Ct);
+        var staffId = await PlumberCertifiedFor10MoreDaysAsync(trainer, name);
+        await CreatedAsync(await trainer.PostAsJsonAsync("/api/hr-training/rosters/shifts", new
+        {
+            estateId = DemoGroup.North, day = Day(NorthToday), staffId, shift = "day", trade = "plumbing", startsAt = "09:00", endsAt = "17:00",
+        }, Ct));
+        var published = await trainer.PostAsJsonAsync("/api/hr-training/rosters/publish", new { estateId = DemoGroup.North, day = Day(NorthToday) }, Ct);
+        published.StatusCode.Should().Be(HttpStatusCode.OK, await published.Content.ReadAsStringAsync(Ct));
+
         await SignInAsync("/training/attendance", TrainerNorth);
         var month = NorthToday.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -117,12 +190,13 @@ public sealed class TrainingTests(BrowserSystem system) : BrowserTest(system)
 
         download.SuggestedFilename.Should().Be($"attendance-{month}.xlsx");
         var file = await download.PathAsync();
-        var start = new byte[2];
-        await using (var workbook = File.OpenRead(file))
-        {
-            await workbook.ReadExactlyAsync(start, Ct);
-        }
-
-        start.Should().Equal((byte)'P', (byte)'K');
+        // hr-training's workbook as it reached the browser: its sheets, headings and the roster's row, not only a zip header.
+        await using var stream = File.OpenRead(file);
+        using var sheet = new XLWorkbook(stream);
+        sheet.Worksheet("Attendance").Row(1).Cell(2).GetString().Should().Be("Name");
+        var onDuty = sheet.Worksheet("On duty");
+        var row = onDuty.RowsUsed().Single(r => r.Cell(2).GetString() == name);
+        row.Cell(1).GetString().Should().Be(staffId.ToString());
+        row.Cell(3 + NorthToday.Day).GetString().Should().Be("day (plumbing)", "today's column holds the published shift");
     }
 }

@@ -31,3 +31,19 @@ public sealed record DepartmentRankView(int Rank, string Department, int Staff, 
 public sealed record AttendanceSheetView(
     Guid EstateId, string Month, DateTimeOffset? DueAt, DateTimeOffset? IssuedAt, bool IssuedInTime, IReadOnlyList<SheetRowView> Rows,
     IReadOnlyList<DepartmentRankView> Ranking);
+
+/// <summary>
+/// A new course (hr-training's CreateCourseCommand): at most one of trade and post, the duty a pass certifies; what is
+/// typed goes as it is, and hr-training says what each field may be, next to it.
+/// </summary>
+public sealed record CreateCourseBody(
+    Guid EstateId, string? Title, string? Category, string? Trade, string? Post, int? PassMark, int? MaxAttempts, bool RequiresPracticalCheck,
+    int? ValidityMonths);
+
+/// <summary>A session of a course at <c>StartsAt</c>, the estate's wall clock as <c>yyyy-MM-ddTHH:mm</c> (no offset).</summary>
+public sealed record ScheduleSessionBody(Guid CourseId, string? StartsAt);
+
+public sealed record EnrolBody(Guid? StaffId);
+
+/// <summary>An employment file as hr-training's staff roster returns it (StaffResponse), the fields the console shows.</summary>
+public sealed record StaffView(Guid StaffId, string DisplayName, string Position, string[] Trades, Guid HomeEstateId, Guid[] EstateIds, string Status);
