@@ -54,6 +54,41 @@ public sealed partial class DeskTests(BrowserSystem system) : BrowserTest(system
     }
 
     [Fact]
+    public async Task The_clerk_routes_an_inquiry_to_a_department_resolves_it_and_records_the_same_day_feedback_on_its_page()
+    {
+        var description = Unique("Where is the bulky waste point");
+        var id = (await RecordThroughTheApiAsync(DemoGroup.ClerkNorth, DemoGroup.North, DemoGroup.NorthUnit101, description)).GetProperty("id").GetGuid();
+
+        await SignInAsync($"/desk/requests/{id}", DemoGroup.ClerkNorth);
+        await WaitForInteractiveFormAsync();
+        await Page.Locator("#department").ClickAsync();
+        await Page.Locator("#department fluent-option", new() { HasTextString = "Cleaning" }).ClickAsync();
+        await FillFieldAsync("assignee", "Wang Fang");
+        await Button("Route").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("request-status")).ToHaveTextAsync("Routed");
+
+        // Resolving without saying what was done: reception's error under the field, and the request stays routed.
+        await Button("Resolve").ClickAsync();
+        await Assertions.Expect(Page.Locator("#resolution-field")).ToContainTextAsync("Required.");
+        await Assertions.Expect(Page.GetByTestId("request-status")).ToHaveTextAsync("Routed");
+        await AssertAccessibleAsync();
+        await TypeIntoTextAreaAsync("resolution", "Showed the owner the bulky waste point behind building 3");
+        await Button("Resolve").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("request-status")).ToHaveTextAsync("Completed");
+
+        await TypeIntoTextAreaAsync("note", "Told Li Wei by phone");
+        await Button("Record the feedback").ClickAsync();
+        await Assertions.Expect(Page.Locator("#note")).ToHaveCountAsync(0);
+
+        using var api = await System.ApiAsync(DemoGroup.ClerkNorth, Ct);
+        var request = await api.GetFromJsonAsync<JsonElement>($"/api/reception/requests/{id}", ApiJson.Options, Ct);
+        request.GetProperty("routedTo").GetString().Should().Be("Cleaning");
+        request.GetProperty("assignee").GetString().Should().Be("Wang Fang");
+        request.GetProperty("resolution").GetString().Should().Be("Showed the owner the bulky waste point behind building 3");
+        request.GetProperty("feedbackGivenAt").ValueKind.Should().Be(JsonValueKind.String);
+    }
+
+    [Fact]
     public async Task Intake_without_a_description_shows_receptions_field_error_next_to_the_field_and_records_nothing()
     {
         var requester = Unique("Requester");
