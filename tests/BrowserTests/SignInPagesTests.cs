@@ -64,7 +64,7 @@ public sealed class SignInPagesTests(BrowserSystem system) : BrowserTest(system)
         await owner.GetByLabel("新密码", new() { Exact = true }).FillAsync(DemoGroup.Password);
         await owner.GetByLabel("再次输入新密码").FillAsync(DemoGroup.Password);
         await AssertAccessibleAsync(owner);
-        await SaveDocumentationScreenshotAsync("owner-activation-phone.png", owner);
+        await SaveDocumentationScreenshotAsync("activation-phone-zh.png", owner);
         await owner.GetByRole(AriaRole.Button, new() { Name = "激活并登录" }).ClickAsync();
 
         // Activated and signed in at once, back on the page they asked for: their own unit.
