@@ -63,4 +63,13 @@ public static class Journeys
         : "/welcome";
 
     public static string EstateTag(Guid estate) => estate.ToString("N")[^4..];
+
+    /// <summary>The estate a page is about: the address's <c>?estate=</c> when it is one of <paramref name="estates"/>, else the first.</summary>
+    public static Guid? CurrentEstate(IReadOnlyList<Guid> estates, string uri)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(uri).Query);
+        return query.TryGetValue("estate", out var value) && Guid.TryParse(value, out var estate) && estates.Contains(estate)
+            ? estate
+            : estates.Count > 0 ? estates[0] : null;
+    }
 }
