@@ -181,6 +181,7 @@ public sealed class CashierChargeTests : GatewayPageTest
             var p when p == $"/api/billing/units/{Unit}/account" => Account(),
             var p when p == $"/api/billing/units/{Unit}/meter-readings" => new PageOf<MeterReadingView>([], null),
             var p when p == $"/api/billing/units/{Unit}/parking-rentals" => new PageOf<ParkingRentalView>([], null),
+            "/api/billing/payments" => new PageOf<PaymentView>([], null),
             _ => null,
         };
     }

@@ -8,10 +8,10 @@ public sealed record AccountView(Guid UnitId, Guid EstateId, string UnitNumber, 
 
 public sealed record AllocationView(Guid ReceivableId, decimal Amount);
 
-/// <summary>A payment with its receipt number (billing's PaymentResponse).</summary>
+/// <summary>A payment with its receipt number (billing's PaymentResponse; reversal and refunds only when read one by one, not in lists).</summary>
 public sealed record PaymentView(
     Guid Id, Guid EstateId, Guid UnitId, decimal Amount, string Currency, string Method, string ReceiptNumber, DateTimeOffset ReceivedAt, string ReceivedBy,
-    IReadOnlyList<AllocationView> Allocations, decimal Unallocated);
+    IReadOnlyList<AllocationView> Allocations, decimal Unallocated, DateTimeOffset? ReversedAt = null, string? ReversalReason = null, decimal Refunded = 0m);
 
 /// <summary>What the counter sends (billing's CounterPaymentCommand).</summary>
 public sealed record CounterPaymentBody(Guid? UnitId, decimal? Amount, string? Method);
@@ -54,3 +54,13 @@ public sealed record EndParkingRentalBody(string? Until);
 /// <summary>A parking rental (billing's ParkingRentalResponse).</summary>
 public sealed record ParkingRentalView(
     Guid Id, Guid EstateId, Guid UnitId, string Space, DateOnly From, DateOnly? Until, string RentedBy, DateTimeOffset RentedAt, string? EndedBy, DateTimeOffset? EndedAt);
+
+/// <summary>Money paid back on a payment (billing's RefundCommand): cash, card, online or direct-debit; at most what is refundable.</summary>
+public sealed record RefundBody(decimal? Amount, string? Method, string? Reason);
+
+/// <summary>A refund as billing booked it (billing's RefundResponse).</summary>
+public sealed record RefundView(
+    Guid Id, Guid PaymentId, Guid UnitId, decimal Amount, string Currency, string Method, string Reason, string RefundedBy, DateTimeOffset RefundedAt, decimal StillRefundable);
+
+/// <summary>A payment taken in error undone by the estate manager (billing's ReversalCommand).</summary>
+public sealed record ReversalBody(string? Reason);
