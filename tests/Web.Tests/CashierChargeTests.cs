@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FluentUI.AspNetCore.Components;
+using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.Components.Pages.Cashier;
+using PropertyPlatform.Web.SignIn;
 
 namespace PropertyPlatform.Web.Tests;
 
@@ -20,6 +23,7 @@ public sealed class CashierChargeTests : GatewayPageTest
 {
     private static readonly Guid Estate = Guid.NewGuid();
     private static readonly Guid Unit = Guid.NewGuid();
+    private static readonly Guid Unit102 = Guid.NewGuid();
     private const string DescriptionRequired = "Required.";
 
     private readonly List<string?> _keys = [];
@@ -27,20 +31,22 @@ public sealed class CashierChargeTests : GatewayPageTest
     private decimal _credit;
     private int _charges;
     private bool _loseFirstAnswer;
+    private bool _sessionLost;
 
     public CashierChargeTests()
     {
-        User.SetAuthorized("cashier.north");
+        // The subject keys the cashier's drafts (FormDrafts).
+        User.SetAuthorized("cashier.north").SetClaims(new Claim(PlatformClaims.Subject, "cashier.north"));
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"cashier/counter?estate={Estate}");
     }
 
     private AccountView Account() => new(Unit, Estate, "101", Guid.NewGuid(), "CNY", _items.Sum(i => i.Outstanding), _credit, [.. _items]);
 
-    private async Task<IRenderedComponent<Counter>> FoundAsync()
+    private async Task<IRenderedComponent<Counter>> FoundAsync(string number = "101")
     {
         var page = Context.Render<Counter>();
         page.WaitForElement("form[data-interactive=true]");
-        await page.Find("#number").ChangeAsync(new ChangeEventArgs { Value = "101" });
+        await page.Find("#number").ChangeAsync(new ChangeEventArgs { Value = number });
         await page.Find("form").SubmitAsync();
         page.WaitForElement(".cashier-charge form[data-interactive=true]");
         return page;
@@ -140,11 +146,47 @@ public sealed class CashierChargeTests : GatewayPageTest
         page.FindAll("[data-testid=apply-credit]").Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_charge_sent_after_the_session_was_lost_is_put_back_when_the_cashier_finds_the_unit_again()
+    {
+        _sessionLost = true;
+        var before = await FoundAsync();
+        await RaiseAsync(before, "Replacement key card", "35.00");
+        _sessionLost = false;
+
+        var back = await FoundAsync();
+
+        back.WaitForAssertion(() => back.Find("#charge-description").GetAttribute("value").Should().Be("Replacement key card"));
+        back.Find("#charge-amount").GetAttribute("value").Should().Be("35.00");
+        back.FindAll(".cashier-charge [data-testid=draft-restored]").Should().ContainSingle();
+        _keys.Should().BeEmpty("nothing reached billing");
+    }
+
+    [Fact]
+    public async Task A_charge_kept_for_one_unit_is_never_put_on_another_unit()
+    {
+        _sessionLost = true;
+        var before = await FoundAsync();
+        await RaiseAsync(before, "Replacement key card", "35.00");
+        _sessionLost = false;
+
+        var other = await FoundAsync("102");
+
+        other.Find("[data-testid=balance]").TextContent.Should().Contain("0.00 CNY");
+        other.Find("#charge-description").GetAttribute("value").Should().BeNullOrEmpty();
+        other.FindAll("[data-testid=draft-restored]").Should().BeEmpty();
+    }
+
     protected override object? Answer(HttpRequestMessage request)
     {
         var path = request.RequestUri!.AbsolutePath;
         if (path == "/api/billing/charges")
         {
+            if (_sessionLost)
+            {
+                throw new SessionLostException("The session's tokens are gone.");
+            }
+
             _keys.Add(request.Headers.TryGetValues("Idempotency-Key", out var values) ? values.Single() : null);
             var body = JsonSerializer.Deserialize<StaffChargeBody>(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult(), GatewayClient.Json)!;
             if (body.Description is null)
@@ -177,6 +219,8 @@ public sealed class CashierChargeTests : GatewayPageTest
         return path switch
         {
             var p when p == $"/api/reception/estates/{Estate}" => new EstateView(Estate, "North Garden", "Asia/Shanghai"),
+            "/api/billing/units/account" when request.RequestUri.Query.EndsWith("number=102", StringComparison.Ordinal) =>
+                new AccountView(Unit102, Estate, "102", null, "CNY", 0m, 0m, []),
             "/api/billing/units/account" => Account(),
             var p when p == $"/api/billing/units/{Unit}/account" => Account(),
             var p when p == $"/api/billing/units/{Unit}/meter-readings" => new PageOf<MeterReadingView>([], null),
