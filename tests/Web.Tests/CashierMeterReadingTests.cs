@@ -24,7 +24,7 @@ public sealed class CashierMeterReadingTests : GatewayPageTest
     private const string LowerThanBefore = "Cannot be lower than the electricity meter's reading of 5300.000 on 2026-11-30: a meter only counts up.";
 
     private readonly List<MeterReadingView> _readings =
-        [new(Guid.NewGuid(), Estate, Unit, "water", 812.5m, "m³", new DateOnly(2026, 11, 30), "staff", "cashier.north", DateTimeOffset.UtcNow.AddDays(-4))];
+        [new(Guid.NewGuid(), Estate, Unit, "water", 812.5m, "m³", new DateOnly(2026, 11, 30), "move-in", "clerk.north", DateTimeOffset.UtcNow.AddDays(-4))];
 
     public CashierMeterReadingTests() => User.SetAuthorized("cashier.north");
 
@@ -50,7 +50,7 @@ public sealed class CashierMeterReadingTests : GatewayPageTest
     {
         var page = Render();
 
-        page.WaitForAssertion(() => page.Find("[data-testid=readings] tbody tr").TextContent.Should().Contain("Water").And.Contain("812.5 m³"));
+        page.WaitForAssertion(() => page.Find("[data-testid=readings] tbody tr").TextContent.Should().Contain("Water").And.Contain("812.5 m³").And.Contain("Move-in handover"));
         Asked.Should().Contain($"/api/billing/units/{Unit}/meter-readings?limit=10", "the latest few, never the whole history");
     }
 
