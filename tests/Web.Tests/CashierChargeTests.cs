@@ -32,6 +32,7 @@ public sealed class CashierChargeTests : GatewayPageTest
     private int _charges;
     private bool _loseFirstAnswer;
     private bool _sessionLost;
+    private readonly List<PaymentView> _payments = [];
 
     public CashierChargeTests()
     {
@@ -139,6 +140,18 @@ public sealed class CashierChargeTests : GatewayPageTest
     }
 
     [Fact]
+    public async Task A_payment_taken_at_the_counter_is_listed_among_the_units_payments_to_refund_or_reverse()
+    {
+        var page = await FoundAsync();
+        page.WaitForAssertion(() => page.Markup.Should().Contain("No payments have been taken for this unit."));
+
+        await page.FindAll("fluent-button").Single(b => b.TextContent.Trim() == "Paid in cash").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=payments]").TextContent.Should().Contain("R2026-000001").And.Contain("120.00 CNY"));
+        Asked.Count(a => a.StartsWith("/api/billing/payments?unitId=", StringComparison.Ordinal)).Should().Be(2, "listed when the unit was found, and again once it paid");
+    }
+
+    [Fact]
     public async Task Without_credit_there_is_nothing_to_apply()
     {
         var page = await FoundAsync();
@@ -208,6 +221,16 @@ public sealed class CashierChargeTests : GatewayPageTest
             return new HttpResponseMessage(HttpStatusCode.Created) { Content = JsonContent.Create(charge, options: GatewayClient.Json) };
         }
 
+        if (path == "/api/billing/payments/counter")
+        {
+            var body = JsonSerializer.Deserialize<CounterPaymentBody>(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult(), GatewayClient.Json)!;
+            var paid = new PaymentView(Guid.NewGuid(), Estate, Unit, body.Amount!.Value, "CNY", body.Method!, $"R2026-{_payments.Count + 1:000000}", DateTimeOffset.UtcNow,
+                "cashier.north", [new(_items[0].Id, body.Amount.Value)], 0m);
+            _payments.Add(paid);
+            _items.Clear();
+            return new HttpResponseMessage(HttpStatusCode.Created) { Content = JsonContent.Create(paid, options: GatewayClient.Json) };
+        }
+
         if (path == $"/api/billing/units/{Unit}/account/apply-credit")
         {
             var item = _items[0];
@@ -225,7 +248,7 @@ public sealed class CashierChargeTests : GatewayPageTest
             var p when p == $"/api/billing/units/{Unit}/account" => Account(),
             var p when p == $"/api/billing/units/{Unit}/meter-readings" => new PageOf<MeterReadingView>([], null),
             var p when p == $"/api/billing/units/{Unit}/parking-rentals" => new PageOf<ParkingRentalView>([], null),
-            "/api/billing/payments" => new PageOf<PaymentView>([], null),
+            "/api/billing/payments" => new PageOf<PaymentView>([.. Enumerable.Reverse(_payments)], null),
             _ => null,
         };
     }
