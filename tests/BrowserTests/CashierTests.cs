@@ -10,7 +10,7 @@ using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.BrowserTests;
 
-/// <summary>The cashier of North Garden: the counter (find, pay once, the PDF receipt) and the day's reconciliation.</summary>
+/// <summary>The cashier of North Garden: the counter (find, pay once, the PDF receipt; a charge and a meter reading on the unit) and the day's reconciliation.</summary>
 public sealed class CashierTests(BrowserSystem system) : BrowserTest(system)
 {
     private const string Cashier = "cashier.north";
@@ -54,6 +54,50 @@ public sealed class CashierTests(BrowserSystem system) : BrowserTest(system)
         var bytes = await pdf.BodyAsync();
         Encoding.ASCII.GetString(bytes, 0, 5).Should().Be("%PDF-");
         Encoding.Latin1.GetString(bytes).Should().Contain(payment.GetProperty("receiptNumber").GetString()!, "the receipt carries its number");
+    }
+
+    private async Task<decimal> BalanceAsync() =>
+        decimal.Parse(Regex.Match(await Page.GetByTestId("balance").InnerTextAsync(), @"[\d,]+\.\d\d").Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_cashier_raises_a_charge_on_the_unit_found_at_the_counter_ready_to_pay_and_records_its_water_meter_reading()
+    {
+        await SignInAsync($"/cashier/counter?estate={DemoGroup.North}", Cashier);
+        await WaitForInteractiveFormAsync();
+        await FillFieldAsync("number", "102");
+        await Button("Find").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("balance")).ToContainTextAsync("CNY");
+        var before = await BalanceAsync();
+        await Assertions.Expect(Page.Locator(".cashier-charge form[data-interactive=true]")).ToBeVisibleAsync();
+
+        var description = $"Key card {Guid.NewGuid():N}"[..17];
+        await FillFieldAsync("charge-description", description);
+        await FillFieldAsync("charge-amount", "35.00");
+        await Button("Raise charge").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("charge-raised")).ToContainTextAsync(description);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Open items" })).ToContainTextAsync(description);
+        await Assertions.Expect(Page.GetByTestId("balance")).ToContainTextAsync($"{before + 35m:N2} CNY");
+        await Assertions.Expect(Page.Locator("#amount input")).ToHaveValueAsync((before + 35m).ToString("0.00", CultureInfo.InvariantCulture));
+
+        // A reading above any the unit's water meter had (a meter only counts up), for the estate's today.
+        var reading = Math.Round((decimal)(DateTime.UtcNow - new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalMinutes, 1);
+        var typed = reading.ToString("0.###", CultureInfo.InvariantCulture);
+        await FillFieldAsync("meter-reading", typed);
+        await Button("Record reading").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("reading-recorded")).ToContainTextAsync($"Water meter: {typed} m³ recorded");
+        await Assertions.Expect(Page.GetByTestId("readings").Locator("tbody tr").First).ToContainTextAsync($"{typed} m³");
+        await AssertAccessibleAsync();
+
+        using var cashier = await System.ApiAsync(Cashier, Ct);
+        var account = await cashier.GetFromJsonAsync<JsonElement>($"/api/billing/units/{DemoGroup.NorthUnit102}/account", ApiJson.Options, Ct);
+        var charge = account.GetProperty("openItems").EnumerateArray().Should().ContainSingle(i => i.GetProperty("description").GetString() == description, "a charge is booked once").Subject;
+        (charge.GetProperty("feeItem").GetString(), charge.GetProperty("outstanding").GetDecimal(), charge.GetProperty("source").GetString())
+            .Should().Be(("other", 35.00m, "billing-staff"));
+        var readings = await cashier.GetFromJsonAsync<JsonElement>($"/api/billing/units/{DemoGroup.NorthUnit102}/meter-readings?meter=water", ApiJson.Options, Ct);
+        var kept = readings.GetProperty("items").EnumerateArray().First();
+        (kept.GetProperty("reading").GetDecimal(), kept.GetProperty("source").GetString()).Should().Be((reading, "staff"));
     }
 
     [Fact]
