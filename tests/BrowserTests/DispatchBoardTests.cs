@@ -30,8 +30,8 @@ public sealed class DispatchBoardTests(BrowserSystem system) : BrowserTest(syste
 
         var candidate = Page.Locator($"tr[data-staff-id='{technicianId}']");
         await Assertions.Expect(candidate.GetByTestId("eligible")).ToHaveTextAsync("Yes");
-        await Assertions.Expect(candidate).ToContainTextAsync("plumbing certification valid until");
-        await Assertions.Expect(candidate).ToContainTextAsync("on duty");
+        await Assertions.Expect(candidate).ToContainTextAsync("Plumbing certification valid until");
+        await Assertions.Expect(candidate).ToContainTextAsync("On duty");
         await AssertAccessibleAsync();
         await SaveDocumentationScreenshotAsync("dispatch-board.png");
 

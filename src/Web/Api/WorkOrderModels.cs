@@ -49,7 +49,13 @@ public sealed record PartUsedBody(string? Code, decimal? Quantity);
 /// <summary>Who could take a work order now, each with why (or why not): maintenance's <c>/work-orders/{id}/candidates</c>.</summary>
 public sealed record CandidatesView(Guid WorkOrderId, string Trade, DateTimeOffset At, IReadOnlyList<CandidateView> Candidates);
 
-public sealed record CandidateView(Guid StaffId, string Name, bool Eligible, int? Rank, IReadOnlyList<string> Reasons, int OpenWorkOrders, int OpenInOtherEstates);
+/// <summary>One candidate; <see cref="Explanation"/> is <see cref="Reasons"/> one for one as codes and values, for the reader's language and clock.</summary>
+public sealed record CandidateView(
+    Guid StaffId, string Name, bool Eligible, int? Rank, IReadOnlyList<string> Reasons, int OpenWorkOrders, int OpenInOtherEstates,
+    IReadOnlyList<DispatchReasonView>? Explanation = null);
+
+/// <summary>Maintenance's DispatchReason: a rule's code and the trade, date, shift end (an instant), shift name and counts it names.</summary>
+public sealed record DispatchReasonView(string Code, string? Trade, DateOnly? Date, DateTimeOffset? Until, string? Shift, int? Count, int? Other);
 
 public sealed record DispatchBody(Guid? TechnicianId, string? Trade);
 

@@ -43,6 +43,8 @@ public sealed class DispatchTests(MaintenanceService maintenance)
         candidates.Single(c => c.StaffId == offDuty).Reasons.Should().Contain("not on duty now");
         candidates.Single(c => c.StaffId == uncertified).Reasons.Should().Contain("no plumbing certification");
         candidates.Single(c => c.StaffId == electrician).Reasons.Should().Contain("not a plumbing technician").And.Contain("no plumbing certification");
+        candidates.Single(c => c.StaffId == offDuty).Explanation.Should().Contain(new DispatchReason(DispatchReasonCodes.NotOnDuty));
+        candidates.Single(c => c.StaffId == electrician).Explanation.Should().Contain(new DispatchReason(DispatchReasonCodes.NotOfTrade, Trades.Plumbing));
     }
 
     [Fact]

@@ -40,6 +40,44 @@ public sealed class DispatchRankingTests
     }
 
     [Fact]
+    public void Each_reason_comes_with_its_code_and_values_so_a_screen_can_say_it_in_its_own_language_and_clock()
+    {
+        var ok = Person("A ok", open: 2, elsewhere: 1);
+        var leaver = Person("B leaver") with { Employed = false, LastDay = Today.AddDays(-3), OfTrade = false, Certification = null, OnDuty = null };
+        var revoked = Person("C revoked") with { Certification = new(CertificationState.Revoked, Today.AddMonths(1), ValidToday: false) };
+        var expired = Person("D expired") with { Certification = new(CertificationState.Expired, Today.AddDays(-1), ValidToday: false) };
+
+        var ranked = DispatchRanking.Rank(Trades.Plumbing, [ok, leaver, revoked, expired]);
+
+        ranked.Single(c => c.Name == "A ok").Explanation.Should().Equal(
+            new DispatchReason(DispatchReasonCodes.CertificationValid, Trades.Plumbing, Today.AddMonths(6)),
+            new DispatchReason(DispatchReasonCodes.OnDuty, Until: DayShift.EndsAt, Shift: "day"),
+            new DispatchReason(DispatchReasonCodes.OpenWorkOrders, Count: 2, Other: 1));
+        ranked.Single(c => c.Name == "B leaver").Explanation.Should().Equal(
+            new DispatchReason(DispatchReasonCodes.EmploymentEnded, Date: Today.AddDays(-3)),
+            new DispatchReason(DispatchReasonCodes.NotOfTrade, Trades.Plumbing),
+            new DispatchReason(DispatchReasonCodes.NoCertification, Trades.Plumbing),
+            new DispatchReason(DispatchReasonCodes.NotOnDuty),
+            new DispatchReason(DispatchReasonCodes.OpenWorkOrders, Count: 0, Other: 0));
+        ranked.Single(c => c.Name == "C revoked").Explanation.Should().Contain(new DispatchReason(DispatchReasonCodes.CertificationRevoked, Trades.Plumbing));
+        ranked.Single(c => c.Name == "D expired").Explanation.Should().Contain(
+            new DispatchReason(DispatchReasonCodes.CertificationExpired, Trades.Plumbing, Today.AddDays(-1)));
+    }
+
+    [Fact]
+    public void The_english_reasons_are_the_explanation_in_words_one_for_one()
+    {
+        var leaver = Person("Leaver", open: 2, elsewhere: 1) with { Employed = false, LastDay = Today.AddDays(-3), OfTrade = false, Certification = null };
+
+        var candidate = DispatchRanking.Rank(Trades.Plumbing, [leaver]).Single();
+
+        candidate.Reasons.Should().Equal(candidate.Explanation.Select(r => r.English));
+        candidate.Reasons.Should().Equal(
+            "employment ended (last day 2026-12-04)", "not a plumbing technician", "no plumbing certification",
+            "on duty (day shift until 2026-12-07 09:30Z)", "2 open work orders, 1 in other estates");
+    }
+
+    [Fact]
     public void Eligible_technicians_are_ranked_by_open_workload_then_by_open_work_in_other_estates()
     {
         var busy = Person("Busy", open: 3);
