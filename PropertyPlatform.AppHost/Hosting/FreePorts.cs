@@ -24,7 +24,7 @@ internal static class FreePorts
         for (var attempt = 0; below > Lowest && attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(Lowest, below);
-            if (IsFree(port))
+            if (IsFree(port) && Reserve(port))
             {
                 return port;
             }
@@ -41,6 +41,41 @@ internal static class FreePorts
         return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var start)
             ? start
             : 32_768;
+    }
+
+    /// <summary>Where picked ports are reserved, one empty file per port, for every AppHost on this machine.</summary>
+    private static readonly string Reservations = Path.Combine(Path.GetTempPath(), "propertyplatform-ports");
+
+    /// <summary>How long a pick stays reserved: longer than any start of the system takes to bind what it picked.</summary>
+    private static readonly TimeSpan Reserved = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A port is free when picked, but nobody listens on it until its process starts, minutes later under load; meanwhile
+    /// another pick (this AppHost's next endpoint, or another AppHost starting beside it: the test projects run in
+    /// parallel) could take the same port (CI: hr-training failed with "address already in use"). The pick is
+    /// reserved with a file created only if absent, so no two picks share a port while either may still be binding.
+    /// </summary>
+    private static bool Reserve(int port)
+    {
+        var file = Path.Combine(Reservations, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            Directory.CreateDirectory(Reservations);
+            if (File.Exists(file) && File.GetLastWriteTimeUtc(file) < DateTime.UtcNow - Reserved)
+            {
+                File.Delete(file);
+            }
+
+            using (new FileStream(file, FileMode.CreateNew, FileAccess.Write))
+            {
+            }
+
+            return true;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static bool IsFree(int port)
