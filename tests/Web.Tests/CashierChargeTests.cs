@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
@@ -204,11 +203,7 @@ public sealed class CashierChargeTests : GatewayPageTest
             var body = JsonSerializer.Deserialize<StaffChargeBody>(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult(), GatewayClient.Json)!;
             if (body.Description is null)
             {
-                return new HttpResponseMessage(HttpStatusCode.BadRequest)
-                {
-                    Content = JsonContent.Create(new { title = "One or more fields are invalid.", errors = new Dictionary<string, string[]> { ["description"] = [DescriptionRequired] } },
-                        new MediaTypeHeaderValue("application/problem+json")),
-                };
+                return FieldProblem("description", DescriptionRequired);
             }
 
             if (_loseFirstAnswer && ++_charges == 1)

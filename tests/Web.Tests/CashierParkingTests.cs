@@ -110,11 +110,6 @@ public sealed class CashierParkingTests : GatewayPageTest
         page.Find("#parking-until-field").TextContent.Should().NotContain("Cannot be before", "the error is the end form's, not the rent form's");
     }
 
-    private static HttpResponseMessage Invalid(string field, string message) => new(HttpStatusCode.BadRequest)
-    {
-        Content = JsonContent.Create(new { title = "One or more fields are invalid.", errors = new Dictionary<string, string[]> { [field] = [message] } },
-            new MediaTypeHeaderValue("application/problem+json")),
-    };
 
     protected override object? Answer(HttpRequestMessage request)
     {
@@ -137,7 +132,7 @@ public sealed class CashierParkingTests : GatewayPageTest
                         Content = JsonContent.Create(new { title = "Conflict.", detail = "Space B1-099 is rented 2026-01-01..open end." }, new MediaTypeHeaderValue("application/problem+json")),
                     };
                 case "B1 023!":
-                    return Invalid("space", "Only letters, digits, '-', '/' and '.' (e.g. B1-023).");
+                    return FieldProblem("space", "Only letters, digits, '-', '/' and '.' (e.g. B1-023).");
             }
 
             var rented = Rental(body.Space!, DateOnly.ParseExact(body.From!, "yyyy-MM-dd", CultureInfo.InvariantCulture), null);
@@ -150,7 +145,7 @@ public sealed class CashierParkingTests : GatewayPageTest
             var until = JsonSerializer.Deserialize<EndParkingRentalBody>(text, GatewayClient.Json)!.Until!;
             if (string.CompareOrdinal(until, "2026-01-01") < 0)
             {
-                return Invalid("until", "Cannot be before the rental's first day, 2026-01-01.");
+                return FieldProblem("until", "Cannot be before the rental's first day, 2026-01-01.");
             }
 
             _rentals[0] = _rentals[0] with { Until = DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture), EndedBy = "cashier.north", EndedAt = DateTimeOffset.UtcNow };

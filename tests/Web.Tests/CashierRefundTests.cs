@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Bunit;
@@ -154,11 +153,6 @@ public sealed class CashierRefundTests : GatewayPageTest
         page.WaitForAssertion(() => page.Find("#reversal-reason-field").TextContent.Should().Contain("Required."));
     }
 
-    private static HttpResponseMessage Invalid(string field, string message) => new(HttpStatusCode.BadRequest)
-    {
-        Content = JsonContent.Create(new { title = "One or more fields are invalid.", errors = new Dictionary<string, string[]> { [field] = [message] } },
-            new MediaTypeHeaderValue("application/problem+json")),
-    };
 
     protected override object? Answer(HttpRequestMessage request)
     {
@@ -171,7 +165,7 @@ public sealed class CashierRefundTests : GatewayPageTest
             var refundable = _taken.Amount - _taken.Refunded;
             if (body.Amount > refundable)
             {
-                return Invalid("amount", TooMuch);
+                return FieldProblem("amount", TooMuch);
             }
 
             if (_loseFirstAnswer && ++_refunds == 1)
@@ -190,7 +184,7 @@ public sealed class CashierRefundTests : GatewayPageTest
             var reason = JsonSerializer.Deserialize<ReversalBody>(text!, GatewayClient.Json)!.Reason;
             if (reason is null)
             {
-                return Invalid("reason", "Required.");
+                return FieldProblem("reason", "Required.");
             }
 
             _taken = _taken with { ReversedAt = DateTimeOffset.UtcNow, ReversalReason = reason };

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
 using Bunit;
@@ -161,11 +158,6 @@ public sealed class CoursesPageTests : GatewayPageTest
         back.Find("#passMark").GetAttribute("value").Should().Be("80");
     }
 
-    private static HttpResponseMessage Problem(string field, string error) => new(HttpStatusCode.BadRequest)
-    {
-        Content = JsonContent.Create(new { title = "Bad input", errors = new Dictionary<string, string[]> { [field] = [error] } },
-            new MediaTypeHeaderValue("application/problem+json")),
-    };
 
     protected override object? Answer(HttpRequestMessage request)
     {
@@ -185,7 +177,7 @@ public sealed class CoursesPageTests : GatewayPageTest
                     var create = JsonSerializer.Deserialize<CreateCourseBody>(body, GatewayClient.Json)!;
                     if (create.PassMark is not (>= 1 and <= 100))
                     {
-                        return Problem("passMark", PassMarkRange);
+                        return FieldProblem("passMark", PassMarkRange, "Bad input");
                     }
 
                     var course = new CourseView(Guid.NewGuid(), create.EstateId, create.Title!, create.Category!, create.Trade, create.Post, create.PassMark.Value,
@@ -196,7 +188,7 @@ public sealed class CoursesPageTests : GatewayPageTest
                     var schedule = JsonSerializer.Deserialize<ScheduleSessionBody>(body, GatewayClient.Json)!;
                     if (schedule.StartsAt is null)
                     {
-                        return Problem("startsAt", StartsAtRequired);
+                        return FieldProblem("startsAt", StartsAtRequired, "Bad input");
                     }
 
                     // 09:30 in Shanghai (UTC+8) is 01:30 UTC: the page shows it back on the estate's clock.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Bunit;
 using Bunit.TestDoubles;
@@ -44,6 +45,14 @@ public abstract class GatewayPageTest : EnglishComponentTest
 
     /// <summary>The services' answer to a call: a value (sent as JSON with 200), a whole response, or null for 404.</summary>
     protected abstract object? Answer(HttpRequestMessage request);
+
+    /// <summary>A service's refusal of one field, as problem details (400) with <paramref name="error"/> under <paramref name="field"/>.</summary>
+    protected static HttpResponseMessage FieldProblem(string field, string error, string title = "One or more fields are invalid.") =>
+        new(HttpStatusCode.BadRequest)
+        {
+            Content = JsonContent.Create(new { title, errors = new Dictionary<string, string[]> { [field] = [error] } },
+                new MediaTypeHeaderValue("application/problem+json")),
+        };
 
     private sealed class Services(GatewayPageTest test) : HttpMessageHandler
     {

@@ -108,11 +108,7 @@ public sealed class OwnerRosterPageTests : GatewayPageTest
             var body = JsonSerializer.Deserialize<RegisterOwnerBody>(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult(), GatewayClient.Json)!;
             if (body.Phone is not { Length: 11 })
             {
-                return new HttpResponseMessage(HttpStatusCode.BadRequest)
-                {
-                    Content = JsonContent.Create(new { title = "Bad input", errors = new Dictionary<string, string[]> { ["phone"] = ["Not a mobile phone number."] } },
-                        new MediaTypeHeaderValue("application/problem+json")),
-                };
+                return FieldProblem("phone", "Not a mobile phone number.", "Bad input");
             }
 
             var registered = new OwnerView(Guid.NewGuid(), Estate, body.FullName!, body.Phone, "1101**********1234", body.UnitIds, DateTimeOffset.UtcNow);

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
@@ -203,9 +200,9 @@ public sealed class ReportPhotosTests : GatewayPageTest
         return request.RequestUri!.AbsolutePath switch
         {
             "/api/reception/units/mine" => new PageOf<OwnUnitView>([new(Unit, Estate, "North Garden", "Asia/Shanghai", "1", "101")], null),
-            "/api/reception/attachments" when _refusePhoto => Problem("file", NotAPhoto),
+            "/api/reception/attachments" when _refusePhoto => FieldProblem("file", NotAPhoto, "Bad input"),
             "/api/reception/attachments" => Uploaded(now),
-            "/api/reception/requests" when _refuseDescription => Problem("description", TooShort),
+            "/api/reception/requests" when _refuseDescription => FieldProblem("description", TooShort, "Bad input"),
             "/api/reception/requests" => new RequestView(
                 Guid.NewGuid(), Estate, Unit, "App", "Repair", "Normal", "Leak under the sink", "13800001234", null, "Routed", now, now, now,
                 false, now.AddHours(8), null, false, null),
@@ -220,9 +217,4 @@ public sealed class ReportPhotosTests : GatewayPageTest
         return new AttachmentView(id, Estate, null, "photo.png", "image/png", Png.Length, now);
     }
 
-    private static HttpResponseMessage Problem(string field, string message) => new(HttpStatusCode.BadRequest)
-    {
-        Content = JsonContent.Create(new { title = "Bad input", errors = new Dictionary<string, string[]> { [field] = [message] } },
-            new MediaTypeHeaderValue("application/problem+json")),
-    };
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -92,11 +89,7 @@ public sealed class SessionEnrolmentTests : GatewayPageTest
             var staffId = JsonSerializer.Deserialize<EnrolBody>(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult(), GatewayClient.Json)!.StaffId;
             if (staffId == WangFang.StaffId)
             {
-                return new HttpResponseMessage(HttpStatusCode.BadRequest)
-                {
-                    Content = JsonContent.Create(new { title = "Bad input", errors = new Dictionary<string, string[]> { ["staffId"] = [NotInEstate] } },
-                        new MediaTypeHeaderValue("application/problem+json")),
-                };
+                return FieldProblem("staffId", NotInEstate, "Bad input");
             }
 
             var enrolled = Enrolled(ZhaoLei);
