@@ -1,0 +1,77 @@
+using SkiaSharp;
+using ZXing;
+using ZXing.Common;
+
+namespace PropertyPlatform.Web.Components.Pages.Gate;
+
+/// <summary>What a scanned image gave: the pass's code, or why there is none.</summary>
+public enum PassScan
+{
+    Read,
+    TooLarge,
+    NotAnImage,
+    NoQrCode,
+}
+
+/// <summary>The code read from a scan, or null with <see cref="Outcome"/> saying why not.</summary>
+public sealed record PassScanResult(PassScan Outcome, string? Code = null);
+
+/// <summary>
+/// Reads the pass's code from a photo of the owner's QR code (the guard's camera, or an image file): SkiaSharp decodes
+/// the image, ZXing finds the QR code in its pixels. The owner's QR code holds the pass's code itself (PassQr, and
+/// security-gate's PNG), so its text is the code the guard would paste.
+/// </summary>
+public static class PassQrReader
+{
+    /// <summary>The largest image read: a phone camera's photo is a few MB.</summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// A photo's longest side is brought down to this before the search: a QR code filling part of a 12-megapixel photo
+    /// still has several pixels per module, and the search takes a fraction of the time.
+    /// </summary>
+    private const int MaxSide = 1600;
+
+    public static PassScanResult Read(byte[] image)
+    {
+        if (image.LongLength > MaxBytes)
+        {
+            return new PassScanResult(PassScan.TooLarge);
+        }
+
+        // No codec knows the bytes: not a picture (SKBitmap.Decode would throw rather than answer null).
+        using var data = SKData.CreateCopy(image);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            return new PassScanResult(PassScan.NotAnImage);
+        }
+
+        using var decoded = SKBitmap.Decode(codec);
+        if (decoded is null || decoded.Width == 0 || decoded.Height == 0)
+        {
+            return new PassScanResult(PassScan.NotAnImage);
+        }
+
+        var scale = Math.Min(1.0, (double)MaxSide / Math.Max(decoded.Width, decoded.Height));
+        var (width, height) = (Math.Max(1, (int)(decoded.Width * scale)), Math.Max(1, (int)(decoded.Height * scale)));
+        // Drawn on white: a transparent image (a screenshot, an exported PNG) reads as it looks, not as black.
+        using var pixels = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        using (var canvas = new SKCanvas(pixels))
+        using (var source = SKImage.FromBitmap(decoded))
+        {
+            canvas.Clear(SKColors.White);
+            canvas.DrawImage(source, new SKRect(0, 0, width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        }
+
+        var reader = new BarcodeReaderGeneric
+        {
+            AutoRotate = true,
+            Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true, TryInverted = true },
+        };
+        var found = reader.Decode(new RGBLuminanceSource(pixels.Bytes, width, height, RGBLuminanceSource.BitmapFormat.RGBA32));
+        return string.IsNullOrWhiteSpace(found?.Text)
+            ? new PassScanResult(PassScan.NoQrCode)
+            : new PassScanResult(PassScan.Read, found.Text.Trim());
+    }
+}
