@@ -13,21 +13,28 @@ internal static class PassPhotos
     /// <summary>The pass's QR code as the owner is shown it (QRCoder, error correction M, quiet zone), as a PNG.</summary>
     public static byte[] QrPng(string token) => PngByteQRCodeHelper.GetQRCode(token, QRCodeGenerator.ECCLevel.M, 8);
 
+    /// <summary>The pass's QR code with black modules on a transparent background (an exported image, say).</summary>
+    public static byte[] TransparentQrPng(string token)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(token, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(8, [0, 0, 0, 255], [255, 255, 255, 0]);
+    }
+
     /// <summary>
-    /// A photo of the owner's phone held up at the gate: the QR code scaled down on a greyish screen, turned 8°, on a
+    /// An 8-megapixel photo of the owner's phone held up at the gate: the QR code on a greyish screen, turned 8°, on a
     /// grey background, saved as a JPEG.
     /// </summary>
     public static byte[] Photo(string token)
     {
         using var qr = SKImage.FromEncodedData(QrPng(token));
-        return Jpeg(1600, 1200, canvas =>
+        return Jpeg(3264, 2448, canvas =>
         {
             using var screen = new SKPaint { Color = new SKColor(228, 228, 222) };
             canvas.Clear(new SKColor(128, 130, 126));
-            canvas.Translate(760, 630);
+            canvas.Translate(1560, 1280);
             canvas.RotateDegrees(8);
-            canvas.DrawRect(-300, -330, 600, 660, screen);
-            canvas.DrawImage(qr, new SKRect(-260, -260, 260, 260), new SKSamplingOptions(SKFilterMode.Linear));
+            canvas.DrawRect(-600, -660, 1200, 1320, screen);
+            canvas.DrawImage(qr, new SKRect(-520, -520, 520, 520), new SKSamplingOptions(SKFilterMode.Linear));
         });
     }
 

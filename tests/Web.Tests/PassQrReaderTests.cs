@@ -14,11 +14,19 @@ public sealed class PassQrReaderTests
     }
 
     [Fact]
-    public void A_photo_of_the_QR_code_scaled_turned_and_on_a_grey_background_still_reads()
+    public void A_camera_photo_of_the_QR_code_turned_on_a_grey_background_still_reads()
     {
         var token = PassPhotos.Token();
 
         PassQrReader.Read(PassPhotos.Photo(token)).Should().Be(new PassScanResult(PassScan.Read, token));
+    }
+
+    [Fact]
+    public void A_QR_code_on_a_transparent_background_reads_as_it_looks_on_white()
+    {
+        var token = PassPhotos.Token();
+
+        PassQrReader.Read(PassPhotos.TransparentQrPng(token)).Should().Be(new PassScanResult(PassScan.Read, token));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class PassScanPageTests : GatewayPageTest
 
         page.WaitForAssertion(() => page.Find("[data-testid=verdict]").TextContent.Should().Contain("Valid: let the visitor in").And.Contain("Zhang Wei"));
         Checks.Should().Be(1);
-        Sent.Should().ContainSingle(body => body.Contains(token, StringComparison.Ordinal));
+        Sent.Should().ContainSingle().Which.Should().Be($"{{\"token\":\"{token}\"}}");
         page.FindAll("[data-testid=scan-error]").Should().BeEmpty();
     }
 
