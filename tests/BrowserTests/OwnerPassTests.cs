@@ -6,7 +6,10 @@ using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.BrowserTests;
 
-/// <summary>Li Wei pre-registers a visitor on the phone: the pass as a QR code the guard's online check accepts, until revoked.</summary>
+/// <summary>
+/// Li Wei pre-registers a visitor on the phone: the pass as a QR code the guard's online check accepts, until revoked,
+/// and that the guard can scan with the camera.
+/// </summary>
 public sealed class OwnerPassTests(BrowserSystem system) : BrowserTest(system)
 {
     protected override ViewportSize Viewport => Phone;
@@ -51,5 +54,30 @@ public sealed class OwnerPassTests(BrowserSystem system) : BrowserTest(system)
         await Assertions.Expect(pass).ToContainTextAsync("Revoked");
         var refused = await GuardChecksAsync(token);
         (refused.GetProperty("admitted").GetBoolean(), refused.GetProperty("refusal").GetString()).Should().Be((false, "Revoked"));
+    }
+
+    [Fact]
+    public async Task The_guard_scans_the_QR_code_on_the_owners_phone_with_the_camera_and_sees_the_pass_valid()
+    {
+        var visitor = $"Wang Fang {Guid.NewGuid():N}"[..15];
+        await SignInAsync("/owner/passes", DemoGroup.OwnerNorth);
+        await WaitForInteractiveFormAsync();
+        await FillFieldAsync("visitorName", visitor);
+        await FillFieldAsync("purpose", "Tea with my aunt");
+        await Button("Create pass").ClickAsync();
+        var qr = Page.GetByTestId("pass").Locator("[data-testid=pass-qr]");
+        await Assertions.Expect(qr.Locator("svg")).ToBeVisibleAsync();
+        // What the guard's camera sees: the QR code exactly as the owner's phone draws it.
+        var photo = await qr.ScreenshotAsync();
+
+        var guard = await OtherPersonAsync("guard.north", "/gate/pass", Phone);
+        await Assertions.Expect(guard.Locator("form[data-interactive=true]")).ToBeVisibleAsync();
+        await guard.Locator("#scan-input").SetInputFilesAsync(new FilePayload { Name = "pass.png", MimeType = "image/png", Buffer = photo });
+
+        var verdict = guard.GetByTestId("verdict");
+        await Assertions.Expect(verdict).ToContainTextAsync("Valid: let the visitor in");
+        await Assertions.Expect(verdict).ToContainTextAsync($"{visitor}, visiting unit");
+        await Assertions.Expect(guard.GetByTestId("scan-error")).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(guard);
     }
 }
