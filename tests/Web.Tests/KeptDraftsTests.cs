@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.FluentUI.AspNetCore.Components;
 using PropertyPlatform.ServiceDefaults.Security;
 using PropertyPlatform.Web.Api;
 using PropertyPlatform.Web.SignIn;
@@ -31,6 +32,7 @@ public sealed class KeptDraftsTests : GatewayPageTest
     private const string Course = "a1fe23fc-d2b0-4124-b14e-f0bdc2341b4b";
     private const string Enrolment = "b20f340d-e3c1-4235-825f-01ced3452c5c";
     private const string WangFang = "c3104510-f4d2-4346-9360-12dfe4563d6d";
+    private const string ZhaoLei = "d4215621-05e3-4457-a471-23e0f5674e7e";
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 2, 0, 0, TimeSpan.Zero);
     private bool _sessionLost;
 
@@ -97,7 +99,11 @@ public sealed class KeptDraftsTests : GatewayPageTest
         },
         ["/api/hr-training/staff"] = new
         {
-            items = new[] { new { staffId = WangFang, displayName = "Wang Fang", position = "technician", homeEstateId = Estate, status = "Active" } },
+            items = new[]
+            {
+                new { staffId = WangFang, displayName = "Wang Fang", position = "technician", homeEstateId = Estate, status = "Active" },
+                new { staffId = ZhaoLei, displayName = "Zhao Lei", position = "technician", homeEstateId = Estate, status = "Active" },
+            },
         },
     };
 
@@ -136,6 +142,25 @@ public sealed class KeptDraftsTests : GatewayPageTest
 
         back.WaitForElement("[data-testid=draft-restored]");
         back.Find($"#{field}").GetAttribute("value").Should().Be(typed);
+    }
+
+    [Fact]
+    public async Task The_person_picked_to_enrol_before_the_session_was_lost_is_picked_again()
+    {
+        var page = $"training/sessions/{Session}";
+        var (component, routeValues) = ComponentAt(page);
+        _sessionLost = true;
+        var before = Open(component, routeValues, page);
+        before.WaitForElement("form[data-interactive=true] #staffId");
+        var zhaoLei = before.FindAll("#staffId fluent-option").Single(o => o.TextContent.Contains("Zhao Lei", StringComparison.Ordinal));
+        await before.Find("#staffId").TriggerEventAsync("ondropdownchange", new DropdownEventArgs { Id = "staffId", SelectedOptions = zhaoLei.Id });
+        await before.Find("#staffId").Closest("form")!.SubmitAsync();
+
+        _sessionLost = false;
+        var back = Open(component, routeValues, page);
+
+        back.WaitForElement("[data-testid=draft-restored]");
+        back.FindAll("#staffId fluent-option[selected]").Select(o => o.TextContent.Trim()).Should().Equal("Zhao Lei · technician");
     }
 
     private IRenderedComponent<ContainerFragment> Open(Type component, Dictionary<string, object> routeValues, string page)
