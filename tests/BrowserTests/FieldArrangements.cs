@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
+using Npgsql;
 using PropertyPlatform.EndToEndTests;
 using PropertyPlatform.TestSupport;
 
@@ -121,6 +123,47 @@ public static class FieldArrangements
 
     public static async Task<JsonElement> WorkOrderAsync(HttpClient client, Guid id) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/maintenance/work-orders/{id}", ApiJson.Options, Ct);
+
+    /// <summary>
+    /// An inquiry the desk took on North 1-101 <paramref name="ago"/> and never routed: recorded through reception's API,
+    /// then its received time and routing clock set back in reception's database (a clock cannot be moved from a
+    /// browser), so reception's deadline monitor finds the 5 minutes long gone and records the breach, and after 30
+    /// more minutes the escalation to the estate manager, as it would have. Returns the request's id once reception lists
+    /// its breach.
+    /// </summary>
+    public static async Task<Guid> UnroutedRequestAsync(this BrowserSystem system, string description, TimeSpan ago)
+    {
+        using var clerk = await system.ApiAsync(DemoGroup.ClerkNorth, Ct);
+        var request = await OkAsync(await clerk.PostAsJsonAsync("/api/reception/requests", new
+        {
+            estateId = DemoGroup.North, unitId = DemoGroup.NorthUnit101, channel = "phone", category = "inquiry", urgency = "normal", description,
+            requesterName = "Li Wei", requesterPhone = "13800001234",
+        }, Ct), HttpStatusCode.Created);
+        var requestId = request.GetProperty("id").GetGuid();
+
+        await using (var connection = new NpgsqlConnection(await system.App.GetConnectionStringAsync("reception-db", Ct)))
+        {
+            await connection.OpenAsync(Ct);
+            await using var setBack = new NpgsqlCommand(
+                """
+                UPDATE customer_requests
+                SET received_at = received_at - @ago, routing_started_at = routing_started_at - @ago, routing_due_at = routing_due_at - @ago,
+                    routing_warn_at = routing_warn_at - @ago, routing_next_check_at = routing_next_check_at - @ago
+                WHERE id = @id AND routing_completed_at IS NULL AND routing_breached_at IS NULL
+                """, connection);
+            setBack.Parameters.AddWithValue("ago", ago);
+            setBack.Parameters.AddWithValue("id", requestId);
+            (await setBack.ExecuteNonQueryAsync(Ct)).Should().Be(1, "the inquiry waits unrouted, its clock running");
+        }
+
+        using var supervisor = await system.ApiAsync(SupervisorNorth, Ct);
+        await Eventually.Async(async () =>
+        {
+            var breaches = await supervisor.GetFromJsonAsync<JsonElement>($"/api/reception/sla-events?estateId={DemoGroup.North}&kind=Breached&limit=50", ApiJson.Options, Ct);
+            return breaches.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("subjectId").GetGuid() == requestId);
+        }, WaitLimit, "reception's deadline monitor records the missed routing");
+        return requestId;
+    }
 
     public static string Unique(string what) => $"{what} {Guid.NewGuid():N}"[..(what.Length + 9)];
 

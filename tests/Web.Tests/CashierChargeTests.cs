@@ -189,6 +189,25 @@ public sealed class CashierChargeTests : GatewayPageTest
         other.FindAll("[data-testid=draft-restored]").Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_payment_sent_after_the_session_was_lost_comes_back_on_the_unit_found_again_with_the_amount_typed()
+    {
+        _sessionLost = true;
+        var before = await FoundAsync();
+        await before.Find("#amount").ChangeAsync(new ChangeEventArgs { Value = "80.00" });
+        await before.FindAll("fluent-button").Single(b => b.TextContent.Trim() == "Paid in cash").ClickAsync(new());
+        _sessionLost = false;
+
+        var back = Context.Render<Counter>();
+
+        back.WaitForElement("[data-testid=draft-restored]");
+        back.WaitForAssertion(() => back.Find("[data-testid=balance]").TextContent.Should().Contain("120.00 CNY"));
+        back.Find("#number").GetAttribute("value").Should().Be("101");
+        back.Find("#amount").GetAttribute("value").Should().Be("80.00", "not the balance the account would fill in");
+        Asked.Count(a => a.StartsWith("/api/billing/units/account?", StringComparison.Ordinal)).Should().Be(2, "the unit is found again, as billing has it now");
+        _payments.Should().BeEmpty("nothing reached billing");
+    }
+
     protected override object? Answer(HttpRequestMessage request)
     {
         var path = request.RequestUri!.AbsolutePath;
@@ -218,6 +237,11 @@ public sealed class CashierChargeTests : GatewayPageTest
 
         if (path == "/api/billing/payments/counter")
         {
+            if (_sessionLost)
+            {
+                throw new SessionLostException("The session's tokens are gone.");
+            }
+
             var body = JsonSerializer.Deserialize<CounterPaymentBody>(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult(), GatewayClient.Json)!;
             var paid = new PaymentView(Guid.NewGuid(), Estate, Unit, body.Amount!.Value, "CNY", body.Method!, $"R2026-{_payments.Count + 1:000000}", DateTimeOffset.UtcNow,
                 "cashier.north", [new(_items[0].Id, body.Amount.Value)], 0m);
