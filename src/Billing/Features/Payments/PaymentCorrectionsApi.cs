@@ -164,9 +164,11 @@ public static class PaymentCorrectionsApi
             var refundable = await RefundableAsync(db, payment, reversed, ct);
             if (amount > refundable)
             {
-                throw new ValidationFailedException(
-                    "amount", $"Cannot be more than the {BillingRounding.Format(refundable, payment.Currency)} {payment.Currency} refundable on the payment "
-                    + (reversed ? "(its amount less what was refunded)." : "(the credit it left, less what was refunded)."));
+                // Two whole sentences, not one joined from parts, so that each has its Chinese (Resources/ProblemTexts.zh-CN.resx).
+                var most = BillingRounding.Format(refundable, payment.Currency);
+                throw new ValidationFailedException("amount", reversed
+                    ? $"Cannot be more than the {most} {payment.Currency} refundable on the payment (its amount less what was refunded)."
+                    : $"Cannot be more than the {most} {payment.Currency} refundable on the payment (the credit it left, less what was refunded).");
             }
 
             var now = time.GetUtcNow();
