@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PropertyPlatform.ServiceDefaults.Http;
 
@@ -95,6 +96,16 @@ public static class ProblemDetailsServiceCollectionExtensions
             {
                 context.ProblemDetails.Extensions["correlationId"] = correlation.CorrelationId;
             }
+
+            context.HttpContext.RequestServices.GetService<ProblemTexts>()?.Translate(context.ProblemDetails, context.HttpContext);
+        });
+        // The service's own texts first (its assembly is the application's), then the shared ones.
+        services.AddSingleton(provider =>
+        {
+            var application = provider.GetRequiredService<IHostEnvironment>().ApplicationName;
+            return new ProblemTexts(AppDomain.CurrentDomain.GetAssemblies()
+                .Where(assembly => assembly.GetName().Name == application)
+                .Append(typeof(ProblemTexts).Assembly));
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         return services;

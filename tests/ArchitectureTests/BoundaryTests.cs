@@ -22,7 +22,7 @@ public sealed class BoundaryTests
     [MemberData(nameof(Services))]
     public void A_service_project_references_no_other_service_project(string service)
     {
-        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", service, $"PropertyPlatform.{service}.csproj"));
+        var project = XDocument.Load(Path.Combine(Repository.Root, "src", service, $"PropertyPlatform.{service}.csproj"));
         var references = project.Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
             .ToList();
@@ -129,16 +129,5 @@ public sealed class BoundaryTests
         }
 
         return seen;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PropertyPlatform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("PropertyPlatform.sln not found above the test output.");
     }
 }

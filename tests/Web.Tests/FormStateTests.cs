@@ -5,7 +5,7 @@ namespace PropertyPlatform.Web.Tests;
 
 /// <summary>
 /// A form's state after a call: the service's field errors by their fields, a 403/404 as the plain "not yours" message,
-/// any other refusal without field errors as its problem's title; a success, or clearing, forgets them.
+/// a conflict as its detail, any other refusal without field errors as its problem's title; a success, or clearing, forgets them.
 /// </summary>
 public sealed class FormStateTests
 {
@@ -48,6 +48,26 @@ public sealed class FormStateTests
         state.Read(Refused(HttpStatusCode.Conflict, "The request was closed meanwhile."), NotYours, SomethingWentWrong);
 
         state.Message.Should().Be("The request was closed meanwhile.");
+    }
+
+    [Fact]
+    public void A_conflict_says_what_its_detail_says_rather_than_its_bare_title()
+    {
+        var state = new FormState();
+
+        state.Read(Refused(HttpStatusCode.Conflict, "Conflict.", detail: "Space P-12 is rented to unit 101 until 2026-12-31."), NotYours, SomethingWentWrong);
+
+        state.Message.Should().Be("Space P-12 is rented to unit 101 until 2026-12-31.");
+    }
+
+    [Fact]
+    public void Another_refusal_keeps_its_title_over_a_detail_meant_for_programs()
+    {
+        var state = new FormState();
+
+        state.Read(Refused(HttpStatusCode.BadRequest, "The request could not be read.", detail: "Failed to read parameter \"body\" as JSON."), NotYours, SomethingWentWrong);
+
+        state.Message.Should().Be("The request could not be read.");
     }
 
     [Fact]
@@ -114,4 +134,7 @@ public sealed class FormStateTests
 
     private static ApiResult<string> Refused(HttpStatusCode status, string? title, params (string Field, string[] Errors)[] errors) =>
         new(null, status, title, errors.ToDictionary(e => e.Field, e => e.Errors));
+
+    private static ApiResult<string> Refused(HttpStatusCode status, string title, string detail) =>
+        new(null, status, title, new Dictionary<string, string[]>(), detail);
 }

@@ -4,10 +4,17 @@ namespace PropertyPlatform.Web.Api;
 
 /// <summary>
 /// A service's answer: the value, or what went wrong as the service's problem details said it (field errors by the
-/// request's field names, a 403/404 as a plain outcome the page words for people).
+/// request's field names, a 403/404 as a plain outcome the page words for people), in the reader's language.
 /// </summary>
-public sealed record ApiResult<T>(T? Value, HttpStatusCode Status, string? Title, IReadOnlyDictionary<string, string[]> FieldErrors)
+public sealed record ApiResult<T>(
+    T? Value, HttpStatusCode Status, string? Title, IReadOnlyDictionary<string, string[]> FieldErrors, string? Detail = null)
 {
+    /// <summary>
+    /// What went wrong in the service's words: a conflict's detail says which (the parcel was collected already), where
+    /// its title only says "Conflict."; any other problem's title.
+    /// </summary>
+    public string? Problem => Status is HttpStatusCode.Conflict ? Detail ?? Title : Title;
+
     public bool Succeeded => (int)Status is >= 200 and < 300 && Value is not null;
 
     /// <summary>Not there, or not the caller's to see: both are shown the same way.</summary>

@@ -5,7 +5,8 @@ namespace PropertyPlatform.Web.Api;
 
 /// <summary>
 /// What a form shows of its last call's refusal: the service's field errors by the request's field names (each shown
-/// next to its field), else one plain message — the 403/404 worded for people, or the problem's title.
+/// next to its field), else one plain message — the 403/404 worded for people, or the service's own words
+/// (<see cref="ApiResult{T}.Problem"/>).
 /// </summary>
 public sealed class FormState
 {
@@ -19,7 +20,7 @@ public sealed class FormState
 
     /// <summary>
     /// Takes the call's result: whether it succeeded; if not, its field errors, or the plain message — <paramref name="notYours"/>
-    /// for a 403/404, else the problem's title, else <paramref name="somethingWentWrong"/>. A success clears both. A null
+    /// for a 403/404, else the service's words, else <paramref name="somethingWentWrong"/>. A success clears both. A null
     /// result (the session was lost, the browser is on its way to sign-in) changes nothing.
     /// </summary>
     public bool Read<T>([NotNullWhen(true)] ApiResult<T>? result, string notYours, string somethingWentWrong)
@@ -33,7 +34,7 @@ public sealed class FormState
         Message = result.Succeeded ? null
             : result.IsNotFoundOrForbidden ? notYours
             : result.FieldErrors.Count > 0 ? null
-            : result.Title ?? somethingWentWrong;
+            : result.Problem ?? somethingWentWrong;
         return result.Succeeded;
     }
 

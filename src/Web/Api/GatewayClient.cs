@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -43,6 +45,11 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
         using (request)
         {
             request.Options.Set(BearerTokenHandler.User, (await authentication.GetAuthenticationStateAsync()).User);
+            // The services say their problems in the reader's language (the page's culture: the switch's cookie).
+            if (CultureInfo.CurrentUICulture.Name is { Length: > 0 } language)
+            {
+                request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+            }
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
@@ -52,11 +59,11 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
             var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
                 ? await response.Content.ReadFromJsonAsync<Problem>(Json, cancellationToken)
                 : null;
-            return new ApiResult<T>(default, response.StatusCode, problem?.Title, problem?.Errors ?? Empty);
+            return new ApiResult<T>(default, response.StatusCode, problem?.Title, problem?.Errors ?? Empty, problem?.Detail);
         }
     }
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 
-    private sealed record Problem(string? Title, Dictionary<string, string[]>? Errors);
+    private sealed record Problem(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
 }

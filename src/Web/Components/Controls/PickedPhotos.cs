@@ -110,7 +110,7 @@ public sealed class PickedPhotos
                 var errors = uploaded.FieldErrors.ToDictionary(
                     e => e.Key == "file" ? Field : e.Key,
                     e => e.Key == "file" ? [.. e.Value.Select(m => $"{photo.Name}: {m}")] : e.Value);
-                return new ApiResult<IReadOnlyList<Guid>>(null, uploaded.Status, uploaded.Title, errors);
+                return new ApiResult<IReadOnlyList<Guid>>(null, uploaded.Status, uploaded.Title, errors, uploaded.Detail);
             }
 
             photo.Uploaded = uploaded.Value;

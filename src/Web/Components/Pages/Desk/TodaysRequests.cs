@@ -22,7 +22,7 @@ public static class TodaysRequests
             var result = await gateway.GetAsync<PageOf<RequestView>>(path, cancellationToken);
             if (!result.Succeeded)
             {
-                return new ApiResult<List<RequestView>>(null, result.Status, result.Title, result.FieldErrors);
+                return new ApiResult<List<RequestView>>(null, result.Status, result.Title, result.FieldErrors, result.Detail);
             }
 
             var items = result.Value!.Items;

@@ -29,7 +29,7 @@ public static class MyOpenWorkOrders
             var result = await gateway.GetAsync<PageOf<WorkOrderView>>(path);
             if (!result.Succeeded)
             {
-                return new ApiResult<PageOf<WorkOrderView>>(null, result.Status, result.Title, result.FieldErrors);
+                return new ApiResult<PageOf<WorkOrderView>>(null, result.Status, result.Title, result.FieldErrors, result.Detail);
             }
 
             open.AddRange(result.Value!.Items.Where(w => w.IsOpenForTechnician));

@@ -22,7 +22,7 @@ public static class DueCallbacks
             var result = await gateway.GetAsync<PageOf<DueCallbackView>>(path, cancellationToken);
             if (!result.Succeeded)
             {
-                return new ApiResult<List<DueCallbackView>>(null, result.Status, result.Title, result.FieldErrors);
+                return new ApiResult<List<DueCallbackView>>(null, result.Status, result.Title, result.FieldErrors, result.Detail);
             }
 
             pending.AddRange(result.Value!.Items);
