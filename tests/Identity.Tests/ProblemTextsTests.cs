@@ -79,7 +79,7 @@ public sealed class ProblemTextsTests(IdentityService identity)
 
         conflict.Detail.Should().Be("账户不能停用自己。");
         refused.Detail.Should().Be("小区经理只能分配自己管理的小区。");
-        notFound.Detail.Should().Contain("账户").And.Contain(missing.ToString()).And.NotContain("Account").And.NotContain("not found");
+        notFound.Detail.Should().Be($"未找到账户（{missing}）。");
         englishRefusal.Detail.Should().Be("An estate manager assigns only the estates they manage.");
         englishNotFound.Detail.Should().Be($"Account '{missing}' was not found.");
     }

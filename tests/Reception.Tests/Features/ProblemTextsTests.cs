@@ -96,7 +96,7 @@ public sealed class ProblemTextsTests(ReceptionService reception) : IAsyncLifeti
         var chinese = await Problem(await Clerk("zh-CN").GetAsync($"/api/reception/parcels/{id}", Ct), HttpStatusCode.NotFound);
         var english = await Problem(await Clerk().GetAsync($"/api/reception/parcels/{id}", Ct), HttpStatusCode.NotFound);
 
-        chinese.Detail.Should().Contain("包裹").And.Contain(id.ToString()).And.NotContain("Parcel").And.NotContain("not found");
+        chinese.Detail.Should().Be($"未找到包裹（{id}）。");
         english.Detail.Should().Be($"Parcel '{id}' was not found.");
     }
 }
