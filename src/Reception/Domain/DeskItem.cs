@@ -71,7 +71,9 @@ public sealed class DeskItem : IUnitScoped
     {
         if (ClosedAt is not null)
         {
-            throw new ConflictException($"This item was already {(Kind == DeskItemKind.Lent ? "returned" : "collected")} at {ClosedAt:u} by {ClosedWith}.");
+            throw new ConflictException(Kind == DeskItemKind.Lent
+                ? $"This item was already returned at {ClosedAt:u} by {ClosedWith}."
+                : $"This item was already collected at {ClosedAt:u} by {ClosedWith}.");
         }
 
         ClosedAt = at;

@@ -94,7 +94,9 @@ public sealed class PropertyListing : IUnitScoped
         EnsureListed();
         if (outcome == ListingOutcome.Let && Kind != ListingKind.Rent || outcome == ListingOutcome.Sold && Kind != ListingKind.Sale)
         {
-            throw new ValidationFailedException("outcome", $"A {Kind.ToString().ToLowerInvariant()} listing closes as {(Kind == ListingKind.Rent ? "let" : "sold")} or withdrawn.");
+            throw new ValidationFailedException("outcome", Kind == ListingKind.Rent
+                ? "A rent listing closes as let or withdrawn."
+                : "A sale listing closes as sold or withdrawn.");
         }
 
         if (note is not null)

@@ -92,7 +92,9 @@ public static class ListingsApi
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            throw new ConflictException($"This unit is listed for {kind.ToString().ToLowerInvariant()} already: follow that listing up or close it.");
+            throw new ConflictException(kind == ListingKind.Rent
+                ? "This unit is listed for rent already: follow that listing up or close it."
+                : "This unit is listed for sale already: follow that listing up or close it.");
         }
 
         return TypedResults.Created($"/api/reception/listings/{listing.Id}", ToResponse(listing));

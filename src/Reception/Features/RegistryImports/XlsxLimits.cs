@@ -45,14 +45,12 @@ internal static class XlsxLimits
             unpacked += entry.Length;
             if (entry.Length > RatioCheckedFrom && entry.Length > entry.CompressedLength * MaxCompressionRatio)
             {
-                Refuse($"The part {entry.FullName} unpacks from {Size(entry.CompressedLength)} to {Size(entry.Length)}; " +
-                       $"at most {MaxCompressionRatio} times its packed size is accepted.");
+                Refuse($"The part {entry.FullName} unpacks from {Size(entry.CompressedLength)} to {Size(entry.Length)}; at most {MaxCompressionRatio} times its packed size is accepted.");
             }
 
             if (unpacked > MaxUnpackedBytes)
             {
-                Refuse($"The workbook unpacks to more than {Size(MaxUnpackedBytes)} (reached at its part {entry.FullName}); " +
-                       $"at most {Size(MaxUnpackedBytes)} is accepted: split it.");
+                Refuse($"The workbook unpacks to more than {Size(MaxUnpackedBytes)} (reached at its part {entry.FullName}); at most {Size(MaxUnpackedBytes)} is accepted: split it.");
             }
         }
 
@@ -112,14 +110,12 @@ internal static class XlsxLimits
     {
         if (column > MaxColumns)
         {
-            Refuse($"At most {MaxColumns} columns are read; the sheet {entry.FullName} has a cell in column {CellReference.ColumnName(column)} " +
-                   $"(the {column}th). Delete what is right of the import's columns.");
+            Refuse($"At most {MaxColumns} columns are read; the sheet {entry.FullName} has a cell in column {CellReference.ColumnName(column)} (the {column}th). Delete what is right of the import's columns.");
         }
 
         if (row > maxRows + 1)
         {
-            Refuse($"At most {maxRows} rows per file, under the header row; the sheet {entry.FullName} reaches row {row}. " +
-                   "Split it, or delete what is below the data.");
+            Refuse($"At most {maxRows} rows per file, under the header row; the sheet {entry.FullName} reaches row {row}. Split it, or delete what is below the data.");
         }
     }
 

@@ -123,7 +123,7 @@ public static class RequestsApi
         }
         else if (saysEmergency && command.EmergencyKind is null)
         {
-            errors.Add("emergencyKind", "Say what the emergency is: " + string.Join(", ", Enum.GetNames<EmergencyKind>()) + ".");
+            errors.Add("emergencyKind", $"Say what the emergency is: {string.Join(", ", Enum.GetNames<EmergencyKind>())}.");
         }
 
         var now = time.GetUtcNow();

@@ -150,9 +150,9 @@ public static class ResidentsApi
         var stays = await db.Residents.AsNoTracking().Where(r => r.UnitId == unitId && phones.Contains(r.Phone)).ToListAsync(cancellationToken);
         if (stays.FirstOrDefault(s => s.Overlaps(movedInOn, null)) is { } overlapping)
         {
-            throw new ConflictException(
-                $"{overlapping.FullName} lives in this unit already from {overlapping.MovedInOn:yyyy-MM-dd}" +
-                (overlapping.MovedOutOn is { } outOn ? $" to {outOn:yyyy-MM-dd}." : "; record the move-out first."));
+            throw new ConflictException(overlapping.MovedOutOn is { } outOn
+                ? $"{overlapping.FullName} lives in this unit already from {overlapping.MovedInOn:yyyy-MM-dd} to {outOn:yyyy-MM-dd}."
+                : $"{overlapping.FullName} lives in this unit already from {overlapping.MovedInOn:yyyy-MM-dd}; record the move-out first.");
         }
 
         var moveIn = MoveIn.Record(estateId, unitId, movedInOn, command.KeysHandedOver!.Value, water, electricity, gas, notes, scope.Subject ?? "", now);
@@ -281,7 +281,9 @@ public static class ResidentsApi
 
         if (value is not { } reading || reading < 0 || reading > 10_000_000_000m || decimal.Round(reading, 3) != reading)
         {
-            errors.Add(field, $"{(required ? "Required: t" : "T")}he meter as read, 0 or more, at most three decimals.");
+            errors.Add(field, required
+                ? "Required: the meter as read, 0 or more, at most three decimals."
+                : "The meter as read, 0 or more, at most three decimals.");
             return 0;
         }
 
