@@ -23,6 +23,16 @@ public sealed partial class ProblemTextTests
         "Too Many Requests", "An error occurred while processing your request.",
     ];
 
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Every_message_a_service_throws_has_its_chinese(string service)
+    {
+        var texts = new ProblemTexts(ServiceAssembly(service), typeof(ProblemTexts).Assembly);
+
+        Untranslated(texts, Folder(service))
+            .Should().BeEmpty($"src/{service}/Resources/ProblemTexts.zh-CN.resx names each message the service throws, with its Chinese");
+    }
+
     [Fact]
     public void Every_message_the_shared_code_throws_has_its_chinese() =>
         Untranslated(new ProblemTexts(typeof(ProblemTexts).Assembly), "PropertyPlatform.ServiceDefaults")
@@ -106,7 +116,7 @@ public sealed partial class ProblemTextTests
     /// <summary>A message as thrown, with a made-up value in each hole.</summary>
     private static string WithValues(string message) => Hole().Replace(message, hole => $"⟨{hole.Groups[1].Value}⟩");
 
-    [GeneratedRegex(@"(?:new\s+(?:Conflict|Forbidden|NotFound)Exception\(\s*|new\s+ValidationFailedException\(\s*[^;]{1,80}?,\s*|\berrors\.Add\(\s*[^;]{1,80}?,\s*|(?<![.\w])Add\(\s*field\s*,\s*|\b(?:title|detail):\s*)\$?@?$")]
+    [GeneratedRegex(@"(?:new\s+(?:Conflict|Forbidden|NotFound)Exception\(\s*|new\s+ValidationFailedException\(\s*(?:nameof\([^)]*\)|[^;(),]{1,80}),\s*|\berrors\.Add\(\s*(?:nameof\([^)]*\)|[^;(),]{1,80}),\s*|(?<![.\w])Add\(\s*field\s*,\s*|\b(?:title|detail):\s*)\$?@?$")]
     private static partial Regex GivenToCaller();
 
     [GeneratedRegex(@"\{(\d+)\}")]
