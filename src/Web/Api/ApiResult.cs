@@ -8,6 +8,9 @@ namespace PropertyPlatform.Web.Api;
 /// </summary>
 public sealed record ApiResult<T>(T? Value, HttpStatusCode Status, string? Title, IReadOnlyDictionary<string, string[]> FieldErrors)
 {
+    /// <summary>The problem's detail: the one sentence about this occurrence (a 409's clash), in the user's language when the service has it.</summary>
+    public string? Detail { get; init; }
+
     public bool Succeeded => (int)Status is >= 200 and < 300 && Value is not null;
 
     /// <summary>Not there, or not the caller's to see: both are shown the same way.</summary>

@@ -52,11 +52,11 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
             var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
                 ? await response.Content.ReadFromJsonAsync<Problem>(Json, cancellationToken)
                 : null;
-            return new ApiResult<T>(default, response.StatusCode, problem?.Title, problem?.Errors ?? Empty);
+            return new ApiResult<T>(default, response.StatusCode, problem?.Title, problem?.Errors ?? Empty) { Detail = problem?.Detail };
         }
     }
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 
-    private sealed record Problem(string? Title, Dictionary<string, string[]>? Errors);
+    private sealed record Problem(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
 }
