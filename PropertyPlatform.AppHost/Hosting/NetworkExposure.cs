@@ -24,8 +24,8 @@ public static class NetworkExposure
     /// </summary>
     internal static readonly string[] DemoUserNames =
     [
-        "admin", "manager.north", "supervisor.north", "clerk.north", "clerk.south", "cashier.north", "supervisor.maint",
-        "tech.north", "guard.north", "security.north", "trainer.north", "13800001234", "13900005678",
+        "admin", "manager.north", "supervisor.north", "supervisor.region", "clerk.north", "clerk.south", "cashier.north",
+        "supervisor.maint", "tech.north", "guard.north", "security.north", "trainer.north", "13800001234", "13900005678",
     ];
 
     internal const string PublishedPassword = "Demo-Pass-2026";

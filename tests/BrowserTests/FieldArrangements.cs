@@ -167,6 +167,23 @@ public static class FieldArrangements
 
     public static string Unique(string what) => $"{what} {Guid.NewGuid():N}"[..(what.Length + 9)];
 
+    /// <summary>
+    /// A unit of the test's own in North's first building, registered at reception by <paramref name="clerk"/> (the demo
+    /// units are lived in, and other tests pay on them): its id, its number and its "building – number" label.
+    /// </summary>
+    public static async Task<(Guid Id, string Number, string Label)> NewUnitAsync(HttpClient clerk, string prefix = "OW")
+    {
+        var number = Unique(prefix).Replace(' ', '-');
+        var buildings = await clerk.GetFromJsonAsync<JsonElement>($"/api/reception/estates/{DemoGroup.North}/buildings", ApiJson.Options, Ct);
+        var building = buildings.GetProperty("items")[0];
+        using var registered = await clerk.PostAsJsonAsync("/api/reception/units", new
+        {
+            estateId = DemoGroup.North, buildingId = building.GetProperty("id").GetGuid(), number, floor = 9, floorArea = 88.5m, usage = "residential",
+        }, Ct);
+        var unitId = (await OkAsync(registered, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        return (unitId, number, $"{building.GetProperty("code").GetString()} – {number}");
+    }
+
     private static string Day(DateTimeOffset local) => local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The account id in the client's access token (identity's tokens are signed JWTs the services read).</summary>

@@ -38,4 +38,39 @@ public static class MoneyArrangements
             .GetProperty("openItems").EnumerateArray().Any(i => i.GetProperty("sourceId").GetGuid() == sessionId), WaitLimit, "billing books the gate's charge");
         return sessionId;
     }
+
+    /// <summary>Waits until billing has heard of <paramref name="unitId"/> from reception: the counter finds it by its number then.</summary>
+    public static async Task BillingKnowsUnitAsync(this BrowserSystem system, Guid unitId, CancellationToken ct)
+    {
+        using var cashier = await system.ApiAsync("cashier.north", ct);
+        await Eventually.Async(async () =>
+        {
+            using var account = await cashier.GetAsync($"/api/billing/units/{unitId}/account", ct);
+            return account.IsSuccessStatusCode;
+        }, WaitLimit, "billing hears of the unit reception registered");
+    }
+
+    /// <summary>
+    /// A charge (fee item other) the cashier raises on <paramref name="unitId"/> through billing's API, once (one
+    /// Idempotency-Key for every try): billing may not have heard of a unit reception has just registered (404 until then).
+    /// </summary>
+    public static async Task StaffChargeAsync(this BrowserSystem system, Guid unitId, decimal amount, string description, CancellationToken ct)
+    {
+        using var cashier = await system.ApiAsync("cashier.north", ct);
+        var key = $"browser-{Guid.NewGuid():N}";
+        HttpStatusCode status = default;
+        var answer = "";
+        await Eventually.Async(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/billing/charges")
+            {
+                Content = JsonContent.Create(new { unitId, feeItem = "other", amount, description }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await cashier.SendAsync(request, ct);
+            (status, answer) = (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+            return status != HttpStatusCode.NotFound;
+        }, WaitLimit, "billing hears of the unit reception registered");
+        status.Should().Be(HttpStatusCode.Created, answer);
+    }
 }

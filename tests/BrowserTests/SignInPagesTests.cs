@@ -103,19 +103,6 @@ public sealed class SignInPagesTests(BrowserSystem system) : BrowserTest(system)
     }
 
     /// <summary>A vacant unit of its own in North Garden: its id, number and "building – number" label.</summary>
-    private static async Task<(Guid Id, string Number, string Label)> NewUnitAsync(HttpClient clerk)
-    {
-        var number = Unique("OW").Replace(' ', '-');
-        var buildings = await clerk.GetFromJsonAsync<JsonElement>($"/api/reception/estates/{DemoGroup.North}/buildings", ApiJson.Options, Ct);
-        var building = buildings.GetProperty("items")[0];
-        using var registered = await clerk.PostAsJsonAsync("/api/reception/units", new
-        {
-            estateId = DemoGroup.North, buildingId = building.GetProperty("id").GetGuid(), number, floor = 9, floorArea = 88.5m, usage = "residential",
-        }, Ct);
-        var unitId = (await OkAsync(registered, HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        return (unitId, number, $"{building.GetProperty("code").GetString()} – {number}");
-    }
-
     /// <summary>An owner of the unit registered, given a code and activated through identity's API: their phone number.</summary>
     private static async Task<string> ActiveOwnerAsync(HttpClient clerk, Guid unitId)
     {

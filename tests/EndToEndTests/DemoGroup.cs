@@ -11,6 +11,9 @@ public static class DemoGroup
     public const string ManagerNorth = "manager.north";
     public const string ClerkNorth = "clerk.north";
     public const string ClerkSouth = "clerk.south";
+
+    /// <summary>The customer-service supervisor of both estates (North first): the one demo person with the header's estate switch.</summary>
+    public const string SupervisorRegion = "supervisor.region";
     public const string TechnicianNorth = "tech.north";
 
     /// <summary>Owner of North 1-101 (Li Wei) and owner of South 1-101 (Zhang Min); user names are their phone numbers.</summary>

@@ -31,11 +31,13 @@ public sealed class DemoSeedTests(IdentityService identity)
             return found;
         });
 
-        accounts.Should().HaveCount(13).And.OnlyContain(a => a != null && a.Status == AccountStatus.Active);
+        accounts.Should().HaveCount(14).And.OnlyContain(a => a != null && a.Status == AccountStatus.Active);
         accounts.SelectMany(a => a.Roles).Distinct().Should().BeEquivalentTo(PlatformRoles.People);
         var byName = accounts.ToDictionary(a => a.UserName!);
         byName["manager.north"].EstateIds.Should().Equal(DemoGroup.North);
         byName["clerk.south"].EstateIds.Should().Equal(DemoGroup.South);
+        byName["supervisor.region"].Roles.Should().Equal(PlatformRoles.CustomerServiceSupervisor);
+        byName["supervisor.region"].EstateIds.Should().Equal(DemoGroup.North, DemoGroup.South);
         byName["supervisor.maint"].Roles.Should().Equal(PlatformRoles.MaintenanceSupervisor);
         byName["supervisor.maint"].EstateIds.Should().Equal(DemoGroup.North);
         byName["tech.north"].Trades.Should().Equal("plumbing", "electrical");

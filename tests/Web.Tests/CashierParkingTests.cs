@@ -13,8 +13,8 @@ namespace PropertyPlatform.Web.Tests;
 
 /// <summary>
 /// The parking spaces rented to the unit found at the counter: the cashier sees them, rents a space from the estate's
-/// today, and ends a running rental on its last day; a space another unit rents is shown under the space field, and
-/// billing's errors under their fields.
+/// today, and ends a running rental on its last day; a space another unit rents is shown under the space field in
+/// billing's own words (its 409's detail), and billing's errors under their fields.
 /// </summary>
 public sealed class CashierParkingTests : GatewayPageTest
 {
@@ -55,15 +55,18 @@ public sealed class CashierParkingTests : GatewayPageTest
         page.Find("#parking-space").GetAttribute("value").Should().BeNullOrEmpty();
     }
 
-    [Fact]
-    public async Task A_space_rented_to_another_unit_is_shown_under_the_space_field()
+    [Theory]
+    [InlineData("B1-099", "Space B1-099 is rented 2026-01-01..open end; a space is rented to one unit at a time.")]
+    [InlineData("B1-098", "车位 B1-098 已于 2026-01-01 起出租；一个车位同一时间只租给一户。")]
+    public async Task A_space_rented_to_another_unit_shows_billings_detail_under_the_space_field_not_its_title(string space, string detail)
     {
         var page = Render();
 
-        await page.Find("#parking-space").ChangeAsync(new ChangeEventArgs { Value = "B1-099" });
+        await page.Find("#parking-space").ChangeAsync(new ChangeEventArgs { Value = space });
         await page.Find("form").SubmitAsync();
 
-        page.WaitForAssertion(() => page.Find("#parking-space-field").TextContent.Should().Contain("rented to another unit"));
+        page.WaitForAssertion(() => page.Find("#parking-space-field").TextContent.Should().Contain(detail));
+        page.Markup.Should().NotContain("Conflict.", "billing's 409 title says nothing about the space");
         page.FindAll("[data-testid=rentals] tbody tr").Should().ContainSingle();
     }
 
@@ -110,6 +113,11 @@ public sealed class CashierParkingTests : GatewayPageTest
         page.Find("#parking-until-field").TextContent.Should().NotContain("Cannot be before", "the error is the end form's, not the rent form's");
     }
 
+    /// <summary>Billing's 409 for a space rented on one of the days: the title every conflict has, the clash in the detail.</summary>
+    private static HttpResponseMessage Clash(string detail) => new(HttpStatusCode.Conflict)
+    {
+        Content = JsonContent.Create(new { title = "Conflict.", detail }, new MediaTypeHeaderValue("application/problem+json")),
+    };
 
     protected override object? Answer(HttpRequestMessage request)
     {
@@ -127,10 +135,9 @@ public sealed class CashierParkingTests : GatewayPageTest
             switch (body.Space)
             {
                 case "B1-099":
-                    return new HttpResponseMessage(HttpStatusCode.Conflict)
-                    {
-                        Content = JsonContent.Create(new { title = "Conflict.", detail = "Space B1-099 is rented 2026-01-01..open end." }, new MediaTypeHeaderValue("application/problem+json")),
-                    };
+                    return Clash("Space B1-099 is rented 2026-01-01..open end; a space is rented to one unit at a time.");
+                case "B1-098":
+                    return Clash("车位 B1-098 已于 2026-01-01 起出租；一个车位同一时间只租给一户。");
                 case "B1 023!":
                     return FieldProblem("space", "Only letters, digits, '-', '/' and '.' (e.g. B1-023).");
             }

@@ -5,7 +5,7 @@ using PropertyPlatform.ServiceDefaults.Security;
 namespace PropertyPlatform.Identity.Seed;
 
 /// <summary>
-/// One demo account per role (Development only, <c>Identity:SeedDemoData</c>). Idempotent: a missing account is
+/// One demo account per role, and one supervisor of both estates (Development only, <c>Identity:SeedDemoData</c>). Idempotent: a missing account is
 /// created, an existing one gets its demo access back; passwords of existing accounts are left alone.
 /// </summary>
 public sealed class DemoSeeder(UserManager<Account> users, TimeProvider time, ILogger<DemoSeeder> logger)
@@ -25,6 +25,8 @@ public sealed class DemoSeeder(UserManager<Account> users, TimeProvider time, IL
         new("admin", "Group Admin", PlatformRoles.GroupAdmin, []),
         new("manager.north", "North Estate Manager", PlatformRoles.EstateManager, [DemoGroup.North]),
         new("supervisor.north", "North CS Supervisor", PlatformRoles.CustomerServiceSupervisor, [DemoGroup.North]),
+        // The group's regional customer-service supervisor: one person over both estates' front desks (the header's estate switch).
+        new("supervisor.region", "Region CS Supervisor", PlatformRoles.CustomerServiceSupervisor, [DemoGroup.North, DemoGroup.South]),
         new("clerk.north", "North Front Desk", PlatformRoles.FrontDeskClerk, [DemoGroup.North]),
         new("clerk.south", "South Front Desk", PlatformRoles.FrontDeskClerk, [DemoGroup.South]),
         new("cashier.north", "North Cashier", PlatformRoles.Cashier, [DemoGroup.North]),
