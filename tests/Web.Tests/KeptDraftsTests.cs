@@ -124,6 +124,7 @@ public sealed class KeptDraftsTests : GatewayPageTest
         { "owner survey", $"owner/surveys/{Survey}", "question-1", "Answer the phone faster" },
         { "technician completion", $"tech/work-orders/{WorkOrder}", "notes", "Seal replaced, tested" },
         { "training exam", $"training/sessions/{Session}", "score", "85" },
+        { "supervisor survey writing", "supervisor/surveys", "title", "Winter satisfaction" },
     };
 
     [Theory]
@@ -161,6 +162,29 @@ public sealed class KeptDraftsTests : GatewayPageTest
 
         back.WaitForElement("[data-testid=draft-restored]");
         back.FindAll("#staffId fluent-option[selected]").Select(o => o.TextContent.Trim()).Should().Equal("Zhao Lei · technician");
+    }
+
+    [Fact]
+    public async Task The_move_in_typed_across_the_wizards_steps_is_back_on_the_step_the_clerk_was_on()
+    {
+        var page = "desk/move-in";
+        var (component, routeValues) = ComponentAt(page);
+        _sessionLost = true;
+        var before = Open(component, routeValues, page);
+        before.WaitForElement("form[data-interactive=true]");
+        await before.Find("form").SubmitAsync();
+        await before.Find("#resident-0-fullName").ChangeAsync(new ChangeEventArgs { Value = "Sun Li" });
+        await before.Find("form").SubmitAsync();
+        await before.Find("#handoverNotes").ChangeAsync(new ChangeEventArgs { Value = "Two keys, one fob" });
+        await before.Find("form").SubmitAsync();
+        // The review: recording it finds the session lost.
+        await before.Find("form").SubmitAsync();
+
+        _sessionLost = false;
+        var back = Open(component, routeValues, page);
+
+        back.WaitForElement("[data-testid=draft-restored]");
+        back.Markup.Should().Contain("Sun Li").And.Contain("Two keys, one fob");
     }
 
     private IRenderedComponent<ContainerFragment> Open(Type component, Dictionary<string, object> routeValues, string page)
