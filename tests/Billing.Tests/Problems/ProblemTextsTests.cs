@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Billing.Tests.Problems;
@@ -8,29 +6,14 @@ namespace PropertyPlatform.Billing.Tests.Problems;
 /// <summary>A caller who asks for Chinese (<c>Accept-Language: zh-CN</c>) reads billing's problem texts in Chinese; any other caller in English.</summary>
 public sealed class ProblemTextsTests(BillingService billing)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> ProblemAsync(HttpClient client, string path, object? body, string? language, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: ApiJson.Options) };
-        if (language is not null)
-        {
-            request.Headers.AcceptLanguage.ParseAdd(language);
-        }
-
-        using var response = await client.SendAsync(request, Ct);
-        response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
     [Fact]
     public async Task A_field_error_is_in_Chinese_for_a_zh_CN_caller_and_in_English_for_others()
     {
         var estateId = await billing.NewEstateAsync();
         var command = new { estateId, feeItem = "paid-service", amount = 2m, effectiveFrom = "2026-01-01" };
 
-        var chinese = await ProblemAsync(billing.Manager(estateId), "/api/billing/rates", command, "zh-CN", HttpStatusCode.BadRequest);
-        var english = await ProblemAsync(billing.Manager(estateId), "/api/billing/rates", command, null, HttpStatusCode.BadRequest);
+        var chinese = await billing.Manager(estateId).ProblemAsync(HttpMethod.Post, "/api/billing/rates", command, "zh-CN", HttpStatusCode.BadRequest);
+        var english = await billing.Manager(estateId).ProblemAsync(HttpMethod.Post, "/api/billing/rates", command, null, HttpStatusCode.BadRequest);
 
         var englishError = english.GetProperty("errors").GetProperty("feeItem")[0].GetString()!;
         englishError.Should().StartWith("Must be one of the fee items priced by a rate: management-fee, ").And.EndWith(".");
@@ -45,8 +28,8 @@ public sealed class ProblemTextsTests(BillingService billing)
         var rate = await billing.ApprovedRateAsync(estateId, "management-fee", 2.5m, new DateOnly(2026, 1, 1));
         var path = $"/api/billing/rates/{rate.Id}/approve";
 
-        var chinese = await ProblemAsync(billing.Admin(), path, null, "zh-CN", HttpStatusCode.Conflict);
-        var english = await ProblemAsync(billing.Admin(), path, null, null, HttpStatusCode.Conflict);
+        var chinese = await billing.Admin().ProblemAsync(HttpMethod.Post, path, null, "zh-CN", HttpStatusCode.Conflict);
+        var english = await billing.Admin().ProblemAsync(HttpMethod.Post, path, null, null, HttpStatusCode.Conflict);
 
         chinese.GetProperty("detail").GetString().Should().Be($"费率“{rate.Id}”已批准；已批准的费率不能修改，请提交新版本。");
         english.GetProperty("detail").GetString().Should().Be($"Rate '{rate.Id}' is approved already; an approved rate never changes, propose a new version instead.");

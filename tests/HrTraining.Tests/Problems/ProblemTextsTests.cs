@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.HrTraining.Tests.Problems;
@@ -8,21 +6,6 @@ namespace PropertyPlatform.HrTraining.Tests.Problems;
 /// <summary>A caller who asks for Chinese (<c>Accept-Language: zh-CN</c>) reads hr-training's problem texts in Chinese; any other caller in English.</summary>
 public sealed class ProblemTextsTests(HrTrainingService hr)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> ProblemAsync(HttpClient client, string path, object body, string? language, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: ApiJson.Options) };
-        if (language is not null)
-        {
-            request.Headers.AcceptLanguage.ParseAdd(language);
-        }
-
-        using var response = await client.SendAsync(request, Ct);
-        response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
     private static object File(Guid staffId, Guid home, params Guid[] estates) => new
     {
         staffId,
@@ -40,8 +23,8 @@ public sealed class ProblemTextsTests(HrTrainingService hr)
         var estate = Guid.NewGuid();
         var hiredElsewhere = File(Guid.NewGuid(), Guid.NewGuid(), estate);
 
-        var chinese = await ProblemAsync(hr.Hr(estate), "/api/hr-training/staff", hiredElsewhere, "zh-CN", HttpStatusCode.BadRequest);
-        var english = await ProblemAsync(hr.Hr(estate), "/api/hr-training/staff", hiredElsewhere, null, HttpStatusCode.BadRequest);
+        var chinese = await hr.Hr(estate).ProblemAsync(HttpMethod.Post, "/api/hr-training/staff", hiredElsewhere, "zh-CN", HttpStatusCode.BadRequest);
+        var english = await hr.Hr(estate).ProblemAsync(HttpMethod.Post, "/api/hr-training/staff", hiredElsewhere, null, HttpStatusCode.BadRequest);
 
         chinese.GetProperty("errors").GetProperty("homeEstateId")[0].GetString().Should().Be("须为 estateIds 中的一个。");
         english.GetProperty("errors").GetProperty("homeEstateId")[0].GetString().Should().Be("Must be one of estateIds.");
@@ -54,8 +37,8 @@ public sealed class ProblemTextsTests(HrTrainingService hr)
         var hired = await hr.HireAsync([estate]);
         var again = File(hired.StaffId, estate, estate);
 
-        var chinese = await ProblemAsync(hr.Hr(estate), "/api/hr-training/staff", again, "zh-CN", HttpStatusCode.Conflict);
-        var english = await ProblemAsync(hr.Hr(estate), "/api/hr-training/staff", again, null, HttpStatusCode.Conflict);
+        var chinese = await hr.Hr(estate).ProblemAsync(HttpMethod.Post, "/api/hr-training/staff", again, "zh-CN", HttpStatusCode.Conflict);
+        var english = await hr.Hr(estate).ProblemAsync(HttpMethod.Post, "/api/hr-training/staff", again, null, HttpStatusCode.Conflict);
 
         chinese.GetProperty("detail").GetString().Should().Be($"员工“{hired.StaffId}”已有人事档案，请修改现有档案。");
         english.GetProperty("detail").GetString().Should().Be($"Staff member '{hired.StaffId}' already has an employment file; change it instead.");
